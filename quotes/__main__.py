@@ -1,0 +1,5 @@
+"""``python -m quotes``: the command line."""
+
+from .cli import run
+
+run()

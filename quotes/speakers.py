@@ -1,0 +1,221 @@
+"""Speakers: turn source mentions into canonical speakers, within and across documents.
+
+Input: an article, its ``Attribution`` records and its ``Mention`` list.
+Output: contract ``Quote`` records with speaker name, id and via set, and ``Speaker`` records.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
+from functools import lru_cache
+
+from .config import Lexicon, lexicon, read_table
+from .types import Article, Attribution, Extraction, Mention, Quote, Speaker, SpeakerKind
+
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_SPLIT = re.compile(r"[\s\-‐‑–]+")
+_PREPOSITIONS = {"of", "for", "from", "at", "in", "on"}
+#: Words that make a description an unnamed source.
+_ANONYMOUS_HEADS = {"official", "officials", "source", "sources", "observer", "observers", "aide", "aides",
+                    "diplomat", "diplomats", "analyst", "analysts", "expert", "experts", "insider", "insiders",
+                    "people", "person", "critic", "critics", "lawmaker", "lawmakers", "member", "members"}
+
+
+@lru_cache(maxsize=1)
+def romanization() -> dict[str, str]:
+    """Syllable variants and their canonical spelling (data file)."""
+    return {v: c for v, c in read_table("romanization.tsv", 2)}
+
+
+def slug(name: str, *, person: bool = False) -> str:
+    """A stable id: lowercase words joined by hyphens, romanization variants unified for people.
+
+    >>> slug("Kang Yoo-jung", person=True)
+    'kang-yu-jung'
+    """
+    words = [w for w in _SPLIT.split(_POSSESSIVE.sub("", name.lower().replace("’s ", " ").replace("'s ", " "))) if w]
+    words = [re.sub(r"[^\w]", "", w) for w in words]
+    words = [w for w in words if w and w not in _DETERMINERS]
+    if person:
+        table = romanization()
+        words = [table.get(w, w) for w in words]
+    return "-".join(words) or "unknown"
+
+
+def resolve(article: Article, attributions: list[Attribution], mentions: list[Mention], *,
+            lex: Lexicon | None = None) -> Extraction:
+    """Canonical speakers for one article's attributions.
+
+    Short names and titles resolve to the fullest name of that person in the
+    article (``Lee`` -> ``Lee Jae-myung``); ``he``/``she`` to the nearest person
+    named before, preferring sentence subjects; a definite description
+    (``the Japanese ministry``) to the fullest body in the article with the same
+    head noun and compatible words (``Japan's Ministry of Foreign Affairs``).
+    """
+    lex = lex or lexicon()
+    persons = sorted([m for m in mentions if m.label == "PERSON"] +
+                     [a.mention for a in attributions if a.mention and a.mention.label == "PERSON"] +
+                     [a.via for a in attributions if a.via and a.via.label == "PERSON"], key=lambda m: m.start)
+    bodies = [m for m in mentions if m.label != "PERSON"] + [
+        m for a in attributions for m in (a.mention, a.via) if m is not None and m.form != "pronoun" and m.label != "PERSON"]
+    registry: dict[str, Speaker] = {}
+    quotes = []
+    for att in attributions:
+        speaker = _canonical(att.mention, persons, bodies, lex) if att.mention else None
+        via = _canonical(att.via, persons, bodies, lex) if att.via else None
+        for s in (speaker, via):
+            if s is not None:
+                registry[s.id] = _merge(registry.get(s.id), s)
+        quotes.append(Quote(
+            doc=article.doc, outlet=article.outlet, start=att.start, end=att.end,
+            text=article.text[att.start:att.end], kind=att.kind,
+            speaker=speaker.name if speaker else None, speaker_id=speaker.id if speaker else None,
+            speaker_mention=att.mention.text if att.mention else None,
+            speaker_span=(att.mention.start, att.mention.end) if att.mention else None,
+            cue=att.cue, via=via.name if via else None,
+            line=article.text.count("\n", 0, att.start) + 1,
+        ))
+    return Extraction(article=article, quotes=tuple(quotes), speakers=tuple(registry.values()))
+
+
+def _canonical(m: Mention, persons: list[Mention], bodies: list[Mention], lex: Lexicon) -> Speaker | None:
+    if m.form == "pronoun":
+        kind = lex.pronouns.get(m.text.lower())
+        if kind != "person":
+            return None
+        antecedent = _antecedent(m, persons)
+        if antecedent is None:
+            return None
+        m = antecedent
+    if m.label != "PERSON" and m.form == "name" and _fullest_person(m, persons) != m.text:
+        m = replace(m, label="PERSON")
+    if m.label == "PERSON":
+        name = _fullest_person(m, persons)
+        return Speaker(id=slug(name, person=True), name=name, kind=SpeakerKind.PERSON, role=m.role, body=m.body,
+                       aliases=tuple(sorted({m.text, name})))
+    name = _fullest_body(m, bodies, lex)
+    kind = _body_kind(name, m)
+    return Speaker(id=slug(name), name=name, kind=kind, role=m.role, body=m.body, aliases=tuple(sorted({m.text, name})))
+
+
+def _antecedent(pronoun: Mention, persons: list[Mention]) -> Mention | None:
+    """The nearest person named before a pronoun, sentence subjects first."""
+    before = [p for p in persons if p.end <= pronoun.start]
+    subjects = [p for p in before if p.is_subject]
+    pool = subjects or before
+    return pool[-1] if pool else None
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in _SPLIT.split(name) if w]
+
+
+def _fullest_person(m: Mention, persons: list[Mention]) -> str:
+    """The longest name in the article that contains the mention's words, nearest before it first."""
+    words = _words(m.text)
+    if not words:
+        return m.text
+    fuller = [p for p in persons if len(_words(p.text)) > len(words) and _contains(_words(p.text), words)]
+    if not fuller:
+        return m.text
+    before = [p for p in fuller if p.start <= m.start]
+    pool = before or fuller
+    best_len = max(len(_words(p.text)) for p in pool)
+    choice = [p for p in pool if len(_words(p.text)) == best_len]
+    return (choice[-1] if before else choice[0]).text
+
+
+def _contains(full: list[str], part: list[str]) -> bool:
+    """Whether ``part`` appears in ``full`` as consecutive words (case-sensitive, as names are)."""
+    n = len(part)
+    return any(full[i:i + n] == part for i in range(len(full) - n + 1))
+
+
+def _bag(name: str, lex: Lexicon) -> tuple[set[str], str]:
+    """Content words of a body's name (demonyms as places) and its head noun."""
+    text = name.lower().replace("’s", "").replace("'s", "")
+    words = [w for w in re.findall(r"[\w.-]+", text) if w not in _DETERMINERS]
+    head_words = []
+    for w in words:
+        if w in _PREPOSITIONS:
+            break
+        head_words.append(w)
+    head = head_words[-1] if head_words else (words[-1] if words else "")
+    bag = set()
+    for w in words:
+        if w in _PREPOSITIONS:
+            continue
+        bag.update(lex.demonyms.get(w, w).split())
+    return bag, head
+
+
+def _fullest_body(m: Mention, bodies: list[Mention], lex: Lexicon) -> str:
+    """The fullest body name in the article compatible with a description or short name."""
+    own = _display(m.text)
+    if _is_anonymous(m):
+        return own
+    bag, head = _bag(m.text, lex)
+    best = own
+    best_size = len(bag)
+    for b in bodies:
+        if _is_anonymous(b):
+            continue
+        other, other_head = _bag(b.text, lex)
+        if other_head == head and bag <= other and len(other) > best_size:
+            best, best_size = _display(b.text), len(other)
+    return best
+
+
+def _display(text: str) -> str:
+    """A name as shown: without a leading article."""
+    words = text.split()
+    if words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    return " ".join(words) or text
+
+
+def _is_anonymous(m: Mention) -> bool:
+    bag = {w.lower() for w in _words(m.text.split(" of ")[0].split(" from ")[0])}
+    return m.form == "description" and bool(bag & _ANONYMOUS_HEADS)
+
+
+def _body_kind(name: str, m: Mention) -> SpeakerKind:
+    if _is_anonymous(m):
+        return SpeakerKind.ANONYMOUS
+    if m.label in ("ORG", "GPE", "NORP") or m.form == "description":
+        return SpeakerKind.INSTITUTION
+    return SpeakerKind.UNKNOWN
+
+
+def _merge(old: Speaker | None, new: Speaker) -> Speaker:
+    if old is None:
+        return new
+    return replace(old, role=old.role or new.role, body=old.body or new.body,
+                   aliases=tuple(sorted(set(old.aliases) | set(new.aliases))))
+
+
+def unify(extractions: Iterable[Extraction]) -> list[Extraction]:
+    """Give every speaker id one display name across documents: the most frequent, then the longest.
+
+    Ids are already equal across documents for romanization variants; this
+    pass only harmonizes the names shown.
+    """
+    items = list(extractions)
+    names: dict[str, Counter[str]] = defaultdict(Counter)
+    for ex in items:
+        for q in ex.quotes:
+            if q.speaker_id and q.speaker:
+                names[q.speaker_id][q.speaker] += 1
+    chosen = {sid: max(c.items(), key=lambda kv: (kv[1], len(kv[0])))[0] for sid, c in names.items()}
+    by_name = {slug(n, person=True): n for n in chosen.values()}
+    out = []
+    for ex in items:
+        quotes = tuple(replace(q, speaker=chosen.get(q.speaker_id or "", q.speaker),
+                               via=by_name.get(slug(q.via, person=True), q.via) if q.via else None) for q in ex.quotes)
+        speakers = tuple(replace(s, name=chosen.get(s.id, s.name)) for s in ex.speakers)
+        out.append(replace(ex, quotes=quotes, speakers=speakers))
+    return out

@@ -1,0 +1,150 @@
+"""The records that flow between stages.
+
+Input: nothing (shared definitions). Output: frozen dataclasses used by every stage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Kind(str, Enum):
+    """How a quote is rendered in the text."""
+
+    DIRECT = "direct"
+    MIXED = "mixed"
+    INDIRECT = "indirect"
+
+
+class Level(str, Enum):
+    """Severity of a diagnostic."""
+
+    WARNING = "warning"
+    ERROR = "error"
+
+
+class SpeakerKind(str, Enum):
+    """What sort of source a speaker is."""
+
+    PERSON = "person"
+    INSTITUTION = "institution"
+    ANONYMOUS = "anonymous"
+    GROUP = "group"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One input document: its name as given, its exact text and metadata."""
+
+    doc: str
+    text: str
+    outlet: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """A problem found in one document; attached to results, never raised."""
+
+    doc: str
+    code: str
+    message: str
+    offset: int | None = None
+    level: Level = Level.WARNING
+
+    def line_col(self, text: str) -> tuple[int, int] | None:
+        """1-based line and column of ``offset`` in ``text``."""
+        if self.offset is None:
+            return None
+        before = text[: self.offset]
+        return before.count("\n") + 1, self.offset - (before.rfind("\n") + 1) + 1
+
+    def render(self, text: str | None = None) -> str:
+        """One line: ``doc:line:col: level code: message``."""
+        where = self.doc
+        if text is not None and (lc := self.line_col(text)):
+            where = f"{self.doc}:{lc[0]}:{lc[1]}"
+        elif self.offset is not None:
+            where = f"{self.doc}@{self.offset}"
+        return f"{where}: {self.level.value} {self.code}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Words in a document that refer to a (possible) speaker."""
+
+    text: str
+    start: int
+    end: int
+    form: str  # "name", "pronoun", "description"
+    label: str | None = None  # NER label or None
+    role: str | None = None  # title or role words kept apart from the name
+    body: str | None = None  # organisation words attached to the mention ("presidential office")
+    is_subject: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A quote span as found by detection plus its cue and source mentions (plain offsets)."""
+
+    start: int
+    end: int
+    kind: Kind
+    cue: str | None = None
+    cue_span: tuple[int, int] | None = None
+    mention: Mention | None = None
+    via: Mention | None = None
+    inherited: bool = False  # speaker taken from a neighbouring quote
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A canonical speaker: one entity, within or across documents."""
+
+    id: str
+    name: str
+    kind: SpeakerKind = SpeakerKind.UNKNOWN
+    role: str | None = None
+    body: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """A divergence of one rendering from the others in its group."""
+
+    type: str
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """The contract record (see CONTRACT.md): one quote with its attribution."""
+
+    doc: str
+    outlet: str | None
+    start: int
+    end: int
+    text: str
+    kind: Kind
+    speaker: str | None = None
+    speaker_id: str | None = None
+    speaker_mention: str | None = None
+    speaker_span: tuple[int, int] | None = None
+    cue: str | None = None
+    via: str | None = None
+    group: str | None = None
+    flags: tuple[Flag, ...] = ()
+    line: int = 1  # 1-based line of ``start``; not part of the contract record
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything extracted from one article."""
+
+    article: Article
+    quotes: tuple[Quote, ...] = ()
+    speakers: tuple[Speaker, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = field(default_factory=tuple)
