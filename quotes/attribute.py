@@ -133,13 +133,9 @@ def _context_sentences(doc: Doc, span: Span) -> list[Span]:
 
 def _cue_for(span: Span, sents: list[Span], inside: set[int], lex: Lexicon) -> Token | None:
     """The reporting verb of a marked quote: an ancestor of the quote, else the nearest outside it."""
-    for tok in span:
-        for anc in tok.ancestors:
-            if anc.i in inside:
-                continue
-            if _reporting(anc, lex):
-                return anc
-            break
+    for anc in span.root.ancestors:
+        if anc.i not in inside and _reporting(anc, lex):
+            return anc
     candidates = [t for s in sents for t in s if t.i not in inside and _reporting(t, lex) and not _marked_inside(t, span)]
     if not candidates:
         return None

@@ -6,7 +6,6 @@ Input: command-line arguments. Output: text on stdout, one-line diagnostics on s
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer

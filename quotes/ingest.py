@@ -7,11 +7,12 @@ Output: ``Article`` records (exact text, outlet from ``outlets.toml``) or a ``Di
 from __future__ import annotations
 
 import sys
-import tomllib
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import TextIO
+
+import tomllib
 
 from .errors import InputError
 from .types import Article, Diagnostic, Level
@@ -58,7 +59,9 @@ def read_article(path: Path, *, doc: str) -> Article | Diagnostic:
     if b"\x00" in data[:4096]:
         return _problem(doc, "E105", "looks binary, not text; pass plain-text or Markdown articles")
     try:
-        text = data.decode("utf-8")
+        # Universal newlines, exactly as Path.read_text(encoding="utf-8") reads the file:
+        # the contract's offsets index that text.
+        text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError as exc:
         return _problem(doc, "E106", f"is not UTF-8 (byte {exc.start}); convert it with `iconv -t UTF-8`")
     try:

@@ -85,5 +85,7 @@ def render(extractions: list[Extraction], fmt: Format, *, width: int = QUOTE_WID
         return buf.getvalue()
     if not table:
         return "no quotes found\n"
-    style = "github" if fmt is Format.MARKDOWN else "simple"
-    return tabulate(table, headers="keys", tablefmt=style) + "\n"
+    if fmt is Format.MARKDOWN:
+        table = [{k: str(v).replace("|", "\\|") for k, v in row.items()} for row in table]
+        return tabulate(table, headers="keys", tablefmt="github") + "\n"
+    return tabulate(table, headers="keys", tablefmt="simple") + "\n"

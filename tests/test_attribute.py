@@ -1,0 +1,91 @@
+"""Attribution: cue, speaker mention, pronouns, chains (through the real pipeline)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from quotes.types import Kind, Quote
+
+Extract = Callable[[str], list[Quote]]
+
+
+def only(quotes: list[Quote], kind: Kind | None = None) -> Quote:
+    chosen = [q for q in quotes if kind is None or q.kind is kind]
+    assert len(chosen) == 1, chosen
+    return chosen[0]
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("“We will not back down,” Maria Gonzalez said on Tuesday.", "Maria Gonzalez", "said"),
+    ("Maria Gonzalez told reporters, “We will not back down from this fight.”", "Maria Gonzalez", "told reporters"),
+    ("After the vote, Maria Gonzalez wrote on social media, “We will not back down from this.”",
+     "Maria Gonzalez", "wrote on social media"),
+    ("“We will not back down,” added Maria Gonzalez.", "Maria Gonzalez", "added"),
+])
+def test_direct_quote_gets_cue_and_speaker(quotes_of: Extract, text: str, speaker: str, cue: str) -> None:
+    q = only(quotes_of(text), Kind.DIRECT)
+    assert (q.speaker, q.cue) == (speaker, cue)
+    assert q.speaker_span is not None
+    assert text[q.speaker_span[0]:q.speaker_span[1]] == q.speaker_mention
+
+
+def test_title_is_kept_apart_from_the_name(quotes_of: Extract) -> None:
+    q = only(quotes_of("“The door is open,” Prime Minister Anna Berg said."))
+    assert q.speaker == "Anna Berg"
+    assert q.speaker_id == "anna-berg"
+
+
+def test_short_name_resolves_to_fullest_name(quotes_of: Extract) -> None:
+    text = ("Finance Minister Maria Gonzalez met union leaders on Monday.\n"
+            "“We will not back down,” Gonzalez said after the meeting.")
+    q = only(quotes_of(text))
+    assert q.speaker == "Maria Gonzalez"
+    assert q.speaker_mention == "Gonzalez"
+
+
+def test_pronoun_resolves_to_last_named_subject(quotes_of: Extract) -> None:
+    text = ("Maria Gonzalez met Peter Novak in Brussels on Monday.\n"
+            "“We will not back down from this fight,” she said.")
+    q = only(quotes_of(text))
+    assert (q.speaker, q.speaker_mention) == ("Maria Gonzalez", "she")
+
+
+def test_interrupted_quote_is_two_records_with_one_speaker(quotes_of: Extract) -> None:
+    text = "“We will not back down,” Maria Gonzalez said. “The workers deserve better than this.”"
+    quotes = [q for q in quotes_of(text) if q.kind is Kind.DIRECT]
+    assert [q.text for q in quotes] == ["We will not back down,", "The workers deserve better than this."]
+    assert {q.speaker for q in quotes} == {"Maria Gonzalez"}
+
+
+def test_according_to_chain_gives_speaker_and_via(quotes_of: Extract) -> None:
+    text = ("“Our economy is growing,” Maria Gonzalez said during the meeting, "
+            "according to spokesperson Peter Novak.")
+    q = only(quotes_of(text), Kind.DIRECT)
+    assert (q.speaker, q.via) == ("Maria Gonzalez", "Peter Novak")
+
+
+def test_according_to_alone_makes_the_source_the_speaker(quotes_of: Extract) -> None:
+    text = "According to the finance ministry, the two leaders agreed to “cut tariffs by half.”"
+    q = only(quotes_of(text), Kind.MIXED)
+    assert q.speaker == "finance ministry"
+    assert q.cue == "according to"
+
+
+def test_quote_without_any_source_still_appears(quotes_of: Extract) -> None:
+    text = "The report, titled “A New Dawn for the Region,” was published in May."
+    q = only(quotes_of(text))
+    assert q.speaker is None and q.speaker_id is None
+    assert q.text == "A New Dawn for the Region,"
+
+
+def test_scare_quote_inside_reported_speech_is_mixed(quotes_of: Extract) -> None:
+    text = "Maria Gonzalez criticized the government for its “humiliating” approach to the talks."
+    q = only(quotes_of(text), Kind.MIXED)
+    assert (q.text, q.speaker) == ("humiliating", "Maria Gonzalez")
+
+
+def test_negated_reporting_verb_is_not_a_cue(quotes_of: Extract) -> None:
+    quotes = quotes_of("Maria Gonzalez did not say that the plant would close.")
+    assert [q for q in quotes if q.kind is Kind.INDIRECT] == []

@@ -1,0 +1,92 @@
+"""Speaker resolution on plain records: names, pronouns, bodies, ids across documents."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes.speakers import resolve, slug, unify
+from quotes.types import Article, Attribution, Kind, Mention
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Kang Yu-jung", "Kang Yoo-jung"),
+    ("Lee Jae-myung", "Lee Jae Myung"),
+    ("Yoon Suk Yeol", "Yoon Suk-yeol"),
+    ("Park Jeong-hee", "Park Jung-hee"),
+])
+def test_romanization_variants_share_an_id(a: str, b: str) -> None:
+    assert slug(a, person=True) == slug(b, person=True)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Lee Jae-myung", "Lee Nak-yon"),
+    ("Kang Yu-jung", "Kang Kyung-wha"),
+])
+def test_different_people_keep_different_ids(a: str, b: str) -> None:
+    assert slug(a, person=True) != slug(b, person=True)
+
+
+def test_institution_ids_drop_articles_and_possessives() -> None:
+    assert slug("the Ministry of Foreign Affairs") == "ministry-of-foreign-affairs"
+    assert slug("Japan’s Ministry of Foreign Affairs") == "japan-ministry-of-foreign-affairs"
+
+
+def _person(text: str, start: int, *, subject: bool = True) -> Mention:
+    return Mention(text, start, start + len(text), "name", "PERSON", is_subject=subject)
+
+
+def _resolve(text: str, atts: list[Attribution], mentions: list[Mention]) -> list[tuple[str | None, str | None]]:
+    ex = resolve(Article(doc="t.txt", text=text), atts, mentions)
+    return [(q.speaker, q.via) for q in ex.quotes]
+
+
+def test_short_name_takes_the_nearest_fuller_name_before_it() -> None:
+    text = "Kim Min-ji spoke. Kim Tae-ho spoke. Kim said x."
+    mentions = [_person("Kim Min-ji", 0), _person("Kim Tae-ho", 18)]
+    att = Attribution(44, 45, Kind.INDIRECT, cue="said", mention=_person("Kim", 36))
+    assert _resolve(text, [att], mentions) == [("Kim Tae-ho", None)]
+
+
+def test_pronoun_prefers_the_last_subject() -> None:
+    text = "Anna Berg met Peter Novak. She said x."
+    mentions = [_person("Anna Berg", 0), _person("Peter Novak", 14, subject=False)]
+    she = Mention("She", 26, 29, "pronoun", is_subject=True)
+    att = Attribution(35, 36, Kind.INDIRECT, cue="said", mention=she)
+    assert _resolve(text, [att], mentions) == [("Anna Berg", None)]
+
+
+def test_plural_pronoun_gives_no_speaker() -> None:
+    text = "They said x."
+    att = Attribution(10, 11, Kind.INDIRECT, cue="said", mention=Mention("They", 0, 4, "pronoun"))
+    assert _resolve(text, [att], []) == [(None, None)]
+
+
+def test_description_resolves_to_fuller_body_with_same_head_and_country() -> None:
+    text = "Japan's Ministry of Foreign Affairs spoke. Japan's prime minister's office spoke. The Japanese ministry said x."
+    bodies = [Mention("Japan's Ministry of Foreign Affairs", 0, 35, "name", "ORG"),
+              Mention("Japan's prime minister's office", 43, 74, "description")]
+    ministry = Mention("The Japanese ministry", 82, 103, "description")
+    att = Attribution(109, 110, Kind.INDIRECT, cue="said", mention=ministry)
+    assert _resolve(text, [att], bodies) == [("Japan's Ministry of Foreign Affairs", None)]
+
+
+def test_anonymous_source_is_never_merged_with_a_body() -> None:
+    text = "The presidential office spoke. A senior official from the presidential office said x."
+    bodies = [Mention("The presidential office", 0, 23, "description")]
+    anon = Mention("A senior official from the presidential office", 31, 77, "description")
+    att = Attribution(83, 84, Kind.INDIRECT, cue="said", mention=anon)
+    ex = resolve(Article(doc="t.txt", text=text), [att], bodies)
+    assert ex.quotes[0].speaker == "senior official from the presidential office"
+    assert ex.speakers[0].kind.value == "anonymous"
+
+
+def test_unify_shows_one_name_per_id_across_documents() -> None:
+    a = resolve(Article("a.txt", "Kang Yu-jung said x."),
+                [Attribution(18, 19, Kind.INDIRECT, cue="said", mention=_person("Kang Yu-jung", 0))], [])
+    b = resolve(Article("b.txt", "Kang Yoo-jung said x."),
+                [Attribution(19, 20, Kind.INDIRECT, cue="said", mention=_person("Kang Yoo-jung", 0))], [])
+    c = resolve(Article("c.txt", "Kang Yu-jung said y."),
+                [Attribution(18, 19, Kind.INDIRECT, cue="said", mention=_person("Kang Yu-jung", 0))], [])
+    out = unify([a, b, c])
+    assert {q.speaker for ex in out for q in ex.quotes} == {"Kang Yu-jung"}
+    assert {q.speaker_id for ex in out for q in ex.quotes} == {"kang-yu-jung"}
