@@ -10,6 +10,20 @@ from .types import Article, Diagnostic, Extraction, Flag, Kind, Quote, Speaker
 __version__ = "0.1.0"
 
 __all__ = [
-    "Article", "DataError", "Diagnostic", "Extraction", "Flag", "InputError", "Kind", "ModelError",
-    "Quote", "QuotesError", "Settings", "Speaker", "StoreError", "__version__", "extract", "extract_corpus",
+    "Article",
+    "DataError",
+    "Diagnostic",
+    "Extraction",
+    "Flag",
+    "InputError",
+    "Kind",
+    "ModelError",
+    "Quote",
+    "QuotesError",
+    "Settings",
+    "Speaker",
+    "StoreError",
+    "__version__",
+    "extract",
+    "extract_corpus",
 ]

@@ -32,7 +32,9 @@ MODALS = ("must", "should", "may", "might", "could", "would", "ca", "can", "cann
 INHERIT_PARAGRAPHS = 1
 
 
-def attribute(doc: Doc, candidates: list[Candidate], *, lex: Lexicon | None = None) -> tuple[list[Attribution], list[Mention]]:
+def attribute(
+    doc: Doc, candidates: list[Candidate], *, lex: Lexicon | None = None
+) -> tuple[list[Attribution], list[Mention]]:
     """Attribute every candidate, in document order, and list the speaker mentions.
 
     A quote with no cue in its sentence takes the speaker of the quote just
@@ -47,7 +49,9 @@ def attribute(doc: Doc, candidates: list[Candidate], *, lex: Lexicon | None = No
         if att.cue is None and att.mention is None and cand.kind is not Kind.INDIRECT and out:
             prev = out[-1]
             if prev.mention is not None and _paragraph_gap(doc.text, prev.end, cand.start) <= INHERIT_PARAGRAPHS:
-                att = replace(att, cue=prev.cue, cue_span=prev.cue_span, mention=prev.mention, via=prev.via, inherited=True)
+                att = replace(
+                    att, cue=prev.cue, cue_span=prev.cue_span, mention=prev.mention, via=prev.via, inherited=True
+                )
         out.append(att)
     return out, document_mentions(doc, lex)
 
@@ -87,7 +91,12 @@ def _attribute_one(doc: Doc, cand: Candidate, lex: Lexicon) -> Attribution:
         src_tok = _according_object(according)
         src = _token_mention(src_tok, lex) if src_tok is not None else source
         if src is not None:
-            if mention is None or _is_group(mention, lex) or lex.verbs.get(cue_tok.lemma_.lower() if cue_tok is not None else "") == "statement" and mention.form != "name":
+            if (
+                mention is None
+                or _is_group(mention, lex)
+                or lex.verbs.get(cue_tok.lemma_.lower() if cue_tok is not None else "") == "statement"
+                and mention.form != "name"
+            ):
                 mention = src
                 cue_text, cue_span = "according to", (according.idx, according.nbor().idx + len(according.nbor().text))
             elif src.start != mention.start:
@@ -136,7 +145,9 @@ def _cue_for(span: Span, sents: list[Span], inside: set[int], lex: Lexicon) -> T
     for anc in span.root.ancestors:
         if anc.i not in inside and _reporting(anc, lex):
             return anc
-    candidates = [t for s in sents for t in s if t.i not in inside and _reporting(t, lex) and not _marked_inside(t, span)]
+    candidates = [
+        t for s in sents for t in s if t.i not in inside and _reporting(t, lex) and not _marked_inside(t, span)
+    ]
     if not candidates:
         return None
     return min(candidates, key=lambda t: min(abs(t.i - span.start), abs(t.i - (span.end - 1))))
@@ -172,7 +183,12 @@ def _colon_cue(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
 def _according(sents: list[Span], inside: set[int]) -> Token | None:
     for sent in sents:
         for tok in sent:
-            if tok.i not in inside and tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
+            if (
+                tok.i not in inside
+                and tok.lower_ == "according"
+                and tok.i + 1 < len(tok.doc)
+                and tok.nbor().lower_ == "to"
+            ):
                 return tok
     return None
 
@@ -250,11 +266,15 @@ def _token_mention(tok: Token, lex: Lexicon) -> Mention | None:
     if ent is not None and ent.label_ == "PERSON":
         name = _strip_titles(ent, lex)
         if name is not None:
-            return Mention(name.text, name.start_char, name.end_char, "name", "PERSON", role, body, tok.dep_ in SUBJECTS)
+            return Mention(
+                name.text, name.start_char, name.end_char, "name", "PERSON", role, body, tok.dep_ in SUBJECTS
+            )
     text_span = phrase
     form = "name" if tok.pos_ == "PROPN" else "description"
     label = ent.label_ if ent is not None else None
-    return Mention(text_span.text, text_span.start_char, text_span.end_char, form, label, role, body, tok.dep_ in SUBJECTS)
+    return Mention(
+        text_span.text, text_span.start_char, text_span.end_char, form, label, role, body, tok.dep_ in SUBJECTS
+    )
 
 
 def _entity_of(tok: Token) -> Span | None:
@@ -279,7 +299,7 @@ def _noun_phrase(tok: Token) -> Span:
         left += 1
     while right > tok.i and doc[right].is_punct:
         right -= 1
-    return doc[left:right + 1]
+    return doc[left : right + 1]
 
 
 def _strip_titles(ent: Span, lex: Lexicon) -> Span | None:
@@ -299,11 +319,11 @@ def _role_and_body(tok: Token, phrase: Span, ent: Span | None, lex: Lexicon) -> 
     role_words: list[str] = []
     body = None
     stop = ent.start if ent is not None else tok.i
-    for t in doc[phrase.start:stop]:
+    for t in doc[phrase.start : stop]:
         if t.lower_ in lex.titles or any(t.lower_ in title.split() for title in lex.titles if " " in title):
             role_words.append(t.text)
         elif t.dep_ == "poss":
-            body = doc[t.left_edge.i:t.i + 1].text
+            body = doc[t.left_edge.i : t.i + 1].text
     for c in tok.children:
         if c.dep_ == "appos" and c.lower_ in lex.titles:
             role_words = [c.text]
@@ -338,10 +358,16 @@ def document_mentions(doc: Doc, lex: Lexicon | None = None) -> list[Mention]:
             name = _strip_titles(ent, lex)
             if name is not None:
                 root = ent.root
-                out.append(Mention(name.text, name.start_char, name.end_char, "name", "PERSON",
-                                   is_subject=root.dep_ in SUBJECTS))
+                out.append(
+                    Mention(
+                        name.text, name.start_char, name.end_char, "name", "PERSON", is_subject=root.dep_ in SUBJECTS
+                    )
+                )
         elif ent.label_ == "ORG":
             phrase = _noun_phrase(ent.root)
-            out.append(Mention(phrase.text, phrase.start_char, phrase.end_char, "name", "ORG",
-                               is_subject=ent.root.dep_ in SUBJECTS))
+            out.append(
+                Mention(
+                    phrase.text, phrase.start_char, phrase.end_char, "name", "ORG", is_subject=ent.root.dep_ in SUBJECTS
+                )
+            )
     return out

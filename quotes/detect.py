@@ -88,7 +88,11 @@ def scan_marks(text: str, *, doc: str = "-", lex: Lexicon | None = None) -> tupl
                 match = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].family == family), None)
                 if match is None:
                     if family == "double":
-                        problems.append(_warn(doc, "W201", i, f"closing quotation mark {ch} with no opening mark; the mark is ignored"))
+                        problems.append(
+                            _warn(
+                                doc, "W201", i, f"closing quotation mark {ch} with no opening mark; the mark is ignored"
+                            )
+                        )
                     continue
                 opener = stack[match]
                 del stack[match:]
@@ -101,9 +105,15 @@ def scan_marks(text: str, *, doc: str = "-", lex: Lexicon | None = None) -> tupl
                 if not any(o.offset < opener.offset for o in stack):
                     _add_span(spans, text, opener, None, end=p_end)
             else:
-                problems.append(_warn(doc, "W202", opener.offset,
-                                      f"opening quotation mark {opener.char} is never closed in its paragraph; "
-                                      "the mark is ignored, add the closing mark to extract that quote"))
+                problems.append(
+                    _warn(
+                        doc,
+                        "W202",
+                        opener.offset,
+                        f"opening quotation mark {opener.char} is never closed in its paragraph; "
+                        "the mark is ignored, add the closing mark to extract that quote",
+                    )
+                )
     return spans, problems
 
 
@@ -118,7 +128,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 def _reopens(text: str, paragraphs: list[tuple[int, int]], number: int, lex: Lexicon) -> bool:
     """Whether the next non-empty paragraph starts with an opening double mark."""
-    for start, end in paragraphs[number + 1:]:
+    for start, end in paragraphs[number + 1 :]:
         line = text[start:end].lstrip()
         if line:
             first = line[0]
@@ -177,7 +187,7 @@ def marked_kind(text: str, span: MarkedSpan) -> Kind:
     """
     lead = text[: span.open_mark].rstrip(" \t")
     before = lead[-1:] if lead and lead[-1] != "\n" else ""
-    content = text[span.start:span.end]
+    content = text[span.start : span.end]
     first = content[:1]
     words = len(content.split())
     if before in ("", ".", "!", "?") or before in "”\"’'" and len(lead) > 1 and lead[-2] in ".!?":
@@ -247,7 +257,8 @@ def _is_statement_clause(head: Token) -> bool:
 def _noun_clause_ok(head: Token) -> bool:
     """A reporting noun's clause: a ``that`` clause or a to-infinitive, not a relative clause."""
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children) or any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+        c.dep_ == "aux" and c.lower_ == "to" for c in head.children
+    )
 
 
 def _reporting_noun_owner(noun: Token, lex: Lexicon) -> Token | None:
@@ -284,7 +295,12 @@ def _clause_span(head: Token, *, exclude: Token, whole: Span | None = None) -> t
         excluded = {t.i for t in exclude.subtree} if exclude.i in {t.i for t in head.subtree} else set()
         tokens = [t for t in head.subtree if t.i not in excluded]
     tokens = _contiguous_around(tokens, head)
-    while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("mark", "cc") or tokens[0].lower_ in ("that", "to") and tokens[0].dep_ in ("mark", "aux")):
+    while tokens and (
+        tokens[0].is_punct
+        or tokens[0].dep_ in ("mark", "cc")
+        or tokens[0].lower_ in ("that", "to")
+        and tokens[0].dep_ in ("mark", "aux")
+    ):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
         tokens = tokens[:-1]

@@ -71,7 +71,12 @@ def read_article(path: Path, *, doc: str) -> Article | Diagnostic:
     files = meta.get("files", {})
     entry = files.get(path.name, {}) if isinstance(files, dict) else {}
     outlet = entry.get("outlet") if isinstance(entry, dict) else None
-    return Article(doc=doc, text=text, outlet=None if outlet is None else str(outlet), date=_as_str(entry.get("date", meta.get("event_date"))))
+    return Article(
+        doc=doc,
+        text=text,
+        outlet=None if outlet is None else str(outlet),
+        date=_as_str(entry.get("date", meta.get("event_date"))),
+    )
 
 
 @lru_cache(maxsize=64)

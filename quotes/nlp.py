@@ -38,7 +38,9 @@ def load(names: tuple[str, ...]) -> Language:
             tried.append(name)
             continue
         if "parser" not in nlp.pipe_names:
-            raise ModelError(f"pipeline {name!r} has no dependency parser; use an English pipeline with one (en_core_web_sm)")
+            raise ModelError(
+                f"pipeline {name!r} has no dependency parser; use an English pipeline with one (en_core_web_sm)"
+            )
         _register_paragraph_component()
         if PARAGRAPH_COMPONENT not in nlp.pipe_names:
             nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")

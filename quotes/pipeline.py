@@ -20,8 +20,9 @@ from .types import Article, Diagnostic, Extraction
 Source = Union[str, Path, Article]
 
 
-def extract(sources: Source | Iterable[Source], *, settings: Settings | None = None,
-            stdin: TextIO | None = None) -> Iterator[Extraction]:
+def extract(
+    sources: Source | Iterable[Source], *, settings: Settings | None = None, stdin: TextIO | None = None
+) -> Iterator[Extraction]:
     """Extract quotes from text, paths or articles, one ``Extraction`` per document.
 
     A ``str`` is article text, a ``Path`` a file or folder (``Path("-")`` is
@@ -63,12 +64,14 @@ def extract_parsed(article: Article, doc: object) -> Extraction:
     reported = _detect.find_reported(doc, marked)  # type: ignore[arg-type]
     attributions, mentions = _attribute.attribute(doc, marked + reported)  # type: ignore[arg-type]
     result = _speakers.resolve(article, attributions, mentions)
-    return Extraction(article=result.article, quotes=result.quotes, speakers=result.speakers,
-                      diagnostics=tuple(problems))
+    return Extraction(
+        article=result.article, quotes=result.quotes, speakers=result.speakers, diagnostics=tuple(problems)
+    )
 
 
-def extract_corpus(paths: Iterable[str | Path], *, settings: Settings | None = None,
-                   stdin: TextIO | None = None) -> list[Extraction]:
+def extract_corpus(
+    paths: Iterable[str | Path], *, settings: Settings | None = None, stdin: TextIO | None = None
+) -> list[Extraction]:
     """Extract a whole corpus of paths and harmonize speaker names across documents."""
     sources = [Path(p) for p in paths]
     return _speakers.unify(extract(sources, settings=settings, stdin=stdin))

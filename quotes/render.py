@@ -33,11 +33,19 @@ class Format(str, Enum):
 def record(q: Quote) -> dict[str, Any]:
     """The contract record of a quote (CONTRACT.md): the one place that defines it."""
     return {
-        "doc": q.doc, "outlet": q.outlet, "start": q.start, "end": q.end, "text": q.text,
-        "kind": q.kind.value, "speaker": q.speaker, "speaker_id": q.speaker_id,
+        "doc": q.doc,
+        "outlet": q.outlet,
+        "start": q.start,
+        "end": q.end,
+        "text": q.text,
+        "kind": q.kind.value,
+        "speaker": q.speaker,
+        "speaker_id": q.speaker_id,
         "speaker_mention": q.speaker_mention,
         "speaker_span": list(q.speaker_span) if q.speaker_span else None,
-        "cue": q.cue, "via": q.via, "group": q.group,
+        "cue": q.cue,
+        "via": q.via,
+        "group": q.group,
         "flags": [{"type": f.type, "detail": f.detail} for f in q.flags],
     }
 
@@ -65,8 +73,16 @@ def rows(extractions: Iterable[Extraction], *, width: int = QUOTE_WIDTH) -> list
             speaker = q.speaker or "?"
             if q.via:
                 speaker += f" (via {q.via})"
-            out.append({"outlet": q.outlet or "", "speaker": speaker, "kind": q.kind.value,
-                        "cue": q.cue or "", "quote": shorten(q.text, width), "where": f"{q.doc}:{q.line}"})
+            out.append(
+                {
+                    "outlet": q.outlet or "",
+                    "speaker": speaker,
+                    "kind": q.kind.value,
+                    "cue": q.cue or "",
+                    "quote": shorten(q.text, width),
+                    "where": f"{q.doc}:{q.line}",
+                }
+            )
     return out
 
 

@@ -20,9 +20,32 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _SPLIT = re.compile(r"[\s\-‐‑–]+")
 _PREPOSITIONS = {"of", "for", "from", "at", "in", "on"}
 #: Words that make a description an unnamed source.
-_ANONYMOUS_HEADS = {"official", "officials", "source", "sources", "observer", "observers", "aide", "aides",
-                    "diplomat", "diplomats", "analyst", "analysts", "expert", "experts", "insider", "insiders",
-                    "people", "person", "critic", "critics", "lawmaker", "lawmakers", "member", "members"}
+_ANONYMOUS_HEADS = {
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "observer",
+    "observers",
+    "aide",
+    "aides",
+    "diplomat",
+    "diplomats",
+    "analyst",
+    "analysts",
+    "expert",
+    "experts",
+    "insider",
+    "insiders",
+    "people",
+    "person",
+    "critic",
+    "critics",
+    "lawmaker",
+    "lawmakers",
+    "member",
+    "members",
+}
 
 
 @lru_cache(maxsize=1)
@@ -46,8 +69,9 @@ def slug(name: str, *, person: bool = False) -> str:
     return "-".join(words) or "unknown"
 
 
-def resolve(article: Article, attributions: list[Attribution], mentions: list[Mention], *,
-            lex: Lexicon | None = None) -> Extraction:
+def resolve(
+    article: Article, attributions: list[Attribution], mentions: list[Mention], *, lex: Lexicon | None = None
+) -> Extraction:
     """Canonical speakers for one article's attributions.
 
     Short names and titles resolve to the fullest name of that person in the
@@ -57,11 +81,18 @@ def resolve(article: Article, attributions: list[Attribution], mentions: list[Me
     head noun and compatible words (``Japan's Ministry of Foreign Affairs``).
     """
     lex = lex or lexicon()
-    persons = sorted([m for m in mentions if m.label == "PERSON"] +
-                     [a.mention for a in attributions if a.mention and a.mention.label == "PERSON"] +
-                     [a.via for a in attributions if a.via and a.via.label == "PERSON"], key=lambda m: m.start)
+    persons = sorted(
+        [m for m in mentions if m.label == "PERSON"]
+        + [a.mention for a in attributions if a.mention and a.mention.label == "PERSON"]
+        + [a.via for a in attributions if a.via and a.via.label == "PERSON"],
+        key=lambda m: m.start,
+    )
     bodies = [m for m in mentions if m.label != "PERSON"] + [
-        m for a in attributions for m in (a.mention, a.via) if m is not None and m.form != "pronoun" and m.label != "PERSON"]
+        m
+        for a in attributions
+        for m in (a.mention, a.via)
+        if m is not None and m.form != "pronoun" and m.label != "PERSON"
+    ]
     registry: dict[str, Speaker] = {}
     quotes = []
     for att in attributions:
@@ -70,15 +101,23 @@ def resolve(article: Article, attributions: list[Attribution], mentions: list[Me
         for s in (speaker, via):
             if s is not None:
                 registry[s.id] = _merge(registry.get(s.id), s)
-        quotes.append(Quote(
-            doc=article.doc, outlet=article.outlet, start=att.start, end=att.end,
-            text=article.text[att.start:att.end], kind=att.kind,
-            speaker=speaker.name if speaker else None, speaker_id=speaker.id if speaker else None,
-            speaker_mention=att.mention.text if att.mention else None,
-            speaker_span=(att.mention.start, att.mention.end) if att.mention else None,
-            cue=att.cue, via=via.name if via else None,
-            line=article.text.count("\n", 0, att.start) + 1,
-        ))
+        quotes.append(
+            Quote(
+                doc=article.doc,
+                outlet=article.outlet,
+                start=att.start,
+                end=att.end,
+                text=article.text[att.start : att.end],
+                kind=att.kind,
+                speaker=speaker.name if speaker else None,
+                speaker_id=speaker.id if speaker else None,
+                speaker_mention=att.mention.text if att.mention else None,
+                speaker_span=(att.mention.start, att.mention.end) if att.mention else None,
+                cue=att.cue,
+                via=via.name if via else None,
+                line=article.text.count("\n", 0, att.start) + 1,
+            )
+        )
     return Extraction(article=article, quotes=tuple(quotes), speakers=tuple(registry.values()))
 
 
@@ -95,8 +134,14 @@ def _canonical(m: Mention, persons: list[Mention], bodies: list[Mention], lex: L
         m = replace(m, label="PERSON")
     if m.label == "PERSON":
         name = _fullest_person(m, persons)
-        return Speaker(id=slug(name, person=True), name=name, kind=SpeakerKind.PERSON, role=m.role, body=m.body,
-                       aliases=tuple(sorted({m.text, name})))
+        return Speaker(
+            id=slug(name, person=True),
+            name=name,
+            kind=SpeakerKind.PERSON,
+            role=m.role,
+            body=m.body,
+            aliases=tuple(sorted({m.text, name})),
+        )
     name = _fullest_body(m, bodies, lex)
     kind = _body_kind(name, m)
     return Speaker(id=slug(name), name=name, kind=kind, role=m.role, body=m.body, aliases=tuple(sorted({m.text, name})))
@@ -132,7 +177,7 @@ def _fullest_person(m: Mention, persons: list[Mention]) -> str:
 def _contains(full: list[str], part: list[str]) -> bool:
     """Whether ``part`` appears in ``full`` as consecutive words (case-sensitive, as names are)."""
     n = len(part)
-    return any(full[i:i + n] == part for i in range(len(full) - n + 1))
+    return any(full[i : i + n] == part for i in range(len(full) - n + 1))
 
 
 def _bag(name: str, lex: Lexicon) -> tuple[set[str], str]:
@@ -194,8 +239,12 @@ def _body_kind(name: str, m: Mention) -> SpeakerKind:
 def _merge(old: Speaker | None, new: Speaker) -> Speaker:
     if old is None:
         return new
-    return replace(old, role=old.role or new.role, body=old.body or new.body,
-                   aliases=tuple(sorted(set(old.aliases) | set(new.aliases))))
+    return replace(
+        old,
+        role=old.role or new.role,
+        body=old.body or new.body,
+        aliases=tuple(sorted(set(old.aliases) | set(new.aliases))),
+    )
 
 
 def unify(extractions: Iterable[Extraction]) -> list[Extraction]:
@@ -214,8 +263,14 @@ def unify(extractions: Iterable[Extraction]) -> list[Extraction]:
     by_name = {slug(n, person=True): n for n in chosen.values()}
     out = []
     for ex in items:
-        quotes = tuple(replace(q, speaker=chosen.get(q.speaker_id or "", q.speaker),
-                               via=by_name.get(slug(q.via, person=True), q.via) if q.via else None) for q in ex.quotes)
+        quotes = tuple(
+            replace(
+                q,
+                speaker=chosen.get(q.speaker_id or "", q.speaker),
+                via=by_name.get(slug(q.via, person=True), q.via) if q.via else None,
+            )
+            for q in ex.quotes
+        )
         speakers = tuple(replace(s, name=chosen.get(s.id, s.name)) for s in ex.speakers)
         out.append(replace(ex, quotes=quotes, speakers=speakers))
     return out

@@ -24,6 +24,8 @@ def seed_extractions() -> list[Extraction]:
 @pytest.fixture(scope="session")
 def quotes_of() -> Callable[[str], list[Quote]]:
     """Extract the quotes of one text."""
+
     def run(text: str) -> list[Quote]:
         return [q for ex in extract(text) for q in ex.quotes]
+
     return run

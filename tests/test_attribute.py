@@ -17,18 +17,24 @@ def only(quotes: list[Quote], kind: Kind | None = None) -> Quote:
     return chosen[0]
 
 
-@pytest.mark.parametrize("text, speaker, cue", [
-    ("“We will not back down,” Maria Gonzalez said on Tuesday.", "Maria Gonzalez", "said"),
-    ("Maria Gonzalez told reporters, “We will not back down from this fight.”", "Maria Gonzalez", "told reporters"),
-    ("After the vote, Maria Gonzalez wrote on social media, “We will not back down from this.”",
-     "Maria Gonzalez", "wrote on social media"),
-    ("“We will not back down,” added Maria Gonzalez.", "Maria Gonzalez", "added"),
-])
+@pytest.mark.parametrize(
+    "text, speaker, cue",
+    [
+        ("“We will not back down,” Maria Gonzalez said on Tuesday.", "Maria Gonzalez", "said"),
+        ("Maria Gonzalez told reporters, “We will not back down from this fight.”", "Maria Gonzalez", "told reporters"),
+        (
+            "After the vote, Maria Gonzalez wrote on social media, “We will not back down from this.”",
+            "Maria Gonzalez",
+            "wrote on social media",
+        ),
+        ("“We will not back down,” added Maria Gonzalez.", "Maria Gonzalez", "added"),
+    ],
+)
 def test_direct_quote_gets_cue_and_speaker(quotes_of: Extract, text: str, speaker: str, cue: str) -> None:
     q = only(quotes_of(text), Kind.DIRECT)
     assert (q.speaker, q.cue) == (speaker, cue)
     assert q.speaker_span is not None
-    assert text[q.speaker_span[0]:q.speaker_span[1]] == q.speaker_mention
+    assert text[q.speaker_span[0] : q.speaker_span[1]] == q.speaker_mention
 
 
 def test_title_is_kept_apart_from_the_name(quotes_of: Extract) -> None:
@@ -38,16 +44,17 @@ def test_title_is_kept_apart_from_the_name(quotes_of: Extract) -> None:
 
 
 def test_short_name_resolves_to_fullest_name(quotes_of: Extract) -> None:
-    text = ("Finance Minister Maria Gonzalez met union leaders on Monday.\n"
-            "“We will not back down,” Gonzalez said after the meeting.")
+    text = (
+        "Finance Minister Maria Gonzalez met union leaders on Monday.\n"
+        "“We will not back down,” Gonzalez said after the meeting."
+    )
     q = only(quotes_of(text))
     assert q.speaker == "Maria Gonzalez"
     assert q.speaker_mention == "Gonzalez"
 
 
 def test_pronoun_resolves_to_last_named_subject(quotes_of: Extract) -> None:
-    text = ("Maria Gonzalez met Peter Novak in Brussels on Monday.\n"
-            "“We will not back down from this fight,” she said.")
+    text = "Maria Gonzalez met Peter Novak in Brussels on Monday.\n“We will not back down from this fight,” she said."
     q = only(quotes_of(text))
     assert (q.speaker, q.speaker_mention) == ("Maria Gonzalez", "she")
 
@@ -60,8 +67,7 @@ def test_interrupted_quote_is_two_records_with_one_speaker(quotes_of: Extract) -
 
 
 def test_according_to_chain_gives_speaker_and_via(quotes_of: Extract) -> None:
-    text = ("“Our economy is growing,” Maria Gonzalez said during the meeting, "
-            "according to spokesperson Peter Novak.")
+    text = "“Our economy is growing,” Maria Gonzalez said during the meeting, according to spokesperson Peter Novak."
     q = only(quotes_of(text), Kind.DIRECT)
     assert (q.speaker, q.via) == ("Maria Gonzalez", "Peter Novak")
 

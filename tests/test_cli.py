@@ -38,14 +38,14 @@ def test_extract_writes_contract_records_with_exact_offsets(tmp_path: Path) -> N
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert {r["kind"] for r in records} == {"direct", "indirect"}
     for r in records:
-        assert r["text"] == text[r["start"]:r["end"]]
+        assert r["text"] == text[r["start"] : r["end"]]
         assert r["speaker"] == "Anna Berg" and r["doc"] == str(tmp_path / "a.txt")
 
 
 def test_table_reads_stdin() -> None:
     result = runner.invoke(app, ["table", "-", "--format", "csv"], input="“We will win,” Anna Berg said.\n")
     assert result.exit_code == 0
-    assert "Anna Berg,direct,said,\"We will win,\",-:1" in result.stdout
+    assert 'Anna Berg,direct,said,"We will win,",-:1' in result.stdout
 
 
 def test_bad_file_is_one_line_on_stderr_and_the_rest_still_printed(tmp_path: Path) -> None:

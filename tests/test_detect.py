@@ -12,41 +12,47 @@ from quotes.types import Kind
 
 def contents(text: str) -> list[str]:
     spans, _ = scan_marks(text)
-    return [text[s.start:s.end] for s in spans]
+    return [text[s.start : s.end] for s in spans]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ('"We will win," Smith said.', ["We will win,"]),
-    ("“We will win,” Smith said.", ["We will win,"]),
-    ("Smith said: «Nous gagnerons.»", ["Nous gagnerons."]),
-    ("Smith sagte: „Wir gewinnen.“", ["Wir gewinnen."]),
-    ("‘We will win,’ Smith said.", ["We will win,"]),
-    ("'We will win,' Smith said.", ["We will win,"]),
-    # a straight opening mark closed by a curly one
-    ('"Today’s talks went well,” she said.', ["Today’s talks went well,"]),
-    # interrupted by the attribution: two spans
-    ("“We will win,” he said. “And soon.”", ["We will win,", "And soon."]),
-    # several sentences inside one pair
-    ("“It was hard. We won. It is over,” he said.", ["It was hard. We won. It is over,"]),
-    # a quote within a quote stays inside the outer one
-    ("“He told me ‘never again’ twice,” she said.", ["He told me ‘never again’ twice,"]),
-    ("‘He told me “never again” twice,’ she said.", ["He told me “never again” twice,"]),
-    # scare quotes and partial quotes
-    ('He called it a "humiliating" approach.', ["humiliating"]),
-    ("They pledged to “work together” on it.", ["work together"]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('"We will win," Smith said.', ["We will win,"]),
+        ("“We will win,” Smith said.", ["We will win,"]),
+        ("Smith said: «Nous gagnerons.»", ["Nous gagnerons."]),
+        ("Smith sagte: „Wir gewinnen.“", ["Wir gewinnen."]),
+        ("‘We will win,’ Smith said.", ["We will win,"]),
+        ("'We will win,' Smith said.", ["We will win,"]),
+        # a straight opening mark closed by a curly one
+        ('"Today’s talks went well,” she said.', ["Today’s talks went well,"]),
+        # interrupted by the attribution: two spans
+        ("“We will win,” he said. “And soon.”", ["We will win,", "And soon."]),
+        # several sentences inside one pair
+        ("“It was hard. We won. It is over,” he said.", ["It was hard. We won. It is over,"]),
+        # a quote within a quote stays inside the outer one
+        ("“He told me ‘never again’ twice,” she said.", ["He told me ‘never again’ twice,"]),
+        ("‘He told me “never again” twice,’ she said.", ["He told me “never again” twice,"]),
+        # scare quotes and partial quotes
+        ('He called it a "humiliating" approach.', ["humiliating"]),
+        ("They pledged to “work together” on it.", ["work together"]),
+    ],
+)
 def test_scan_marks_pairs_quotation_marks(text: str, expected: list[str]) -> None:
     assert contents(text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "Today’s talks were the leaders’ first, and it's what they'd planned.",
-    "The '90s were different, Smith's aide said.",
-    "He is 6'2\" tall.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Today’s talks were the leaders’ first, and it's what they'd planned.",
+        "The '90s were different, Smith's aide said.",
+        "He is 6'2\" tall.",
+    ],
+)
 def test_apostrophes_are_not_quotes(text: str) -> None:
     spans, problems = scan_marks(text)
-    assert [text[s.start:s.end] for s in spans if s.family == "single"] == []
+    assert [text[s.start : s.end] for s in spans if s.family == "single"] == []
 
 
 def test_continued_quote_reopens_in_next_paragraph() -> None:
@@ -58,7 +64,7 @@ def test_continued_quote_reopens_in_next_paragraph() -> None:
 def test_unbalanced_opening_mark_warns_and_keeps_the_rest() -> None:
     text = "He said “this never closes.\nLater, “this one does,” she said."
     spans, problems = scan_marks(text, doc="a.txt")
-    assert [text[s.start:s.end] for s in spans] == ["this one does,"]
+    assert [text[s.start : s.end] for s in spans] == ["this one does,"]
     assert len(problems) == 1
     assert problems[0].code == "W202" and problems[0].offset == text.index("“")
     assert problems[0].render(text).startswith("a.txt:1:9: warning W202")
@@ -71,15 +77,18 @@ def test_stray_closing_mark_warns() -> None:
     assert [p.code for p in problems] == ["W201"]
 
 
-@pytest.mark.parametrize("text, kind", [
-    ("“We will win,” Smith said.", Kind.DIRECT),
-    ("Smith said, “We will win the race.”", Kind.DIRECT),
-    ("Smith said: “we will win the race.”", Kind.DIRECT),
-    ("Smith pledged to “work together for peace.”", Kind.MIXED),
-    ("Smith said that “the two leaders agreed.”", Kind.MIXED),
-    ('He criticized the "humiliating" approach.', Kind.MIXED),
-    ('Smith said, "no."', Kind.MIXED),
-])
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("“We will win,” Smith said.", Kind.DIRECT),
+        ("Smith said, “We will win the race.”", Kind.DIRECT),
+        ("Smith said: “we will win the race.”", Kind.DIRECT),
+        ("Smith pledged to “work together for peace.”", Kind.MIXED),
+        ("Smith said that “the two leaders agreed.”", Kind.MIXED),
+        ('He criticized the "humiliating" approach.', Kind.MIXED),
+        ('Smith said, "no."', Kind.MIXED),
+    ],
+)
 def test_marked_kind_tells_whole_utterances_from_partial_quotes(text: str, kind: Kind) -> None:
     spans, _ = scan_marks(text)
     assert marked_kind(text, spans[0]) is kind
@@ -91,6 +100,6 @@ def test_spans_are_exact_offsets_and_nothing_raises(text: str) -> None:
     cands, problems = find_marked(text)
     for c in cands:
         assert 0 <= c.start < c.end <= len(text)
-        assert text[c.start:c.end].strip() == text[c.start:c.end]
+        assert text[c.start : c.end].strip() == text[c.start : c.end]
     for p in problems:
         assert p.offset is not None and 0 <= p.offset < len(text)

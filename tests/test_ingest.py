@@ -33,7 +33,8 @@ def test_missing_file_is_a_diagnostic_not_an_exception(tmp_path: Path) -> None:
 def test_outlet_and_date_come_from_outlets_toml(tmp_path: Path) -> None:
     (tmp_path / "x.txt").write_text("Text.", encoding="utf-8")
     (tmp_path / "outlets.toml").write_text(
-        'event_date = "2025-01-02"\n[files."x.txt"]\noutlet = "Daily Planet"\n', encoding="utf-8")
+        'event_date = "2025-01-02"\n[files."x.txt"]\noutlet = "Daily Planet"\n', encoding="utf-8"
+    )
     (article,) = read_articles([tmp_path / "x.txt"])
     assert isinstance(article, Article)
     assert (article.outlet, article.date) == ("Daily Planet", "2025-01-02")

@@ -8,20 +8,26 @@ from quotes.speakers import resolve, slug, unify
 from quotes.types import Article, Attribution, Kind, Mention
 
 
-@pytest.mark.parametrize("a, b", [
-    ("Kang Yu-jung", "Kang Yoo-jung"),
-    ("Lee Jae-myung", "Lee Jae Myung"),
-    ("Yoon Suk Yeol", "Yoon Suk-yeol"),
-    ("Park Jeong-hee", "Park Jung-hee"),
-])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Kang Yu-jung", "Kang Yoo-jung"),
+        ("Lee Jae-myung", "Lee Jae Myung"),
+        ("Yoon Suk Yeol", "Yoon Suk-yeol"),
+        ("Park Jeong-hee", "Park Jung-hee"),
+    ],
+)
 def test_romanization_variants_share_an_id(a: str, b: str) -> None:
     assert slug(a, person=True) == slug(b, person=True)
 
 
-@pytest.mark.parametrize("a, b", [
-    ("Lee Jae-myung", "Lee Nak-yon"),
-    ("Kang Yu-jung", "Kang Kyung-wha"),
-])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Lee Jae-myung", "Lee Nak-yon"),
+        ("Kang Yu-jung", "Kang Kyung-wha"),
+    ],
+)
 def test_different_people_keep_different_ids(a: str, b: str) -> None:
     assert slug(a, person=True) != slug(b, person=True)
 
@@ -63,8 +69,10 @@ def test_plural_pronoun_gives_no_speaker() -> None:
 
 def test_description_resolves_to_fuller_body_with_same_head_and_country() -> None:
     text = "Japan's Ministry of Foreign Affairs spoke. Japan's prime minister's office spoke. The Japanese ministry said x."
-    bodies = [Mention("Japan's Ministry of Foreign Affairs", 0, 35, "name", "ORG"),
-              Mention("Japan's prime minister's office", 43, 74, "description")]
+    bodies = [
+        Mention("Japan's Ministry of Foreign Affairs", 0, 35, "name", "ORG"),
+        Mention("Japan's prime minister's office", 43, 74, "description"),
+    ]
     ministry = Mention("The Japanese ministry", 82, 103, "description")
     att = Attribution(109, 110, Kind.INDIRECT, cue="said", mention=ministry)
     assert _resolve(text, [att], bodies) == [("Japan's Ministry of Foreign Affairs", None)]
@@ -81,12 +89,21 @@ def test_anonymous_source_is_never_merged_with_a_body() -> None:
 
 
 def test_unify_shows_one_name_per_id_across_documents() -> None:
-    a = resolve(Article("a.txt", "Kang Yu-jung said x."),
-                [Attribution(18, 19, Kind.INDIRECT, cue="said", mention=_person("Kang Yu-jung", 0))], [])
-    b = resolve(Article("b.txt", "Kang Yoo-jung said x."),
-                [Attribution(19, 20, Kind.INDIRECT, cue="said", mention=_person("Kang Yoo-jung", 0))], [])
-    c = resolve(Article("c.txt", "Kang Yu-jung said y."),
-                [Attribution(18, 19, Kind.INDIRECT, cue="said", mention=_person("Kang Yu-jung", 0))], [])
+    a = resolve(
+        Article("a.txt", "Kang Yu-jung said x."),
+        [Attribution(18, 19, Kind.INDIRECT, cue="said", mention=_person("Kang Yu-jung", 0))],
+        [],
+    )
+    b = resolve(
+        Article("b.txt", "Kang Yoo-jung said x."),
+        [Attribution(19, 20, Kind.INDIRECT, cue="said", mention=_person("Kang Yoo-jung", 0))],
+        [],
+    )
+    c = resolve(
+        Article("c.txt", "Kang Yu-jung said y."),
+        [Attribution(18, 19, Kind.INDIRECT, cue="said", mention=_person("Kang Yu-jung", 0))],
+        [],
+    )
     out = unify([a, b, c])
     assert {q.speaker for ex in out for q in ex.quotes} == {"Kang Yu-jung"}
     assert {q.speaker_id for ex in out for q in ex.quotes} == {"kang-yu-jung"}
