@@ -68,7 +68,10 @@ def test_plural_pronoun_gives_no_speaker() -> None:
 
 
 def test_description_resolves_to_fuller_body_with_same_head_and_country() -> None:
-    text = "Japan's Ministry of Foreign Affairs spoke. Japan's prime minister's office spoke. The Japanese ministry said x."
+    text = (
+        "Japan's Ministry of Foreign Affairs spoke. Japan's prime minister's office spoke. "
+        "The Japanese ministry said x."
+    )
     bodies = [
         Mention("Japan's Ministry of Foreign Affairs", 0, 35, "name", "ORG"),
         Mention("Japan's prime minister's office", 43, 74, "description"),
