@@ -6,6 +6,7 @@ Output: ``Attribution`` records and the document's ``Mention`` list, in plain ch
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -26,8 +27,14 @@ SPEAKER_ENTS = ("PERSON", "ORG", "GPE", "NORP")
 _LEFT_MODS = ("det", "amod", "compound", "poss", "case", "nummod", "nmod", "punct", "quantmod", "advmod")
 #: Prepositions whose phrase stays in a mention ("Ministry of Foreign Affairs", "official from the office").
 _KEPT_PREPS = ("of", "from", "at", "for", "in")
+#: A transcript speaker label: capitalised name and a colon at the start of a quote.
+_LABEL = re.compile(r"([A-Z][A-Z.'\- ]{1,40}[A-Z]):\s")
+#: A dash after a closing mark that introduces a byline-style attribution.
+_BYLINE = re.compile(r"[\s\u00a0]*[”\"’'»]?[ \t\u00a0]*(?:—|―|–|--?)[ \t\u00a0]*")
 #: Modal auxiliaries that make a reporting verb hypothetical ("must acknowledge that").
 MODALS = ("must", "should", "may", "might", "could", "would", "ca", "can", "cannot")
+#: Longest sentence, in tokens, read as the attribution of the quote just before it.
+ATTRIBUTION_SENTENCE_TOKENS = 10
 #: How many paragraphs back a quote with no cue of its own may inherit a speaker.
 INHERIT_PARAGRAPHS = 1
 
@@ -46,12 +53,20 @@ def attribute(
     out: list[Attribution] = []
     for cand in sorted(candidates, key=lambda c: c.start):
         att = _attribute_one(doc, cand, lex)
-        if att.cue is None and att.mention is None and cand.kind is not Kind.INDIRECT and out:
-            prev = out[-1]
-            if prev.mention is not None and _paragraph_gap(doc.text, prev.end, cand.start) <= INHERIT_PARAGRAPHS:
+        if att.cue is None and att.mention is None and cand.kind is not Kind.INDIRECT:
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and prev.mention is not None
+                and _paragraph_gap(doc.text, prev.end, cand.start) <= INHERIT_PARAGRAPHS
+            ):
                 att = replace(
                     att, cue=prev.cue, cue_span=prev.cue_span, mention=prev.mention, via=prev.via, inherited=True
                 )
+            elif cand.kind is Kind.DIRECT and _whole_paragraph(doc.text, cand):
+                mention = _previous_paragraph_subject(doc, cand.start, lex)
+                if mention is not None:
+                    att = replace(att, mention=mention, inherited=True)
         out.append(att)
     return out, document_mentions(doc, lex)
 
@@ -70,6 +85,11 @@ def _attribute_one(doc: Doc, cand: Candidate, lex: Lexicon) -> Attribution:
         cue_tok = _cue_for(span, sents, inside, lex)
     if cue_tok is None and according is None and cand.kind is Kind.DIRECT:
         cue_tok = _colon_cue(doc, span, lex)
+    label = _label_mention(doc, span) if cand.kind is not Kind.INDIRECT else None
+    if label is None and cand.kind is Kind.DIRECT:
+        label = _dash_byline(doc, span)
+    if label is not None:
+        return Attribution(cand.start, cand.end, cand.kind, mention=label)
     if cue_tok is not None and cue_tok.lower_ == "according":
         according, cue_tok = cue_tok, None
     via = None
@@ -80,7 +100,10 @@ def _attribute_one(doc: Doc, cand: Candidate, lex: Lexicon) -> Attribution:
     if cue_tok is not None:
         cue_text, cue_span = _cue_phrase(cue_tok, lex)
         quoted_as = _quoted_as(cue_tok)
-        subject = quoted_as or _speaker_token(cue_tok, lex)
+        if cand.kind is Kind.INDIRECT:
+            subject = quoted_as or _speaker_token(cue_tok, lex)
+        else:
+            subject = quoted_as or _source_of(cue_tok, span, inside, lex)
         if subject is not None:
             mention = _token_mention(subject, lex)
         if quoted_as is not None:
@@ -133,24 +156,58 @@ def _earlier_according(doc: Doc, sent: Span, cue: Token, lex: Lexicon) -> Token 
 
 
 def _context_sentences(doc: Doc, span: Span) -> list[Span]:
-    """The sentences that the quote touches, plus the marks around it."""
+    """The sentences that the quote touches, plus a short attribution sentence right
+    after its closing mark (``"…?" he asks.``)."""
     first = doc[max(span.start - 1, 0)].sent
     last = doc[min(span.end, len(doc) - 1)].sent
     sents = [first] if first == last else [first, last]
-    return [s for s in sents if s is not None]
+    if last.end < len(doc) and last.end == min(span.end + 1, len(doc)):
+        nxt = doc[last.end].sent
+        short = len(nxt) <= ATTRIBUTION_SENTENCE_TOKENS and "\n" not in doc[last.end - 1].text_with_ws
+        if short and (nxt[0].is_lower or lexicon().verbs.get(nxt.root.lemma_.lower()) == "speech"):
+            sents.append(nxt)
+    return sents
 
 
 def _cue_for(span: Span, sents: list[Span], inside: set[int], lex: Lexicon) -> Token | None:
-    """The reporting verb of a marked quote: an ancestor of the quote, else the nearest outside it."""
+    """The reporting verb of a marked quote: an ancestor of the quote, else the nearest outside it.
+
+    A verb whose source would be a word inside the quote itself is skipped
+    (``"… : We will win," Jordan said`` must not give "We").
+    """
+
+    def usable(tok: Token) -> bool:
+        if tok.i in inside or not _reporting(tok, lex) or _marked_inside(tok, span):
+            return False
+        return _source_of(tok, span, inside, lex) is not None or _speaker_token(tok, lex) is None
+
     for anc in span.root.ancestors:
-        if anc.i not in inside and _reporting(anc, lex):
+        if usable(anc):
             return anc
-    candidates = [
-        t for s in sents for t in s if t.i not in inside and _reporting(t, lex) and not _marked_inside(t, span)
-    ]
+    candidates = [t for s in sents for t in s if usable(t)]
     if not candidates:
         return None
     return min(candidates, key=lambda t: min(abs(t.i - span.start), abs(t.i - (span.end - 1))))
+
+
+def _source_of(cue: Token, span: Span, inside: set[int], lex: Lexicon) -> Token | None:
+    """The source of a cue for a marked quote: its parsed subject unless that lies inside
+    the quote, else a name written between the quote and the cue or just after the cue
+    (``"…," Tulsa police Chief Chuck Jordan said`` when the parse misses the subject)."""
+    source = _speaker_token(cue, lex)
+    if source is not None and source.i not in inside:
+        return source
+    doc = cue.doc
+    if cue.i >= span.end:
+        window = list(range(span.end, cue.i)) + list(range(cue.i + 1, min(cue.i + 7, len(doc))))
+    else:
+        window = list(range(cue.i + 1, span.start))
+    for i in window:
+        if doc[i].ent_type_ in ("PERSON", "ORG") and i not in inside:
+            ent = _entity_of(doc[i])
+            if ent is not None:
+                return ent.root
+    return None
 
 
 def _negated_or_modal(tok: Token) -> bool:
@@ -171,13 +228,39 @@ def _reporting(tok: Token, lex: Lexicon) -> bool:
 
 
 def _colon_cue(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
-    """A reporting verb in the sentence just before a quote when it ends in a colon."""
-    before = span.start - 2
+    """A reporting verb in the sentence just before a quote when it ends in a colon,
+    in the same paragraph or the one before (``He said:`` then a block quote)."""
+    before = span.start - 1
+    while before >= 0 and (doc[before].is_space or doc[before].is_quote):
+        before -= 1
     if before < 0 or doc[before].text != ":":
         return None
     sent = doc[before].sent
     verbs = [t for t in sent if _reporting(t, lex)]
     return verbs[-1] if verbs else None
+
+
+def _dash_byline(doc: Doc, span: Span) -> Mention | None:
+    """A person named after a dash that follows the closing mark (``"…" ― Jane Doe``)."""
+    text = doc.text
+    match = _BYLINE.match(text, span.end_char)
+    if match is None:
+        return None
+    start = match.end()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and ent.start_char <= start < ent.end_char:
+            return Mention(text[start:ent.end_char], start, ent.end_char, "name", "PERSON")
+    return None
+
+
+def _label_mention(doc: Doc, span: Span) -> Mention | None:
+    """A transcript label opening the quote (``"PENCE: Well, …"``) as the speaker mention."""
+    match = _LABEL.match(span.text)
+    if match is None:
+        return None
+    name = match.group(1)
+    start = span.start_char
+    return Mention(name, start, start + len(name), "name", "PERSON")
 
 
 def _according(sents: list[Span], inside: set[int]) -> Token | None:
@@ -220,11 +303,15 @@ def _speaker_token(verb: Token, lex: Lexicon) -> Token | None:
             if obj is not None:
                 return obj
         subj = next((c for c in node.children if c.dep_ in SUBJECTS), None)
+        if subj is not None and subj.lower_ in ("that", "which", "who") and node.dep_ == "relcl":
+            return node.head  # "a letter that says …" -> the letter
         if subj is not None:
             return subj
         agent = next((c for c in node.children if c.dep_ == "agent"), None)
         if agent is not None:
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
+            return node.head  # "footage of Clinton asking, '…'"
         if node.dep_ in SHARED_SUBJECT and node.head is not node:
             node = node.head
             continue
@@ -345,8 +432,41 @@ def _is_group(mention: Mention, lex: Lexicon) -> bool:
 
 
 def _paragraph_gap(text: str, end: int, start: int) -> int:
-    """How many paragraph breaks lie between two offsets."""
-    return text.count("\n", end, start)
+    """How many paragraph breaks lie between two offsets (a blank line between paragraphs counts once)."""
+    return len(re.findall(r"\n\s*", text[end:start]))
+
+
+def _whole_paragraph(text: str, cand: Candidate) -> bool:
+    """Whether a quote is its paragraph: only marks, spaces and punctuation around it."""
+    start = text.rfind("\n", 0, cand.start) + 1
+    stop = text.find("\n", cand.end)
+    stop = len(text) if stop < 0 else stop
+    return not re.search(r"\w", text[start:cand.start] + text[cand.end:stop])
+
+
+def _previous_paragraph_subject(doc: Doc, offset: int, lex: Lexicon) -> Mention | None:
+    """The named person who is the subject of the last sentence of the paragraph before ``offset``.
+
+    A quote standing as a paragraph of its own, with no cue, is by news
+    convention the words of the person the previous paragraph was about.
+    """
+    text = doc.text
+    end = text.rfind("\n", 0, offset)
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end <= 0:
+        return None
+    tok = doc.char_span(end - 1, end, alignment_mode="expand")
+    if tok is None:
+        return None
+    sent = tok[0].sent
+    subject = next((t for t in sent if t.dep_ in SUBJECTS and t.head == sent.root), None)
+    if subject is None:
+        return None
+    mention = _token_mention(subject, lex)
+    if mention is None or mention.label != "PERSON" and mention.form != "pronoun":
+        return None
+    return mention
 
 
 def document_mentions(doc: Doc, lex: Lexicon | None = None) -> list[Mention]:

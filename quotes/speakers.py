@@ -161,12 +161,13 @@ def _words(name: str) -> list[str]:
 
 def _fullest_person(m: Mention, persons: list[Mention]) -> str:
     """The longest name in the article that contains the mention's words, nearest before it first."""
-    words = _words(m.text)
+    text = m.text.title() if m.text.isupper() else m.text  # transcript labels: "PENCE"
+    words = _words(text)
     if not words:
-        return m.text
+        return text
     fuller = [p for p in persons if len(_words(p.text)) > len(words) and _contains(_words(p.text), words)]
     if not fuller:
-        return m.text
+        return text
     before = [p for p in fuller if p.start <= m.start]
     pool = before or fuller
     best_len = max(len(_words(p.text)) for p in pool)
