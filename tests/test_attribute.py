@@ -95,3 +95,43 @@ def test_scare_quote_inside_reported_speech_is_mixed(quotes_of: Extract) -> None
 def test_negated_reporting_verb_is_not_a_cue(quotes_of: Extract) -> None:
     quotes = quotes_of("Maria Gonzalez did not say that the plant would close.")
     assert [q for q in quotes if q.kind is Kind.INDIRECT] == []
+
+
+def test_colon_cue_carries_into_a_block_quote_and_its_continuation(quotes_of: Extract) -> None:
+    text = (
+        "Maria Gonzalez told the hearing:\n\n"
+        '"The first part of my answer is about money.\n\n'
+        '"The second part is about time and patience."\n'
+    )
+    quotes = quotes_of(text)
+    assert [q.speaker for q in quotes] == ["Maria Gonzalez", "Maria Gonzalez"]
+    assert quotes[0].cue == "told"
+
+
+def test_transcript_label_names_the_speaker(quotes_of: Extract) -> None:
+    text = 'Senator Peter Novak joined the show.\n\n"NOVAK: We will vote against the bill on Tuesday."\n'
+    q = only(quotes_of(text), Kind.DIRECT)
+    assert (q.speaker, q.speaker_mention) == ("Peter Novak", "NOVAK")
+
+
+def test_dash_byline_names_the_speaker(quotes_of: Extract) -> None:
+    text = "“The debate changed my mind about the whole race.” ― Maria Gonzalez\n“I was not moved at all.” ― Peter Novak\n"
+    assert [q.speaker for q in quotes_of(text)] == ["Maria Gonzalez", "Peter Novak"]
+
+
+def test_short_attribution_sentence_after_a_question(quotes_of: Extract) -> None:
+    text = "“Will you pledge not to do it again?” he asks.\n"
+    q = only(quotes_of("Peter Novak spoke on Friday.\n" + text))
+    assert (q.speaker, q.cue) == ("Peter Novak", "asks")
+
+
+def test_standalone_quote_paragraph_belongs_to_the_subject_before_it(quotes_of: Extract) -> None:
+    text = "Maria Gonzalez restricted her comments to future scenarios.\n\n“If any bank fails, it should be broken up.”\n"
+    q = only(quotes_of(text))
+    assert q.speaker == "Maria Gonzalez" and q.cue is None
+
+
+def test_subject_inside_the_quote_is_never_its_speaker(quotes_of: Extract) -> None:
+    text = "“I make this promise to you: We will achieve justice,” Tulsa police Chief Chuck Jordan said Monday."
+    q = only(quotes_of(text), Kind.DIRECT)
+    assert q.speaker == "Chuck Jordan"
