@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .config import Lexicon, lexicon
-from .detect import Candidate
+from .detect import Candidate, reporting_key
 from .types import Attribution, Kind, Mention
 
 if TYPE_CHECKING:
@@ -31,8 +31,6 @@ _KEPT_PREPS = ("of", "from", "at", "for", "in")
 _LABEL = re.compile(r"([A-Z][A-Z.'\- ]{1,40}[A-Z]):\s")
 #: A dash after a closing mark that introduces a byline-style attribution.
 _BYLINE = re.compile(r"[\s\u00a0]*[”\"’'»]?[ \t\u00a0]*(?:—|―|–|--?)[ \t\u00a0]*")
-#: Modal auxiliaries that make a reporting verb hypothetical ("must acknowledge that").
-MODALS = ("must", "should", "may", "might", "could", "would", "ca", "can", "cannot")
 #: Longest sentence, in tokens, read as the attribution of the quote just before it.
 ATTRIBUTION_SENTENCE_TOKENS = 10
 #: How many paragraphs back a quote with no cue of its own may inherit a speaker.
@@ -210,21 +208,16 @@ def _source_of(cue: Token, span: Span, inside: set[int], lex: Lexicon) -> Token 
     return None
 
 
-def _negated_or_modal(tok: Token) -> bool:
-    """A reporting verb that is negated or obligated/hypothetical reports no statement."""
-    return any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in MODALS for c in tok.children)
-
-
 def _marked_inside(tok: Token, span: Span) -> bool:
     """Whether a token sits between the quote's marks (the marks themselves are outside ``span``)."""
     return span.start - 1 <= tok.i <= span.end
 
 
 def _reporting(tok: Token, lex: Lexicon) -> bool:
-    lemma = tok.lemma_.lower()
-    if tok.pos_ in ("VERB", "AUX") and lemma in lex.verbs and not _negated_or_modal(tok):
-        return lemma != "continue" or not any(c.dep_ in ("xcomp", "dobj") for c in tok.children)
-    return False
+    key = reporting_key(tok, lex)
+    if key is None:
+        return False
+    return key != "continue" or not any(c.dep_ in ("xcomp", "dobj") for c in tok.children)
 
 
 def _colon_cue(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
@@ -249,7 +242,7 @@ def _dash_byline(doc: Doc, span: Span) -> Mention | None:
     start = match.end()
     for ent in doc.ents:
         if ent.label_ == "PERSON" and ent.start_char <= start < ent.end_char:
-            return Mention(text[start:ent.end_char], start, ent.end_char, "name", "PERSON")
+            return Mention(text[start : ent.end_char], start, ent.end_char, "name", "PERSON")
     return None
 
 
@@ -326,7 +319,9 @@ def _cue_phrase(verb: Token, lex: Lexicon) -> tuple[str, tuple[int, int]]:
     for c in verb.children:
         if c.i < verb.i:
             continue
-        if c.dep_ == "prt":
+        if c.dep_ in ("prt", "oprd", "acomp") and f"{verb.lemma_.lower()} {c.lower_}" in lex.verbs:
+            keep.add(c.i)
+        elif c.dep_ == "prt":
             keep.add(c.i)
         elif c.dep_ in ("dobj", "dative") and c.text in lex.channels:
             keep.add(c.i)
@@ -441,7 +436,7 @@ def _whole_paragraph(text: str, cand: Candidate) -> bool:
     start = text.rfind("\n", 0, cand.start) + 1
     stop = text.find("\n", cand.end)
     stop = len(text) if stop < 0 else stop
-    return not re.search(r"\w", text[start:cand.start] + text[cand.end:stop])
+    return not re.search(r"\w", text[start : cand.start] + text[cand.end : stop])
 
 
 def _previous_paragraph_subject(doc: Doc, offset: int, lex: Lexicon) -> Mention | None:

@@ -45,6 +45,7 @@ class Lexicon:
     belief_verbs: frozenset[str]
     nouns: frozenset[str]
     light_verbs: frozenset[str]
+    directive_verbs: frozenset[str]
     channels: frozenset[str]
     titles: frozenset[str]
     demonyms: dict[str, str]
@@ -84,6 +85,7 @@ def lexicon() -> Lexicon:
         belief_verbs=frozenset(r[0] for r in read_table("belief_verbs.tsv", 1)),
         nouns=frozenset(r[0] for r in read_table("reporting_nouns.tsv", 1)),
         light_verbs=frozenset(r[0] for r in read_table("light_verbs.tsv", 1)),
+        directive_verbs=frozenset(r[0] for r in read_table("directive_verbs.tsv", 1)),
         channels=frozenset(r[0] for r in read_table("channels.tsv", 1)),
         titles=frozenset(r[0] for r in read_table("titles.tsv", 1)),
         demonyms={adj: place for adj, place in read_table("demonyms.tsv", 2)},

@@ -31,6 +31,12 @@ MIN_CLAUSE_TOKENS = 3
 QUOTED_SHARE_SUPPRESSES_INDIRECT = 0.5
 
 
+#: Modal auxiliaries that make a reporting verb hypothetical ("must acknowledge that").
+MODALS = ("must", "should", "may", "might", "could", "would", "ca", "can", "cannot")
+#: Most words between a reporting verb and a ``that`` the parser left unattached.
+MAX_GAP_BEFORE_THAT = 6
+
+
 @dataclass(frozen=True, slots=True)
 class MarkedSpan:
     """Material between a pair of quotation marks (content offsets, marks excluded)."""
@@ -223,12 +229,9 @@ def find_reported(doc: Doc, marked: list[Candidate], *, lex: Lexicon | None = No
 def _reported_in_sentence(sent: Span, lex: Lexicon) -> Iterator[Candidate]:
     according = _according_to(sent)
     for tok in sent:
-        if _is_reporting_verb(tok, lex) and lex.verbs.get(tok.lemma_.lower()) == "speech":
-            for child in tok.children:
-                if child.dep_ == "ccomp" and _is_statement_clause(child):
-                    span = _clause_span(child, exclude=tok)
-                    if span:
-                        yield Candidate(*span, Kind.INDIRECT, cue_token=tok.i)
+        key = reporting_key(tok, lex)
+        if key is not None and lex.verbs[key] == "speech":
+            yield from _verb_complements(tok, lex)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.nouns and _reporting_noun_owner(tok, lex) is not None:
             for child in tok.children:
                 if child.dep_ in ("acl", "ccomp", "relcl") and _is_statement_clause(child) and _noun_clause_ok(child):
@@ -241,10 +244,76 @@ def _reported_in_sentence(sent: Span, lex: Lexicon) -> Iterator[Candidate]:
             yield Candidate(*span, Kind.INDIRECT, cue_token=according.i, source_token=_pobj(according))
 
 
-def _is_reporting_verb(tok: Token, lex: Lexicon) -> bool:
-    from .attribute import _negated_or_modal
+def _verb_complements(verb: Token, lex: Lexicon) -> Iterator[Candidate]:
+    """What a speech verb reports: its ``ccomp`` (or a ``that`` clause the parser hung
+    elsewhere), or ``X to …`` after ``urge X to`` / ``call on X to``."""
+    found = False
+    for child in verb.children:
+        that_clause = child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+        if (child.dep_ == "ccomp" or that_clause) and _is_statement_clause(child):
+            span = _clause_span(child, exclude=verb)
+            if span:
+                found = True
+                yield Candidate(*span, Kind.INDIRECT, cue_token=verb.i)
+        elif child.dep_ == "xcomp" and verb.lemma_.lower() in lex.directive_verbs:
+            addressee = _addressee(verb)
+            if addressee is not None and addressee.i < child.i:
+                start, end = addressee.left_edge, child.right_edge
+                while end.i > start.i and end.is_punct:
+                    end = end.nbor(-1)
+                found = True
+                yield Candidate(start.idx, end.idx + len(end.text), Kind.INDIRECT, cue_token=verb.i)
+    if not found:
+        span = _that_after(verb)
+        if span:
+            yield Candidate(*span, Kind.INDIRECT, cue_token=verb.i)
 
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lex.verbs and not _negated_or_modal(tok)
+
+def _addressee(verb: Token) -> Token | None:
+    """The person urged or called on: the object, or the object of ``on``."""
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "on":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _that_after(verb: Token) -> tuple[int, int] | None:
+    """A ``that`` clause a few words after the verb, to the end of the sentence, when the
+    parser failed to attach it (``made clear during the call that he intends …``)."""
+    sent = verb.sent
+    for i in range(verb.i + 1, min(verb.i + 1 + MAX_GAP_BEFORE_THAT, sent.end)):
+        tok = verb.doc[i]
+        if tok.is_quote or tok.is_punct and tok.text not in (",",):
+            return None
+        if tok.lower_ == "that" and tok.dep_ in ("mark", "dobj", "nsubj", "det") and i + 1 < sent.end:
+            first = verb.doc[i + 1]
+            end = sent.end - 1
+            while end > i and (verb.doc[end].is_punct or verb.doc[end].is_space):
+                end -= 1
+            if end - first.i + 1 < MIN_CLAUSE_TOKENS:
+                return None
+            last = verb.doc[end]
+            return first.idx, last.idx + len(last.text)
+    return None
+
+
+def reporting_key(tok: Token, lex: Lexicon) -> str | None:
+    """The lexicon entry a verb token realises (``say``, or ``make clear`` with its complement),
+    or None when it is not a reporting verb here (not a verb, negated or modal)."""
+    if tok.pos_ not in ("VERB", "AUX") or negated_or_modal(tok):
+        return None
+    lemma = tok.lemma_.lower()
+    for child in tok.children:
+        if child.dep_ in ("prt", "oprd", "acomp", "advmod") and f"{lemma} {child.lower_}" in lex.verbs:
+            return f"{lemma} {child.lower_}"
+    return lemma if lemma in lex.verbs else None
+
+
+def negated_or_modal(tok: Token) -> bool:
+    """A reporting verb that is negated or obligated/hypothetical reports no statement."""
+    return any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in MODALS for c in tok.children)
 
 
 def _is_statement_clause(head: Token) -> bool:
@@ -295,6 +364,7 @@ def _clause_span(head: Token, *, exclude: Token, whole: Span | None = None) -> t
         excluded = {t.i for t in exclude.subtree} if exclude.i in {t.i for t in head.subtree} else set()
         tokens = [t for t in head.subtree if t.i not in excluded]
     tokens = _contiguous_around(tokens, head)
+    tokens = _cut_at_next_report(tokens, head)
     while tokens and (
         tokens[0].is_punct
         or tokens[0].dep_ in ("mark", "cc")
@@ -307,6 +377,20 @@ def _clause_span(head: Token, *, exclude: Token, whole: Span | None = None) -> t
     if len(tokens) < MIN_CLAUSE_TOKENS:
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _cut_at_next_report(tokens: list[Token], head: Token) -> list[Token]:
+    """End a clause where a second report joins it (``…, arguing that``, ``… and warned``):
+    that report is its own quote."""
+    lex = lexicon()
+    for k, tok in enumerate(tokens):
+        if k == 0 or tok.i <= head.i or tok.dep_ not in ("advcl", "conj", "xcomp"):
+            continue
+        prev = tokens[k - 1]
+        speech = lex.verbs.get(tok.lemma_.lower()) == "speech"
+        if (prev.text == "," or prev.lower_ == "and") and speech and tok.tag_ in ("VBG", "VBD", "VBZ"):
+            return tokens[: k - 1]
+    return tokens
 
 
 def _phrase_end(according: Token) -> int:

@@ -115,7 +115,9 @@ def test_transcript_label_names_the_speaker(quotes_of: Extract) -> None:
 
 
 def test_dash_byline_names_the_speaker(quotes_of: Extract) -> None:
-    text = "“The debate changed my mind about the whole race.” ― Maria Gonzalez\n“I was not moved at all.” ― Peter Novak\n"
+    text = (
+        "“The debate changed my mind about the whole race.” ― Maria Gonzalez\n“I was not moved at all.” ― Peter Novak\n"
+    )
     assert [q.speaker for q in quotes_of(text)] == ["Maria Gonzalez", "Peter Novak"]
 
 
@@ -126,7 +128,9 @@ def test_short_attribution_sentence_after_a_question(quotes_of: Extract) -> None
 
 
 def test_standalone_quote_paragraph_belongs_to_the_subject_before_it(quotes_of: Extract) -> None:
-    text = "Maria Gonzalez restricted her comments to future scenarios.\n\n“If any bank fails, it should be broken up.”\n"
+    text = (
+        "Maria Gonzalez restricted her comments to future scenarios.\n\n“If any bank fails, it should be broken up.”\n"
+    )
     q = only(quotes_of(text))
     assert q.speaker == "Maria Gonzalez" and q.cue is None
 
