@@ -108,6 +108,10 @@ def _attribute_one(doc: Doc, cand: Candidate, lex: Lexicon) -> Attribution:
             reporter = _speaker_token(quoted_as.head.head, lex)
             if reporter is not None:
                 via = _token_mention(reporter, lex)
+        elif cand.kind is Kind.INDIRECT and mention is not None:
+            inner = _inner_reporter(span, lex)
+            if inner is not None:
+                mention, via = _token_mention(inner, lex), mention
     if according is not None:
         src_tok = _according_object(according)
         src = _token_mention(src_tok, lex) if src_tok is not None else source
@@ -123,6 +127,20 @@ def _attribute_one(doc: Doc, cand: Candidate, lex: Lexicon) -> Attribution:
             elif src.start != mention.start:
                 via = src
     return Attribution(cand.start, cand.end, cand.kind, cue=cue_text, cue_span=cue_span, mention=mention, via=via)
+
+
+def _inner_reporter(clause: Span, lex: Lexicon) -> Token | None:
+    """The named subject of a report inside a reported clause: in ``the ministry said
+    Ishiba expressed his intention to …`` the words are Ishiba's, relayed by the ministry."""
+    root = clause.root
+    lemma = root.lemma_.lower()
+    light = lemma in lex.light_verbs and any(c.dep_ == "dobj" and c.lemma_.lower() in lex.nouns for c in root.children)
+    if not (light or lex.verbs.get(lemma) in ("speech", "statement")):
+        return None
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ != "PROPN":
+        return None
+    return subject
 
 
 def _quoted_as(cue: Token) -> Token | None:
@@ -379,8 +397,11 @@ def _noun_phrase(tok: Token) -> Span:
             right = max(right, c.right_edge.i)
     while left < tok.i and doc[left].is_punct:
         left += 1
-    while right > tok.i and doc[right].is_punct:
+    while right > tok.i and (doc[right].is_punct or doc[right].dep_ in ("cc", "conj", "appos") and right > tok.i):
         right -= 1
+    if right > tok.i:
+        cut = next((t.i for t in doc[tok.i + 1 : right + 1] if t.dep_ == "cc" or t.text in (",", "(")), None)
+        right = cut - 1 if cut is not None else right
     return doc[left : right + 1]
 
 
@@ -416,6 +437,19 @@ def _role_and_body(tok: Token, phrase: Span, ent: Span | None, lex: Lexicon) -> 
                     body = _noun_phrase(obj).text
     role = " ".join(role_words).lower() or None
     return role, body
+
+
+def _title_before(doc: Doc, start: int, lex: Lexicon) -> str | None:
+    """Title words written just before a name, e.g. ``Prime Minister`` in ``Prime Minister Anna Berg``."""
+    words: list[str] = []
+    i = start - 1
+    while i >= 0 and len(words) < lex.max_title_words + 1:
+        word = doc[i].lower_
+        if not (word in lex.titles or any(word in t.split() for t in lex.titles if " " in t)):
+            break
+        words.insert(0, word)
+        i -= 1
+    return " ".join(words) or None
 
 
 def _is_group(mention: Mention, lex: Lexicon) -> bool:
@@ -473,9 +507,19 @@ def document_mentions(doc: Doc, lex: Lexicon | None = None) -> list[Mention]:
             name = _strip_titles(ent, lex)
             if name is not None:
                 root = ent.root
+                role, body = _role_and_body(root, _noun_phrase(root), ent, lex)
+                if role is None and ent.start > 0:
+                    role = _title_before(doc, ent.start, lex)
                 out.append(
                     Mention(
-                        name.text, name.start_char, name.end_char, "name", "PERSON", is_subject=root.dep_ in SUBJECTS
+                        name.text,
+                        name.start_char,
+                        name.end_char,
+                        "name",
+                        "PERSON",
+                        role,
+                        body,
+                        is_subject=root.dep_ in SUBJECTS,
                     )
                 )
         elif ent.label_ == "ORG":

@@ -49,6 +49,7 @@ class Lexicon:
     channels: frozenset[str]
     titles: frozenset[str]
     demonyms: dict[str, str]
+    role_bodies: dict[str, str]
     pronouns: dict[str, str]
     marks: dict[str, tuple[str, str]]
 
@@ -89,6 +90,7 @@ def lexicon() -> Lexicon:
         channels=frozenset(r[0] for r in read_table("channels.tsv", 1)),
         titles=frozenset(r[0] for r in read_table("titles.tsv", 1)),
         demonyms={adj: place for adj, place in read_table("demonyms.tsv", 2)},
+        role_bodies={role: body for role, body in read_table("role_bodies.tsv", 2)},
         pronouns={p: kind for p, kind in read_table("pronouns.tsv", 2)},
         marks={ch: (family, role) for ch, family, role in read_table("quote_marks.tsv", 3)},
     )

@@ -132,6 +132,14 @@ def _canonical(m: Mention, persons: list[Mention], bodies: list[Mention], lex: L
         m = antecedent
     if m.label != "PERSON" and m.form == "name" and _fullest_person(m, persons) != m.text:
         m = replace(m, label="PERSON")
+    if m.form == "description":
+        holder = _role_holder(m, persons, lex)
+        if holder is not None:
+            m = holder
+        else:
+            office = _office_of(m, persons, bodies, lex)
+            if office is not None:
+                return office
     if m.label == "PERSON":
         name = _fullest_person(m, persons)
         return Speaker(
@@ -145,6 +153,53 @@ def _canonical(m: Mention, persons: list[Mention], bodies: list[Mention], lex: L
     name = _fullest_body(m, bodies, lex)
     kind = _body_kind(name, m)
     return Speaker(id=slug(name), name=name, kind=kind, role=m.role, body=m.body, aliases=tuple(sorted({m.text, name})))
+
+
+def _head_word(text: str) -> str:
+    """The head noun of a short description: its last word before a preposition."""
+    words = [w.lower() for w in _words(text)]
+    for k, w in enumerate(words):
+        if w in _PREPOSITIONS and k > 0:
+            return words[k - 1]
+    return words[-1] if words else ""
+
+
+def _role_holder(m: Mention, persons: list[Mention], lex: Lexicon) -> Mention | None:
+    """The person a definite role description names ("the president" -> the last president named)."""
+    words = [w.lower() for w in _words(m.text)]
+    if not words or words[0] != "the" or _is_anonymous(m):
+        return None
+    head = _head_word(m.text)
+    if head not in lex.titles:
+        return None
+    before = [p for p in persons if p.end <= m.start and p.role and p.role.split()[-1] == head]
+    return before[-1] if before else None
+
+
+_OWNED = re.compile(
+    r"^(?:the\s+)?(?P<owner>.+?)(?:'s|’s)\s+(?P<thing>office|spokesperson|spokesman|spokeswoman)$", re.I
+)
+
+
+def _office_of(m: Mention, persons: list[Mention], bodies: list[Mention], lex: Lexicon) -> Speaker | None:
+    """``Lee's office`` -> the body that speaks for Lee's role (the presidential office)."""
+    match = _OWNED.match(m.text.strip())
+    if match is None or match.group("thing").lower() != "office":
+        return None
+    owner = Mention(match.group("owner"), m.start, m.start + len(match.group("owner")), "name", "PERSON")
+    name = _fullest_person(owner, persons)
+    roles = [p.role for p in persons if p.role and p.text == name]
+    for role in roles:
+        for key, body in lex.role_bodies.items():
+            if role == key or role.endswith(" " + key):
+                display = _fullest_body(Mention(body, m.start, m.end, "description"), bodies, lex)
+                return Speaker(
+                    id=slug(display),
+                    name=display,
+                    kind=SpeakerKind.INSTITUTION,
+                    aliases=tuple(sorted({m.text, display})),
+                )
+    return None
 
 
 def _antecedent(pronoun: Mention, persons: list[Mention]) -> Mention | None:

@@ -139,3 +139,27 @@ def test_subject_inside_the_quote_is_never_its_speaker(quotes_of: Extract) -> No
     text = "“I make this promise to you: We will achieve justice,” Tulsa police Chief Chuck Jordan said Monday."
     q = only(quotes_of(text), Kind.DIRECT)
     assert q.speaker == "Chuck Jordan"
+
+
+def test_nested_report_gives_inner_speaker_via_the_outer(quotes_of: Extract) -> None:
+    text = "The foreign ministry said Novak expressed his intention to visit the capital next month."
+    q = only(quotes_of(text), Kind.INDIRECT)
+    assert (q.speaker, q.via) == ("Novak", "foreign ministry")
+
+
+def test_role_description_resolves_to_the_person_holding_it(quotes_of: Extract) -> None:
+    text = (
+        "President Anna Berg met the envoy on Monday.\n"
+        "The president said that the border would stay open through the winter."
+    )
+    q = only(quotes_of(text), Kind.INDIRECT)
+    assert q.speaker == "Anna Berg" and q.speaker_mention == "The president"
+
+
+def test_a_presidents_office_is_the_presidential_office(quotes_of: Extract) -> None:
+    text = (
+        "President Anna Berg spoke with the presidential office staff.\n"
+        "Berg's office said that the talks would resume on Friday in the capital."
+    )
+    q = only(quotes_of(text), Kind.INDIRECT)
+    assert q.speaker == "presidential office"
