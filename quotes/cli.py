@@ -6,6 +6,7 @@ Input: command-line arguments. Output: text on stdout, one-line diagnostics on s
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -13,6 +14,7 @@ import typer
 from . import __version__
 from .config import Settings
 from .errors import QuotesError
+from .evaluate import Baseline, EvalFormat, Split, evaluate, load_golden, load_polnear, render_evaluation
 from .pipeline import extract_corpus
 from .render import Format, jsonl, render
 from .types import Extraction, Level
@@ -95,6 +97,67 @@ def extract_cmd(paths: Paths, model: Model = None) -> None:
     extractions = _run(paths, model)
     sys.stdout.write(jsonl(extractions))
     raise typer.Exit(_exit_code(extractions))
+
+
+@app.command("eval")
+def eval_cmd(
+    paths: Annotated[
+        Optional[list[str]],
+        typer.Argument(help="Article files or folders to extract and score against --golden.", show_default=False),
+    ] = None,
+    golden: Annotated[
+        Optional[Path],
+        typer.Option("--golden", help="Folder of gold *.jsonl files and speakers.toml (see golden/README.md)."),
+    ] = None,
+    polnear: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--polnear",
+            help="PolNeAR JSONL written by ../shared/eval/convert_polnear.py; "
+            "its articles are scored, instead of --golden and PATH.",
+        ),
+    ] = None,
+    split: Annotated[Split, typer.Option("--split", help="PolNeAR split to score.")] = Split.DEV,
+    baseline: Annotated[
+        Optional[Baseline],
+        typer.Option("--baseline", help="Also score this system on the same articles, in a column beside ours."),
+    ] = None,
+    format: Annotated[EvalFormat, typer.Option("--format", "-f", help="Output format.")] = EvalFormat.TABLE,
+    errors: Annotated[
+        int,
+        typer.Option(
+            "--errors",
+            help="Misses, false alarms and wrong speakers listed under the table, each "
+            "(-1: all, 0: none; the JSON always has all).",
+        ),
+    ] = 20,
+    model: Model = None,
+) -> None:
+    """Score our quotes against human gold, figure for figure as ../shared/eval/score.py does.
+
+    Detection, kind, speaker and alignment figures (beside a baseline's with --baseline), then
+    our misses, false alarms and wrong speakers.
+
+    Example: quotes eval --golden golden/ seeds/ --baseline textacy
+
+    Example: quotes eval --polnear polnear.jsonl --split dev --format json
+    """
+    settings = Settings(model=model)
+    try:
+        if golden is not None and paths and polnear is None:
+            evaluation = evaluate(load_golden(golden), paths, settings=settings, baseline=baseline)
+        elif polnear is not None and not paths and golden is None:
+            gold, articles = load_polnear(polnear, split=split.value)
+            evaluation = evaluate(gold, articles, settings=settings, baseline=baseline)
+        else:
+            raise typer.BadParameter("give --golden FOLDER with article PATHs, or --polnear FILE without PATHs")
+    except QuotesError as exc:
+        typer.echo(f"quotes: error: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    for d in evaluation.diagnostics:
+        typer.echo(f"quotes: {d.render()}", err=True)
+    sys.stdout.write(render_evaluation(evaluation, format, errors=None if errors < 0 else errors))
+    raise typer.Exit(1 if evaluation.diagnostics else 0)
 
 
 def run() -> None:

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from quotes import Extraction, extract, extract_corpus
+from quotes.evaluate import Gold, load_golden
+from quotes.render import record
 from quotes.types import Quote
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,3 +31,21 @@ def quotes_of() -> Callable[[str], list[Quote]]:
         return [q for ex in extract(text) for q in ex.quotes]
 
     return run
+
+
+@pytest.fixture(scope="session")
+def seed_gold() -> Gold:
+    """The human gold of the seed articles (golden/)."""
+    return load_golden(GOLDEN)
+
+
+@pytest.fixture(scope="session")
+def seed_predictions(seed_extractions: list[Extraction]) -> list[dict[str, object]]:
+    """Our extraction of the seeds as contract records."""
+    return [record(q) for ex in seed_extractions for q in ex.quotes]
+
+
+@pytest.fixture(scope="session")
+def seed_texts(seed_extractions: list[Extraction]) -> dict[str, str]:
+    """Seed file name -> text, for line numbers in score reports."""
+    return {Path(ex.article.doc).name: ex.article.text for ex in seed_extractions}

@@ -1,0 +1,40 @@
+"""Accuracy on the seed articles must not fall: figures against golden/ stay above floors.
+
+A failure prints one line per miss, false alarm and wrong speaker, so the diff says which quote broke.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from quotes.evaluate import Gold, error_lines, score
+
+#: Floors, set 0.03-0.05 under the figures measured when this test was written (rounded down):
+#: quoted_f1 1.000, reported_f1 0.833, speaker_acc_matched 0.949, end_to_end_f1 0.860,
+#: direct_found_with_speaker 1.000. Raise them when the figures improve; never lower them to pass.
+FLOORS = {
+    "quoted_f1": 0.95,
+    "reported_f1": 0.79,
+    "speaker_acc_matched": 0.90,
+    "end_to_end_f1": 0.82,
+    "direct_found_with_speaker": 0.95,
+}
+
+
+@pytest.fixture(scope="module")
+def seed_score(seed_gold: Gold, seed_predictions: list[dict[str, Any]], seed_texts: dict[str, str]) -> dict[str, Any]:
+    return score(seed_gold, seed_predictions, texts=seed_texts)
+
+
+@pytest.mark.parametrize(("figure", "floor"), FLOORS.items())
+def test_seed_figure_stays_above_its_floor(seed_score: dict[str, Any], figure: str, floor: float) -> None:
+    __tracebackhide__ = True
+    if seed_score[figure] < floor:
+        summary = ", ".join(f"{k} {seed_score[k]:.3f}" for k in FLOORS)
+        pytest.fail(
+            f"{figure} {seed_score[figure]:.3f} fell under its floor {floor:.2f} ({summary})\n"
+            + "\n".join(error_lines(seed_score, width=60)),
+            pytrace=False,
+        )
