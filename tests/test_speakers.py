@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from quotes.speakers import resolve, slug, unify
-from quotes.types import Article, Attribution, Kind, Mention
+from quotes.speakers import resolve, same_person, slug, unify
+from quotes.types import Article, Attribution, Extraction, Kind, Mention, Speaker, SpeakerKind
 
 
 @pytest.mark.parametrize(
@@ -110,3 +110,48 @@ def test_unify_shows_one_name_per_id_across_documents() -> None:
     out = unify([a, b, c])
     assert {q.speaker for ex in out for q in ex.quotes} == {"Kang Yu-jung"}
     assert {q.speaker_id for ex in out for q in ex.quotes} == {"kang-yu-jung"}
+
+
+def _sp(name: str, role: str | None = None) -> Speaker:
+    return Speaker(id=slug(name, person=True), name=name, kind=SpeakerKind.PERSON, role=role)
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Lee Jae-myung", "Lee Jae Myung"),
+        ("Lee Jae-myung", "Lee Jaemyung"),
+        ("Lee Jae-myung", "Jae-myung Lee"),
+        ("Lee Jae-myung", "Lee Jae-myoung"),
+        ("Kang Yu-jung", "Kang Yoo-jeong"),
+    ],
+)
+def test_same_person_merges_spelling_variants(a: str, b: str) -> None:
+    assert same_person(_sp(a), _sp(b))
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Lee Jae-myung", "Lee Nak-yon"),
+        ("Kim Jong-un", "Kim Jong-il"),
+        ("Lee", "Lee Jae-myung"),
+    ],
+)
+def test_same_person_keeps_different_people_apart(a: str, b: str) -> None:
+    assert not same_person(_sp(a), _sp(b))
+
+
+def test_contradicting_roles_keep_namesakes_apart() -> None:
+    assert not same_person(_sp("Lee Jae-myung", "president"), _sp("Lee Jae Myung", "professor"))
+    assert same_person(_sp("Lee Jae-myung", "president"), _sp("Lee Jae Myung", "former president"))
+
+
+def test_unify_merges_fuzzy_variants_under_the_most_quoted_id() -> None:
+    def one(doc: str, name: str) -> Extraction:
+        text = f"{name} said x."
+        att = Attribution(len(text) - 2, len(text) - 1, Kind.INDIRECT, cue="said", mention=_person(name, 0))
+        return resolve(Article(doc, text), [att], [])
+
+    out = unify([one("a.txt", "Lee Jae-myung"), one("b.txt", "Lee Jae-myoung"), one("c.txt", "Lee Jae-myung")])
+    assert {(q.speaker_id, q.speaker) for ex in out for q in ex.quotes} == {("lee-jae-myung", "Lee Jae-myung")}
