@@ -134,13 +134,20 @@ def _inner_reporter(clause: Span, lex: Lexicon) -> Token | None:
     Ishiba expressed his intention to …`` the words are Ishiba's, relayed by the ministry."""
     root = clause.root
     lemma = root.lemma_.lower()
-    light = lemma in lex.light_verbs and any(c.dep_ == "dobj" and c.lemma_.lower() in lex.nouns for c in root.children)
-    if not (light or lex.verbs.get(lemma) in ("speech", "statement")):
+    light = lemma in lex.light_verbs and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in lex.nouns and _has_content(c) for c in root.children
+    )
+    if not (light or lex.verbs.get(lemma) in ("speech", "statement") and _has_content(root)):
         return None
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.pos_ != "PROPN":
         return None
     return subject
+
+
+def _has_content(tok: Token) -> bool:
+    """Whether a reporting word carries its own content clause (``intention to …``, ``said that …``)."""
+    return any(c.dep_ in ("ccomp", "xcomp", "acl") for c in tok.children)
 
 
 def _quoted_as(cue: Token) -> Token | None:
@@ -423,6 +430,8 @@ def _role_and_body(tok: Token, phrase: Span, ent: Span | None, lex: Lexicon) -> 
     body = None
     stop = ent.start if ent is not None else tok.i
     for t in doc[phrase.start : stop]:
+        if ent is None or ent.label_ != "PERSON":
+            break  # bodies and descriptions have no title of their own
         if t.lower_ in lex.titles or any(t.lower_ in title.split() for title in lex.titles if " " in title):
             role_words.append(t.text)
         elif t.dep_ == "poss":

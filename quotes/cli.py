@@ -16,7 +16,8 @@ from .config import Settings
 from .errors import QuotesError
 from .evaluate import Baseline, EvalFormat, Split, evaluate, load_golden, load_polnear, render_evaluation
 from .pipeline import extract_corpus
-from .render import Format, jsonl, render
+from .render import Format, jsonl, render, render_speakers
+from .speakers import summarize
 from .types import Extraction, Level
 
 app = typer.Typer(
@@ -55,10 +56,18 @@ def main(
     """Find quotations and reported speech in news articles and say who said them."""
 
 
-def _run(paths: list[str], model: str | None) -> list[Extraction]:
+SpeakersFile = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--speakers", help="Optional speaker authority file (TOML [[speaker]] id, name, aliases, role, body)."
+    ),
+]
+
+
+def _run(paths: list[str], model: str | None, speakers: Path | None = None) -> list[Extraction]:
     """Extract, report diagnostics on stderr, and turn library errors into exit code 1."""
     try:
-        extractions = extract_corpus(paths, settings=Settings(model=model))
+        extractions = extract_corpus(paths, settings=Settings(model=model), speakers=speakers)
     except QuotesError as exc:
         typer.echo(f"quotes: error: {exc}", err=True)
         raise typer.Exit(1) from exc
@@ -78,24 +87,41 @@ def table(
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.TABLE,
     width: Annotated[int, typer.Option("--width", help="Longest quote shown in a table cell.")] = 60,
     model: Model = None,
+    speakers: SpeakersFile = None,
 ) -> None:
     """Print every quote with its outlet, speaker, kind, cue and place (file:line).
 
     Example: quotes table seeds/
     """
-    extractions = _run(paths, model)
+    extractions = _run(paths, model, speakers)
     sys.stdout.write(render(extractions, format, width=width))
     raise typer.Exit(_exit_code(extractions))
 
 
 @app.command("extract")
-def extract_cmd(paths: Paths, model: Model = None) -> None:
+def extract_cmd(paths: Paths, model: Model = None, speakers: SpeakersFile = None) -> None:
     """Write every quote as a JSON line in the record shape of CONTRACT.md (offsets included).
 
     Example: quotes extract seeds/ > quotes.jsonl
     """
-    extractions = _run(paths, model)
+    extractions = _run(paths, model, speakers)
     sys.stdout.write(jsonl(extractions))
+    raise typer.Exit(_exit_code(extractions))
+
+
+@app.command("speakers")
+def speakers_cmd(
+    paths: Paths,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.TABLE,
+    model: Model = None,
+    speakers: SpeakersFile = None,
+) -> None:
+    """List each canonical speaker with the names and mentions seen, role, body and quotes per outlet.
+
+    Example: quotes speakers seeds/
+    """
+    extractions = _run(paths, model, speakers)
+    sys.stdout.write(render_speakers(summarize(extractions), format))
     raise typer.Exit(_exit_code(extractions))
 
 

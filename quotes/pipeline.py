@@ -70,8 +70,17 @@ def extract_parsed(article: Article, doc: object) -> Extraction:
 
 
 def extract_corpus(
-    paths: Iterable[str | Path], *, settings: Settings | None = None, stdin: TextIO | None = None
+    paths: Iterable[str | Path],
+    *,
+    settings: Settings | None = None,
+    stdin: TextIO | None = None,
+    speakers: Path | None = None,
 ) -> list[Extraction]:
-    """Extract a whole corpus of paths and harmonize speaker names across documents."""
+    """Extract a whole corpus of paths and give each speaker one id and name across documents.
+
+    ``speakers`` is an optional authority file (TOML) that pins names and ids.
+    """
+    authority = _speakers.load_authority(speakers) if speakers is not None else None
     sources = [Path(p) for p in paths]
-    return _speakers.unify(extract(sources, settings=settings, stdin=stdin))
+    out = _speakers.unify(extract(sources, settings=settings, stdin=stdin))
+    return _speakers.apply_authority(out, authority) if authority else out

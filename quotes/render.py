@@ -14,7 +14,7 @@ from typing import Any
 
 from tabulate import tabulate
 
-from .types import Extraction, Quote
+from .types import Extraction, Quote, SpeakerSummary
 
 #: Longest quote shown in a table cell, in characters.
 QUOTE_WIDTH = 90
@@ -105,3 +105,45 @@ def render(extractions: list[Extraction], fmt: Format, *, width: int = QUOTE_WID
         table = [{k: str(v).replace("|", "\\|") for k, v in row.items()} for row in table]
         return tabulate(table, headers="keys", tablefmt="github") + "\n"
     return tabulate(table, headers="keys", tablefmt="simple") + "\n"
+
+
+def render_speakers(summaries: list[SpeakerSummary], fmt: Format) -> str:
+    """The speaker list of ``quotes speakers``: table, Markdown, CSV, JSON or JSONL."""
+    records = [
+        {
+            "id": s.id,
+            "name": s.name,
+            "kind": s.kind.value,
+            "role": s.role,
+            "body": s.body,
+            "aliases": list(s.aliases),
+            "mentions": dict(s.mentions),
+            "quotes_by_outlet": dict(s.quotes_by_outlet),
+        }
+        for s in summaries
+    ]
+    if fmt is Format.JSON:
+        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    if fmt is Format.JSONL:
+        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    rows_ = [
+        {
+            "speaker": r["name"],
+            "id": r["id"],
+            "kind": r["kind"],
+            "role": r["role"] or "",
+            "mentions": "; ".join(f"{m} ×{n}" for m, n in r["mentions"].items()),
+            "quotes by outlet": "; ".join(f"{o} {n}" for o, n in r["quotes_by_outlet"].items()),
+        }
+        for r in records
+    ]
+    if fmt is Format.CSV:
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=list(rows_[0]) if rows_ else ["speaker"])
+        writer.writeheader()
+        writer.writerows(rows_)
+        return buf.getvalue()
+    if not rows_:
+        return "no speakers found\n"
+    style = "github" if fmt is Format.MARKDOWN else "simple"
+    return tabulate(rows_, headers="keys", tablefmt=style) + "\n"

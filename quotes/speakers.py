@@ -7,15 +7,20 @@ Output: contract ``Quote`` records with speaker name, id and via set, and ``Spea
 from __future__ import annotations
 
 import re
+import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
+from pathlib import Path
 
 from .config import Lexicon, lexicon, read_table
-from .types import Article, Attribution, Extraction, Mention, Quote, Speaker, SpeakerKind
+from .errors import DataError, InputError
+from .types import Article, Attribution, Extraction, Mention, Quote, Speaker, SpeakerKind, SpeakerSummary
 
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+#: Quantifiers dropped from the display name of an unnamed source ("some observers" -> "observers").
+_QUANTIFIERS = {"some", "many", "several", "other", "certain", "few", "most", "numerous"}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _SPLIT = re.compile(r"[\s\-‐‑–]+")
 _PREPOSITIONS = {"of", "for", "from", "at", "in", "on"}
@@ -272,10 +277,13 @@ def _fullest_body(m: Mention, bodies: list[Mention], lex: Lexicon) -> str:
 
 
 def _display(text: str) -> str:
-    """A name as shown: without a leading article."""
+    """A name as shown: without a leading article or quantifier, lowercase when it was only
+    capitalised because it opened the sentence ("Observers" -> "observers")."""
     words = text.split()
-    if words and words[0].lower() in _DETERMINERS:
+    while words and words[0].lower() in _DETERMINERS | _QUANTIFIERS:
         words = words[1:]
+    if len(words) >= 1 and words[0][:1].isupper() and words[0][1:].islower() and words[0].lower() in _ANONYMOUS_HEADS:
+        words[0] = words[0].lower()
     return " ".join(words) or text
 
 
@@ -372,6 +380,9 @@ def unify(extractions: Iterable[Extraction]) -> list[Extraction]:
                     ra, rb = find(a.id), find(b.id)
                     keep, drop = (ra, rb) if (counts[ra], ra) >= (counts[rb], rb) else (rb, ra)
                     parent[drop] = keep
+    for short, full in _body_merges(list(speakers.values())):
+        if find(short) != find(full):
+            parent[find(short)] = find(full)
     canon = {sid: find(sid) for sid in parent}
     names: dict[str, Counter[str]] = defaultdict(Counter)
     for ex in items:
@@ -379,6 +390,13 @@ def unify(extractions: Iterable[Extraction]) -> list[Extraction]:
             if q.speaker_id and q.speaker:
                 names[canon.get(q.speaker_id, q.speaker_id)][q.speaker] += 1
     chosen = {sid: max(c.items(), key=lambda kv: (kv[1], len(kv[0])))[0] for sid, c in names.items()}
+    for sid, sp in speakers.items():  # a body merged into a fuller name shows the fuller name
+        if (
+            sp.kind is SpeakerKind.INSTITUTION
+            and canon[sid] == sid
+            and any(canon[o] == sid for o in speakers if o != sid)
+        ):
+            chosen[sid] = sp.name
     name_of_id = {sid: chosen.get(canon[sid], speakers[sid].name) for sid in speakers}
     via_names = {slug(s.name, person=s.kind is SpeakerKind.PERSON): name_of_id[s.id] for s in speakers.values()}
     out = []
@@ -397,9 +415,134 @@ def unify(extractions: Iterable[Extraction]) -> list[Extraction]:
     return out
 
 
+def _body_merges(speakers: list[Speaker]) -> list[tuple[str, str]]:
+    """Pairs (short, full) of institution ids where the short name is a less specific form of
+    exactly one fuller name in the corpus ("presidential office" -> "South Korea's presidential
+    office"): same head noun, and every word of the short name in the full one."""
+    lex = lexicon()
+    bodies = [s for s in speakers if s.kind is SpeakerKind.INSTITUTION]
+    bags = {s.id: _bag(s.name, lex) for s in bodies}
+    out = []
+    for a in bodies:
+        bag, head = bags[a.id]
+        fuller = [b.id for b in bodies if b.id != a.id and bags[b.id][1] == head and bag < bags[b.id][0]]
+        if len(fuller) == 1:
+            out.append((a.id, fuller[0]))
+    return out
+
+
 def _via_name(via: str, names: dict[str, str]) -> str:
     for person in (True, False):
         key = slug(via, person=person)
         if key in names:
             return names[key]
     return via
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def load_authority(path: Path) -> list[Speaker]:
+    """A newsroom's speaker authority file (TOML ``[[speaker]]`` tables: id, name, aliases, role, body, kind).
+
+    Raises:
+        InputError: the file is missing or is not valid TOML.
+        DataError: a speaker lacks ``id`` or ``name``.
+    """
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise InputError(f"{path}: speaker authority file not found; check the --speakers path") from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: not valid TOML ({exc}); fix the file") from exc
+    out = []
+    for number, entry in enumerate(data.get("speaker", []), 1):
+        if not isinstance(entry, dict) or not entry.get("id") or not entry.get("name"):
+            raise DataError(f"{path}: speaker #{number} needs an id and a name")
+        kind = entry.get("kind", "person")
+        out.append(
+            Speaker(
+                id=str(entry["id"]),
+                name=str(entry["name"]),
+                kind=SpeakerKind(kind) if kind in SpeakerKind._value2member_map_ else SpeakerKind.UNKNOWN,
+                role=entry.get("role"),
+                body=entry.get("body"),
+                aliases=tuple(str(a) for a in entry.get("aliases", [])),
+            )
+        )
+    return out
+
+
+def apply_authority(extractions: Iterable[Extraction], authority: list[Speaker]) -> list[Extraction]:
+    """Pin speakers to a newsroom's authority file: a quote whose speaker name, id or
+    mention equals an entry's name or alias (ignoring case and punctuation) takes the
+    entry's id and name; so does its ``via``."""
+    table: dict[str, Speaker] = {}
+    for sp in authority:
+        for alias in (sp.name, sp.id, *sp.aliases):
+            table.setdefault(_norm(alias), sp)
+
+    def lookup(*texts: str | None) -> Speaker | None:
+        return next((table[_norm(t)] for t in texts if t and _norm(t) in table), None)
+
+    out = []
+    for ex in extractions:
+        quotes = []
+        for q in ex.quotes:
+            pinned = lookup(q.speaker, q.speaker_id, q.speaker_mention) if q.speaker else None
+            via = lookup(q.via)
+            quotes.append(
+                replace(
+                    q,
+                    speaker=pinned.name if pinned else q.speaker,
+                    speaker_id=pinned.id if pinned else q.speaker_id,
+                    via=via.name if via else q.via,
+                )
+            )
+        speakers = tuple(
+            replace(s, id=p.id, name=p.name, role=p.role or s.role, body=p.body or s.body)
+            if (p := lookup(s.name, s.id))
+            else s
+            for s in ex.speakers
+        )
+        out.append(replace(ex, quotes=tuple(quotes), speakers=speakers))
+    return out
+
+
+def summarize(extractions: Iterable[Extraction]) -> list[SpeakerSummary]:
+    """Every canonical speaker of a corpus with its names, mentions, role, body and
+    quotes per outlet; most quoted first."""
+    items = list(extractions)
+    info: dict[str, Speaker] = {}
+    for ex in items:
+        for s in ex.speakers:
+            info[s.id] = _merge(info.get(s.id), s)
+    mentions: dict[str, Counter[str]] = defaultdict(Counter)
+    outlets: dict[str, Counter[str]] = defaultdict(Counter)
+    names: dict[str, str] = {}
+    for ex in items:
+        for q in ex.quotes:
+            if not q.speaker_id:
+                continue
+            names.setdefault(q.speaker_id, q.speaker or q.speaker_id)
+            if q.speaker_mention:
+                mentions[q.speaker_id][q.speaker_mention] += 1
+            outlets[q.speaker_id][q.outlet or q.doc] += 1
+    out = []
+    for sid, counts in outlets.items():
+        sp = info.get(sid, Speaker(id=sid, name=names[sid]))
+        aliases = tuple(sorted(set(sp.aliases) | set(mentions[sid]) - {names[sid]}))
+        out.append(
+            SpeakerSummary(
+                id=sid,
+                name=names[sid],
+                kind=sp.kind,
+                role=sp.role,
+                body=sp.body,
+                aliases=aliases,
+                mentions=tuple(mentions[sid].most_common()),
+                quotes_by_outlet=tuple(sorted(counts.items())),
+            )
+        )
+    return sorted(out, key=lambda s: (-sum(n for _, n in s.quotes_by_outlet), s.name))

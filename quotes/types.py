@@ -148,3 +148,17 @@ class Extraction:
     quotes: tuple[Quote, ...] = ()
     speakers: tuple[Speaker, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerSummary:
+    """One canonical speaker across a corpus: names, mentions, role, body and quote counts."""
+
+    id: str
+    name: str
+    kind: SpeakerKind
+    role: str | None
+    body: str | None
+    aliases: tuple[str, ...]
+    mentions: tuple[tuple[str, int], ...]  # mention text and how often it names this speaker
+    quotes_by_outlet: tuple[tuple[str, int], ...]  # outlet (or document when unknown) and count

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from quotes.speakers import resolve, same_person, slug, unify
+from quotes.errors import DataError, InputError
+from quotes.speakers import apply_authority, load_authority, resolve, same_person, slug, summarize, unify
 from quotes.types import Article, Attribution, Extraction, Kind, Mention, Speaker, SpeakerKind
 
 
@@ -155,3 +158,51 @@ def test_unify_merges_fuzzy_variants_under_the_most_quoted_id() -> None:
 
     out = unify([one("a.txt", "Lee Jae-myung"), one("b.txt", "Lee Jae-myoung"), one("c.txt", "Lee Jae-myung")])
     assert {(q.speaker_id, q.speaker) for ex in out for q in ex.quotes} == {("lee-jae-myung", "Lee Jae-myung")}
+
+
+def test_authority_file_pins_names_and_ids(tmp_path: Path) -> None:
+    file = tmp_path / "speakers.toml"
+    file.write_text(
+        '[[speaker]]\nid = "berg"\nname = "Anna K. Berg"\naliases = ["Anna Berg", "Berg"]\n', encoding="utf-8"
+    )
+    ex = resolve(
+        Article("a.txt", "Anna Berg said x."),
+        [Attribution(15, 16, Kind.INDIRECT, cue="said", mention=_person("Anna Berg", 0))],
+        [],
+    )
+    (out,) = apply_authority([ex], load_authority(file))
+    assert (out.quotes[0].speaker, out.quotes[0].speaker_id) == ("Anna K. Berg", "berg")
+
+
+@pytest.mark.parametrize(
+    "content, error",
+    [("[[speaker]]\nname = 'No id'\n", DataError), ("not toml [", InputError)],
+)
+def test_bad_authority_file_is_a_clear_error(tmp_path: Path, content: str, error: type[Exception]) -> None:
+    file = tmp_path / "speakers.toml"
+    file.write_text(content, encoding="utf-8")
+    with pytest.raises(error, match="speakers.toml"):
+        load_authority(file)
+
+
+def test_summarize_counts_quotes_per_outlet_and_mentions() -> None:
+    text = "Anna Berg said x. Berg said y."
+    atts = [
+        Attribution(15, 16, Kind.INDIRECT, cue="said", mention=_person("Anna Berg", 0)),
+        Attribution(28, 29, Kind.INDIRECT, cue="said", mention=_person("Berg", 18)),
+    ]
+    ex = resolve(Article("a.txt", text, outlet="Daily"), atts, [])
+    (summary,) = summarize([ex])
+    assert summary.name == "Anna Berg"
+    assert dict(summary.mentions) == {"Anna Berg": 1, "Berg": 1}
+    assert dict(summary.quotes_by_outlet) == {"Daily": 2}
+
+
+def test_short_body_name_merges_into_the_one_fuller_body_across_documents() -> None:
+    def body(doc: str, name: str) -> Extraction:
+        text = f"{name} said x."
+        m = Mention(name, 0, len(name), "description")
+        return resolve(Article(doc, text), [Attribution(len(text) - 2, len(text) - 1, Kind.INDIRECT, mention=m)], [])
+
+    out = unify([body("a.txt", "the presidential office"), body("b.txt", "Ruritania's presidential office")])
+    assert {q.speaker for ex in out for q in ex.quotes} == {"Ruritania's presidential office"}
