@@ -7,12 +7,11 @@ Output: ``Article`` records (exact text, outlet from ``outlets.toml``) or a ``Di
 from __future__ import annotations
 
 import sys
+import tomllib
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import TextIO
-
-import tomllib
 
 from .errors import InputError
 from .types import Article, Diagnostic, Level
