@@ -11,7 +11,7 @@ import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union
 
@@ -42,20 +42,20 @@ Prediction = Mapping[str, Any]
 Source = Union[str, Path, Article]
 
 
-class EvalFormat(str, Enum):
+class EvalFormat(StrEnum):
     """Output formats of ``quotes eval``."""
 
     TABLE = "table"
     JSON = "json"
 
 
-class Baseline(str, Enum):
+class Baseline(StrEnum):
     """Other systems ``quotes eval`` can score beside ours."""
 
     TEXTACY = "textacy"
 
 
-class Split(str, Enum):
+class Split(StrEnum):
     """A PolNeAR split, or all of them."""
 
     TRAIN = "train"

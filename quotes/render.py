@@ -9,7 +9,7 @@ import csv
 import io
 import json
 from collections.abc import Iterable
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 from tabulate import tabulate
@@ -20,7 +20,7 @@ from .types import Extraction, Quote, SpeakerSummary
 QUOTE_WIDTH = 90
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     """Output formats of ``quotes table``."""
 
     TABLE = "table"

@@ -6,10 +6,10 @@ Input: nothing (shared definitions). Output: frozen dataclasses used by every st
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """How a quote is rendered in the text."""
 
     DIRECT = "direct"
@@ -17,14 +17,14 @@ class Kind(str, Enum):
     INDIRECT = "indirect"
 
 
-class Level(str, Enum):
+class Level(StrEnum):
     """Severity of a diagnostic."""
 
     WARNING = "warning"
     ERROR = "error"
 
 
-class SpeakerKind(str, Enum):
+class SpeakerKind(StrEnum):
     """What sort of source a speaker is."""
 
     PERSON = "person"
