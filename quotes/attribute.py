@@ -77,6 +77,7 @@ def _attribute_one(doc: Doc, cand: Candidate, lex: Lexicon) -> Attribution:
     sents = _context_sentences(doc, span)
     according = _according(sents, inside)
     source = _token_mention(doc[cand.source_token], lex) if cand.source_token is not None else None
+    cue_tok: Token | None
     if cand.cue_token is not None:
         cue_tok = doc[cand.cue_token]
     else:

@@ -84,10 +84,10 @@ def scan_marks(text: str, *, doc: str = "-", lex: Lexicon | None = None) -> tupl
             ch = text[i]
             if ch not in lex.marks:
                 continue
-            family, role = lex.marks[ch]
+            family, declared = lex.marks[ch]
             prev = text[i - 1] if i > p_start else ""
             nxt = text[i + 1] if i + 1 < p_end else ""
-            role = _role(ch, family, role, prev, nxt, stack, lex)
+            role = _role(ch, family, declared, prev, nxt, stack, lex)
             if role == "open":
                 stack.append(_Open(ch, family, i))
             elif role == "close":

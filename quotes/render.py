@@ -103,13 +103,13 @@ def render(extractions: list[Extraction], fmt: Format, *, width: int = QUOTE_WID
         return "no quotes found\n"
     if fmt is Format.MARKDOWN:
         table = [{k: str(v).replace("|", "\\|") for k, v in row.items()} for row in table]
-        return tabulate(table, headers="keys", tablefmt="github") + "\n"
-    return tabulate(table, headers="keys", tablefmt="simple") + "\n"
+        return str(tabulate(table, headers="keys", tablefmt="github")) + "\n"
+    return str(tabulate(table, headers="keys", tablefmt="simple")) + "\n"
 
 
 def render_speakers(summaries: list[SpeakerSummary], fmt: Format) -> str:
     """The speaker list of ``quotes speakers``: table, Markdown, CSV, JSON or JSONL."""
-    records = [
+    records: list[dict[str, Any]] = [
         {
             "id": s.id,
             "name": s.name,
@@ -146,4 +146,4 @@ def render_speakers(summaries: list[SpeakerSummary], fmt: Format) -> str:
     if not rows_:
         return "no speakers found\n"
     style = "github" if fmt is Format.MARKDOWN else "simple"
-    return tabulate(rows_, headers="keys", tablefmt=style) + "\n"
+    return str(tabulate(rows_, headers="keys", tablefmt=style)) + "\n"
