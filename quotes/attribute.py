@@ -56,17 +56,25 @@ def attribute(
             if (
                 prev is not None
                 and prev.mention is not None
-                and _paragraph_gap(doc.text, prev.end, cand.start) <= INHERIT_PARAGRAPHS
+                and _paragraph_gap(_text(doc), prev.end, cand.start) <= INHERIT_PARAGRAPHS
             ):
                 att = replace(
                     att, cue=prev.cue, cue_span=prev.cue_span, mention=prev.mention, via=prev.via, inherited=True
                 )
-            elif cand.kind is Kind.DIRECT and _whole_paragraph(doc.text, cand):
+            elif cand.kind is Kind.DIRECT and _whole_paragraph(_text(doc), cand):
                 mention = _previous_paragraph_subject(doc, cand.start, lex)
                 if mention is not None:
                     att = replace(att, mention=mention, inherited=True)
         out.append(att)
     return out, document_mentions(doc, lex)
+
+
+def _text(doc: Doc) -> str:
+    """The document's text, built once (``Doc.text`` joins every token on each call)."""
+    cached = doc.user_data.get("quotes_text")
+    if not isinstance(cached, str):
+        cached = doc.user_data["quotes_text"] = doc.text
+    return cached
 
 
 def _attribute_one(doc: Doc, cand: Candidate, lex: Lexicon) -> Attribution:
@@ -261,7 +269,7 @@ def _colon_cue(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
 
 def _dash_byline(doc: Doc, span: Span) -> Mention | None:
     """A person named after a dash that follows the closing mark (``"…" ― Jane Doe``)."""
-    text = doc.text
+    text = _text(doc)
     match = _BYLINE.match(text, span.end_char)
     if match is None:
         return None
@@ -361,7 +369,7 @@ def _cue_phrase(verb: Token, lex: Lexicon) -> tuple[str, tuple[int, int]]:
         last = max(keep)
     tokens = [doc[i] for i in range(verb.i, last + 1)]
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    return doc.text[start:end], (start, end)
+    return _text(doc)[start:end], (start, end)
 
 
 def _token_mention(tok: Token, lex: Lexicon) -> Mention | None:
@@ -489,7 +497,7 @@ def _previous_paragraph_subject(doc: Doc, offset: int, lex: Lexicon) -> Mention 
     A quote standing as a paragraph of its own, with no cue, is by news
     convention the words of the person the previous paragraph was about.
     """
-    text = doc.text
+    text = _text(doc)
     end = text.rfind("\n", 0, offset)
     while end > 0 and text[end - 1].isspace():
         end -= 1
