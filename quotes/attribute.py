@@ -140,7 +140,7 @@ def _attribute_one(doc: Doc, cand: Candidate, lex: Lexicon) -> Attribution:
 
 def _inner_reporter(clause: Span, lex: Lexicon) -> Token | None:
     """The named subject of a report inside a reported clause: in ``the ministry said
-    Ishiba expressed his intention to …`` the words are Ishiba's, relayed by the ministry."""
+    Novak expressed his intention to …`` the words are Novak's, relayed by the ministry."""
     root = clause.root
     lemma = root.lemma_.lower()
     light = lemma in lex.light_verbs and any(
@@ -422,7 +422,7 @@ def _noun_phrase(tok: Token) -> Span:
 
 
 def _strip_titles(ent: Span, lex: Lexicon) -> Span | None:
-    """A person entity without titles the tagger left in it ("President Lee" -> "Lee")."""
+    """A person entity without titles the tagger left in it ("President Berg" -> "Berg")."""
     start = ent.start
     while start < ent.end - 1 and ent.doc[start].lower_ in lex.titles:
         start += 1
@@ -444,7 +444,7 @@ def _role_and_body(tok: Token, phrase: Span, ent: Span | None, lex: Lexicon) -> 
         if t.lower_ in lex.titles or any(t.lower_ in title.split() for title in lex.titles if " " in title):
             role_words.append(t.text)
         elif t.dep_ == "poss":
-            body = doc[t.left_edge.i : t.i + 1].text
+            body = doc[t.left_edge.i : t.right_edge.i + 1].text
     for c in tok.children:
         if c.dep_ == "appos" and c.lower_ in lex.titles:
             role_words = [c.text]
@@ -471,7 +471,7 @@ def _title_before(doc: Doc, start: int, lex: Lexicon) -> str | None:
 
 
 def _is_group(mention: Mention, lex: Lexicon) -> bool:
-    """A plural source ("the two leaders", "they", "Lee and Ishiba")."""
+    """A plural source ("the two leaders", "they", "Berg and Novak")."""
     words = mention.text.lower().split()
     if mention.form == "pronoun":
         return lex.pronouns.get(words[0], "") == "group" if words else False

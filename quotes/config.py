@@ -50,6 +50,7 @@ class Lexicon:
     titles: frozenset[str]
     demonyms: dict[str, str]
     role_bodies: dict[str, str]
+    capitals: dict[str, str]
     pronouns: dict[str, str]
     marks: dict[str, tuple[str, str]]
 
@@ -91,6 +92,7 @@ def lexicon() -> Lexicon:
         titles=frozenset(r[0] for r in read_table("titles.tsv", 1)),
         demonyms={adj: place for adj, place in read_table("demonyms.tsv", 2)},
         role_bodies={role: body for role, body in read_table("role_bodies.tsv", 2)},
+        capitals={city: country for city, country in read_table("capitals.tsv", 2)},
         pronouns={p: kind for p, kind in read_table("pronouns.tsv", 2)},
         marks={ch: (family, role) for ch, family, role in read_table("quote_marks.tsv", 3)},
     )

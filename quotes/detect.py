@@ -56,7 +56,7 @@ class Candidate:
     end: int
     kind: Kind
     cue_token: int | None = None  # token index of the reporting word, for reported speech
-    source_token: int | None = None  # token index of the source ("according to X", "Tokyo's statement")
+    source_token: int | None = None  # token index of the source ("according to X", "the ministry's statement")
 
 
 @dataclass(slots=True)
@@ -188,7 +188,7 @@ def marked_kind(text: str, span: MarkedSpan) -> Kind:
     """``direct`` for a whole quoted utterance, ``mixed`` for quoted words inside a sentence.
 
     A quote is a whole utterance when it opens a sentence or paragraph, or
-    follows a comma, colon or dash that introduces it (``Lee said, "…"``) and
+    follows a comma, colon or dash that introduces it (``Berg said, "…"``) and
     is long enough to be a statement.
     """
     lead = text[: span.open_mark].rstrip(" \t")
@@ -213,7 +213,7 @@ def find_reported(doc: Doc, marked: list[Candidate], *, lex: Lexicon | None = No
     """Reported speech (no marks) from the dependency parse.
 
     Patterns: the complement clause of a reporting verb (``said (that) …``,
-    ``…, Kang added``); a clause attached to a reporting noun (``Tokyo's
+    ``…, Novak added``); a clause attached to a reporting noun (``Ruritania's
     statement that …``, ``expressed his intention to …``); and a sentence
     sourced with ``according to X``. Clauses that are mostly quoted text are
     left to the quote; a clause inside another reported clause is dropped.
@@ -233,11 +233,15 @@ def _reported_in_sentence(sent: Span, lex: Lexicon) -> Iterator[Candidate]:
         if key is not None and lex.verbs[key] == "speech":
             yield from _verb_complements(tok, lex)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.nouns and _reporting_noun_owner(tok, lex) is not None:
+            found = False
             for child in tok.children:
                 if child.dep_ in ("acl", "ccomp", "relcl") and _is_statement_clause(child) and _noun_clause_ok(child):
                     span = _clause_span(child, exclude=tok)
                     if span:
+                        found = True
                         yield Candidate(*span, Kind.INDIRECT, cue_token=tok.i)
+            if not found and (span := _that_after(tok, gap=1)):
+                yield Candidate(*span, Kind.INDIRECT, cue_token=tok.i)
     if according is not None:
         span = _clause_span(sent.root, exclude=according, whole=sent)
         if span:
@@ -279,11 +283,11 @@ def _addressee(verb: Token) -> Token | None:
     return None
 
 
-def _that_after(verb: Token) -> tuple[int, int] | None:
+def _that_after(verb: Token, *, gap: int = MAX_GAP_BEFORE_THAT) -> tuple[int, int] | None:
     """A ``that`` clause a few words after the verb, to the end of the sentence, when the
     parser failed to attach it (``made clear during the call that he intends …``)."""
     sent = verb.sent
-    for i in range(verb.i + 1, min(verb.i + 1 + MAX_GAP_BEFORE_THAT, sent.end)):
+    for i in range(verb.i + 1, min(verb.i + 1 + gap, sent.end)):
         tok = verb.doc[i]
         if tok.is_quote or tok.is_punct and tok.text not in (",",):
             return None

@@ -232,7 +232,7 @@ def _read_speakers(path: Path) -> dict[str, tuple[str, ...]]:
 
 
 def normalize(name: str | None) -> str:
-    """Lower-case letters and digits only: ``"Kang Yu-jung"`` -> ``"kangyujung"``."""
+    """Lower-case letters and digits only: ``"Kim Min-ji"`` -> ``"kimminji"``."""
     return re.sub(r"[^a-z0-9]", "", (name or "").lower())
 
 
@@ -242,8 +242,8 @@ def speaker_mapper(speakers: Mapping[str, Sequence[str]]) -> Callable[[str | Non
     An exact normalized match of an id or alias wins; else the longest alias found as whole words
     inside the name; else ``"?" + name``. With an empty table the name is returned as is.
 
-    >>> speaker_mapper({"lee": ["Lee Jae-myung", "Lee"]})("President Lee of Korea")
-    'lee'
+    >>> speaker_mapper({"kim": ["Kim Min-ji", "Kim"]})("Minister Kim of Korea")
+    'kim'
     """
     table = {}
     for sid, aliases in speakers.items():

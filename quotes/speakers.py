@@ -62,8 +62,8 @@ def romanization() -> dict[str, str]:
 def slug(name: str, *, person: bool = False) -> str:
     """A stable id: lowercase words joined by hyphens, romanization variants unified for people.
 
-    >>> slug("Kang Yoo-jung", person=True)
-    'kang-yu-jung'
+    >>> slug("Park Soo-jin", person=True)
+    'park-su-jin'
     """
     words = [w for w in _SPLIT.split(_POSSESSIVE.sub("", name.lower().replace("’s ", " ").replace("'s ", " "))) if w]
     words = [re.sub(r"[^\w]", "", w) for w in words]
@@ -80,7 +80,7 @@ def resolve(
     """Canonical speakers for one article's attributions.
 
     Short names and titles resolve to the fullest name of that person in the
-    article (``Lee`` -> ``Lee Jae-myung``); ``he``/``she`` to the nearest person
+    article (``Kim`` -> ``Kim Min-ji``); ``he``/``she`` to the nearest person
     named before, preferring sentence subjects; a definite description
     (``the Japanese ministry``) to the fullest body in the article with the same
     head noun and compatible words (``Japan's Ministry of Foreign Affairs``).
@@ -147,6 +147,11 @@ def _canonical(m: Mention, persons: list[Mention], bodies: list[Mention], lex: L
                 return office
     if m.label == "PERSON":
         name = _fullest_person(m, persons)
+        body = m.body
+        if body and re.search(r"(?:'s|’s)$", body):  # "Berg's spokesperson": the body of Berg's role
+            office = _office_of(Mention(f"{body} office", m.start, m.end, "description"), persons, bodies, lex)
+            body = office.name if office is not None else body
+        m = replace(m, body=body)
         return Speaker(
             id=slug(name, person=True),
             name=name,
@@ -155,6 +160,9 @@ def _canonical(m: Mention, persons: list[Mention], bodies: list[Mention], lex: L
             body=m.body,
             aliases=tuple(sorted({m.text, name})),
         )
+    government = _government(m, lex)
+    if government is not None:
+        return government
     name = _fullest_body(m, bodies, lex)
     kind = _body_kind(name, m)
     return Speaker(id=slug(name), name=name, kind=kind, role=m.role, body=m.body, aliases=tuple(sorted({m.text, name})))
@@ -187,7 +195,7 @@ _OWNED = re.compile(
 
 
 def _office_of(m: Mention, persons: list[Mention], bodies: list[Mention], lex: Lexicon) -> Speaker | None:
-    """``Lee's office`` -> the body that speaks for Lee's role (the presidential office)."""
+    """``Berg's office`` -> the body that speaks for Berg's role (the presidential office)."""
     match = _OWNED.match(m.text.strip())
     if match is None or match.group("thing").lower() != "office":
         return None
@@ -205,6 +213,20 @@ def _office_of(m: Mention, persons: list[Mention], bodies: list[Mention], lex: L
                     aliases=tuple(sorted({m.text, display})),
                 )
     return None
+
+
+def _government(m: Mention, lex: Lexicon) -> Speaker | None:
+    """A country or its capital named as a speaker is its government ("Tokyo said" ->
+    "Japanese government"); the adjective comes from ``demonyms.tsv``."""
+    text = _display(m.text)
+    country = lex.capitals.get(text)
+    if country is None and m.label == "GPE" and m.form == "name" and text.lower() in set(lex.demonyms.values()):
+        country = text.lower()
+    if country is None:
+        return None
+    adjective = next((adj for adj, place in lex.demonyms.items() if place == country and " " not in adj), None)
+    name = f"{adjective.title()} government" if adjective else f"government of {country.title()}"
+    return Speaker(id=slug(name), name=name, kind=SpeakerKind.INSTITUTION, aliases=tuple(sorted({m.text, name})))
 
 
 def _antecedent(pronoun: Mention, persons: list[Mention]) -> Mention | None:
@@ -313,8 +335,8 @@ def _merge(old: Speaker | None, new: Speaker) -> Speaker:
 
 #: Smallest rapidfuzz ratio (0-100) between the given names of two people with the same
 #: surname for them to be one person, compared after the romanization table has unified
-#: syllables. Calibrated on spelling variants (Jae-myung/Jae-myoung 94, Min-jae/Min-je 91)
-#: against distinct people (Jong-un/Jong-il 67, Jae-myung/Nak-yon 43).
+#: syllables. Calibrated on spelling variants (Min-ho/Min-hoo 91, Min-jae/Min-je 91)
+#: against distinct people (Jong-un/Jong-il 67, Tae-ho/Nak-yon 36).
 GIVEN_NAME_CUTOFF = 85
 
 
@@ -324,7 +346,7 @@ def same_person(a: Speaker, b: Speaker) -> bool:
     Names agree when their syllables are equal after romanization, in any
     order (surname first or last), or when the surnames are equal and the
     given names are close (rapidfuzz ratio >= ``GIVEN_NAME_CUTOFF``). Roles
-    must not contradict each other: two Lees with different titles stay apart.
+    must not contradict each other: two Kims with different titles stay apart.
     """
     from rapidfuzz import fuzz
 

@@ -163,3 +163,15 @@ def test_a_presidents_office_is_the_presidential_office(quotes_of: Extract) -> N
     )
     q = only(quotes_of(text), Kind.INDIRECT)
     assert q.speaker == "presidential office"
+
+
+def test_reporting_noun_with_that_clause_belongs_to_its_owner(quotes_of: Extract) -> None:
+    text = "This was in line with Ruritania's statement that the two sides agreed the talks were useful."
+    q = only(quotes_of(text), Kind.INDIRECT)
+    assert q.text == "the two sides agreed the talks were useful"
+    assert q.cue == "statement"
+
+
+def test_capital_named_as_a_speaker_is_its_government(quotes_of: Extract) -> None:
+    q = only(quotes_of("Tokyo said that the two sides agreed to meet again in the autumn."), Kind.INDIRECT)
+    assert q.speaker == "Japanese government" and q.speaker_mention == "Tokyo"

@@ -77,3 +77,38 @@ def test_spokesperson_romanizations_share_one_id(seed_extractions: list[Extracti
     ids |= {q.via and q.via.lower().replace(" ", "-") for ex in seed_extractions for q in ex.quotes if q.via}
     assert "kang-yu-jung" in ids
     assert not any(i and "yoo" in i for i in ids)
+
+
+def test_the_presidents_words_carry_one_id_in_every_article(seed_extractions: list[Extraction]) -> None:
+    ids = {
+        Path(q.doc).name: q.speaker_id
+        for ex in seed_extractions
+        for q in ex.quotes
+        if q.speaker_mention in ("Lee", "Lee Jae-myung", "Lee Jae Myung", "President Lee")
+    }
+    assert len(ids) == 5 and set(ids.values()) == {"lee-jae-myung"}
+
+
+def test_foreign_ministry_and_prime_ministers_office_are_told_apart(seed_extractions: list[Extraction]) -> None:
+    from quotes.speakers import slug
+
+    bodies = {q.speaker_id for ex in seed_extractions for q in ex.quotes} | {
+        slug(q.via) for ex in seed_extractions for q in ex.quotes if q.via
+    }
+    assert "japan-ministry-of-foreign-affairs" in bodies
+    assert "japanese-prime-minister-office" in bodies
+
+
+def test_the_japanese_ministry_resolves_to_the_full_ministry_name(seed_extractions: list[Extraction]) -> None:
+    quotes = [q for ex in seed_extractions for q in ex.quotes if q.speaker_mention == "The Japanese ministry"]
+    vias = [q.via for ex in seed_extractions for q in ex.quotes if q.via and "ministry" in q.via.lower()]
+    assert quotes or vias
+    assert all(v == "Japan’s Ministry of Foreign Affairs" for v in vias)
+
+
+def test_spokesperson_is_a_person_with_role_and_body(seed_extractions: list[Extraction]) -> None:
+    from quotes.speakers import summarize
+
+    kang = next(s for s in summarize(seed_extractions) if s.id == "kang-yu-jung")
+    assert kang.kind.value == "person" and kang.role == "spokesperson"
+    assert kang.body is not None and "presidential office" in kang.body
