@@ -376,8 +376,12 @@ def _token_mention(tok: Token, lex: Lexicon) -> Mention | None:
     """The mention a source token heads: a name, a pronoun or a description."""
     if tok.pos_ == "PRON" or tok.lower_ in lex.pronouns:
         return Mention(tok.text, tok.idx, tok.idx + len(tok.text), "pronoun", is_subject=tok.dep_ in SUBJECTS)
-    phrase = _noun_phrase(tok)
     ent = _entity_of(tok)
+    if ent is None and tok.lower_ in lex.titles:
+        named = _name_beside_title(tok)
+        if named is not None:
+            tok, ent = named.root, named
+    phrase = _noun_phrase(tok)
     role, body = _role_and_body(tok, phrase, ent, lex)
     if ent is not None and ent.label_ == "PERSON":
         name = _strip_titles(ent, lex)
@@ -391,6 +395,18 @@ def _token_mention(tok: Token, lex: Lexicon) -> Mention | None:
     return Mention(
         text_span.text, text_span.start_char, text_span.end_char, form, label, role, body, tok.dep_ in SUBJECTS
     )
+
+
+def _name_beside_title(title: Token) -> Span | None:
+    """The person a title heads when the parser made the title the head
+    (``Senate Majority Leader Chuck Schumer``, ``the spokesman, John Smith``)."""
+    for c in title.children:
+        if c.dep_ in ("appos", "compound", "flat") and c.ent_type_ == "PERSON":
+            return _entity_of(c)
+    nxt = title.i + 1
+    if nxt < len(title.doc) and title.doc[nxt].ent_type_ == "PERSON":
+        return _entity_of(title.doc[nxt])
+    return None
 
 
 def _entity_of(tok: Token) -> Span | None:

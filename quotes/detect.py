@@ -6,6 +6,7 @@ Output: ``Candidate`` spans with their kind and, for reported speech, the cue to
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -88,6 +89,8 @@ def scan_marks(text: str, *, doc: str = "-", lex: Lexicon | None = None) -> tupl
             prev = text[i - 1] if i > p_start else ""
             nxt = text[i + 1] if i + 1 < p_end else ""
             role = _role(ch, family, declared, prev, nxt, stack, lex)
+            if role == "close" and family == "single" and _plural_possessive(text, i, p_end):
+                role = None
             if role == "open":
                 stack.append(_Open(ch, family, i))
             elif role == "close":
@@ -140,6 +143,18 @@ def _reopens(text: str, paragraphs: list[tuple[int, int]], number: int, lex: Lex
             first = line[0]
             return first in lex.marks and lex.marks[first] == ("double", "open") or first == '"'
     return False
+
+
+_LATER_SINGLE_CLOSE = re.compile(r"[’'](?=[\s.,;:!?)\]—–-]|$)")
+
+
+def _plural_possessive(text: str, i: int, end: int) -> bool:
+    """Whether a single mark after an ``s`` is a plural possessive (``the employers' hands``):
+    a lowercase word follows and another closing single mark comes later in the paragraph."""
+    if i == 0 or text[i - 1] not in "sS" or not text[i + 1 : i + 2].isspace():
+        return False
+    following = text[i + 1 : end].lstrip()
+    return following[:1].islower() and _LATER_SINGLE_CLOSE.search(text, i + 1, end) is not None
 
 
 def _role(ch: str, family: str, role: str, prev: str, nxt: str, stack: list[_Open], lex: Lexicon) -> str | None:

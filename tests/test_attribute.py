@@ -175,3 +175,9 @@ def test_reporting_noun_with_that_clause_belongs_to_its_owner(quotes_of: Extract
 def test_capital_named_as_a_speaker_is_its_government(quotes_of: Extract) -> None:
     q = only(quotes_of("Tokyo said that the two sides agreed to meet again in the autumn."), Kind.INDIRECT)
     assert q.speaker == "Japanese government" and q.speaker_mention == "Tokyo"
+
+
+def test_title_parsed_as_head_still_yields_the_named_person(quotes_of: Extract) -> None:
+    text = "Senate Majority Leader Chuck Schumer on Thursday said Democrats would push ahead with a vote."
+    q = only(quotes_of(text), Kind.INDIRECT)
+    assert q.speaker == "Chuck Schumer"

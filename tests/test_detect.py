@@ -103,3 +103,13 @@ def test_spans_are_exact_offsets_and_nothing_raises(text: str) -> None:
         assert text[c.start : c.end].strip() == text[c.start : c.end]
     for p in problems:
         assert p.offset is not None and 0 <= p.offset < len(text)
+
+
+def test_plural_possessive_inside_single_quotes_is_not_the_closing_mark() -> None:
+    text = "'The government has tied the employers' hands,' he said."
+    assert contents(text) == ["The government has tied the employers' hands,"]
+
+
+def test_plural_possessive_at_the_end_of_a_single_quote_still_closes_it() -> None:
+    text = "He called it 'a victory for the workers'. Others disagreed."
+    assert contents(text) == ["a victory for the workers"]
