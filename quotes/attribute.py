@@ -338,6 +338,9 @@ def _speaker_token(verb: Token, lex: Lexicon) -> Token | None:
         if agent is not None:
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
+            if node.head.lemma_.lower() in lex.nouns:  # "released a statement saying …": the statement's owner
+                owner = _speaker_token(node.head, lex)
+                return owner if owner is not None else node.head
             return node.head  # "footage of Clinton asking, '…'"
         if node.dep_ in SHARED_SUBJECT and node.head is not node:
             node = node.head
@@ -383,6 +386,14 @@ def _token_mention(tok: Token, lex: Lexicon) -> Mention | None:
             tok, ent = named.root, named
     phrase = _noun_phrase(tok)
     role, body = _role_and_body(tok, phrase, ent, lex)
+    titled = ent if ent is not None else phrase
+    if tok.pos_ == "PROPN" and titled[0].lower_ in lex.titles and (ent is None or ent.label_ != "PERSON"):
+        name = _strip_titles(titled, lex)  # "Councilwoman Jane Doe" tagged ORG: a titled person
+        if name is not None and name.start > titled.start:
+            role = " ".join(t.lower_ for t in titled.doc[titled.start : name.start])
+            return Mention(
+                name.text, name.start_char, name.end_char, "name", "PERSON", role, body, tok.dep_ in SUBJECTS
+            )
     if ent is not None and ent.label_ == "PERSON":
         name = _strip_titles(ent, lex)
         if name is not None:

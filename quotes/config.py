@@ -51,6 +51,7 @@ class Lexicon:
     demonyms: dict[str, str]
     role_bodies: dict[str, str]
     capitals: dict[str, str]
+    genders: dict[str, str]
     pronouns: dict[str, str]
     marks: dict[str, tuple[str, str]]
 
@@ -93,6 +94,7 @@ def lexicon() -> Lexicon:
         demonyms={adj: place for adj, place in read_table("demonyms.tsv", 2)},
         role_bodies={role: body for role, body in read_table("role_bodies.tsv", 2)},
         capitals={city: country for city, country in read_table("capitals.tsv", 2)},
+        genders={word: gender for word, gender in read_table("gender_words.tsv", 2)},
         pronouns={p: kind for p, kind in read_table("pronouns.tsv", 2)},
         marks={ch: (family, role) for ch, family, role in read_table("quote_marks.tsv", 3)},
     )

@@ -131,7 +131,7 @@ def _canonical(m: Mention, persons: list[Mention], bodies: list[Mention], lex: L
         kind = lex.pronouns.get(m.text.lower())
         if kind != "person":
             return None
-        antecedent = _antecedent(m, persons)
+        antecedent = _antecedent(m, persons, lex)
         if antecedent is None:
             return None
         m = antecedent
@@ -229,8 +229,27 @@ def _government(m: Mention, lex: Lexicon) -> Speaker | None:
     return Speaker(id=slug(name), name=name, kind=SpeakerKind.INSTITUTION, aliases=tuple(sorted({m.text, name})))
 
 
-def _antecedent(pronoun: Mention, persons: list[Mention]) -> Mention | None:
-    """The nearest person named before a pronoun, sentence subjects first."""
+_PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
+
+
+def _gender_of(name: str, persons: list[Mention], lex: Lexicon) -> str | None:
+    """A person's gender when a role word in the article marks it (``Ms.``, ``spokesman``)."""
+    words = set(_words(name))
+    for p in persons:
+        if p.role and words & set(_words(p.text)):
+            for w in p.role.lower().split():
+                if w in lex.genders:
+                    return lex.genders[w]
+    return None
+
+
+def _antecedent(pronoun: Mention, persons: list[Mention], lex: Lexicon | None = None) -> Mention | None:
+    """The nearest person named before a pronoun, sentence subjects first, skipping people
+    the article marks with the other gender (``Ms. Hochul`` is never ``he``)."""
+    lex = lex or lexicon()
+    wanted = _PRONOUN_GENDER.get(pronoun.text.lower())
+    if wanted is not None:
+        persons = [p for p in persons if _gender_of(p.text, persons, lex) in (None, wanted)]
     before = [p for p in persons if p.end <= pronoun.start]
     subjects = [p for p in before if p.is_subject]
     pool = subjects or before

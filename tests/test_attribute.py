@@ -181,3 +181,24 @@ def test_title_parsed_as_head_still_yields_the_named_person(quotes_of: Extract) 
     text = "Senate Majority Leader Chuck Schumer on Thursday said Democrats would push ahead with a vote."
     q = only(quotes_of(text), Kind.INDIRECT)
     assert q.speaker == "Chuck Schumer"
+
+
+def test_pronoun_skips_a_person_marked_with_the_other_gender(quotes_of: Extract) -> None:
+    text = (
+        "“The numbers simply don’t add up,” said John Small, a spokesman for the governor. "
+        "Ms. Hochul, he said, remained “committed to working with the city.”"
+    )
+    quotes = [q for q in quotes_of(text) if q.kind is Kind.MIXED]
+    assert [q.speaker for q in quotes] == ["John Small"]
+
+
+def test_statement_saying_belongs_to_the_statements_owner(quotes_of: Extract) -> None:
+    text = "The city council later released a statement saying it would “explore every option,” including a lawsuit."
+    q = only(quotes_of(text), Kind.MIXED)
+    assert q.speaker == "city council"
+
+
+def test_titled_name_tagged_as_organisation_is_a_person(quotes_of: Extract) -> None:
+    text = "Councilwoman Tiffany Cabán wrote on Twitter that the plan was “abandoning working families.”"
+    q = only(quotes_of(text), Kind.MIXED)
+    assert (q.speaker, q.cue) == ("Tiffany Cabán", "wrote on Twitter")
