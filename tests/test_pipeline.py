@@ -1,0 +1,60 @@
+"""The library entry points: sources of every kind, streaming, and offsets for any input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quotes import Article, extract, extract_corpus
+
+PIECES = [
+    "“",
+    "”",
+    '"',
+    "'",
+    "‘",
+    "’",
+    "«",
+    "»",
+    " said ",
+    "Smith",
+    " he ",
+    ".",
+    ",",
+    "\n",
+    "\n\n",
+    "according to ",
+    "the ministry",
+    " that ",
+    "We will win",
+    ": ",
+    "—",
+    "Ms. Berg",
+    " told reporters ",
+]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
+def test_any_text_gives_exact_offsets_and_never_raises(text: str) -> None:
+    for ex in extract(text):
+        for q in ex.quotes:
+            assert q.text == text[q.start : q.end] and q.start < q.end
+            if q.speaker_span is not None:
+                assert text[q.speaker_span[0] : q.speaker_span[1]] == q.speaker_mention
+        for d in ex.diagnostics:
+            assert d.offset is None or 0 <= d.offset < len(text)
+
+
+def test_sources_of_every_kind_in_order(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("“One,” Anna Berg said.", encoding="utf-8")
+    sources = ["“Two,” Peter Novak said.", Article(doc="c", text="“Three,” Ivo Horak said."), tmp_path / "a.txt"]
+    docs = [ex.article.doc for ex in extract(sources)]
+    assert docs == ["<text 0>", "c", str(tmp_path / "a.txt")]
+
+
+def test_a_missing_path_is_an_extraction_with_an_error_not_an_exception(tmp_path: Path) -> None:
+    out = extract_corpus([tmp_path / "missing.txt", tmp_path])
+    assert [d.code for ex in out for d in ex.diagnostics] == ["E102", "E101"]
