@@ -12,13 +12,17 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
+from .align import align_corpus
 from .config import Settings
 from .errors import QuotesError
 from .evaluate import Baseline, EvalFormat, Split, evaluate, load_golden, load_polnear, render_evaluation
 from .pipeline import extract_corpus
 from .render import Format, jsonl, render, render_speakers
+from .report import AlignFormat, render_alignment
 from .speakers import summarize
+from .store import Index, db_path, render_documents, render_stats
 from .types import Extraction, Level
+from .verify import Corpus, ReportFormat, Sources, check, render_check, render_verdicts, verify
 
 app = typer.Typer(
     name="quotes",
@@ -184,6 +188,247 @@ def eval_cmd(
         typer.echo(f"quotes: {d.render()}", err=True)
     sys.stdout.write(render_evaluation(evaluation, format, errors=None if errors < 0 else errors))
     raise typer.Exit(1 if evaluation.diagnostics else 0)
+
+
+# -- fact-checking: verify, check and the index ---------------------------------------------------
+
+Db = Annotated[
+    Optional[str],
+    typer.Option("--db", help="Quote index file made by `quotes index add` (default: $QUOTES_DB).", show_default=False),
+]
+Against = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--against",
+        help="Source articles to verify against: files or folders; more paths may follow (--against a/ b/).",
+        show_default=False,
+    ),
+]
+ReportFormatOption = Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")]
+
+
+def _sources(against: list[str], db: str | None, model: str | None, speakers: Path | None) -> Sources:
+    """Open the sources of verify/check; input errors exit 2 with one line on stderr."""
+    if against and db is not None:
+        raise typer.BadParameter("give --against PATH... or --db FILE, not both")
+    try:
+        if against:
+            corpus = Corpus.from_paths(against, settings=Settings(model=model), speakers=speakers)
+            bad = False
+            for ex in corpus.extractions:
+                for d in ex.diagnostics:
+                    typer.echo(f"quotes: {d.render(ex.article.text or None)}", err=True)
+                    bad = bad or d.level is Level.ERROR
+            if bad:
+                raise typer.Exit(2)
+            return corpus
+        return Index(db_path(db))
+    except QuotesError as exc:
+        typer.echo(f"quotes: error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+
+
+@app.command("verify")
+def verify_cmd(
+    claim: Annotated[
+        str,
+        typer.Argument(
+            help="The quote to check: a sentence or a fragment, in quotation marks or not.", show_default=False
+        ),
+    ],
+    more: Annotated[
+        Optional[list[str]], typer.Argument(help="More --against paths.", show_default=False, hidden=True)
+    ] = None,
+    speaker: Annotated[Optional[str], typer.Option("--speaker", help="Who the claim says said it.")] = None,
+    against: Against = None,
+    db: Db = None,
+    format: ReportFormatOption = ReportFormat.TABLE,
+    model: Model = None,
+    speakers: SpeakersFile = None,
+) -> None:
+    """Verify one claimed quote against source articles or a quote index.
+
+    Verdict: verbatim, close (minor wording), divergent (negation, number, modality,
+    dropped or added words), misattributed (said by someone else) or not_found, with the
+    nearest source rendering, its outlet and place, the differences and every outlet's
+    rendering. Exit code 0 when verbatim or close and rightly attributed, 1 otherwise,
+    2 for a usage or input error.
+
+    Example: quotes verify "We will not raise taxes this year" --speaker "Ana Lima" --against articles/
+
+    Example: quotes verify "We will not attend" --db quotes.db --format json
+    """
+    paths = [*(against or []), *(more or [])]
+    if more and not against:
+        raise typer.BadParameter("one claim only; put source paths after --against")
+    if not claim.strip():
+        raise typer.BadParameter("the claim is empty")
+    sources = _sources(paths, db, model, speakers)
+    try:
+        verdict = verify(claim, speaker=speaker, sources=sources)
+    except QuotesError as exc:
+        typer.echo(f"quotes: error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    finally:
+        sources.close()
+    sys.stdout.write(render_verdicts([verdict], format))
+    raise typer.Exit(0 if verdict.ok else 1)
+
+
+@app.command("check")
+def check_cmd(
+    draft: Annotated[
+        str, typer.Argument(help="The draft article: a file, or a folder of .txt/.md drafts.", show_default=False)
+    ],
+    more: Annotated[
+        Optional[list[str]], typer.Argument(help="More --against paths.", show_default=False, hidden=True)
+    ] = None,
+    against: Against = None,
+    db: Db = None,
+    format: ReportFormatOption = ReportFormat.TABLE,
+    model: Model = None,
+    speakers: SpeakersFile = None,
+) -> None:
+    """Verify every quote and reported statement of a draft against the sources.
+
+    One report per quote (place in the draft, verdict, nearest source rendering,
+    differences), then a summary. Exit code 1 when any quote is not verbatim or close and
+    rightly attributed, 2 for a usage or input error.
+
+    Example: quotes check drafts/budget.md --against articles/
+
+    Example: quotes check drafts/ --db quotes.db --format json
+    """
+    paths = [*(against or []), *(more or [])]
+    if more and not against:
+        raise typer.BadParameter("one draft (file or folder) only; put source paths after --against")
+    sources = _sources(paths, db, model, speakers)
+    try:
+        results = check([draft], sources=sources, settings=Settings(model=model))
+    except QuotesError as exc:
+        typer.echo(f"quotes: error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    finally:
+        sources.close()
+    sys.stdout.write(render_check(results, format))
+    raise typer.Exit(0 if all(v.ok for _, v in results) else 1)
+
+
+index_app = typer.Typer(
+    name="index",
+    help="A persistent quote index (SQLite) to verify claims against: add, list, stats, remove.\n\n"
+    "Example: quotes index add articles/ --db quotes.db",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+app.add_typer(index_app, name="index")
+
+
+def _index(db: str | None, *, create: bool = False) -> Index:
+    try:
+        return Index(db_path(db), create=create)
+    except QuotesError as exc:
+        typer.echo(f"quotes: error: {exc}", err=True)
+        raise typer.Exit(1) from exc
+
+
+@index_app.command("add")
+def index_add(
+    paths: Paths,
+    db: Db = None,
+    model: Model = None,
+    speakers: SpeakersFile = None,
+) -> None:
+    """Extract the quotes of articles and add them to the index, in one transaction.
+
+    Unchanged files (same content hash) are skipped; a changed file's quotes replace its
+    old ones. The index file is made when it does not exist.
+
+    Example: quotes index add articles/ --db quotes.db
+    """
+    index = _index(db, create=True)
+    try:
+        result = index.add(paths, settings=Settings(model=model), speakers=speakers)
+    except QuotesError as exc:
+        typer.echo(f"quotes: error: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    finally:
+        index.close()
+    for d in result.diagnostics:
+        typer.echo(f"quotes: {d.render()}", err=True)
+    typer.echo(
+        f"{len(result.added)} added, {len(result.replaced)} replaced, {len(result.unchanged)} unchanged; "
+        f"{result.quotes} quotes written to {index.path}"
+    )
+    raise typer.Exit(1 if result.diagnostics else 0)
+
+
+@index_app.command("list")
+def index_list(db: Db = None, format: ReportFormatOption = ReportFormat.TABLE) -> None:
+    """List the documents in the index: outlet, quotes, content hash, when added.
+
+    Example: quotes index list --db quotes.db
+    """
+    with _index(db) as index:
+        sys.stdout.write(render_documents(index.documents(), format))
+
+
+@index_app.command("stats")
+def index_stats(db: Db = None, format: ReportFormatOption = ReportFormat.TABLE) -> None:
+    """Show what the index holds: documents, quotes by kind and outlet, speakers, size.
+
+    Example: quotes index stats --db quotes.db
+    """
+    with _index(db) as index:
+        sys.stdout.write(render_stats(index.stats(), format))
+
+
+@index_app.command("remove")
+def index_remove(
+    docs: Annotated[list[str], typer.Argument(help="Documents to remove, as listed or by path.", show_default=False)],
+    db: Db = None,
+) -> None:
+    """Remove documents and their quotes from the index, in one transaction.
+
+    Exit code 1 when a document is not in the index (the others are still removed).
+
+    Example: quotes index remove articles/2025-06-09-budget.txt --db quotes.db
+    """
+    with _index(db) as index:
+        try:
+            removed = index.remove(docs)
+        except QuotesError as exc:
+            typer.echo(f"quotes: error: {exc}", err=True)
+            raise typer.Exit(1) from exc
+    typer.echo(f"{len(removed)} removed")
+    missing = len(docs) - len(removed)
+    if missing > 0:
+        typer.echo(
+            f"quotes: error: {missing} of the documents given are not in the index; see `quotes index list`", err=True
+        )
+    raise typer.Exit(1 if missing > 0 else 0)
+
+
+@app.command("align")
+def align_cmd(
+    paths: Paths,
+    format: Annotated[AlignFormat, typer.Option("--format", "-f", help="Output format.")] = AlignFormat.TABLE,
+    width: Annotated[int, typer.Option("--width", help="Longest rendering shown in a table cell.")] = 70,
+    model: Model = None,
+    speakers: SpeakersFile = None,
+) -> None:
+    """Group the renderings of one remark across outlets and flag how each diverges.
+
+    Flags: wording, omission, addition, attribution (compatible or conflicting), kind_shift,
+    negation, number, modality, person_shift, single_source. --format html writes one
+    self-contained page with the renderings side by side.
+
+    Example: quotes align seeds/ --format html > align.html
+    """
+    extractions = _run(paths, model, speakers)
+    sys.stdout.write(render_alignment(align_corpus(extractions), format, width=width))
+    raise typer.Exit(_exit_code(extractions))
 
 
 def run() -> None:

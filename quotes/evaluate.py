@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Union
 
 from tabulate import tabulate
 
+from .align import align_corpus
 from .config import Settings
 from .errors import InputError
 from .pipeline import extract, extract_corpus
@@ -528,6 +529,7 @@ def evaluate(
     extractions: list[Extraction] = extract_corpus(paths, settings=settings) if paths else []
     if articles:
         extractions += extract(articles, settings=settings)
+    extractions = list(align_corpus(extractions).extractions)  # groups, so that alignment is scored
     texts = {_file(ex.article.doc): ex.article.text for ex in extractions}
     runs: dict[str, tuple[list[dict[str, Any]], tuple[str, ...]]] = {
         "quotes": ([record(q) for ex in extractions for q in ex.quotes], ())

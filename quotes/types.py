@@ -162,3 +162,122 @@ class SpeakerSummary:
     aliases: tuple[str, ...]
     mentions: tuple[tuple[str, int], ...]  # mention text and how often it names this speaker
     quotes_by_outlet: tuple[tuple[str, int], ...]  # outlet (or document when unknown) and count
+
+
+@dataclass(frozen=True, slots=True)
+class DiffOp:
+    """One step of a word-level diff: ``a[a_start:a_end]`` becomes ``b[b_start:b_end]``.
+
+    ``op`` is ``equal``, ``replace``, ``delete`` or ``insert``; offsets are character
+    offsets into the two compared strings, and ``a_text``/``b_text`` are those slices.
+    """
+
+    op: str
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+    a_text: str
+    b_text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Quotes in different documents that render one remark, with their divergences.
+
+    ``members`` are ``(doc, start)`` keys of the quotes; ``reference`` is the key of
+    the rendering the others are compared against; ``flags`` maps member keys to
+    their flags against the group.
+    """
+
+    id: str
+    members: tuple[tuple[str, int], ...]
+    reference: tuple[str, int]
+    speaker: str | None = None
+    speaker_id: str | None = None
+    flags: tuple[tuple[tuple[str, int], tuple[Flag, ...]], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Rendering:
+    """One document's rendering of a remark: a quote, or the halves of a quote interrupted by
+    its attribution (“…,” she said. “…”), with the records of its speaker and ``via``."""
+
+    quotes: tuple[Quote, ...]
+    speaker: Speaker | None = None
+    via: Speaker | None = None
+
+    @property
+    def text(self) -> str:
+        """The quoted words: the parts' texts joined by one space."""
+        return " ".join(q.text for q in self.quotes)
+
+    def doc_offset(self, offset: int) -> int:
+        """The document offset of a character offset into ``text``."""
+        base = 0
+        for q in self.quotes:
+            if offset <= base + len(q.text):
+                return q.start + max(0, offset - base)
+            base += len(q.text) + 1
+        return self.quotes[-1].end
+
+
+class Outcome(StrEnum):
+    """What verification found for a claim."""
+
+    VERBATIM = "verbatim"  # the same words, up to quotation marks, apostrophes, case and spacing
+    CLOSE = "close"  # minor wording, no change of meaning
+    DIVERGENT = "divergent"  # found, but the meaning changed (negation, number, modality, clause)
+    MISATTRIBUTED = "misattributed"  # the words are found, said by someone else
+    NOT_FOUND = "not_found"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One source rendering compared with a claim.
+
+    ``start``/``end`` are the rendering's offsets in its document, ``match_start``/``match_end``
+    those of the part that lines up with the claim; ``diff`` runs from ``text`` (a) to the
+    claim (b), offsets into each; ``similarity`` is 0-100 (rapidfuzz ratio of the matched
+    words); ``speaker_agrees`` is None when no speaker was claimed or the source names none.
+    """
+
+    outcome: Outcome
+    doc: str
+    outlet: str | None
+    start: int
+    end: int
+    match_start: int
+    match_end: int
+    line: int
+    text: str
+    kind: Kind
+    speaker: str | None
+    speaker_id: str | None
+    via: str | None
+    similarity: float
+    diff: tuple[DiffOp, ...] = ()
+    flags: tuple[Flag, ...] = ()
+    speaker_agrees: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The verdict on one claim: the outcome, the nearest rendering and every rendering found.
+
+    ``text`` is the claim's quoted words as compared (marks and attribution removed);
+    ``renderings`` holds the found renderings, best first, one per document and passage.
+    """
+
+    claim: str
+    text: str
+    speaker: str | None
+    outcome: Outcome
+    evidence: Evidence | None = None
+    renderings: tuple[Evidence, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """Verbatim or close, and (when a speaker was claimed) rightly attributed."""
+        return self.outcome in (Outcome.VERBATIM, Outcome.CLOSE)

@@ -1,0 +1,537 @@
+"""Divergence: how one rendering of a remark differs from another, word by word and in meaning.
+
+Input: two renderings of a remark (plain strings). Output: word-level ``DiffOp`` steps and ``Flag`` records.
+
+Cosmetic differences never count: case, curly or straight quotes and apostrophes,
+hyphen and dash variants, punctuation, articles, contractions (``won't`` = ``will
+not``), number words (``five`` = ``5``), a light stemmer (``relations`` =
+``relationship``, ``hopes`` = ``hope``) and the name variants of
+``quotes/data/name_variants.tsv`` (``United Kingdom`` = ``UK``). What is left is
+sorted into flags by the word classes of ``quotes/data/divergence_words.tsv`` and
+``quotes/data/numbers.tsv``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .config import lexicon, read_table
+from .types import DiffOp, Flag
+
+#: Flag types raised by ``compare_texts``, in the order they are reported.
+TEXT_FLAGS = ("negation", "number", "modality", "person_shift", "wording", "omission", "addition")
+
+#: Longest evidence excerpt in a flag detail, in characters; longer ones are cut in the middle.
+EVIDENCE_WIDTH = 80
+
+#: Largest insertion or deletion (words on both sides) read as a local change of a number rather than
+#: as added material: "25 minutes" -> "25 long minutes" is not a number change, "5" -> "" is.
+LOCAL_WORDS = 3
+
+#: A step before the first or after the last shared words is an edge (material only one rendering covers)
+#: when one side has more than this many times the words of the other: "I hope" / "President Moreau hopes"
+#: at the start is a change, a sentence against one word ("renew") is a partial quote.
+EDGE_RATIO = 3
+
+#: Most evidence items listed in one flag detail; the rest are counted ("and 3 more").
+MAX_EVIDENCE = 4
+
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?|\w+(?:['’]\w+)*")
+_FOLD = str.maketrans({"’": "'", "‘": "'", "‛": "'", "ʼ": "'", "`": "'"})
+_NEGATED_BASE = {"wo": "will", "ca": "can", "sha": "shall"}
+_CLITICS = {"ll": "will", "re": "are", "ve": "have", "d": "would", "m": "am"}
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    key: str  # comparison key: folded, lowercased, canonical, stemmed
+    word: str  # folded lowercase surface, for class look-ups
+    start: int
+    end: int
+    capital: bool  # written with a capital letter (names, titles)
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The word classes of ``quotes/data``: what each kind of difference is made of."""
+
+    articles: frozenset[str]
+    function: frozenset[str]
+    classes: dict[tuple[str, ...], str]  # word sequence -> class ("negation", "modality:hope", ...)
+    numbers: dict[str, str]
+    variants: dict[tuple[str, ...], str]
+    longest: int
+    class_starts: frozenset[str]  # first words of the entries in ``classes``
+    variant_starts: frozenset[str]  # first words of the entries in ``variants``
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    classes: dict[tuple[str, ...], str] = {}
+    articles, function = set(), set()
+    for word, cls in read_table("divergence_words.tsv", 2):
+        if cls == "article":
+            articles.add(word)
+        elif cls == "function":
+            function.add(word)
+        else:
+            classes[tuple(word.split())] = cls
+    numbers = {word: value for word, value in read_table("numbers.tsv", 2)}
+    variants = {tuple(_raw_words(v)): canon for v, canon in read_table("name_variants.tsv", 2)}
+    longest = max(len(k) for k in [*classes, *variants])
+    return _Words(
+        frozenset(articles),
+        frozenset(function),
+        classes,
+        numbers,
+        variants,
+        longest,
+        frozenset(k[0] for k in classes),
+        frozenset(k[0] for k in variants),
+    )
+
+
+def _raw_words(text: str) -> list[str]:
+    return [m.group().translate(_FOLD).lower() for m in _TOKEN.finditer(text)]
+
+
+@lru_cache(maxsize=1 << 16)
+def _stem(word: str) -> str:
+    """A light stemmer: plural and 3rd-person ``s``, ``-ing``, ``-ship`` and ``-ance``/``-ant``.
+
+    Enough to make inflections and derivations that translations swap compare equal.
+
+    >>> [_stem(w) for w in ("relations", "relationship", "hopes", "countries", "press", "building", "important")]
+    ['relation', 'relation', 'hope', 'country', 'press', 'build', 'import']
+    """
+    if not word.isalpha() or len(word) < 4:
+        return word
+    if word.endswith("ship") and len(word) > 7:
+        word = word[:-4]
+    if word.endswith("ing") and len(word) >= 6:
+        return word[:-3]
+    if word.endswith(("ance", "ence")) and len(word) >= 8:
+        return word[:-4]
+    if word.endswith(("ant", "ent")) and len(word) >= 8:
+        return word[:-3]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _split(text: str) -> list[_Tok]:
+    """Raw tokens with contractions split into base and ``not``/clitic, possessives dropped."""
+    numbers = _words().numbers
+    out: list[_Tok] = []
+    for m in _TOKEN.finditer(text):
+        surface, start, end = m.group(), m.start(), m.end()
+        word = surface.translate(_FOLD).lower()
+        capital = surface[:1].isupper()
+        if "." in word or _ACRONYM.fullmatch(surface):  # U.S. = US, U.K. = UK
+            key = word if "." in word else ".".join(word) + "."
+            out.append(_Tok(key, key, start, end, True))
+            continue
+        if word.endswith("n't") or word == "cannot":
+            cut = len(word) - 3
+            base = _NEGATED_BASE.get(word[:cut], word[:cut])
+            out.append(_Tok(base, base, start, start + cut, capital))
+            out.append(_Tok("not", "not", start + cut, end, False))
+            continue
+        if "'" in word:
+            head, _, tail = word.partition("'")
+            if tail == "s":  # possessive: "France's" = "France"
+                word = head
+            elif tail in _CLITICS:
+                out.append(_Tok(head, head, start, start + len(head), capital))
+                out.append(_Tok(_CLITICS[tail], _CLITICS[tail], start + len(head), end, False))
+                continue
+        value = numbers.get(word)
+        if value is None and word[:1].isdigit():
+            value = word.replace(",", "")
+        out.append(_Tok(value or word, word, start, end, capital))
+    return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _tokens(text: str) -> tuple[_Tok, ...]:
+    """Comparison tokens of ``text``: name variants merged, stems as keys, articles dropped (cached)."""
+    words = _words()
+    raw = _split(text)
+    out: list[_Tok] = []
+    i = 0
+    while i < len(raw):
+        longest = min(words.longest, len(raw) - i) if raw[i].word in words.variant_starts else 1
+        for n in range(longest, 1, -1):
+            canon = words.variants.get(tuple(t.word for t in raw[i : i + n]))
+            if canon is not None:
+                out.append(_Tok(canon, canon, raw[i].start, raw[i + n - 1].end, True))
+                i += n
+                break
+        else:
+            tok = raw[i]
+            canon = words.variants.get((tok.word,))
+            if canon is not None:
+                out.append(_Tok(canon, canon, tok.start, tok.end, True))
+            elif tok.word not in words.articles:
+                out.append(_Tok(_stem(tok.key), tok.word, tok.start, tok.end, tok.capital))
+            i += 1
+    return tuple(out)
+
+
+def _opcodes(ta: Sequence[_Tok], tb: Sequence[_Tok]) -> list[tuple[str, int, int, int, int]]:
+    matcher = difflib.SequenceMatcher(a=[t.key for t in ta], b=[t.key for t in tb], autojunk=False)
+    return [(tag, i1, i2, j1, j2) for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
+
+
+def _span(toks: Sequence[_Tok], i: int, j: int) -> tuple[int, int]:
+    """Character span of tokens ``i:j``; an empty run sits just after the token before it."""
+    if i < j:
+        return toks[i].start, toks[j - 1].end
+    at = toks[i - 1].end if i else (toks[0].start if toks else 0)
+    return at, at
+
+
+def word_diff(a: str, b: str) -> list[DiffOp]:
+    """Word-level diff of ``a`` against ``b``; cosmetic differences are ``equal``.
+
+    Offsets are character offsets into ``a`` and ``b``; an insertion has an empty
+    ``a`` span where the words would go, a deletion an empty ``b`` span.
+
+    >>> [(op.op, op.a_text, op.b_text) for op in word_diff("We won’t go.", 'we will not go to Ottawa')]
+    [('equal', 'We won’t go', 'we will not go'), ('insert', '', 'to Ottawa')]
+    """
+    ta, tb = _tokens(a), _tokens(b)
+    ops: list[DiffOp] = []
+    for tag, i1, i2, j1, j2 in _opcodes(ta, tb):
+        a0, a1 = _span(ta, i1, i2)
+        b0, b1 = _span(tb, j1, j2)
+        ops.append(DiffOp(tag, a0, a1, b0, b1, a[a0:a1], b[b0:b1]))
+    return ops
+
+
+# Flags
+
+
+def _classes(toks: Sequence[_Tok]) -> list[str | None]:
+    """The divergence class of each token (multi-word entries such as ``called on`` included)."""
+    words = _words()
+    out: list[str | None] = [None] * len(toks)
+    i = 0
+    while i < len(toks):
+        if toks[i].word not in words.class_starts:
+            i += 1
+            continue
+        for n in range(min(words.longest, len(toks) - i), 0, -1):
+            cls = words.classes.get(tuple(t.word for t in toks[i : i + n]))
+            if cls is not None:
+                out[i : i + n] = [cls] * n
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    """Single words of the titles in ``quotes/data/titles.tsv`` (``president``, ``minister``)."""
+    return frozenset(w for title in lexicon().titles for w in _raw_words(title))
+
+
+def _is_number(tok: _Tok) -> bool:
+    return tok.key[:1].isdigit() or tok.word in _words().numbers
+
+
+def _is_content(tok: _Tok, cls: str | None) -> bool:
+    words = _words()
+    return cls is None and not _is_number(tok) and tok.word not in words.function and tok.key not in words.function
+
+
+def _name_part(toks: Sequence[_Tok], i: int, j: int, keys_other: set[str]) -> bool:
+    """Whether tokens ``i:j`` only lengthen a name kept on both sides (``Prime Minister`` before ``Moreau``)."""
+    if i >= j or not all(t.capital and t.word not in _words().function for t in toks[i:j]):
+        return False
+    around = [toks[k] for k in (i - 1, j) if 0 <= k < len(toks)]
+    return any(t.capital and t.key in keys_other for t in around)
+
+
+def cut(text: str) -> str:
+    """``text`` on one line, cut in the middle when longer than ``EVIDENCE_WIDTH``."""
+    flat = " ".join(text.split())
+    if len(flat) <= EVIDENCE_WIDTH:
+        return flat
+    half = (EVIDENCE_WIDTH - 1) // 2
+    return flat[:half].rstrip() + "…" + flat[-half:].lstrip()
+
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One difference behind a flag: the words on each side as character spans.
+
+    ``show`` says what a detail prints: ``pair`` (``a → b``), ``a`` (words of ``a``
+    left out; ``b_spans`` holds the empty span where they would be) or ``b``
+    (words added; ``a_spans`` holds the insertion point).
+    """
+
+    type: str
+    a_spans: tuple[Span, ...]
+    b_spans: tuple[Span, ...]
+    show: str = "pair"
+
+
+#: Names a span in a flag detail: ``place(text, span)`` -> ``a[3:9] "words"``.
+Place = Callable[[str, Span], str]
+
+
+def local_place(label: str) -> Place:
+    """Spans as offsets into the compared string itself: ``a[3:9] "words"``."""
+
+    def place(text: str, span: Span) -> str:
+        return f'{label}[{span[0]}:{span[1]}] "{cut(text[span[0] : span[1]])}"'
+
+    return place
+
+
+def evidence(
+    a: str, b: str, *, same_speaker: bool | None = None, paraphrase: bool = False, edges: bool = True
+) -> list[Evidence]:
+    """The differences of ``b`` against ``a`` that change meaning, typed (see ``compare_texts``).
+
+    Steps before the first or after the last run of shared words, when mostly on
+    one side (see ``EDGE_RATIO``), are the edges: what one rendering quotes and the
+    other does not. With ``edges`` they
+    are ``omission`` or ``addition``; without (a partial quote, a paraphrase) they
+    are not flagged. Meaning flags come only from inside the shared stretch.
+    """
+    ta, tb = _tokens(a), _tokens(b)
+    ca, cb = _classes(ta), _classes(tb)
+    keys_a, keys_b = {t.key for t in ta}, {t.key for t in tb}
+    ops = _opcodes(ta, tb)
+    function = _words().function
+    anchors = [
+        n
+        for n, op in enumerate(ops)
+        if op[0] == "equal" and any(ta[i].word not in function for i in range(op[1], op[2]))
+    ]
+    found: list[Evidence] = []
+    pronouns_a: list[int] = []
+    pronouns_b: list[int] = []
+
+    def add(kind: str, i1: int, i2: int, j1: int, j2: int, pick_a: Sequence[int], pick_b: Sequence[int]) -> None:
+        """Record evidence narrowed to the picked tokens (else the whole step)."""
+        at_a = _runs(ta, pick_a) if pick_a else [_span(ta, i1, i2 if not pick_b else i1)]
+        at_b = _runs(tb, pick_b) if pick_b else [_span(tb, j1, j2 if not pick_a else j1)]
+        found.append(Evidence(kind, tuple(at_a), tuple(at_b)))
+
+    for n, (tag, i1, i2, j1, j2) in enumerate(ops):
+        if tag == "equal":
+            continue
+        outside = not anchors or n < anchors[0] or n > anchors[-1]
+        edge = outside and (tag != "replace" or max(i2 - i1, j2 - j1) > EDGE_RATIO * min(i2 - i1, j2 - j1))
+        ra, rb = range(i1, i2), range(j1, j2)
+        sa, sb = _span(ta, i1, i2), _span(tb, j1, j2)
+        only_a = [i for i in ra if _is_content(ta[i], ca[i]) and ta[i].key not in keys_b]
+        only_b = [j for j in rb if _is_content(tb[j], cb[j]) and tb[j].key not in keys_a]
+        if edge:
+            if edges and only_a:
+                found.append(Evidence("omission", (sa,), ((sb[0], sb[0]),), "a"))
+            if edges and only_b:
+                found.append(Evidence("addition", ((sa[0], sa[0]),), (sb,), "b"))
+            continue
+        speaking = any(ca[i] in _SPEAKING for i in ra) or any(cb[j] in _SPEAKING for j in rb)
+        if tag == "replace" and not speaking and (_only_third(ca, ra) or _only_third(cb, rb)):
+            continue  # "They" for "the two ministers": the same referent
+        pronouns_a += [i for i in ra if (ca[i] or "").startswith("person:")]
+        pronouns_b += [j for j in rb if (cb[j] or "").startswith("person:")]
+        explained = False
+        neg_a = [i for i in ra if ca[i] == "negation"]
+        neg_b = [j for j in rb if cb[j] == "negation"]
+        if len(neg_a) != len(neg_b):
+            add("negation", i1, i2, j1, j2, neg_a, neg_b)
+            explained = True
+        num_a = [i for i in ra if _is_number(ta[i])]
+        num_b = [j for j in rb if _is_number(tb[j])]
+        if sorted(ta[i].key for i in num_a) != sorted(tb[j].key for j in num_b):
+            if (num_a and num_b) or len(ra) + len(rb) <= LOCAL_WORDS:
+                add("number", i1, i2, j1, j2, num_a, num_b)
+                explained = True
+        mod_a = [i for i in ra if (ca[i] or "").startswith("modality:")]
+        mod_b = [j for j in rb if (cb[j] or "").startswith("modality:")]
+        if {ca[i] for i in mod_a} != {cb[j] for j in mod_b}:
+            add("modality", i1, i2, j1, j2, mod_a, mod_b)
+            explained = True
+        shift = _person_shift(ta, ca, ra, tb, cb, rb) if same_speaker is not False else None
+        if shift:
+            add("person_shift", i1, i2, j1, j2, *shift)
+            explained = True
+        if tag != "replace" and (_name_part(ta, i1, i2, keys_b) or _name_part(tb, j1, j2, keys_a)):
+            continue
+        if tag == "replace" and only_a and only_b:
+            if not paraphrase:
+                found.append(Evidence("wording", (sa,), (sb,)))
+        elif only_a and (tag == "delete" or (tag == "replace" and not explained and not paraphrase)):
+            found.append(Evidence("omission", (sa,), (sb if tag == "delete" else (sb[0], sb[0]),), "a"))
+        elif only_b and (tag == "insert" or (tag == "replace" and not explained and not paraphrase)):
+            found.append(Evidence("addition", (sa if tag == "insert" else (sa[0], sa[0]),), (sb,), "b"))
+    if same_speaker is not False and not any(e.type == "person_shift" for e in found):
+        shift = _person_shift(ta, ca, pronouns_a, tb, cb, pronouns_b, names=False)
+        if shift:
+            add("person_shift", 0, 0, 0, 0, *shift)
+    order = {name: n for n, name in enumerate(TEXT_FLAGS)}
+    return sorted(found, key=lambda e: order[e.type])
+
+
+def flags_from(items: Sequence[Evidence], a: str, b: str, *, place_a: Place, place_b: Place) -> tuple[Flag, ...]:
+    """One ``Flag`` per type, its detail listing the evidence with ``place_a``/``place_b`` naming the spans."""
+    by_type: dict[str, list[str]] = {}
+    for e in items:
+        left = ", ".join(place_a(a, s) for s in e.a_spans)
+        right = ", ".join(place_b(b, s) for s in e.b_spans)
+        text = {"a": f"{left} left out", "b": f"{right} added"}.get(e.show, f"{left} → {right}")
+        by_type.setdefault(e.type, []).append(text)
+    return tuple(Flag(kind, _detail(texts)) for kind, texts in by_type.items())
+
+
+def _runs(toks: Sequence[_Tok], picked: Sequence[int]) -> list[Span]:
+    """Character spans of the picked tokens, neighbours joined (``President Moreau`` is one span)."""
+    spans: list[Span] = []
+    last = -2
+    for k in sorted(set(picked)):
+        if k == last + 1 and spans:
+            spans[-1] = (spans[-1][0], toks[k].end)
+        else:
+            spans.append((toks[k].start, toks[k].end))
+        last = k
+    return spans
+
+
+def _detail(items: Sequence[str]) -> str:
+    shown = list(items[:MAX_EVIDENCE])
+    if len(items) > MAX_EVIDENCE:
+        shown.append(f"and {len(items) - MAX_EVIDENCE} more")
+    return "; ".join(shown)
+
+
+_SPEAKING = ("person:first", "person:second")
+
+
+def _only_third(classes: Sequence[str | None], rng: range) -> bool:
+    """Whether a step's words on one side are only third-person pronouns (``they``, ``his``)."""
+    return bool(rng) and all(classes[k] == "person:third" for k in rng)
+
+
+def _person_shift(
+    ta: Sequence[_Tok],
+    ca: Sequence[str | None],
+    ra: Sequence[int],
+    tb: Sequence[_Tok],
+    cb: Sequence[str | None],
+    rb: Sequence[int],
+    *,
+    names: bool = True,
+) -> tuple[list[int], list[int]] | None:
+    """First or second person on one side, a third person in its place on the other.
+
+    ``ra``/``rb`` are the token positions compared; with ``names`` a title and the
+    name after it count as a third person too (``I hope`` / ``President Moreau hopes``),
+    but not other names (``France and Spain`` / ``our two countries``).
+    Returns the tokens that show the shift on each side, or None.
+    """
+    sp_a = [i for i in ra if ca[i] in _SPEAKING]
+    sp_b = [j for j in rb if cb[j] in _SPEAKING]
+    if bool(sp_a) == bool(sp_b):
+        return None
+    other, classes, rng = (tb, cb, rb) if sp_a else (ta, ca, ra)
+    third = [k for k in rng if classes[k] == "person:third"]
+    if not third and names:  # "I hope" / "President Moreau hopes": a title and the name after it
+        titles = _titles()
+        third = [k for k in rng if other[k].word in titles]
+        third += [k + 1 for k in third if k + 1 in rng and other[k + 1].capital]
+    if not third:
+        return None
+    return (sp_a, third) if sp_a else (third, sp_b)
+
+
+def compare_texts(
+    a: str, b: str, *, same_speaker: bool | None = None, paraphrase: bool = False, edges: bool = True
+) -> tuple[Flag, ...]:
+    """Meaning-level flags of rendering ``b`` against rendering ``a``; empty for cosmetic differences.
+
+    Flag types: ``negation``, ``number`` (numbers, dates, durations), ``modality``
+    (may / must / will / intends / calls on / hopes), ``person_shift`` (``I hope`` /
+    ``he hopes``; not raised when ``same_speaker`` is False, since the speakers
+    differ anyway), ``wording`` (other words in place of words), ``omission``
+    (words of ``a`` that ``b`` leaves out) and ``addition``. One flag per type;
+    its detail lists the differing words with their offsets, ``a[12:22] "is
+    growing" → b[12:34] "has grown even further"``, several joined by ``; ``.
+    With ``paraphrase`` (one rendering is reported speech) rewording is expected
+    and ``wording`` is not raised; without ``edges`` (``b`` is a partial quote of
+    ``a`` or the reverse) what only one of them covers at the start or end is not
+    an omission or addition.
+
+    >>> compare_texts("We will not attend.", "“We will attend,”")
+    (Flag(type='negation', detail='a[8:11] "not" → b[8:8] ""'),)
+    >>> compare_texts("the UK-France relations", "The United Kingdom–France relationship")
+    ()
+    """
+    items = evidence(a, b, same_speaker=same_speaker, paraphrase=paraphrase, edges=edges)
+    return flags_from(items, a, b, place_a=local_place("a"), place_b=local_place("b"))
+
+
+def content_words(text: str, *, senses: bool = False) -> list[str]:
+    """Normalized content words of ``text`` in order: stems, canonical names and numbers, no function words.
+
+    What alignment compares: cosmetic variants give the same words. With ``senses``
+    a modal word is replaced by its sense, so ``intends`` and ``intention`` agree.
+
+    >>> content_words("The United Kingdom-France relationship is growing.")
+    ['u.k.', 'france', 'relation', 'grow']
+    >>> content_words("He intends to advance ties", senses=True)
+    ['he', 'modality:intention', 'advance', 'tie']
+    """
+    toks = _tokens(text)
+    function = _words().function
+    classes = _classes(toks) if senses else [None] * len(toks)
+    return [
+        cls if cls and cls.startswith("modality:") else t.key
+        for t, cls in zip(toks, classes, strict=False)
+        if t.word not in function and t.key not in function
+    ]
+
+
+def all_words(text: str) -> list[str]:
+    """Normalized words of ``text`` in order, function words included (articles and punctuation left out).
+
+    >>> all_words("They'll hold talks in person.")
+    ['they', 'will', 'hold', 'talk', 'in', 'person']
+    """
+    return [t.key for t in _tokens(text)]
+
+
+def modal_senses(text: str) -> list[tuple[str, Span]]:
+    """The modal words of ``text`` with their sense and span (``called on`` -> ``request``).
+
+    >>> modal_senses("He called on Dufour to assist")
+    [('request', (3, 12))]
+    """
+    toks = _tokens(text)
+    classes = _classes(toks)
+    out: list[tuple[str, Span]] = []
+    for k, (tok, cls) in enumerate(zip(toks, classes, strict=False)):
+        if cls and cls.startswith("modality:"):
+            sense = cls.split(":", 1)[1]
+            if k and classes[k - 1] == cls and out and out[-1][0] == sense and out[-1][1][1] <= tok.start:
+                out[-1] = (sense, (out[-1][1][0], tok.end))  # one multi-word entry
+            else:
+                out.append((sense, (tok.start, tok.end)))
+    return out

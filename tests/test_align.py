@@ -1,0 +1,272 @@
+"""Alignment of renderings across documents, and the flags each gets against its group."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quotes import Extraction
+from quotes.align import (
+    MAX_CANDIDATES,
+    Compatibility,
+    _candidates,
+    _items,
+    align_corpus,
+    compatibility,
+    speaker_camps,
+)
+from quotes.evaluate import Gold, score
+from quotes.render import record
+from quotes.types import Article, Kind, Quote, Speaker, SpeakerKind
+
+PEOPLE = {
+    "ann": Speaker("ann-lind", "Ann Lind", SpeakerKind.PERSON, role="president"),
+    "bo": Speaker("bo-kim", "Bo Kim", SpeakerKind.PERSON, role="spokesperson", body="presidential office"),
+    "cy": Speaker("cy-park", "Cy Park", SpeakerKind.PERSON),
+    "office": Speaker("presidential-office", "presidential office", SpeakerKind.INSTITUTION),
+}
+
+
+def doc(
+    name: str, *quotes: tuple[str, str, Kind], outlet: str | None = None, date: str | None = "2025-01-01"
+) -> Extraction:
+    """An extraction whose text holds each quote as its own sentence (offsets exact)."""
+    text, out, used = "", [], {}
+    for words, who, kind in quotes:
+        sp = PEOPLE[who]
+        prefix = f'{sp.name} said: "' if kind is not Kind.INDIRECT else f"{sp.name} said that "
+        start = len(text) + len(prefix)
+        text += prefix + words + ('." ' if kind is not Kind.INDIRECT else ". ")
+        out.append(Quote(name, outlet or name, start, start + len(words), words, kind, sp.name, sp.id, cue="said"))
+        used[sp.id] = sp
+    return Extraction(Article(name, text, outlet or name, date), tuple(out), tuple(used.values()))
+
+
+def groups_of(extractions: list[Extraction]) -> list[set[tuple[str, str]]]:
+    aligned = align_corpus(extractions)
+    by_group: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for ex in aligned.extractions:
+        for q in ex.quotes:
+            if q.group:
+                by_group[q.group].add((q.doc, q.text[:12]))
+    return list(by_group.values())
+
+
+REMARK = "we will expand trade with our neighbours and open new routes for farmers next spring"
+OTHER = "the budget for rural schools must grow before the winter elections in the north"
+
+
+def test_translation_variants_of_one_remark_share_a_group() -> None:
+    a = doc("a.txt", (REMARK, "ann", Kind.DIRECT), (OTHER, "ann", Kind.DIRECT))
+    b = doc(
+        "b.txt",
+        ("We will expand trade with our neighbors and open new routes for farmers next spring", "ann", Kind.DIRECT),
+    )
+    (group,) = groups_of([a, b])
+    assert {d for d, _ in group} == {"a.txt", "b.txt"}
+    assert ("a.txt", OTHER[:12]) not in group
+
+
+def test_different_remarks_of_one_speaker_stay_apart() -> None:
+    a = doc("a.txt", (REMARK, "ann", Kind.DIRECT))
+    b = doc("b.txt", (OTHER, "ann", Kind.DIRECT))
+    assert groups_of([a, b]) == []
+
+
+def test_a_paraphrase_by_a_spokesperson_joins_the_direct_quote() -> None:
+    a = doc(
+        "a.txt",
+        ("I will expand trade with our neighbours and open new routes for farmers next spring", "ann", Kind.DIRECT),
+    )
+    b = doc(
+        "b.txt",
+        ("the president will expand trade with neighbours and open routes for farmers in spring", "bo", Kind.INDIRECT),
+    )
+    aligned = align_corpus([a, b])
+    flags = {f.type: f.detail for f in aligned.extractions[1].quotes[0].flags}
+    assert aligned.extractions[1].quotes[0].group == aligned.extractions[0].quotes[0].group is not None
+    assert flags["attribution"].startswith("compatible")
+    assert "kind_shift" in flags
+
+
+def test_partial_quote_inside_a_longer_one_is_grouped_without_edge_omissions() -> None:
+    a = doc("a.txt", (REMARK, "ann", Kind.DIRECT))
+    b = doc("b.txt", ("open new routes for farmers next spring", "ann", Kind.MIXED))
+    aligned = align_corpus([a, b])
+    q = aligned.extractions[1].quotes[0]
+    assert q.group is not None
+    assert [f.type for f in q.flags] == []
+
+
+def test_one_document_never_holds_two_quotes_of_a_group_unless_they_are_halves() -> None:
+    a = doc("a.txt", (REMARK, "ann", Kind.DIRECT))
+    first, second = "we will expand trade with our neighbours", "open new routes for farmers next spring"
+    b = doc("b.txt", (first, "ann", Kind.INDIRECT), (second, "ann", Kind.INDIRECT))
+    aligned = align_corpus([a, b])
+    in_b = [q.group for q in aligned.extractions[1].quotes if q.group]
+    assert len(in_b) == 1
+
+
+def test_consecutive_quotes_each_with_its_own_attribution_are_not_halves() -> None:
+    a = doc("a.txt", (REMARK, "ann", Kind.DIRECT), (OTHER, "ann", Kind.DIRECT))  # Ann said: "…" Ann said: "…"
+    b = doc("b.txt", (REMARK, "ann", Kind.DIRECT))
+    (group,) = groups_of([a, b])
+    assert ("a.txt", OTHER[:12]) not in group
+
+
+def test_halves_of_an_interrupted_quote_join_the_whole_rendering() -> None:
+    first, second = "we will expand trade with our neighbours,", "and we will open new routes for farmers next spring"
+    text = f'"{first}" Ann Lind said. "{second}"'
+    s1 = 1
+    s2 = text.index(second)
+    span = (text.index("Ann"), text.index("Ann") + len("Ann Lind"))
+    ann = PEOPLE["ann"]
+    split = Extraction(
+        Article("a.txt", text, "A", "2025-01-01"),
+        (
+            Quote("a.txt", "A", s1, s1 + len(first), first, Kind.DIRECT, ann.name, ann.id, speaker_span=span),
+            Quote("a.txt", "A", s2, s2 + len(second), second, Kind.DIRECT, ann.name, ann.id, speaker_span=span),
+        ),
+        (ann,),
+    )
+    whole = doc(
+        "b.txt",
+        (
+            "we will expand trade with our neighbours and we will open new routes for farmers next spring",
+            "ann",
+            Kind.DIRECT,
+        ),
+    )
+    aligned = align_corpus([split, whole])
+    groups = {q.group for ex in aligned.extractions for q in ex.quotes}
+    assert len(groups) == 1 and None not in groups
+
+
+def test_group_ids_are_stable_across_runs_and_input_order() -> None:
+    a = doc("a.txt", (REMARK, "ann", Kind.DIRECT))
+    b = doc("b.txt", (REMARK, "ann", Kind.INDIRECT))
+    first = {q.group for ex in align_corpus([a, b]).extractions for q in ex.quotes}
+    again = {q.group for ex in align_corpus([b, a]).extractions for q in ex.quotes}
+    assert first == again and len(first) == 1
+    assert re.fullmatch(r"g(-[a-z]+){1,3}-[0-9a-f]{6}", next(iter(first)) or "")
+
+
+def test_conflicting_speakers_are_flagged_when_the_words_are_the_same() -> None:
+    a = doc("a.txt", (REMARK, "ann", Kind.DIRECT))
+    b = doc("b.txt", (REMARK, "cy", Kind.DIRECT))
+    aligned = align_corpus([a, b])
+    flags = [f for ex in aligned.extractions for q in ex.quotes for f in q.flags]
+    assert [f.detail.split(":")[0] for f in flags if f.type == "attribution"] == ["conflicting"]
+
+
+def test_meaning_changes_between_outlets_are_flagged() -> None:
+    a = doc("a.txt", (REMARK, "ann", Kind.DIRECT))
+    b = doc(
+        "b.txt", (REMARK.replace("we will expand", "we will not expand").replace("next", "this"), "ann", Kind.DIRECT)
+    )
+    aligned = align_corpus([a, b])
+    flagged = {f.type for ex in aligned.extractions for q in ex.quotes for f in q.flags}
+    assert {"negation"} <= flagged
+
+
+def test_cosmetic_differences_raise_no_flag_in_a_group() -> None:
+    a = doc("a.txt", ("the importance of Korea-Japan relations is growing in today's environment", "ann", Kind.DIRECT))
+    b = doc(
+        "b.txt",
+        ("The importance of the South Korea–Japan relationship is growing in today’s environment", "ann", Kind.DIRECT),
+    )
+    aligned = align_corpus([a, b])
+    assert [q.group is not None for ex in aligned.extractions for q in ex.quotes] == [True, True]
+    assert [f for ex in aligned.extractions for q in ex.quotes for f in q.flags] == []
+
+
+def test_a_statement_only_one_outlet_reports_is_single_source() -> None:
+    a = doc("a.txt", (REMARK, "ann", Kind.DIRECT), (OTHER, "cy", Kind.INDIRECT))
+    b = doc("b.txt", (REMARK, "ann", Kind.DIRECT))
+    aligned = align_corpus([a, b])
+    lone = aligned.extractions[0].quotes[1]
+    assert lone.group is None and [f.type for f in lone.flags] == ["single_source"]
+    assert "b.txt" in lone.flags[0].detail
+
+
+def test_no_single_source_without_other_coverage_of_the_event() -> None:
+    a = doc("a.txt", (OTHER, "cy", Kind.INDIRECT), date="2025-01-01")
+    b = doc("b.txt", (REMARK, "ann", Kind.DIRECT), date="2025-03-01")
+    assert all(not q.flags for ex in align_corpus([a, b]).extractions for q in ex.quotes)
+
+
+def test_spokesperson_and_channel_report_for_the_speaker() -> None:
+    a = doc("a.txt", (REMARK, "bo", Kind.DIRECT), (OTHER, "office", Kind.INDIRECT))
+    b = doc("b.txt", (REMARK, "cy", Kind.DIRECT))
+    camps = speaker_camps([a, b])
+    bo, office, cy = a.quotes[0], a.quotes[1], b.quotes[0]
+    assert compatibility(bo, office, camps) is Compatibility.COMPATIBLE  # a spokesperson speaks for the body
+    assert compatibility(bo, cy, camps) is Compatibility.CONFLICTING
+    assert compatibility(bo, bo, camps) is Compatibility.SAME
+
+
+def test_candidates_are_bounded_per_quote() -> None:
+    docs = [doc(f"d{n}.txt", (REMARK, "ann", Kind.DIRECT), (OTHER, "cy", Kind.DIRECT)) for n in range(60)]
+    items = _items(docs)
+    assert len(list(_candidates(items))) <= MAX_CANDIDATES * len(items)
+
+
+def test_seed_alignment_reaches_the_bar_against_golden_groups(
+    seed_extractions: list[Extraction], seed_gold: Gold
+) -> None:
+    aligned = align_corpus(seed_extractions)
+    result = score(seed_gold, [record(q) for ex in aligned.extractions for q in ex.quotes])
+    assert result["align_f1"] >= 0.85, result
+
+
+def test_seed_flags_name_documents_and_offsets_of_real_text(seed_extractions: list[Extraction]) -> None:
+    aligned = align_corpus(seed_extractions)
+    texts = {ex.article.doc: ex.article.text for ex in aligned.extractions}
+    seen = 0
+    for ex in aligned.extractions:
+        for q in ex.quotes:
+            for f in q.flags:
+                for where, start, end, words in re.findall(r'(\S+?)\[(\d+):(\d+)\] "([^"]*)"', f.detail):
+                    assert where in texts and 0 <= int(start) <= int(end) <= len(texts[where])
+                    if "…" not in words:
+                        assert " ".join(texts[where][int(start) : int(end)].split()) == words
+                    seen += 1
+    assert seen > 10
+
+
+def test_seed_person_shift_and_modality_are_found(seed_extractions: list[Extraction]) -> None:
+    aligned = align_corpus(seed_extractions)
+    kinds = {f.type for ex in aligned.extractions for q in ex.quotes for f in q.flags}
+    assert {"person_shift", "modality", "wording", "attribution", "kind_shift", "single_source"} <= kinds
+
+
+WORDS = st.sampled_from("trade routes farmers budget schools we will not must five 25 I he spring winter".split())
+QUOTE = st.lists(WORDS, min_size=0, max_size=12).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.tuples(QUOTE, st.sampled_from(sorted(PEOPLE)), st.sampled_from(list(Kind))), max_size=4), max_size=5
+    )
+)
+def test_alignment_never_raises_and_keeps_offsets(corpus: list[list[tuple[str, str, Kind]]]) -> None:
+    extractions = [doc(f"d{n}.txt", *quotes) for n, quotes in enumerate(corpus)]
+    aligned = align_corpus(extractions)
+    for before, after in zip(extractions, aligned.extractions, strict=True):
+        assert [(q.start, q.end, q.text) for q in before.quotes] == [(q.start, q.end, q.text) for q in after.quotes]
+        for q in after.quotes:
+            assert after.article.text[q.start : q.end] == q.text
+    for g in aligned.groups:
+        assert len({d for d, _ in g.members}) >= 2
+        assert g.reference in g.members
+
+
+@pytest.mark.parametrize("kind", [Kind.DIRECT, Kind.INDIRECT])
+def test_empty_and_tiny_corpora_align_to_nothing(kind: Kind) -> None:
+    assert align_corpus([]).groups == ()
+    assert align_corpus([doc("a.txt", ("yes", "ann", kind))]).groups == ()

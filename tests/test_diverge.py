@@ -1,0 +1,164 @@
+"""Word diffs and divergence flags between two renderings of a remark."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quotes.diverge import compare_texts, content_words, evidence, modal_senses, word_diff
+
+# Cosmetic variants: no flag, and a diff that is all "equal".
+COSMETIC = [
+    (
+        "the importance of Korea-Japan relations is growing",
+        "the importance of the South Korea-Japan relationship is growing",
+    ),
+    ("“We will win,” she said", '"We will win," she said'),
+    ("We won’t give up", "we will not give up"),
+    ("It can't be done", "It cannot be done"),
+    ("talks with the U.S. and Japan", "talks with the US and Japan"),
+    ("Korea–Japan ties", "Korea-Japan ties"),
+    ("five days of talks", "5 days of talks"),
+    ("Seoul's position is firm.", "Seoul’s position is firm"),
+    ("They reviewed the plan", "They reviewed a plan"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), COSMETIC)
+def test_cosmetic_variants_raise_no_flag(a: str, b: str) -> None:
+    assert compare_texts(a, b) == ()
+    assert compare_texts(b, a) == ()
+
+
+@pytest.mark.parametrize(("a", "b"), COSMETIC)
+def test_cosmetic_variants_diff_as_equal(a: str, b: str) -> None:
+    assert {op.op for op in word_diff(a, b)} <= {"equal"}
+
+
+def flag_types(a: str, b: str, **options: object) -> set[str]:
+    return {f.type for f in compare_texts(a, b, **options)}  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        ("We will attend the summit", "We will not attend the summit", "negation"),
+        ("We will attend the summit", "We won't attend the summit", "negation"),
+        ("The talks lasted 25 minutes", "The talks lasted 30 minutes", "number"),
+        ("the call on Monday was short", "the call on Tuesday was short", "number"),
+        ("a deal worth five billion", "a deal worth six billion", "number"),
+        ("We must act now on trade", "We may act now on trade", "modality"),
+        ("I hope both sides can find ways", "I hope both sides will find ways", "modality"),
+        ("Ishiba intends to visit Seoul", "Ishiba called on Lee to visit Seoul", "modality"),
+        ("I hope the talks succeed", "President Park hopes the talks succeed", "person_shift"),
+        (
+            "She sent me a message after my inauguration",
+            "She sent a message to him after his inauguration",
+            "person_shift",
+        ),
+        (
+            "the importance of the relationship is growing",
+            "the importance of the relationship has grown even further",
+            "wording",
+        ),
+        ("We will build trust and respect over the years", "We will build trust over the years", "omission"),
+        ("We will build trust over the years", "We will build lasting trust over the years", "addition"),
+    ],
+)
+def test_meaning_changes_are_flagged_with_their_type(a: str, b: str, kind: str) -> None:
+    assert kind in flag_types(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        ("We will attend the summit", "We won't attend the meeting", "number"),  # no number anywhere
+        ("I hope Korea and Japan can work", "I hope our two countries can work", "person_shift"),  # names, not a person
+        ("the needs of a new era", "the demands of a new era", "modality"),  # "needs" the noun is not modal
+        ("a phone call on Monday", "a phone call on Monday night", "modality"),  # "call on" is no request here
+        ("We will attend the summit", "We will attend the summit next week", "negation"),
+    ],
+)
+def test_counter_examples_raise_no_such_flag(a: str, b: str, kind: str) -> None:
+    assert kind not in flag_types(a, b)
+
+
+def test_person_shift_is_not_raised_between_different_speakers() -> None:
+    assert "person_shift" not in flag_types("I hope it works", "President Park hopes it works", same_speaker=False)
+
+
+def test_a_paraphrase_is_not_flagged_for_rewording_but_still_for_negation() -> None:
+    a, b = "we will strengthen cooperation with our partners", "we will not deepen cooperation with our partners"
+    assert "wording" in flag_types(a, b)
+    assert flag_types(a, b, paraphrase=True) == {"negation"}
+
+
+def test_without_edges_a_partial_quote_is_no_omission() -> None:
+    whole = "This year is meaningful. We will work toward a forward-looking relationship."
+    part = "work toward a forward-looking relationship"
+    assert "omission" in flag_types(whole, part)
+    assert flag_types(whole, part, edges=False) == set()
+
+
+def test_flag_detail_names_the_words_and_their_offsets() -> None:
+    a, b = "The talks lasted 25 minutes", "The talks lasted 30 minutes"
+    (flag,) = compare_texts(a, b)
+    spans = [(int(x), int(y)) for x, y in re.findall(r"\[(\d+):(\d+)\]", flag.detail)]
+    assert spans == [(17, 19), (17, 19)]
+    assert a[17:19] == "25" and b[17:19] == "30"
+
+
+def test_evidence_spans_point_at_the_differing_words() -> None:
+    a, b = "We must act now", "We may act now"
+    (e,) = evidence(a, b)
+    assert e.type == "modality"
+    assert [a[s:t] for s, t in e.a_spans] == ["must"] and [b[s:t] for s, t in e.b_spans] == ["may"]
+
+
+def test_word_diff_marks_replaced_words_with_offsets() -> None:
+    a, b = "relations are growing fast", "relations have grown fast"
+    ops = [op for op in word_diff(a, b) if op.op != "equal"]
+    assert [(op.op, op.a_text, op.b_text) for op in ops] == [("replace", "are growing", "have grown")]
+
+
+def test_content_words_drop_function_words_and_unify_variants() -> None:
+    assert content_words("the South Korea-Japan relationship") == content_words("Korea–Japan relations")
+
+
+def test_modal_senses_read_multiword_requests() -> None:
+    assert modal_senses("He called on Lee to help") == [("request", (3, 12))]
+    assert modal_senses("a phone call on Monday") == []
+
+
+TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=80)
+WORDY = st.lists(
+    st.sampled_from(
+        ["we", "will", "not", "must", "may", "25", "five", "I", "he", "Korea", "South", "the", "—", "“", "’s"]
+    ),
+    max_size=20,
+).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(a=st.one_of(TEXT, WORDY), b=st.one_of(TEXT, WORDY))
+def test_word_diff_offsets_are_valid_for_any_text(a: str, b: str) -> None:
+    ops = word_diff(a, b)
+    last_a = last_b = 0
+    for op in ops:
+        assert 0 <= op.a_start <= op.a_end <= len(a) and 0 <= op.b_start <= op.b_end <= len(b)
+        assert op.a_text == a[op.a_start : op.a_end] and op.b_text == b[op.b_start : op.b_end]
+        assert op.a_start >= last_a and op.b_start >= last_b
+        last_a, last_b = op.a_end, op.b_end
+
+
+@settings(max_examples=150, deadline=None)
+@given(a=st.one_of(TEXT, WORDY), b=st.one_of(TEXT, WORDY))
+def test_compare_texts_never_raises_and_evidence_stays_inside_the_texts(a: str, b: str) -> None:
+    compare_texts(a, b)
+    assert compare_texts(a, a) == ()
+    for e in evidence(a, b):
+        assert all(0 <= s <= t <= len(a) for s, t in e.a_spans)
+        assert all(0 <= s <= t <= len(b) for s, t in e.b_spans)

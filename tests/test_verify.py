@@ -1,0 +1,455 @@
+"""Verification: held-back claims against the seeds, the pure verdict rules, claims parsing,
+speaker agreement, the CLI's verify and check, and properties (nothing raises)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from quotes.cli import app
+from quotes.store import Index
+from quotes.types import Extraction, Flag, Kind, Outcome, Quote, Rendering, Speaker, SpeakerKind
+from quotes.verify import (
+    Corpus,
+    decide,
+    explain,
+    judge,
+    parse_claim,
+    render_verdicts,
+    speaker_agrees,
+    verdict_record,
+    verify,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+HERALD, JOONGANG, KYUNGHYANG, DONGA, BLOG = sorted(SEEDS.glob("*.txt"))
+runner = CliRunner()
+
+#: Claims written for these tests, not taken from the golden files: (claim, claimed speaker,
+#: expected verdict). Each verdict type, with a negated quote, changed numbers, a wrong
+#: speaker, other outlets' translations, first vs third person and fabricated quotes.
+HELD_BACK: list[tuple[str, str | None, str]] = [
+    # verbatim: same words up to marks, apostrophes, case and spacing; fragments too
+    (
+        "“In today's strategic environment, the importance of Korea-Japan relations is growing,” Lee said.",
+        None,
+        "verbatim",
+    ),
+    (
+        "in today’s STRATEGIC   environment, the importance of korea-japan relations is growing",
+        "Lee Jae-myung",
+        "verbatim",
+    ),
+    ("Lee called Yoon's approach to diplomacy “humiliating”", None, "verbatim"),
+    ("we must build a future-oriented Korea-Japan relationship that meets the demands of a new era", "Lee", "verbatim"),
+    (
+        "As this was their first conversation aimed at building a close relationship, the focus was on discussing "
+        "the overall direction of developing Korea-Japan relations.",
+        "a senior official from the presidential office",
+        "verbatim",
+    ),
+    ("Japan maintains that 17 of its citizens were abducted by North Korea in the 1970s and 1980s", None, "verbatim"),
+    # Dong-A's translation (reported by the spokesperson), claimed for the president
+    ("President Lee hopes both countries will find ways to address future challenges", "Lee Jae-myung", "verbatim"),
+    # the two halves of an interrupted quote (“…,” Lee said during the call. “…”) as one claim
+    (
+        "In today's strategic environment, the importance of Korea-Japan relations is growing. "
+        "I hope Korea and Japan can seek ways to respond together to future challenges",
+        "Lee Jae-myung",
+        "verbatim",
+    ),
+    # the president's office and its spokesperson speak for it; Kang's name in another romanization
+    ("They reviewed progress in South Korea-U.S.-Japan cooperation", "the presidential office", "verbatim"),
+    ("explore ways to deal with common challenges in the future", "Kang Yoo-jung", "verbatim"),
+    (
+        "Prime Minister Ishiba personally sent me a congratulatory message in Korean after my inauguration",
+        "Lee Jae-myung",
+        "verbatim",
+    ),
+    # close: minor wording, same meaning
+    (
+        "In today's strategic environment, the importance of the Korea-Japan relationship is growing",
+        "Lee Jae-myung",
+        "close",
+    ),
+    ("He firmly believes in building a relationship based on real trust between our countries", "Lee", "close"),
+    (
+        "The two leaders reviewed the achievements of past South Korea-US-Japan cooperation and agreed to continue "
+        "efforts to respond to diverse geopolitical crises",
+        "Kang Yu-jung",
+        "close",
+    ),
+    # first person against the third-person report: close for the speaker ...
+    ("I intend to maintain close ties with both Japan and the United States", "Lee Jae-myung", "close"),
+    # ... divergent without one
+    ("I intend to maintain close ties with both Japan and the United States", None, "divergent"),
+    # divergent: negation, number, modality, dropped or swapped clause
+    (
+        "In today's strategic environment, the importance of Korea-Japan relations is not growing",
+        "Lee Jae-myung",
+        "divergent",
+    ),
+    ("resolving historical issues is not essential for building a future-oriented relationship", "Lee", "divergent"),
+    ("Japan maintains that 27 of its citizens were abducted by North Korea", None, "divergent"),
+    ("This year marks the 70th anniversary of the normalization of Korea-Japan relations", "Lee", "divergent"),
+    ("It is a meaningful year in which we may build a future-oriented Korea-Japan relationship", "Lee", "divergent"),
+    (
+        "The two leaders reviewed the achievements of past South Korea-US-Japan cooperation and agreed to continue "
+        "efforts within the framework of trilateral collaboration",
+        "Kang Yu-jung",
+        "divergent",
+    ),
+    (
+        "I hope Korea and Japan can seek ways to respond together to future challenges and achieve mutual "
+        "prosperity at the expense of China",
+        "Lee Jae-myung",
+        "divergent",
+    ),
+    # misattributed: the words are found, said by someone else
+    (
+        "I hope Korea and Japan can seek ways to respond together to future challenges",
+        "Shigeru Ishiba",
+        "misattributed",
+    ),
+    ("he respected the choice of the Korean people and congratulated Lee on his victory", "Kang", "misattributed"),
+    (
+        "the two leaders shared views on the importance of Korea-Japan relations and trilateral cooperation",
+        "Lee Jae-myung",
+        "misattributed",
+    ),
+    ("overcome the painful past", "Lee Jae-myung", "misattributed"),
+    # not found: fabricated
+    ("Korea will withdraw from trilateral cooperation with the United States and Japan", "Lee", "not_found"),
+    ("The two leaders agreed to meet in Seoul next month to sign a defense treaty", None, "not_found"),
+    ("We will never accept Japan's position on Dokdo", "Lee Jae-myung", "not_found"),
+    ("The abduction issue has been resolved once and for all", "Shigeru Ishiba", "not_found"),
+    ("Our relationship with China matters more than our relationship with Japan", None, "not_found"),
+]
+
+#: Verdicts must be right for at least this share of the held-back claims (the issue's bar).
+ACCURACY_FLOOR = 0.9
+
+
+@pytest.fixture(scope="session")
+def corpus(seed_extractions: list[Extraction]) -> Corpus:
+    return Corpus(seed_extractions)
+
+
+@pytest.fixture(scope="session")
+def seed_index(tmp_path_factory: pytest.TempPathFactory, seed_extractions: list[Extraction]) -> Iterator[Index]:
+    db = tmp_path_factory.mktemp("index") / "seeds.db"
+    with Index(db, create=True) as index:
+        index.add_extractions(seed_extractions)
+        yield index
+
+
+@pytest.mark.parametrize(("claim", "speaker", "expected"), HELD_BACK, ids=[f"{c[2]}-{c[0][:40]}" for c in HELD_BACK])
+def test_held_back_claim_gets_the_expected_verdict(
+    corpus: Corpus, claim: str, speaker: str | None, expected: str
+) -> None:
+    verdict = verify(claim, speaker=speaker, sources=corpus)
+    assert verdict.outcome.value == expected, explain(verdict)
+
+
+def test_held_back_accuracy_meets_the_bar_through_the_corpus_and_the_index(corpus: Corpus, seed_index: Index) -> None:
+    for sources in (corpus, seed_index):
+        right = [verify(c, speaker=s, sources=sources).outcome.value == e for c, s, e in HELD_BACK]
+        assert sum(right) / len(right) >= ACCURACY_FLOOR
+
+
+def test_index_and_corpus_give_the_same_verdicts(corpus: Corpus, seed_index: Index) -> None:
+    for claim, speaker, _ in HELD_BACK:
+        a = verify(claim, speaker=speaker, sources=corpus)
+        b = verify(claim, speaker=speaker, sources=seed_index)
+        assert (a.outcome, a.evidence and a.evidence.doc) == (b.outcome, b.evidence and b.evidence.doc), claim
+
+
+def test_evidence_points_at_the_source_words_with_outlet_and_speaker(corpus: Corpus) -> None:
+    verdict = verify("This year marks the 70th anniversary of the normalization", speaker="Lee", sources=corpus)
+    e = verdict.evidence
+    assert verdict.outcome is Outcome.DIVERGENT and e is not None
+    assert e.outlet == "Korea JoongAng Daily" and e.speaker == "Lee Jae-myung" and e.doc.endswith(JOONGANG.name)
+    text = JOONGANG.read_text(encoding="utf-8")
+    assert text[e.start : e.end] == e.text
+    assert text[e.match_start : e.match_end] == "This year marks the 60th anniversary of the normalization"
+    assert [(d.a_text, d.b_text) for d in e.diff if d.op != "equal"] == [("60th", "70th")]
+    assert {f.type for f in e.flags} == {"number"}
+    assert "[60th → 70th]" in explain(verdict)
+
+
+def test_a_quote_in_one_outlets_translation_is_verbatim_and_lists_the_other_outlets(corpus: Corpus) -> None:
+    claim = "In today's strategic environment, the importance of the South Korea-Japan relationship is growing"
+    verdict = verify(claim, speaker="Lee Jae-myung", sources=corpus)
+    assert verdict.outcome is Outcome.VERBATIM and verdict.evidence is not None
+    assert verdict.evidence.outlet == "Dong-A Ilbo" and verdict.evidence.via == "Kang Yu-jung"
+    outlets = {e.outlet: e.outcome.value for e in verdict.renderings}
+    assert set(outlets) == {"Dong-A Ilbo", "Korea JoongAng Daily", "Kyunghyang Shinmun"}
+    assert outlets["Korea JoongAng Daily"] == "close"  # "Korea-Japan relations is growing"
+    assert verdict.renderings[0] == verdict.evidence
+
+
+def test_a_translation_checked_against_other_outlets_only_is_close(seed_extractions: list[Extraction]) -> None:
+    others = Corpus(ex for ex in seed_extractions if ex.article.outlet in ("Kyunghyang Shinmun", "Dong-A Ilbo"))
+    claim = "In today's strategic environment, the importance of Korea-Japan relations is growing"  # JoongAng's words
+    verdict = verify(claim, speaker="President Lee", sources=others)
+    assert verdict.outcome is Outcome.CLOSE and verdict.ok
+
+
+def test_first_person_claim_matches_a_third_person_report_only_for_its_speaker(corpus: Corpus) -> None:
+    claim = "I intend to maintain close ties with both Japan and the United States"
+    assert verify(claim, speaker="Lee Jae-myung", sources=corpus).outcome is Outcome.CLOSE
+    unattributed = verify(claim, sources=corpus)
+    assert unattributed.outcome is Outcome.DIVERGENT
+    assert unattributed.evidence is not None and "person_shift" in {f.type for f in unattributed.evidence.flags}
+    assert verify(claim, speaker="Shigeru Ishiba", sources=corpus).outcome is Outcome.MISATTRIBUTED
+
+
+def test_misattribution_names_the_real_speaker(corpus: Corpus) -> None:
+    verdict = verify("overcome the painful past", speaker="Lee Jae-myung", sources=corpus)
+    assert verdict.outcome is Outcome.MISATTRIBUTED and not verdict.ok
+    assert verdict.evidence is not None and verdict.evidence.speaker == "Yoon Suk Yeol"
+    assert "Yoon Suk Yeol, not Lee Jae-myung" in explain(verdict)
+
+
+def test_fabricated_quote_is_not_found_and_shows_the_nearest(corpus: Corpus) -> None:
+    verdict = verify("Korea will withdraw from trilateral cooperation", speaker="Lee", sources=corpus)
+    assert verdict.outcome is Outcome.NOT_FOUND and verdict.renderings == ()
+    assert "NOT FOUND" in explain(verdict) and "Nearest:" in explain(verdict)
+
+
+def test_json_record_has_verdict_evidence_and_renderings(corpus: Corpus) -> None:
+    verdict = verify("humiliating", speaker="Lee", sources=corpus)
+    record = json.loads(render_verdicts([verdict], "json"))
+    assert record == verdict_record(verdict)
+    assert record["verdict"] == "verbatim" and record["ok"] is True
+    assert record["evidence"]["outlet"] == "Korea Herald" and record["evidence"]["text"] == "humiliating"
+
+
+# -- the pure rules ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "expected"),
+    [
+        ({"verbatim": True, "similarity": 100.0, "flags": []}, Outcome.VERBATIM),
+        ({"verbatim": False, "similarity": 40.0, "flags": []}, Outcome.NOT_FOUND),
+        ({"verbatim": False, "similarity": 95.0, "flags": [Flag("negation", "")]}, Outcome.DIVERGENT),
+        ({"verbatim": False, "similarity": 90.0, "flags": [Flag("number", "")]}, Outcome.DIVERGENT),
+        ({"verbatim": False, "similarity": 90.0, "flags": [Flag("wording", "")], "changed_words": 2}, Outcome.CLOSE),
+        (
+            {"verbatim": False, "similarity": 90.0, "flags": [Flag("wording", "")], "changed_words": 7},
+            Outcome.DIVERGENT,
+        ),
+        ({"verbatim": False, "similarity": 65.0, "flags": [Flag("wording", "")]}, Outcome.DIVERGENT),
+        ({"verbatim": False, "similarity": 85.0, "flags": [Flag("person_shift", "")]}, Outcome.DIVERGENT),
+        (
+            {"verbatim": False, "similarity": 85.0, "flags": [Flag("person_shift", "")], "speaker_agrees": True},
+            Outcome.CLOSE,
+        ),
+    ],
+)
+def test_judge(kwargs: dict[str, object], expected: Outcome) -> None:
+    assert judge(**kwargs) is expected  # type: ignore[arg-type]
+
+
+def _evidence(outcome: Outcome, agrees: bool | None, similarity: float = 90.0, doc: str = "a") -> object:
+    from quotes.types import Evidence
+
+    return Evidence(outcome, doc, None, 0, 10, 0, 10, 1, "x", Kind.DIRECT, "S", "s", None, similarity, (), (), agrees)
+
+
+def test_decide_prefers_the_claimed_speaker_and_else_reports_misattribution() -> None:
+    theirs = _evidence(Outcome.VERBATIM, False, 100.0, "b")
+    ours = _evidence(Outcome.CLOSE, True, 80.0, "a")
+    assert decide([theirs, ours], speaker_claimed=True) == (Outcome.CLOSE, ours)  # type: ignore[list-item]
+    assert decide([theirs], speaker_claimed=True) == (Outcome.MISATTRIBUTED, theirs)  # type: ignore[list-item]
+    assert decide([theirs, ours], speaker_claimed=False)[0] is Outcome.VERBATIM  # type: ignore[list-item]
+    assert decide([], speaker_claimed=True) == (Outcome.NOT_FOUND, None)
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("“We will win,” Smith said.", [("We will win,", "Smith")]),
+        ('"We will win"', [("We will win", None)]),
+        (
+            "Smith said that we will win the final",
+            [("we will win the final", "Smith"), ("Smith said that we will win the final", None)],
+        ),
+        (
+            "According to Anna Berg, the team is ready",
+            [("the team is ready", "Anna Berg"), ("According to Anna Berg, the team is ready", None)],
+        ),
+        (
+            "the team is ready for the final, Berg said.",
+            [("the team is ready for the final", "Berg"), ("the team is ready for the final, Berg said.", None)],
+        ),
+        ("He said he would stay on", [("he would stay on", None), ("He said he would stay on", None)]),
+        ("I intend to maintain close ties", [("I intend to maintain close ties", None)]),  # not an attribution
+        ("the two leaders agreed on nothing", [("the two leaders agreed on nothing", None)]),  # agree is no speech verb
+    ],
+)
+def test_parse_claim_splits_marks_and_attribution(claim: str, expected: list[tuple[str, str | None]]) -> None:
+    assert parse_claim(claim) == expected
+
+
+def _rendering(
+    speaker: str | None, via: str | None = None, *, record: Speaker | None = None, via_record: Speaker | None = None
+) -> Rendering:
+    q = Quote(doc="d", outlet=None, start=0, end=1, text="x", kind=Kind.DIRECT, speaker=speaker, via=via)
+    return Rendering((q,), record, via_record)
+
+
+@pytest.mark.parametrize(
+    ("claimed", "expected"),
+    [
+        ("Lee Jae-myung", True),
+        ("Lee", True),
+        ("President Lee", True),
+        ("Lee Jae Myung", True),
+        ("Lee Jae-myoung", True),  # a romanization variant
+        ("Kang Yoo-jung", True),  # the via, another romanization
+        ("the presidential office", True),  # the body the president speaks through
+        ("Shigeru Ishiba", False),
+        ("Japan's Ministry of Foreign Affairs", False),
+    ],
+)
+def test_speaker_agrees(claimed: str, expected: bool) -> None:
+    lee = Speaker("lee-jae-myung", "Lee Jae-myung", SpeakerKind.PERSON, role="president")
+    kang = Speaker("kang-yu-jung", "Kang Yu-jung", SpeakerKind.PERSON, role="spokesperson", body="presidential office")
+    r = _rendering("Lee Jae-myung", "Kang Yu-jung", record=lee, via_record=kang)
+    assert speaker_agrees(claimed, r) is expected
+
+
+def test_speaker_agrees_is_unknown_when_the_source_names_no_one() -> None:
+    assert speaker_agrees("Lee", _rendering(None)) is None
+
+
+def test_a_person_who_speaks_for_a_body_agrees_with_the_bodys_rendering() -> None:
+    kang = Speaker("kang-yu-jung", "Kang Yu-jung", SpeakerKind.PERSON, role="spokesperson", body="presidential office")
+    office = _rendering("South Korea’s presidential office")
+    assert speaker_agrees("Kang Yu-jung", office, lookup=lambda name: [kang]) is True
+    assert speaker_agrees("Kang Yu-jung", office) is False  # without her record, nothing says so
+
+
+# -- properties ----------------------------------------------------------------------------------
+
+_CLAIM_TEXT = st.lists(
+    st.sampled_from(list("abcdefghij KLMNOP-’'\"“”«»「」.,;:!?0123456789\n\té") + ["said ", " not ", "I ", "Korea "]),
+    max_size=60,
+).map("".join)
+
+
+@given(claim=st.one_of(st.text(max_size=200), _CLAIM_TEXT), speaker=st.one_of(st.none(), st.text(max_size=30)))
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_verify_never_raises_and_gives_a_verdict(corpus: Corpus, claim: str, speaker: str | None) -> None:
+    verdict = verify(claim, speaker=speaker, sources=corpus)
+    assert verdict.outcome in Outcome
+    assert verdict.ok == (verdict.outcome in (Outcome.VERBATIM, Outcome.CLOSE))
+    explain(verdict)
+    json.dumps(verdict_record(verdict))
+
+
+@given(claim=st.one_of(st.text(max_size=200), _CLAIM_TEXT))
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_verify_against_the_index_never_raises(seed_index: Index, claim: str) -> None:
+    assert verify(claim, speaker="Lee", sources=seed_index).outcome in Outcome
+
+
+@given(fragment=st.integers(min_value=0, max_value=40), length=st.integers(min_value=1, max_value=12))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_run_of_words_from_a_direct_quote_is_verbatim(corpus: Corpus, fragment: int, length: int) -> None:
+    quote = (
+        "I hope Korea and Japan can seek ways to respond together to future challenges and achieve mutual prosperity"
+    )
+    words = quote.split()
+    start = fragment % len(words)
+    claim = " ".join(words[start : start + length])
+    verdict = verify(claim, sources=corpus)
+    assert verdict.outcome is Outcome.VERBATIM, explain(verdict)
+
+
+# -- the CLI -----------------------------------------------------------------------------------
+
+
+def test_cli_verify_exit_codes_and_json() -> None:
+    ok = runner.invoke(app, ["verify", "humiliating", "--speaker", "Lee", "--against", str(SEEDS)])
+    assert ok.exit_code == 0, ok.output
+    assert ok.stdout.startswith("VERBATIM")
+    wrong = runner.invoke(
+        app, ["verify", "overcome the painful past", "--speaker", "Lee", "--against", str(HERALD), "-f", "json"]
+    )
+    assert wrong.exit_code == 1
+    assert json.loads(wrong.stdout)["verdict"] == "misattributed"
+
+
+def test_cli_verify_takes_several_paths_after_against() -> None:
+    claim = "In today's strategic environment, the importance of Korea-Japan relations is growing"
+    result = runner.invoke(app, ["verify", claim, "--speaker", "Lee", "--against", str(KYUNGHYANG), str(DONGA)])
+    assert result.exit_code == 0 and result.stdout.startswith("CLOSE")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["verify", "words"],  # no sources
+        ["verify", "words", "--against", "seeds", "--db", "x.db"],  # both
+        ["verify", "", "--against", "seeds"],  # empty claim
+    ],
+)
+def test_cli_verify_usage_errors_exit_2(args: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("QUOTES_DB", raising=False)
+    assert runner.invoke(app, args).exit_code == 2
+
+
+def test_cli_verify_bad_db_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    bad = tmp_path / "notes.db"
+    bad.write_text("not a database at all", encoding="utf-8")
+    result = runner.invoke(app, ["verify", "words", "--db", str(bad)])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "Q400" in result.stderr and "not a quotes index" in result.stderr
+
+
+def test_cli_verify_against_an_index_from_quotes_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "q.db"
+    assert runner.invoke(app, ["index", "add", str(SEEDS), "--db", str(db)]).exit_code == 0
+    monkeypatch.setenv("QUOTES_DB", str(db))
+    result = runner.invoke(app, ["verify", "humiliating", "--speaker", "Lee Jae-myung"])
+    assert result.exit_code == 0, result.output
+
+
+DRAFT = """Lee and Ishiba hold their first call
+
+“In today’s strategic environment, the importance of Korea-Japan relations is growing,” Lee said.
+
+Lee later wrote on social media: “This year marks the 70th anniversary of the normalization of Korea-Japan relations.”
+"""
+
+
+def test_cli_check_reports_each_quote_and_fails_on_the_misquote(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.md"
+    draft.write_text(DRAFT, encoding="utf-8")
+    result = runner.invoke(app, ["check", str(draft), "--against", str(SEEDS)])
+    assert result.exit_code == 1, result.output
+    assert "ok   " in result.stdout and "FAIL " in result.stdout
+    assert "[60th → 70th]" in result.stdout and "2 quotes checked, 1 ok, 1 failed" in result.stdout
+    records = json.loads(runner.invoke(app, ["check", str(draft), "--against", str(SEEDS), "-f", "json"]).stdout)
+    assert [(r["line"], r["verdict"]) for r in records] == [(3, "verbatim"), (5, "divergent")]
+
+
+def test_cli_check_passes_a_faithful_draft(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.md"
+    draft.write_text(DRAFT.split("\n\nLee later")[0] + "\n", encoding="utf-8")
+    assert runner.invoke(app, ["check", str(draft), "--against", str(SEEDS)]).exit_code == 0
+
+
+def test_cli_check_unreadable_draft_exits_2(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["check", str(tmp_path / "missing.md"), "--against", str(SEEDS)])
+    assert result.exit_code == 2 and "missing.md" in result.stderr
