@@ -65,6 +65,9 @@ def parse(articles: Iterable[Article], *, settings: Settings) -> Iterator[tuple[
 
 
 PARAGRAPH_COMPONENT = "quotes_paragraphs"
+#: A dash this close to a paragraph's start ends a dateline ("WASHINGTON (AP) —").
+DATELINE_TOKENS = 12
+DATELINE_DASHES = ("--", "—", "–", "―")
 
 
 def _register_paragraph_component() -> None:
@@ -80,8 +83,12 @@ def _register_paragraph_component() -> None:
 
     @Language.component(PARAGRAPH_COMPONENT)
     def paragraphs(doc: Doc) -> Doc:
+        start = 0
         for tok in doc[1:]:
             prev = doc[tok.i - 1]
             if "\n" in prev.text or "\n" in prev.whitespace_:
                 tok.is_sent_start = True
+                start = tok.i
+            elif tok.i - start <= DATELINE_TOKENS and prev.text in DATELINE_DASHES and not tok.is_space:
+                tok.is_sent_start = True  # "SEOUL, March 3 (Yonhap) -- Kim said …": the report starts here
         return doc

@@ -202,3 +202,10 @@ def test_titled_name_tagged_as_organisation_is_a_person(quotes_of: Extract) -> N
     text = "Councilwoman Tiffany Cabán wrote on Twitter that the plan was “abandoning working families.”"
     q = only(quotes_of(text), Kind.MIXED)
     assert (q.speaker, q.cue) == ("Tiffany Cabán", "wrote on Twitter")
+
+
+@pytest.mark.parametrize("dateline", ["SEOUL, March 3 (Yonhap) -- ", "WASHINGTON (AP) — ", "LONDON – "])
+def test_dateline_does_not_become_the_speaker(quotes_of: Extract, dateline: str) -> None:
+    text = dateline + "Finance Minister Anna Berg said Monday that the budget would be balanced next year."
+    q = only(quotes_of(text), Kind.INDIRECT)
+    assert q.speaker == "Anna Berg"
