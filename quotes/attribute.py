@@ -31,6 +31,8 @@ _KEPT_PREPS = ("of", "from", "at", "for", "in")
 _LABEL = re.compile(r"([A-Z][A-Z.'\- ]{1,40}[A-Z]):\s")
 #: A dash after a closing mark that introduces a byline-style attribution.
 _BYLINE = re.compile(r"[\s\u00a0]*[”\"’'»]?[ \t\u00a0]*(?:—|―|–|--?)[ \t\u00a0]*")
+#: Longest untagged proper name taken for a person when it is the subject of a report.
+MAX_UNTAGGED_NAME_TOKENS = 3
 #: Longest sentence, in tokens, read as the attribution of the quote just before it.
 ATTRIBUTION_SENTENCE_TOKENS = 10
 #: How many paragraphs back a quote with no cue of its own may inherit a speaker.
@@ -304,12 +306,26 @@ def _according(sents: list[Span], inside: set[int]) -> Token | None:
 
 
 def _according_object(according: Token) -> Token | None:
+    """The source of ``according to X``; for ``according to a statement from X``, X."""
     to = according.nbor()
     for head in (to, according):
         obj = next((c for c in head.children if c.dep_ == "pobj"), None)
         if obj is not None:
-            return obj
+            return _behind_document(obj)
     return None
+
+
+def _behind_document(tok: Token) -> Token:
+    """Who stands behind a statement-like noun: ``a statement from the ministry`` -> ministry."""
+    if tok.lemma_.lower() not in lexicon().nouns:
+        return tok
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    return owner if owner is not None else tok
 
 
 def _speaker_token(verb: Token, lex: Lexicon) -> Token | None:
@@ -403,6 +419,8 @@ def _token_mention(tok: Token, lex: Lexicon) -> Mention | None:
     text_span = phrase
     form = "name" if tok.pos_ == "PROPN" else "description"
     label = ent.label_ if ent is not None else None
+    if label is None and form == "name" and len(phrase) <= MAX_UNTAGGED_NAME_TOKENS and tok.dep_ in SUBJECTS:
+        label = "PERSON"  # an untagged proper name that speaks is taken for a person ("Smith argued …")
     return Mention(
         text_span.text, text_span.start_char, text_span.end_char, form, label, role, body, tok.dep_ in SUBJECTS
     )

@@ -257,10 +257,17 @@ def _reported_in_sentence(sent: Span, lex: Lexicon) -> Iterator[Candidate]:
                         yield Candidate(*span, Kind.INDIRECT, cue_token=tok.i)
             if not found and (span := _that_after(tok, gap=1)):
                 yield Candidate(*span, Kind.INDIRECT, cue_token=tok.i)
-    if according is not None:
+    if according is not None and not _reports_itself(sent, lex):
         span = _clause_span(sent.root, exclude=according, whole=sent)
         if span:
             yield Candidate(*span, Kind.INDIRECT, cue_token=according.i, source_token=_pobj(according))
+
+
+def _reports_itself(sent: Span, lex: Lexicon) -> bool:
+    """Whether a sentence's main verb is itself a speech report (``"…," X told police,
+    according to court documents``): then ``according to`` names a channel, not a clause."""
+    key = reporting_key(sent.root, lex)
+    return key is not None and lex.verbs[key] == "speech"
 
 
 def _verb_complements(verb: Token, lex: Lexicon) -> Iterator[Candidate]:

@@ -133,8 +133,10 @@ def _canonical(m: Mention, persons: list[Mention], bodies: list[Mention], lex: L
             return None
         antecedent = _antecedent(m, persons, lex)
         if antecedent is None:
+            antecedent = _last_named_source(m, bodies)
+        if antecedent is None:
             return None
-        m = antecedent
+        m = replace(antecedent, label="PERSON")
     if m.label != "PERSON" and m.form == "name" and _fullest_person(m, persons) != m.text:
         m = replace(m, label="PERSON")
     if m.form == "description":
@@ -241,6 +243,14 @@ def _gender_of(name: str, persons: list[Mention], lex: Lexicon) -> str | None:
                 if w in lex.genders:
                     return lex.genders[w]
     return None
+
+
+def _last_named_source(pronoun: Mention, bodies: list[Mention]) -> Mention | None:
+    """For he/she with no person before it, the last named source that is a sentence subject,
+    whatever the tagger called it (a small tagger often calls a surname an organisation)."""
+    named = [b for b in bodies if b.form == "name" and b.is_subject and b.label != "GPE" and b.end <= pronoun.start]
+    named = [b for b in named if len(_words(b.text)) <= 3]
+    return max(named, key=lambda b: b.start) if named else None
 
 
 def _antecedent(pronoun: Mention, persons: list[Mention], lex: Lexicon | None = None) -> Mention | None:

@@ -209,3 +209,19 @@ def test_dateline_does_not_become_the_speaker(quotes_of: Extract, dateline: str)
     text = dateline + "Finance Minister Anna Berg said Monday that the budget would be balanced next year."
     q = only(quotes_of(text), Kind.INDIRECT)
     assert q.speaker == "Anna Berg"
+
+
+def test_according_to_a_statement_from_a_body_names_the_body(quotes_of: Extract) -> None:
+    q = only(quotes_of("“It is a mistake,” according to a statement from the Foreign Ministry."))
+    assert q.speaker == "Foreign Ministry" and q.cue == "according to"
+
+
+def test_according_to_on_a_report_sentence_is_its_channel_not_another_quote(quotes_of: Extract) -> None:
+    quotes = quotes_of("“I didn’t do it,” the suspect told police, according to court documents.")
+    assert [(q.kind, q.speaker, q.via) for q in quotes] == [(Kind.DIRECT, "suspect", "court documents")]
+
+
+def test_pronoun_falls_back_to_the_last_named_source_the_tagger_missed(quotes_of: Extract) -> None:
+    text = "In an interview with CNN, Smith argued that the policy had failed. “Nobody believes it works,” she said."
+    q = only(quotes_of(text), Kind.DIRECT)
+    assert q.speaker == "Smith"
