@@ -66,6 +66,11 @@ class _Open:
     family: str
     offset: int
 
+    @property
+    def end(self) -> int:
+        """Offset just after the mark (two-character marks such as ``''`` exist)."""
+        return self.offset + len(self.char)
+
 
 def scan_marks(text: str, *, doc: str = "-", lex: Lexicon | None = None) -> tuple[list[MarkedSpan], list[Diagnostic]]:
     """Pair quotation marks paragraph by paragraph; outermost pairs become spans.
@@ -81,13 +86,16 @@ def scan_marks(text: str, *, doc: str = "-", lex: Lexicon | None = None) -> tupl
     paragraphs = _paragraphs(text)
     for number, (p_start, p_end) in enumerate(paragraphs):
         stack: list[_Open] = []
-        for i in range(p_start, p_end):
-            ch = text[i]
+        i, width = p_start, 0
+        while i + width < p_end:
+            i += width
+            ch = text[i : i + 2] if text[i : i + 2] in lex.marks else text[i]
+            width = len(ch)
             if ch not in lex.marks:
                 continue
             family, declared = lex.marks[ch]
             prev = text[i - 1] if i > p_start else ""
-            nxt = text[i + 1] if i + 1 < p_end else ""
+            nxt = text[i + width] if i + width < p_end else ""
             role = _role(ch, family, declared, prev, nxt, stack, lex)
             if role == "close" and family == "single" and _plural_possessive(text, i, p_end):
                 role = None
@@ -140,8 +148,8 @@ def _reopens(text: str, paragraphs: list[tuple[int, int]], number: int, lex: Lex
     for start, end in paragraphs[number + 1 :]:
         line = text[start:end].lstrip()
         if line:
-            first = line[0]
-            return first in lex.marks and lex.marks[first] == ("double", "open") or first == '"'
+            first = line[:2] if line[:2] in lex.marks else line[0]
+            return first in lex.marks and lex.marks[first][0] == "double" and lex.marks[first][1] != "close"
     return False
 
 
@@ -186,7 +194,7 @@ def _role(ch: str, family: str, role: str, prev: str, nxt: str, stack: list[_Ope
 def _add_span(spans: list[MarkedSpan], text: str, opener: _Open, close: int | None, *, end: int | None = None) -> None:
     stop = close if close is not None else end
     assert stop is not None
-    start = opener.offset + 1
+    start = opener.end
     while start < stop and text[start].isspace():
         start += 1
     while stop > start and text[stop - 1].isspace():

@@ -22,6 +22,9 @@ def contents(text: str) -> list[str]:
         ("“We will win,” Smith said.", ["We will win,"]),
         ("Smith said: «Nous gagnerons.»", ["Nous gagnerons."]),
         ("Smith sagte: „Wir gewinnen.“", ["Wir gewinnen."]),
+        # two apostrophes or backticks as double quotes (wire and newspaper archives)
+        ("''This isn't tax reform,'' said Jane Doe.", ["This isn't tax reform,"]),
+        ("``Hello there,'' he said.", ["Hello there,"]),
         ("‘We will win,’ Smith said.", ["We will win,"]),
         ("'We will win,' Smith said.", ["We will win,"]),
         # a straight opening mark closed by a curly one
