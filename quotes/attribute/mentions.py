@@ -1,0 +1,184 @@
+"""Mentions: the words that name a source, with titles, roles and bodies kept apart.
+
+Input: a spaCy token heading a source phrase, or a parsed ``Doc``.
+Output: ``Mention`` records in plain character offsets.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..config import Lexicon, lexicon
+from ..types import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+#: Dependency labels of a verb's subject.
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+#: Entity labels that can name a speaker.
+SPEAKER_ENTS = ("PERSON", "ORG", "GPE", "NORP")
+#: Left modifiers kept in a mention's noun phrase.
+_LEFT_MODS = ("det", "amod", "compound", "poss", "case", "nummod", "nmod", "punct", "quantmod", "advmod")
+#: Prepositions whose phrase stays in a mention ("Ministry of Foreign Affairs", "official from the office").
+_KEPT_PREPS = ("of", "from", "at", "for", "in")
+#: Longest untagged proper name taken for a person when it is the subject of a report.
+MAX_UNTAGGED_NAME_TOKENS = 3
+
+
+def token_mention(tok: Token, lex: Lexicon) -> Mention | None:
+    """The mention a source token heads: a name, a pronoun or a description."""
+    if tok.pos_ == "PRON" or tok.lower_ in lex.pronouns:
+        return Mention(tok.text, tok.idx, tok.idx + len(tok.text), "pronoun", is_subject=tok.dep_ in SUBJECTS)
+    ent = entity_of(tok)
+    if ent is None and tok.lower_ in lex.titles:
+        named = name_beside_title(tok)
+        if named is not None:
+            tok, ent = named.root, named
+    phrase = noun_phrase(tok)
+    role, body = role_and_body(tok, phrase, ent, lex)
+    titled = ent if ent is not None else phrase
+    if tok.pos_ == "PROPN" and titled[0].lower_ in lex.titles and (ent is None or ent.label_ != "PERSON"):
+        name = strip_titles(titled, lex)  # "Councilwoman Jane Doe" tagged ORG: a titled person
+        if name is not None and name.start > titled.start:
+            role = " ".join(t.lower_ for t in titled.doc[titled.start : name.start])
+            return Mention(
+                name.text, name.start_char, name.end_char, "name", "PERSON", role, body, tok.dep_ in SUBJECTS
+            )
+    if ent is not None and ent.label_ == "PERSON":
+        name = strip_titles(ent, lex)
+        if name is not None:
+            return Mention(
+                name.text, name.start_char, name.end_char, "name", "PERSON", role, body, tok.dep_ in SUBJECTS
+            )
+    text_span = phrase
+    form = "name" if tok.pos_ == "PROPN" else "description"
+    label = ent.label_ if ent is not None else None
+    if label is None and form == "name" and len(phrase) <= MAX_UNTAGGED_NAME_TOKENS and tok.dep_ in SUBJECTS:
+        label = "PERSON"  # an untagged proper name that speaks is taken for a person ("Smith argued …")
+    return Mention(
+        text_span.text, text_span.start_char, text_span.end_char, form, label, role, body, tok.dep_ in SUBJECTS
+    )
+
+
+def name_beside_title(title: Token) -> Span | None:
+    """The person a title heads when the parser made the title the head
+    (``Senate Majority Leader Chuck Schumer``, ``the spokesman, John Smith``)."""
+    for c in title.children:
+        if c.dep_ in ("appos", "compound", "flat") and c.ent_type_ == "PERSON":
+            return entity_of(c)
+    nxt = title.i + 1
+    if nxt < len(title.doc) and title.doc[nxt].ent_type_ == "PERSON":
+        return entity_of(title.doc[nxt])
+    return None
+
+
+def entity_of(tok: Token) -> Span | None:
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end and ent.label_ in SPEAKER_ENTS:
+            return ent
+    return None
+
+
+def noun_phrase(tok: Token) -> Span:
+    """The token's noun phrase: left modifiers and kept prepositional phrases, no clauses or appositions."""
+    doc = tok.doc
+    left = tok.i
+    for c in sorted(tok.children, key=lambda c: -c.i):
+        if c.i < tok.i and c.dep_ in _LEFT_MODS:
+            left = min(left, c.left_edge.i)
+    right = tok.i
+    for c in tok.children:
+        if c.i > tok.i and (c.dep_ == "prep" and c.lower_ in _KEPT_PREPS or c.dep_ in ("compound", "flat")):
+            right = max(right, c.right_edge.i)
+    while left < tok.i and doc[left].is_punct:
+        left += 1
+    while right > tok.i and (doc[right].is_punct or doc[right].dep_ in ("cc", "conj", "appos") and right > tok.i):
+        right -= 1
+    if right > tok.i:
+        cut = next((t.i for t in doc[tok.i + 1 : right + 1] if t.dep_ == "cc" or t.text in (",", "(")), None)
+        right = cut - 1 if cut is not None else right
+    return doc[left : right + 1]
+
+
+def strip_titles(ent: Span, lex: Lexicon) -> Span | None:
+    """A person entity without titles the tagger left in it ("President Berg" -> "Berg")."""
+    start = ent.start
+    while start < ent.end - 1 and ent.doc[start].lower_ in lex.titles:
+        start += 1
+    end = ent.end
+    while end > start and ent.doc[end - 1].text in ("'s", "’s", "'", "’"):
+        end -= 1
+    return ent.doc[start:end] if end > start else None
+
+
+def role_and_body(tok: Token, phrase: Span, ent: Span | None, lex: Lexicon) -> tuple[str | None, str | None]:
+    """Title words before the name or in an apposition, and the body named with them."""
+    doc = tok.doc
+    role_words: list[str] = []
+    body = None
+    stop = ent.start if ent is not None else tok.i
+    for t in doc[phrase.start : stop]:
+        if ent is None or ent.label_ != "PERSON":
+            break  # bodies and descriptions have no title of their own
+        if t.lower_ in lex.titles or any(t.lower_ in title.split() for title in lex.titles if " " in title):
+            role_words.append(t.text)
+        elif t.dep_ == "poss":
+            body = doc[t.left_edge.i : t.right_edge.i + 1].text
+    for c in tok.children:
+        if c.dep_ == "appos" and c.lower_ in lex.titles:
+            role_words = [c.text]
+            pp = next((g for g in c.children if g.dep_ == "prep" and g.lower_ in ("for", "of", "at")), None)
+            if pp is not None:
+                obj = next((g for g in pp.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    body = noun_phrase(obj).text
+    role = " ".join(role_words).lower() or None
+    return role, body
+
+
+def title_before(doc: Doc, start: int, lex: Lexicon) -> str | None:
+    """Title words written just before a name, e.g. ``Prime Minister`` in ``Prime Minister Anna Berg``."""
+    words: list[str] = []
+    i = start - 1
+    while i >= 0 and len(words) < lex.max_title_words + 1:
+        word = doc[i].lower_
+        if not (word in lex.titles or any(word in t.split() for t in lex.titles if " " in t)):
+            break
+        words.insert(0, word)
+        i -= 1
+    return " ".join(words) or None
+
+
+def document_mentions(doc: Doc, lex: Lexicon | None = None) -> list[Mention]:
+    """Every named person or organisation in the document, for resolving short names and pronouns."""
+    lex = lex or lexicon()
+    out = []
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            name = strip_titles(ent, lex)
+            if name is not None:
+                root = ent.root
+                role, body = role_and_body(root, noun_phrase(root), ent, lex)
+                if role is None and ent.start > 0:
+                    role = title_before(doc, ent.start, lex)
+                out.append(
+                    Mention(
+                        name.text,
+                        name.start_char,
+                        name.end_char,
+                        "name",
+                        "PERSON",
+                        role,
+                        body,
+                        is_subject=root.dep_ in SUBJECTS,
+                    )
+                )
+        elif ent.label_ == "ORG":
+            phrase = noun_phrase(ent.root)
+            out.append(
+                Mention(
+                    phrase.text, phrase.start_char, phrase.end_char, "name", "ORG", is_subject=ent.root.dep_ in SUBJECTS
+                )
+            )
+    return out
