@@ -1,0 +1,122 @@
+"""Authority: a newsroom's speaker file, and the speaker list of a corpus.
+
+Input: an authority TOML file and extractions. Output: pinned extractions and ``SpeakerSummary`` records.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+
+from ..errors import DataError, InputError
+from ..types import Extraction, Speaker, SpeakerKind, SpeakerSummary
+from .names import norm
+from .resolve import merge_speaker
+
+
+def load_authority(path: Path) -> list[Speaker]:
+    """A newsroom's speaker authority file (TOML ``[[speaker]]`` tables: id, name, aliases, role, body, kind).
+
+    Raises:
+        InputError: the file is missing or is not valid TOML.
+        DataError: a speaker lacks ``id`` or ``name``.
+    """
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise InputError(f"{path}: speaker authority file not found; check the --speakers path") from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: not valid TOML ({exc}); fix the file") from exc
+    out = []
+    for number, entry in enumerate(data.get("speaker", []), 1):
+        if not isinstance(entry, dict) or not entry.get("id") or not entry.get("name"):
+            raise DataError(f"{path}: speaker #{number} needs an id and a name")
+        kind = entry.get("kind", "person")
+        out.append(
+            Speaker(
+                id=str(entry["id"]),
+                name=str(entry["name"]),
+                kind=SpeakerKind(kind) if kind in SpeakerKind._value2member_map_ else SpeakerKind.UNKNOWN,
+                role=entry.get("role"),
+                body=entry.get("body"),
+                aliases=tuple(str(a) for a in entry.get("aliases", [])),
+            )
+        )
+    return out
+
+
+def apply_authority(extractions: Iterable[Extraction], authority: list[Speaker]) -> list[Extraction]:
+    """Pin speakers to a newsroom's authority file: a quote whose speaker name, id or
+    mention equals an entry's name or alias (ignoring case and punctuation) takes the
+    entry's id and name; so does its ``via``."""
+    table: dict[str, Speaker] = {}
+    for sp in authority:
+        for alias in (sp.name, sp.id, *sp.aliases):
+            table.setdefault(norm(alias), sp)
+
+    def lookup(*texts: str | None) -> Speaker | None:
+        return next((table[norm(t)] for t in texts if t and norm(t) in table), None)
+
+    out = []
+    for ex in extractions:
+        quotes = []
+        for q in ex.quotes:
+            pinned = lookup(q.speaker, q.speaker_id, q.speaker_mention) if q.speaker else None
+            via = lookup(q.via)
+            quotes.append(
+                replace(
+                    q,
+                    speaker=pinned.name if pinned else q.speaker,
+                    speaker_id=pinned.id if pinned else q.speaker_id,
+                    via=via.name if via else q.via,
+                )
+            )
+        speakers = tuple(
+            replace(s, id=p.id, name=p.name, role=p.role or s.role, body=p.body or s.body)
+            if (p := lookup(s.name, s.id))
+            else s
+            for s in ex.speakers
+        )
+        out.append(replace(ex, quotes=tuple(quotes), speakers=speakers))
+    return out
+
+
+def summarize(extractions: Iterable[Extraction]) -> list[SpeakerSummary]:
+    """Every canonical speaker of a corpus with its names, mentions, role, body and
+    quotes per outlet; most quoted first."""
+    items = list(extractions)
+    info: dict[str, Speaker] = {}
+    for ex in items:
+        for s in ex.speakers:
+            info[s.id] = merge_speaker(info.get(s.id), s)
+    mentions: dict[str, Counter[str]] = defaultdict(Counter)
+    outlets: dict[str, Counter[str]] = defaultdict(Counter)
+    names: dict[str, str] = {}
+    for ex in items:
+        for q in ex.quotes:
+            if not q.speaker_id:
+                continue
+            names.setdefault(q.speaker_id, q.speaker or q.speaker_id)
+            if q.speaker_mention:
+                mentions[q.speaker_id][q.speaker_mention] += 1
+            outlets[q.speaker_id][q.outlet or q.doc] += 1
+    out = []
+    for sid, counts in outlets.items():
+        sp = info.get(sid, Speaker(id=sid, name=names[sid]))
+        aliases = tuple(sorted(set(sp.aliases) | set(mentions[sid]) - {names[sid]}))
+        out.append(
+            SpeakerSummary(
+                id=sid,
+                name=names[sid],
+                kind=sp.kind,
+                role=sp.role,
+                body=sp.body,
+                aliases=aliases,
+                mentions=tuple(mentions[sid].most_common()),
+                quotes_by_outlet=tuple(sorted(counts.items())),
+            )
+        )
+    return sorted(out, key=lambda s: (-sum(n for _, n in s.quotes_by_outlet), s.name))

@@ -1,0 +1,141 @@
+"""Identity: one id and one name per person or body across documents.
+
+Input: the extractions of a corpus. Output: the same extractions with merged speaker ids and names.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
+
+from ..config import lexicon
+from ..types import Extraction, Speaker, SpeakerKind
+from .names import name_bag, slug
+
+#: Smallest rapidfuzz ratio (0-100) between the given names of two people with the same
+#: surname for them to be one person, compared after the romanization table has unified
+#: syllables. Calibrated on spelling variants (Min-ho/Min-hoo 91, Min-jae/Min-je 91)
+#: against distinct people (Jong-un/Jong-il 67, Tae-ho/Nak-yon 36).
+GIVEN_NAME_CUTOFF = 85
+
+
+def same_person(a: Speaker, b: Speaker) -> bool:
+    """Whether two person speakers from different documents are one person.
+
+    Names agree when their syllables are equal after romanization, in any
+    order (surname first or last), or when the surnames are equal and the
+    given names are close (rapidfuzz ratio >= ``GIVEN_NAME_CUTOFF``). Roles
+    must not contradict each other: two Kims with different titles stay apart.
+    """
+    from rapidfuzz import fuzz
+
+    if SpeakerKind.PERSON not in (a.kind, b.kind) or a.kind != b.kind:
+        return False
+    if a.role and b.role and _role_core(a.role) != _role_core(b.role):
+        return False
+    ta, tb = a.id.split("-"), b.id.split("-")
+    if "".join(ta) == "".join(tb) or sorted(ta) == sorted(tb):
+        return True
+    if len(ta) < 2 or len(tb) < 2:
+        return False
+    for sa, ga, sb, gb in ((ta[0], ta[1:], tb[0], tb[1:]), (ta[-1], ta[:-1], tb[-1], tb[:-1])):
+        if sa == sb and fuzz.ratio("".join(ga), "".join(gb)) >= GIVEN_NAME_CUTOFF:
+            return True
+    return False
+
+
+def _role_core(role: str) -> str:
+    """The head of a role, without "former" and the like ("former president" -> "president")."""
+    words = [w for w in role.lower().split() if w not in ("former", "then", "acting", "ousted", "late")]
+    return words[-1] if words else ""
+
+
+def unify(extractions: Iterable[Extraction]) -> list[Extraction]:
+    """One speaker id and one display name per person or body across documents.
+
+    People whose names are romanization variants of each other (see
+    ``same_person``) get the id and name used most often; every id then shows
+    its most frequent name (the longest on a tie).
+    """
+    items = list(extractions)
+    speakers = {s.id: s for ex in items for s in ex.speakers}
+    counts: Counter[str] = Counter(q.speaker_id for ex in items for q in ex.quotes if q.speaker_id)
+    parent = {sid: sid for sid in speakers}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    persons = sorted((s for s in speakers.values() if s.kind is SpeakerKind.PERSON), key=lambda s: s.id)
+    by_surname: dict[str, list[Speaker]] = defaultdict(list)
+    for sp in persons:  # block candidate pairs by surname (first or last word)
+        parts = sp.id.split("-")
+        for key in {parts[0], parts[-1], "".join(sorted(parts))}:
+            by_surname[key].append(sp)
+    for block in by_surname.values():
+        for k, a in enumerate(block):
+            for b in block[k + 1 :]:
+                if find(a.id) != find(b.id) and same_person(a, b):
+                    ra, rb = find(a.id), find(b.id)
+                    keep, drop = (ra, rb) if (counts[ra], ra) >= (counts[rb], rb) else (rb, ra)
+                    parent[drop] = keep
+    for short, full in _body_merges(list(speakers.values())):
+        if find(short) != find(full):
+            parent[find(short)] = find(full)
+    canon = {sid: find(sid) for sid in parent}
+    names: dict[str, Counter[str]] = defaultdict(Counter)
+    for ex in items:
+        for q in ex.quotes:
+            if q.speaker_id and q.speaker:
+                names[canon.get(q.speaker_id, q.speaker_id)][q.speaker] += 1
+    chosen = {sid: max(c.items(), key=lambda kv: (kv[1], len(kv[0])))[0] for sid, c in names.items()}
+    for sid, sp in speakers.items():  # a body merged into a fuller name shows the fuller name
+        if (
+            sp.kind is SpeakerKind.INSTITUTION
+            and canon[sid] == sid
+            and any(canon[o] == sid for o in speakers if o != sid)
+        ):
+            chosen[sid] = sp.name
+    name_of_id = {sid: chosen.get(canon[sid], speakers[sid].name) for sid in speakers}
+    via_names = {slug(s.name, person=s.kind is SpeakerKind.PERSON): name_of_id[s.id] for s in speakers.values()}
+    out = []
+    for ex in items:
+        quotes = tuple(
+            replace(
+                q,
+                speaker_id=canon.get(q.speaker_id, q.speaker_id) if q.speaker_id else None,
+                speaker=name_of_id.get(q.speaker_id or "", q.speaker),
+                via=_via_name(q.via, via_names) if q.via else None,
+            )
+            for q in ex.quotes
+        )
+        merged = tuple(replace(s, id=canon[s.id], name=name_of_id[s.id]) for s in ex.speakers)
+        out.append(replace(ex, quotes=quotes, speakers=merged))
+    return out
+
+
+def _body_merges(speakers: list[Speaker]) -> list[tuple[str, str]]:
+    """Pairs (short, full) of institution ids where the short name is a less specific form of
+    exactly one fuller name in the corpus ("presidential office" -> "South Korea's presidential
+    office"): same head noun, and every word of the short name in the full one."""
+    lex = lexicon()
+    bodies = [s for s in speakers if s.kind is SpeakerKind.INSTITUTION]
+    bags = {s.id: name_bag(s.name, lex) for s in bodies}
+    out = []
+    for a in bodies:
+        bag, head = bags[a.id]
+        fuller = [b.id for b in bodies if b.id != a.id and bags[b.id][1] == head and bag < bags[b.id][0]]
+        if len(fuller) == 1:
+            out.append((a.id, fuller[0]))
+    return out
+
+
+def _via_name(via: str, names: dict[str, str]) -> str:
+    for person in (True, False):
+        key = slug(via, person=person)
+        if key in names:
+            return names[key]
+    return via

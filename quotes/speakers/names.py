@@ -1,0 +1,109 @@
+"""Names: normalize, compare and slug the names of people and bodies.
+
+Input: names as written. Output: ids, word lists and display forms for the other speaker modules.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..config import Lexicon, read_table
+from ..types import Mention
+
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+
+
+#: Quantifiers dropped from the display name of an unnamed source ("some observers" -> "observers").
+QUANTIFIERS = {"some", "many", "several", "other", "certain", "few", "most", "numerous"}
+
+
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+SPLIT = re.compile(r"[\s\-‐‑–]+")
+
+
+PREPOSITIONS = {"of", "for", "from", "at", "in", "on"}
+
+
+#: Words that make a description an unnamed source (data file, one comment per entry).
+ANONYMOUS_HEADS = frozenset(row[0] for row in read_table("anonymous_heads.tsv", 1))
+
+
+@lru_cache(maxsize=1)
+def romanization() -> dict[str, str]:
+    """Syllable variants and their canonical spelling (data file)."""
+    return {v: c for v, c in read_table("romanization.tsv", 2)}
+
+
+def slug(name: str, *, person: bool = False) -> str:
+    """A stable id: lowercase words joined by hyphens, romanization variants unified for people.
+
+    >>> slug("Park Soo-jin", person=True)
+    'park-su-jin'
+    """
+    words = [w for w in SPLIT.split(_POSSESSIVE.sub("", name.lower().replace("’s ", " ").replace("'s ", " "))) if w]
+    words = [re.sub(r"[^\w]", "", w) for w in words]
+    words = [w for w in words if w and w not in DETERMINERS]
+    if person:
+        table = romanization()
+        words = [table.get(w, w) for w in words]
+    return "-".join(words) or "unknown"
+
+
+def name_words(name: str) -> list[str]:
+    return [w for w in SPLIT.split(name) if w]
+
+
+def contains_words(full: list[str], part: list[str]) -> bool:
+    """Whether ``part`` appears in ``full`` as consecutive words (case-sensitive, as names are)."""
+    n = len(part)
+    return any(full[i : i + n] == part for i in range(len(full) - n + 1))
+
+
+def name_bag(name: str, lex: Lexicon) -> tuple[set[str], str]:
+    """Content words of a body's name (demonyms as places) and its head noun."""
+    text = name.lower().replace("’s", "").replace("'s", "")
+    words = [w for w in re.findall(r"[\w.-]+", text) if w not in DETERMINERS]
+    head_words = []
+    for w in words:
+        if w in PREPOSITIONS:
+            break
+        head_words.append(w)
+    head = head_words[-1] if head_words else (words[-1] if words else "")
+    bag = set()
+    for w in words:
+        if w in PREPOSITIONS:
+            continue
+        bag.update(lex.demonyms.get(w, w).split())
+    return bag, head
+
+
+def display(text: str) -> str:
+    """A name as shown: without a leading article or quantifier, lowercase when it was only
+    capitalised because it opened the sentence ("Observers" -> "observers")."""
+    words = text.split()
+    while words and words[0].lower() in DETERMINERS | QUANTIFIERS:
+        words = words[1:]
+    if len(words) >= 1 and words[0][:1].isupper() and words[0][1:].islower() and words[0].lower() in ANONYMOUS_HEADS:
+        words[0] = words[0].lower()
+    return " ".join(words) or text
+
+
+def is_anonymous(m: Mention) -> bool:
+    bag = {w.lower() for w in name_words(m.text.split(" of ")[0].split(" from ")[0])}
+    return m.form == "description" and bool(bag & ANONYMOUS_HEADS)
+
+
+def norm(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def head_word(text: str) -> str:
+    """The head noun of a short description: its last word before a preposition."""
+    words = [w.lower() for w in name_words(text)]
+    for k, w in enumerate(words):
+        if w in PREPOSITIONS and k > 0:
+            return words[k - 1]
+    return words[-1] if words else ""

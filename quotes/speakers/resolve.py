@@ -1,0 +1,249 @@
+"""Resolve: turn one article's source mentions into canonical speakers.
+
+Input: an article, its ``Attribution`` records and ``Mention`` list.
+Output: an ``Extraction`` with contract ``Quote`` records and ``Speaker`` records.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..config import Lexicon, lexicon
+from ..types import Article, Attribution, Extraction, Mention, Quote, Speaker, SpeakerKind
+from .names import contains_words, display, head_word, is_anonymous, name_bag, name_words, slug
+
+
+def resolve(
+    article: Article, attributions: list[Attribution], mentions: list[Mention], *, lex: Lexicon | None = None
+) -> Extraction:
+    """Canonical speakers for one article's attributions.
+
+    Short names and titles resolve to the fullest name of that person in the
+    article (``Kim`` -> ``Kim Min-ji``); ``he``/``she`` to the nearest person
+    named before, preferring sentence subjects; a definite description
+    (``the Japanese ministry``) to the fullest body in the article with the same
+    head noun and compatible words (``Japan's Ministry of Foreign Affairs``).
+    """
+    lex = lex or lexicon()
+    persons = sorted(
+        [m for m in mentions if m.label == "PERSON"]
+        + [a.mention for a in attributions if a.mention and a.mention.label == "PERSON"]
+        + [a.via for a in attributions if a.via and a.via.label == "PERSON"],
+        key=lambda m: m.start,
+    )
+    bodies = [m for m in mentions if m.label != "PERSON"] + [
+        m
+        for a in attributions
+        for m in (a.mention, a.via)
+        if m is not None and m.form != "pronoun" and m.label != "PERSON"
+    ]
+    registry: dict[str, Speaker] = {}
+    quotes = []
+    for att in attributions:
+        speaker = _canonical(att.mention, persons, bodies, lex) if att.mention else None
+        via = _canonical(att.via, persons, bodies, lex) if att.via else None
+        for s in (speaker, via):
+            if s is not None:
+                registry[s.id] = merge_speaker(registry.get(s.id), s)
+        quotes.append(
+            Quote(
+                doc=article.doc,
+                outlet=article.outlet,
+                start=att.start,
+                end=att.end,
+                text=article.text[att.start : att.end],
+                kind=att.kind,
+                speaker=speaker.name if speaker else None,
+                speaker_id=speaker.id if speaker else None,
+                speaker_mention=att.mention.text if att.mention else None,
+                speaker_span=(att.mention.start, att.mention.end) if att.mention else None,
+                cue=att.cue,
+                via=via.name if via else None,
+                line=article.text.count("\n", 0, att.start) + 1,
+            )
+        )
+    return Extraction(article=article, quotes=tuple(quotes), speakers=tuple(registry.values()))
+
+
+def _canonical(m: Mention, persons: list[Mention], bodies: list[Mention], lex: Lexicon) -> Speaker | None:
+    if m.form == "pronoun":
+        kind = lex.pronouns.get(m.text.lower())
+        if kind != "person":
+            return None
+        antecedent = _antecedent(m, persons, lex)
+        if antecedent is None:
+            antecedent = _last_named_source(m, bodies)
+        if antecedent is None:
+            return None
+        m = replace(antecedent, label="PERSON")
+    if m.label != "PERSON" and m.form == "name" and _fullest_person(m, persons) != m.text:
+        m = replace(m, label="PERSON")
+    if m.form == "description":
+        holder = _role_holder(m, persons, lex)
+        if holder is not None:
+            m = holder
+        else:
+            office = _office_of(m, persons, bodies, lex)
+            if office is not None:
+                return office
+    if m.label == "PERSON":
+        name = _fullest_person(m, persons)
+        body = m.body
+        if body and re.search(r"(?:'s|’s)$", body):  # "Berg's spokesperson": the body of Berg's role
+            office = _office_of(Mention(f"{body} office", m.start, m.end, "description"), persons, bodies, lex)
+            body = office.name if office is not None else body
+        m = replace(m, body=body)
+        return Speaker(
+            id=slug(name, person=True),
+            name=name,
+            kind=SpeakerKind.PERSON,
+            role=m.role,
+            body=m.body,
+            aliases=tuple(sorted({m.text, name})),
+        )
+    government = _government(m, lex)
+    if government is not None:
+        return government
+    name = _fullest_body(m, bodies, lex)
+    kind = _body_kind(name, m)
+    return Speaker(id=slug(name), name=name, kind=kind, role=m.role, body=m.body, aliases=tuple(sorted({m.text, name})))
+
+
+def _role_holder(m: Mention, persons: list[Mention], lex: Lexicon) -> Mention | None:
+    """The person a definite role description names ("the president" -> the last president named)."""
+    words = [w.lower() for w in name_words(m.text)]
+    if not words or words[0] != "the" or is_anonymous(m):
+        return None
+    head = head_word(m.text)
+    if head not in lex.titles:
+        return None
+    before = [p for p in persons if p.end <= m.start and p.role and p.role.split()[-1] == head]
+    return before[-1] if before else None
+
+
+_OWNED = re.compile(
+    r"^(?:the\s+)?(?P<owner>.+?)(?:'s|’s)\s+(?P<thing>office|spokesperson|spokesman|spokeswoman)$", re.I
+)
+
+
+def _office_of(m: Mention, persons: list[Mention], bodies: list[Mention], lex: Lexicon) -> Speaker | None:
+    """``Berg's office`` -> the body that speaks for Berg's role (the presidential office)."""
+    match = _OWNED.match(m.text.strip())
+    if match is None or match.group("thing").lower() != "office":
+        return None
+    owner = Mention(match.group("owner"), m.start, m.start + len(match.group("owner")), "name", "PERSON")
+    name = _fullest_person(owner, persons)
+    roles = [p.role for p in persons if p.role and p.text == name]
+    for role in roles:
+        for key, body in lex.role_bodies.items():
+            if role == key or role.endswith(" " + key):
+                display = _fullest_body(Mention(body, m.start, m.end, "description"), bodies, lex)
+                return Speaker(
+                    id=slug(display),
+                    name=display,
+                    kind=SpeakerKind.INSTITUTION,
+                    aliases=tuple(sorted({m.text, display})),
+                )
+    return None
+
+
+def _government(m: Mention, lex: Lexicon) -> Speaker | None:
+    """A country or its capital named as a speaker is its government ("Tokyo said" ->
+    "Japanese government"); the adjective comes from ``demonyms.tsv``."""
+    text = display(m.text)
+    country = lex.capitals.get(text)
+    if country is None and m.label == "GPE" and m.form == "name" and text.lower() in set(lex.demonyms.values()):
+        country = text.lower()
+    if country is None:
+        return None
+    adjective = next((adj for adj, place in lex.demonyms.items() if place == country and " " not in adj), None)
+    name = f"{adjective.title()} government" if adjective else f"government of {country.title()}"
+    return Speaker(id=slug(name), name=name, kind=SpeakerKind.INSTITUTION, aliases=tuple(sorted({m.text, name})))
+
+
+_PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
+
+
+def _gender_of(name: str, persons: list[Mention], lex: Lexicon) -> str | None:
+    """A person's gender when a role word in the article marks it (``Ms.``, ``spokesman``)."""
+    words = set(name_words(name))
+    for p in persons:
+        if p.role and words & set(name_words(p.text)):
+            for w in p.role.lower().split():
+                if w in lex.genders:
+                    return lex.genders[w]
+    return None
+
+
+def _last_named_source(pronoun: Mention, bodies: list[Mention]) -> Mention | None:
+    """For he/she with no person before it, the last named source that is a sentence subject,
+    whatever the tagger called it (a small tagger often calls a surname an organisation)."""
+    named = [b for b in bodies if b.form == "name" and b.is_subject and b.label != "GPE" and b.end <= pronoun.start]
+    named = [b for b in named if len(name_words(b.text)) <= 3]
+    return max(named, key=lambda b: b.start) if named else None
+
+
+def _antecedent(pronoun: Mention, persons: list[Mention], lex: Lexicon | None = None) -> Mention | None:
+    """The nearest person named before a pronoun, sentence subjects first, skipping people
+    the article marks with the other gender (``Ms. Hochul`` is never ``he``)."""
+    lex = lex or lexicon()
+    wanted = _PRONOUN_GENDER.get(pronoun.text.lower())
+    if wanted is not None:
+        persons = [p for p in persons if _gender_of(p.text, persons, lex) in (None, wanted)]
+    before = [p for p in persons if p.end <= pronoun.start]
+    subjects = [p for p in before if p.is_subject]
+    pool = subjects or before
+    return pool[-1] if pool else None
+
+
+def _fullest_person(m: Mention, persons: list[Mention]) -> str:
+    """The longest name in the article that contains the mention's words, nearest before it first."""
+    text = m.text.title() if m.text.isupper() else m.text  # transcript labels: "PENCE"
+    words = name_words(text)
+    if not words:
+        return text
+    fuller = [p for p in persons if len(name_words(p.text)) > len(words) and contains_words(name_words(p.text), words)]
+    if not fuller:
+        return text
+    before = [p for p in fuller if p.start <= m.start]
+    pool = before or fuller
+    best_len = max(len(name_words(p.text)) for p in pool)
+    choice = [p for p in pool if len(name_words(p.text)) == best_len]
+    return (choice[-1] if before else choice[0]).text
+
+
+def _fullest_body(m: Mention, bodies: list[Mention], lex: Lexicon) -> str:
+    """The fullest body name in the article compatible with a description or short name."""
+    own = display(m.text)
+    if is_anonymous(m):
+        return own
+    bag, head = name_bag(m.text, lex)
+    best = own
+    best_size = len(bag)
+    for b in bodies:
+        if is_anonymous(b):
+            continue
+        other, other_head = name_bag(b.text, lex)
+        if other_head == head and bag <= other and len(other) > best_size:
+            best, best_size = display(b.text), len(other)
+    return best
+
+
+def _body_kind(name: str, m: Mention) -> SpeakerKind:
+    if is_anonymous(m):
+        return SpeakerKind.ANONYMOUS
+    if m.label in ("ORG", "GPE", "NORP") or m.form == "description":
+        return SpeakerKind.INSTITUTION
+    return SpeakerKind.UNKNOWN
+
+
+def merge_speaker(old: Speaker | None, new: Speaker) -> Speaker:
+    if old is None:
+        return new
+    return replace(
+        old,
+        role=old.role or new.role,
+        body=old.body or new.body,
+        aliases=tuple(sorted(set(old.aliases) | set(new.aliases))),
+    )
