@@ -1,7 +1,7 @@
-"""Calibrate the alignment score weights and linking cutoffs of quotes/align.py on gold groups (a tool, not a test).
+"""Calibrate the alignment score weights and linking cutoffs of quotes/align/ on gold groups (a tool, not a test).
 
 Input: article folders and their gold (default seeds/ and golden/). Output, printed: the pairwise alignment
-F1 that ``quotes eval`` reports for the weights and cutoffs in quotes/align.py, for each weight split on a
+F1 that ``quotes eval`` reports for the weights and cutoffs in quotes/align/similarity.py, for each weight split on a
 grid of tenths, and for a grid of cutoffs around the current ones; and the score of every gold pair.
 
     .venv/bin/python scripts/calibrate_align.py [--seeds seeds] [--golden golden]

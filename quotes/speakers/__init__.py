@@ -11,8 +11,6 @@ from .identity import GIVEN_NAME_CUTOFF, same_person, unify
 from .names import display, name_bag, norm, slug
 from .resolve import resolve
 
-_bag = name_bag  # the name used before the split; quotes.align still imports it
-
 __all__ = [
     "GIVEN_NAME_CUTOFF",
     "apply_authority",

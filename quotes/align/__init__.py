@@ -1,0 +1,79 @@
+"""Alignment: renderings of one remark across documents share a group, and each is flagged against it.
+
+Input: the extractions of a corpus (``extract_corpus``). Output: an ``Alignment``: the same extractions with
+``group`` and ``flags`` set on their quotes, and one ``Group`` record per group.
+
+The stage in the order it runs: ``similarity`` scores candidate pairs of quotes
+from their words, ``camps`` says how their speakers relate (and so what
+score a pair needs), ``grouping`` links the pairs into groups (``align_corpus``,
+the entry point), and ``flags`` flags each rendering against its group's
+reference; ``union_find`` holds the disjoint sets that camps and groups share.
+"""
+
+from __future__ import annotations
+
+from .camps import Compatibility, compatibility, speaker_camps
+from .flags import LEAD_IN, flag_group
+from .grouping import PART_GAP, SAME_DOC_WINDOW, Alignment, Scored, align_corpus, score_pairs
+from .grouping import _cluster as _cluster  # internal, for scripts/calibrate_align.py
+from .similarity import (
+    BLOCK_MAX_SHARE,
+    BLOCK_MIN_DF,
+    CUTOFF_AGREEING,
+    CUTOFF_CONFLICTING,
+    CUTOFF_UNKNOWN,
+    FUZZ_FLOOR,
+    MAX_CANDIDATES,
+    MAX_SHARED,
+    MIN_WORDS,
+    NAME_WEIGHT,
+    QUOTED_MIN_CONTAINMENT,
+    REPEAT_CUTOFF,
+    SURE_CUTOFF,
+    W_BIGRAM,
+    W_CONTAINMENT,
+    W_FUZZ,
+    W_JACCARD,
+    W_PHRASE,
+    PairFeatures,
+    Weights,
+    pair_features,
+)
+from .similarity import _candidates as _candidates  # internal, for tests/test_align.py
+from .similarity import _Item as _Item  # internal, the quotes that score_pairs takes
+from .similarity import _items as _items  # internal, for tests and scripts/calibrate_align.py
+
+__all__ = [
+    "BLOCK_MAX_SHARE",
+    "BLOCK_MIN_DF",
+    "CUTOFF_AGREEING",
+    "CUTOFF_CONFLICTING",
+    "CUTOFF_UNKNOWN",
+    "FUZZ_FLOOR",
+    "LEAD_IN",
+    "MAX_CANDIDATES",
+    "MAX_SHARED",
+    "MIN_WORDS",
+    "NAME_WEIGHT",
+    "PART_GAP",
+    "QUOTED_MIN_CONTAINMENT",
+    "REPEAT_CUTOFF",
+    "SAME_DOC_WINDOW",
+    "SURE_CUTOFF",
+    "W_BIGRAM",
+    "W_CONTAINMENT",
+    "W_FUZZ",
+    "W_JACCARD",
+    "W_PHRASE",
+    "Alignment",
+    "Compatibility",
+    "PairFeatures",
+    "Scored",
+    "Weights",
+    "align_corpus",
+    "compatibility",
+    "flag_group",
+    "pair_features",
+    "score_pairs",
+    "speaker_camps",
+]

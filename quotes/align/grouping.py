@@ -1,0 +1,234 @@
+"""Grouping: renderings of one remark across documents share a group, and each is flagged against it.
+
+Input: the extractions of a corpus (``extract_corpus``) and the ``Weights`` of the pair score.
+Output: an ``Alignment``: the extractions with ``group`` and ``flags`` set on their quotes, and the ``Group`` records.
+
+How groups form: from the best pairs down (single linkage), each pair linking only
+when each quote is the other's best match in the other's document, and never
+putting two quotes of one document in one group unless they are the halves of a
+quote interrupted by its attribution, or the article repeats itself.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from .. import diverge
+from ..types import Extraction, Flag, Group, Kind, Quote
+from .camps import Compatibility, speaker_camps
+from .flags import flag_group
+from .similarity import MIN_WORDS, Weights, _candidates, _features, _Item, _items
+from .union_find import find_root
+
+#: Most characters between the two halves of a quote interrupted by its attribution (``"…," Moreau said
+#: during the call, according to spokesperson Dufour. "…"`` is about 90); seen up to 100 in the seeds.
+PART_GAP = 160
+#: Quotes of one document compared with each other to find repeats: each with the next this many.
+SAME_DOC_WINDOW = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """Extractions with ``group`` and ``flags`` set on their quotes, and the groups found."""
+
+    extractions: tuple[Extraction, ...]
+    groups: tuple[Group, ...]
+
+
+def _parts(a: Quote, b: Quote, text: str) -> bool:
+    """Whether two quotes of one document are halves of one quote interrupted by its attribution.
+
+    Both direct, same speaker, and the first half's speaker named between them
+    (``"…," Moreau said. "…"``), close together in one paragraph.
+    """
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    return (
+        first.speaker_id is not None
+        and first.speaker_id == second.speaker_id
+        and first.kind is Kind.DIRECT
+        and second.kind is Kind.DIRECT
+        and 0 <= second.start - first.end <= PART_GAP
+        and "\n\n" not in text[first.end : second.start]
+        and first.speaker_span is not None
+        and first.end <= first.speaker_span[0] < second.start  # the attribution sits between the halves
+    )
+
+
+#: A scored pair: its score and the score it needs to link.
+Scored = dict[tuple[int, int], tuple[float, float]]
+
+
+def score_pairs(extractions: Sequence[Extraction], items: Sequence[_Item], weights: Weights = Weights()) -> Scored:
+    """Score the candidate pairs across documents and the neighbouring pairs within each.
+
+    Each pair gets the score it needs to link: the cutoff for how its speakers
+    relate (``SURE_CUTOFF`` when the documents' event dates differ); halves of an
+    interrupted quote always link (they need 0); other pairs of one document need
+    ``REPEAT_CUTOFF`` to be in one group, and never link by themselves.
+    """
+    camps = speaker_camps(extractions)
+    out: Scored = {}
+    for i, j in _candidates(items):
+        f = _features(items[i], items[j], camps)
+        need = weights.cutoff(f.speakers)
+        da, db = extractions[items[i].doc].article.date, extractions[items[j].doc].article.date
+        if da and db and da != db:
+            need = max(need, weights.sure)
+        out[(i, j)] = (f.score(weights), need)
+    for i, j in _same_document_pairs(items):
+        if _parts(items[i].quote, items[j].quote, extractions[items[i].doc].article.text):
+            out[(i, j)] = (100.0, 0.0)  # one utterance: the halves go together
+        else:
+            f = _features(items[i], items[j], camps)
+            repeat = weights.repeat if f.speakers is not Compatibility.CONFLICTING else weights.sure
+            out[(i, j)] = (f.score(weights), repeat)
+    return out
+
+
+def _cluster(items: Sequence[_Item], scored: Scored, *, sure: float) -> list[list[int]]:
+    """Single-linkage groups from the best pairs down; two quotes of one document only as parts or repeats.
+
+    A pair across documents links only when each quote is the other's best linkable
+    match in the other's document, unless it scores ``sure`` or more.
+    """
+    parent = {i: i for i in range(len(items))}
+    members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
+
+    def may_join(a: list[int], b: list[int]) -> bool:
+        for i in a:
+            for j in b:
+                if items[i].doc == items[j].doc:
+                    s, need = scored.get((min(i, j), max(i, j)), (0.0, 100.0))
+                    if s < need:
+                        return False
+        return True
+
+    best: dict[tuple[int, int], float] = defaultdict(float)  # (quote, other document) -> best linkable score
+    for (i, j), (s, need) in scored.items():
+        if items[i].doc != items[j].doc and s >= need:
+            best[(i, items[j].doc)] = max(best[(i, items[j].doc)], s)
+            best[(j, items[i].doc)] = max(best[(j, items[i].doc)], s)
+    for (i, j), (s, need) in sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0])):
+        if s < need or (items[i].doc == items[j].doc and need > 0):
+            continue  # too weak, or a repeat: it allows two quotes of a document in a group, never links them
+        if items[i].doc != items[j].doc and s < sure:
+            if s < best[(i, items[j].doc)] or s < best[(j, items[i].doc)]:
+                continue  # not each other's best match in the other document
+        ri, rj = find_root(parent, i), find_root(parent, j)
+        if ri == rj or not may_join(members[ri], members[rj]):
+            continue
+        parent[rj] = ri
+        members[ri] += members.pop(rj)
+    return [sorted(m) for m in members.values() if len({items[i].doc for i in m}) > 1]
+
+
+def align_corpus(extractions: Sequence[Extraction], *, weights: Weights = Weights()) -> Alignment:
+    """Group the renderings of each remark across documents and flag how each diverges.
+
+    Quotes that render one remark in different documents get one ``group`` id
+    (stable across runs: three distinctive words of the remark and a hash of its
+    first rendering's place); each quote of a group is flagged against the
+    group's reference rendering (see ``flag_group``); a quote no other document
+    renders, in a document whose event other outlets cover, is flagged
+    ``single_source``.
+
+    >>> from quotes import extract
+    >>> docs = ['"We will cut taxes next year," Smith said.', 'Smith said: "We will cut taxes next year."']
+    >>> aligned = align_corpus(list(extract(docs)))
+    >>> [q.group is not None for ex in aligned.extractions for q in ex.quotes]
+    [True, True]
+    """
+    extractions = list(extractions)
+    items = _items(extractions)
+    camps = speaker_camps(extractions)
+    scored = score_pairs(extractions, items, weights)
+    clusters = _cluster(items, scored, sure=weights.sure)
+    groups: list[Group] = []
+    flags: dict[tuple[int, int], tuple[Flag, ...]] = {}
+    group_of: dict[tuple[int, int], str] = {}
+    for cluster in clusters:
+        quotes = [(items[i].doc, items[i].quote) for i in cluster]
+        group = flag_group(quotes, extractions, camps, scored=dict(_scores_of(cluster, items, scored)))
+        groups.append(group)
+        for doc, q in quotes:
+            key = (doc, q.start)
+            group_of[key] = group.id
+        for (doc_name, start), member_flags in group.flags:
+            doc = next(d for d, q in quotes if extractions[d].article.doc == doc_name and q.start == start)
+            flags[(doc, start)] = member_flags
+    out = []
+    covered = _event_coverage(extractions, groups)
+    for d, ex in enumerate(extractions):
+        new = []
+        for q in ex.quotes:
+            gid = group_of.get((d, q.start))
+            qflags = flags.get((d, q.start), ())
+            alignable = len(set(diverge.content_words(q.text))) >= MIN_WORDS
+            if gid is None and q.speaker_id and alignable and covered.get(d):
+                qflags = (_single_source(ex, covered[d]),)
+            new.append(replace(q, group=gid, flags=qflags))
+        out.append(replace(ex, quotes=tuple(new)))
+    groups.sort(key=lambda g: (-_conflicts(g), g.id))
+    return Alignment(extractions=tuple(out), groups=tuple(groups))
+
+
+def _scores_of(
+    cluster: Sequence[int], items: Sequence[_Item], scored: Scored
+) -> Iterable[tuple[tuple[str, int, str, int], float]]:
+    for i in cluster:
+        for j in cluster:
+            if (i, j) in scored:
+                s = scored[(i, j)][0]
+                qi, qj = items[i].quote, items[j].quote
+                yield (qi.doc, qi.start, qj.doc, qj.start), s
+                yield (qj.doc, qj.start, qi.doc, qi.start), s
+
+
+def _same_document_pairs(items: Sequence[_Item]) -> Iterable[tuple[int, int]]:
+    """Pairs of quotes of one document at most ``SAME_DOC_WINDOW`` quotes apart, scored to find repeats."""
+    by_doc: dict[int, list[_Item]] = defaultdict(list)
+    for it in items:
+        by_doc[it.doc].append(it)
+    for its in by_doc.values():
+        its.sort(key=lambda it: it.quote.start)
+        for k, a in enumerate(its):
+            for b in its[k + 1 : k + 1 + SAME_DOC_WINDOW]:
+                yield min(a.n, b.n), max(a.n, b.n)
+
+
+def _event_coverage(extractions: Sequence[Extraction], groups: Sequence[Group]) -> dict[int, list[str]]:
+    """Document index -> the other outlets covering its event (same event date, or a shared group)."""
+    label = [ex.article.outlet or ex.article.doc for ex in extractions]
+    linked: dict[int, set[int]] = defaultdict(set)
+    by_date: dict[str, list[int]] = defaultdict(list)
+    for d, ex in enumerate(extractions):
+        if ex.article.date:
+            by_date[ex.article.date].append(d)
+    for ds in by_date.values():
+        for d in ds:
+            linked[d].update(ds)
+    index = {ex.article.doc: d for d, ex in enumerate(extractions)}
+    for g in groups:
+        shared = {index[doc] for doc, _ in g.members if doc in index}
+        for d in shared:
+            linked[d].update(shared)
+    return {d: sorted({label[o] for o in others if label[o] != label[d]}) for d, others in linked.items()}
+
+
+def _single_source(ex: Extraction, others: list[str]) -> Flag:
+    who = ex.article.outlet or ex.article.doc
+    listed = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
+    return Flag("single_source", f"only {who} reports this; {len(others)} other sources cover the event: {listed}")
+
+
+def _conflicts(g: Group) -> int:
+    """How many of a group's flags show a disagreement (attribution conflicts and meaning changes)."""
+    serious = {"negation", "number", "modality", "person_shift"}
+    return sum(
+        1
+        for _, fs in g.flags
+        for f in fs
+        if f.type in serious or (f.type == "attribution" and f.detail.startswith("conflicting"))
+    )

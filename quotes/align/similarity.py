@@ -1,0 +1,236 @@
+"""Pair scores: how much two quotes of different documents look like renderings of one remark.
+
+Input: the extractions of a corpus. Output: its alignable quotes with idf-weighted words, the candidate
+pairs among them, each pair's ``PairFeatures`` and score (0-100), and the ``Weights`` that turn one into the other.
+
+How a pair of quotes from two documents is scored: their content words
+(normalized as ``diverge.content_words`` does, so ``United Kingdom-France`` and
+``UK-France`` agree, and ``intends``/``intention`` share a sense) are compared
+five ways, words weighted by how rare they are in the corpus (idf) and speakers'
+names and titles counting little: the share of the shorter quote's words found in
+the other (containment, for partial quotes), the share of all their words they
+have in common (Jaccard), rapidfuzz's ``token_set_ratio`` of the normalized
+texts, and the neighbouring word pairs and four-word runs they share (``free
+trade``, ``hold talks in person``). The score (0-100) is the mean of the five.
+Two quoted renderings that share too few words are never one remark (quotes are
+the speaker's own words). The weights and cutoffs were calibrated on the gold
+groups of ``golden/`` with ``scripts/calibrate_align.py``.
+
+How it scales: candidate pairs come from an index of rare words (a word in more
+than 1% of the quotes proposes none), at most ``MAX_CANDIDATES`` per quote, so the
+work grows with the number of quotes, not with its square: ten thousand quotes
+align in a few seconds (``benchmarks/bench_align.py``).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from .. import diverge
+from ..config import lexicon
+from ..types import Extraction, Kind, Quote, SpeakerKind
+from .camps import Compatibility, compatibility, speaker_camps
+
+# The pair score is a weighted mean of five views of lexical overlap, each 0-1, times 100. Equal weights:
+# on the gold groups of golden/, scripts/calibrate_align.py finds splits in fifths that do up to 0.03 better
+# in pairwise F1 (each dropping one or two views), none clearly; equal weights favour no view on corpora
+# we have not seen.
+
+#: Weight of the idf-weighted share of the shorter quote's content words found in the other (partial quotes).
+W_CONTAINMENT = 0.2
+#: Weight of the idf-weighted Jaccard similarity of the content words, doubled and capped at 1.
+W_JACCARD = 0.2
+#: Weight of rapidfuzz ``token_set_ratio`` of the normalized texts, above its floor of 40 for unrelated texts.
+W_FUZZ = 0.2
+#: Weight of the pairs of neighbouring content words the two share (``free trade``), a quarter each up to four.
+W_BIGRAM = 0.2
+#: Weight of the runs of four words, function words included, the two share (``talks in person next``), likewise.
+W_PHRASE = 0.2
+#: Shared word pairs or runs beyond this add nothing: long translations share many, and ten say no more than four.
+MAX_SHARED = 4
+#: rapidfuzz ``token_set_ratio`` that unrelated quotes of one event reach anyway (0-1); only what is above counts.
+FUZZ_FLOOR = 0.4
+#: Two quoted renderings (direct or mixed) sharing less than this share of the shorter one's content words
+#: (idf-weighted) are not one remark, whatever else they share: quotes are the speaker's own words, and
+#: translations of one remark differ in single words, not in most of them. In the seeds, quote pairs of
+#: one remark share 0.48 or more, quote pairs of different remarks 0.37 or less.
+QUOTED_MIN_CONTAINMENT = 0.42
+
+# Linking: a pair links when it scores at least the cutoff for how its speakers relate, and each quote is
+# the other's best such match in the other's document. The cutoffs were set on golden/ with
+# scripts/calibrate_align.py: with agreeing speakers, pairwise F1 is flat (0.88, precision 1.0) for cutoffs
+# from 16 to 19, and drops on either side (0.84 at 13, 0.845 at 22); pairs of different remarks that score
+# above it are kept apart by the one-match-per-document rule. The best pair of different remarks with
+# conflicting speakers scores 37: one remark is rarely put in two mouths, so conflicting speakers need 50.
+
+#: Score needed when both quotes have the same speaker, or one reports for the other.
+CUTOFF_AGREEING = 18.0
+#: Score needed when a speaker is unknown.
+CUTOFF_UNKNOWN = 35.0
+#: Score needed when the speakers are known and neither reports for the other (an ``attribution`` conflict).
+CUTOFF_CONFLICTING = 50.0
+#: A pair scoring this high links even when one quote has a better match in the other document (a long
+#: quote rendered whole in one outlet and cut in two in another), or the documents' event dates differ.
+SURE_CUTOFF = 70.0
+#: Two quotes of one document may share a group when they score this high against each other: the article
+#: repeats itself (a lead summing up a quote given in full further down scores about 30).
+REPEAT_CUTOFF = 25.0
+#: Quotes with fewer content words than this are not aligned: a scare quote ("historic") says too little.
+MIN_WORDS = 3
+#: Weight of a speaker's name or a title inside a quote, relative to other words: every lead names the
+#: leaders, so names say little about which remark is rendered.
+NAME_WEIGHT = 0.2
+#: A word found in more than this share of the quotes (and in more than ``BLOCK_MIN_DF`` of them) does not
+#: propose candidate pairs; it still counts when a pair is scored.
+BLOCK_MAX_SHARE = 0.01
+#: Words in at most this many quotes always propose candidates, however small the corpus.
+BLOCK_MIN_DF = 50
+#: Most candidate partners kept per quote, by shared rare-word weight; bounds the work per quote.
+MAX_CANDIDATES = 15
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    n: int  # position in the flat list of quotes
+    doc: int  # index of the extraction
+    quote: Quote
+    words: tuple[str, ...]  # normalized content words, in order
+    weights: dict[str, float]  # idf weight of each distinct word (names discounted)
+    total: float  # sum of the weights
+    bigrams: frozenset[tuple[str, ...]]  # neighbouring content words
+    phrases: frozenset[tuple[str, ...]]  # runs of four words, function words included
+    norm: str  # normalized text for rapidfuzz
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """Weights of the pair score and the linking cutoffs (defaults: the calibrated constants above)."""
+
+    containment: float = W_CONTAINMENT
+    jaccard: float = W_JACCARD
+    fuzz: float = W_FUZZ
+    bigram: float = W_BIGRAM
+    phrase: float = W_PHRASE
+    agreeing: float = CUTOFF_AGREEING
+    unknown: float = CUTOFF_UNKNOWN
+    conflicting: float = CUTOFF_CONFLICTING
+    sure: float = SURE_CUTOFF
+    repeat: float = REPEAT_CUTOFF
+
+    def cutoff(self, speakers: Compatibility) -> float:
+        """The score a pair needs to link, given how its speakers relate."""
+        if speakers is Compatibility.CONFLICTING:
+            return self.conflicting
+        return self.unknown if speakers is Compatibility.UNKNOWN else self.agreeing
+
+
+@dataclass(frozen=True, slots=True)
+class PairFeatures:
+    """What the score of a pair is made of (each 0-1 except the counts ``bigrams`` and ``phrases``)."""
+
+    containment: float
+    jaccard: float
+    fuzz: float
+    bigrams: int
+    phrases: int
+    both_quoted: bool
+    speakers: Compatibility
+
+    def score(self, weights: Weights = Weights()) -> float:
+        """How much the two quotes look like renderings of one remark, 0-100."""
+        if self.both_quoted and self.containment < QUOTED_MIN_CONTAINMENT:
+            return 0.0
+        views = (
+            weights.containment * self.containment
+            + weights.jaccard * min(1.0, 2 * self.jaccard)
+            + weights.fuzz * max(0.0, (self.fuzz - FUZZ_FLOOR) / (1 - FUZZ_FLOOR))
+            + weights.bigram * min(self.bigrams, MAX_SHARED) / MAX_SHARED
+            + weights.phrase * min(self.phrases, MAX_SHARED) / MAX_SHARED
+        )
+        total = weights.containment + weights.jaccard + weights.fuzz + weights.bigram + weights.phrase
+        return 100.0 * views / total if total else 0.0
+
+
+def pair_features(extractions: Sequence[Extraction]) -> list[tuple[Quote, Quote, PairFeatures]]:
+    """The features of every candidate pair of a corpus (for calibration and inspection)."""
+    extractions = list(extractions)
+    items = _items(extractions)
+    camps = speaker_camps(extractions)
+    return [(items[i].quote, items[j].quote, _features(items[i], items[j], camps)) for i, j in _candidates(items)]
+
+
+def _features(a: _Item, b: _Item, camps: dict[str, str]) -> PairFeatures:
+    small, large = (a.weights, b.weights) if len(a.weights) <= len(b.weights) else (b.weights, a.weights)
+    shared = sum(w for word, w in small.items() if word in large)
+    smaller = min(a.total, b.total)
+    union = a.total + b.total - shared
+    return PairFeatures(
+        containment=shared / smaller if smaller else 0.0,
+        jaccard=shared / union if union else 0.0,
+        fuzz=fuzz.token_set_ratio(a.norm, b.norm) / 100.0,
+        bigrams=len(a.bigrams & b.bigrams),
+        phrases=len(a.phrases & b.phrases),
+        both_quoted=a.quote.kind is not Kind.INDIRECT and b.quote.kind is not Kind.INDIRECT,
+        speakers=compatibility(a.quote, b.quote, camps),
+    )
+
+
+def _items(extractions: Sequence[Extraction]) -> list[_Item]:
+    """Every alignable quote with its normalized words and their idf weights."""
+    lex = lexicon()
+    names = set()
+    for ex in extractions:
+        for s in ex.speakers:
+            if s.kind is SpeakerKind.PERSON:
+                for name in (s.name, *s.aliases):
+                    names.update(diverge.content_words(name))
+    for title in lex.titles:
+        names.update(diverge.content_words(title))
+    raw: list[tuple[int, Quote, tuple[str, ...], list[str]]] = []
+    for d, ex in enumerate(extractions):
+        for q in ex.quotes:
+            content = diverge.content_words(q.text, senses=True)
+            if len(set(content)) >= MIN_WORDS:
+                raw.append((d, q, tuple(content), diverge.all_words(q.text)))
+    df = Counter(w for _, _, words, _ in raw for w in set(words))
+    n = len(raw)
+    out = []
+    for k, (d, q, words, every) in enumerate(raw):
+        weights = {
+            w: math.log((n + 1) / (df[w] + 0.5)) * (NAME_WEIGHT if w in names else 1.0) for w in sorted(set(words))
+        }
+        bigrams = frozenset(g for g in zip(words, words[1:], strict=False) if not names.intersection(g))
+        phrases = frozenset(
+            g for g in zip(every, every[1:], every[2:], every[3:], strict=False) if not names.intersection(g)
+        )
+        out.append(_Item(k, d, q, words, weights, sum(weights.values()), bigrams, phrases, " ".join(words)))
+    return out
+
+
+def _candidates(items: Sequence[_Item]) -> Iterable[tuple[int, int]]:
+    """Pairs of quotes from different documents that share rare words, at most ``MAX_CANDIDATES`` per quote."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for it in items:
+        for w in it.weights:
+            postings[w].append(it.n)
+    limit = max(BLOCK_MIN_DF, int(BLOCK_MAX_SHARE * len(items)))
+    seen: set[tuple[int, int]] = set()
+    for it in items:
+        mass: dict[int, float] = defaultdict(float)
+        for w, weight in it.weights.items():
+            ids = postings[w]
+            if len(ids) > limit:
+                continue
+            for other in ids:
+                if items[other].doc != it.doc:
+                    mass[other] += weight
+        for other, _ in sorted(mass.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]:
+            pair = (min(it.n, other), max(it.n, other))
+            if pair not in seen:
+                seen.add(pair)
+                yield pair

@@ -1,0 +1,79 @@
+"""Running systems: extract, align and score a corpus against gold, ours and optionally a baseline.
+
+Input: a ``Gold`` and sources (paths as for ``quotes table``, or articles).
+Output: an ``Evaluation``: each system's figures, the documents a system gave up, the documents that could not be read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Union
+
+from ..align import align_corpus
+from ..config import Settings
+from ..pipeline import extract, extract_corpus
+from ..render import record
+from ..types import Article, Diagnostic, Extraction, Level
+from .baseline import Baseline, textacy_predictions
+from .gold import Gold, _file
+from .scoring import Prediction, score
+
+Source = Union[str, Path, Article]
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    """The scores of one or more systems against one gold standard."""
+
+    gold: str
+    documents: int
+    results: Mapping[str, Mapping[str, Any]]  # system name -> figures of ``score``
+    given_up: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # system name -> documents skipped
+    diagnostics: tuple[Diagnostic, ...] = ()  # documents that could not be read
+
+
+def evaluate(
+    gold: Gold, sources: Iterable[Source], *, settings: Settings | None = None, baseline: Baseline | None = None
+) -> Evaluation:
+    """Extract quotes from ``sources`` (paths as for ``quotes table``, or articles) and score them against gold.
+
+    Paths go through ``extract_corpus``; articles through ``extract``. With ``baseline``, the same
+    articles are also run through that system and scored beside ours. For mention-level gold
+    (PolNeAR) each prediction's ``speaker_mention`` stands in for its ``speaker``.
+    """
+    settings = settings or Settings()
+    items = list(sources)
+    paths = [s for s in items if not isinstance(s, Article)]
+    articles = [s for s in items if isinstance(s, Article)]
+    extractions: list[Extraction] = extract_corpus(paths, settings=settings) if paths else []
+    if articles:
+        extractions += extract(articles, settings=settings)
+    extractions = list(align_corpus(extractions).extractions)  # groups, so that alignment is scored
+    texts = {_file(ex.article.doc): ex.article.text for ex in extractions}
+    runs: dict[str, tuple[list[dict[str, Any]], tuple[str, ...]]] = {
+        "quotes": ([record(q) for ex in extractions for q in ex.quotes], ())
+    }
+    if baseline is Baseline.TEXTACY:
+        from .nlp import pipeline
+
+        preds, given_up = textacy_predictions((ex.article for ex in extractions), pipeline(settings))
+        runs["textacy"] = (preds, tuple(given_up))
+    results = {
+        name: score(gold, [_as_mention(p) for p in preds] if gold.mentions else preds, texts=texts)
+        for name, (preds, _) in runs.items()
+    }
+    problems = tuple(d for ex in extractions for d in ex.diagnostics if d.level is Level.ERROR)
+    return Evaluation(
+        gold=gold.name,
+        documents=len(extractions),
+        results=results,
+        given_up={name: skipped for name, (_, skipped) in runs.items()},
+        diagnostics=problems,
+    )
+
+
+def _as_mention(p: Prediction) -> dict[str, Any]:
+    """A prediction whose speaker is its mention as written (for gold that annotates mentions)."""
+    return dict(p, speaker=p.get("speaker_mention") or p.get("speaker"))

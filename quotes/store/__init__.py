@@ -1,0 +1,44 @@
+"""Store: a persistent quote index on SQLite, for verifying claims against a large archive.
+
+Input: article paths (extracted here) or ``Extraction`` records. Output: an index file whose
+quotes come back as ``Rendering`` candidates for a claim (FTS5 retrieval, ranked by bm25).
+
+The file is an ordinary SQLite database in WAL mode: one process may add while others read;
+each add is one transaction, so a crash or ``kill -9`` in the middle leaves the last
+committed state. Documents are keyed by their absolute path and carry a SHA-256 of their
+text: adding an unchanged file again does nothing, adding a changed one replaces its quotes.
+
+Modules: ``schema`` (tables, migrations, the file checks), ``index`` (the ``Index``),
+``rows`` (records to and from rows), ``candidates`` (quotes as renderings, interrupted
+quotes joined) and ``reports`` (``quotes index list`` and ``stats``).
+"""
+
+from __future__ import annotations
+
+from .candidates import INTERRUPTION_GAP, interrupted, rendering, renderings
+from .index import QUERY_TERMS, Index, content_hash, document_key
+from .reports import render_documents, render_stats
+from .rows import AddResult, IndexStats, StoredDocument
+from .schema import APPLICATION_ID, BUSY_TIMEOUT, DB_ENV, MIGRATIONS, SCHEMA_VERSION, db_path
+
+__all__ = [
+    "APPLICATION_ID",
+    "BUSY_TIMEOUT",
+    "DB_ENV",
+    "INTERRUPTION_GAP",
+    "MIGRATIONS",
+    "QUERY_TERMS",
+    "SCHEMA_VERSION",
+    "AddResult",
+    "Index",
+    "IndexStats",
+    "StoredDocument",
+    "content_hash",
+    "db_path",
+    "document_key",
+    "interrupted",
+    "render_documents",
+    "render_stats",
+    "rendering",
+    "renderings",
+]

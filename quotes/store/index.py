@@ -1,0 +1,374 @@
+"""Index: the quote index file, written in transactions and searched with FTS5.
+
+Input: article paths (extracted here) or ``Extraction`` records; claims and names to look up.
+Output: the index file; ``Rendering`` candidates ranked by bm25 and ``Speaker`` records.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from ..config import Settings
+from ..errors import InputError, StoreError
+from ..types import Article, Diagnostic, Extraction, Quote, Rendering, Speaker
+from .candidates import INTERRUPTION_GAP, renderings
+from .rows import (
+    _QUOTE_COLUMNS,
+    AddResult,
+    IndexStats,
+    StoredDocument,
+    _quote_from_row,
+    _quote_row,
+    _speaker_from_row,
+    _speaker_row,
+)
+from .schema import BUSY_TIMEOUT, _check_file, _db_files, _not_ours, _now, _setup, _Transaction, _version
+
+#: Terms of a claim sent to FTS5, rarest first. Eight rare words pick out a remark among
+#: 100,000 quotes; more only slow the OR query down (measured with benchmarks/bench_verify.py).
+QUERY_TERMS = 8
+
+_TERM = re.compile(r"\w+", re.UNICODE)
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 of a document's text as UTF-8 (the text the contract's offsets index)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def document_key(doc: str) -> str:
+    """The key of a document: the absolute path of its file, so one file is one document
+    whatever folder it was named from."""
+    return str(Path(doc).resolve())
+
+
+class Index:
+    """A quote index file. Use as a context manager, or call ``close``.
+
+    >>> with Index("archive.db", create=True) as index:  # doctest: +SKIP
+    ...     index.add(["articles/"])
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, create: bool = False) -> None:
+        """Open (``create``: or make) the index at ``path``.
+
+        Raises:
+            StoreError: the file is missing (and ``create`` is false), is not a quotes
+                index, or was written by a newer version of quotes.
+        """
+        self.path = Path(path)
+        _check_file(self.path, create=create)
+        try:
+            self._conn = sqlite3.connect(
+                self.path.resolve().as_uri() + ("?mode=rwc" if create else "?mode=rw"),
+                uri=True,
+                timeout=BUSY_TIMEOUT,
+                isolation_level=None,  # transactions are explicit: BEGIN ... COMMIT
+                check_same_thread=False,
+            )
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: cannot open the index ({exc}); check the path and its permissions") from exc
+        try:
+            _setup(self._conn, self.path)
+        except sqlite3.DatabaseError as exc:
+            self._conn.close()
+            raise StoreError(_not_ours(self.path, str(exc))) from exc
+        except StoreError:
+            self._conn.close()
+            raise
+
+    # -- life cycle -------------------------------------------------------------------
+
+    def __enter__(self) -> Index:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection (committed data is already on disk)."""
+        self._conn.close()
+
+    def _transaction(self) -> _Transaction:
+        """One write transaction on the index (see ``schema._Transaction``)."""
+        return _Transaction(self._conn)
+
+    # -- writing ----------------------------------------------------------------------
+
+    def add(
+        self,
+        paths: Iterable[str | os.PathLike[str]],
+        *,
+        settings: Settings | None = None,
+        speakers: Path | None = None,
+    ) -> AddResult:
+        """Extract the quotes of files and folders and store them, in one transaction.
+
+        Unchanged files (same path, same content hash) are skipped before extraction;
+        a changed file's quotes replace the old ones. Unreadable files come back as
+        diagnostics and the others are still added.
+
+        Raises:
+            InputError: ``-`` (standard input has no file to track) was given.
+            StoreError: the index cannot be written.
+        """
+        from ..ingest import read_articles
+        from ..pipeline import extract
+        from ..speakers import apply_authority, load_authority, unify
+
+        names = [str(p) for p in paths]
+        if "-" in names:
+            raise InputError("the index tracks files; save standard input to a file and add that")
+        authority = load_authority(speakers) if speakers is not None else None
+        known = self._hashes()
+        todo: list[Article] = []
+        unchanged: list[str] = []
+        problems: list[Diagnostic] = []
+        for item in read_articles(names):
+            if isinstance(item, Diagnostic):
+                problems.append(item)
+            elif known.get(document_key(item.doc)) == content_hash(item.text):
+                unchanged.append(item.doc)
+            else:
+                todo.append(item)
+        extractions = unify(extract(todo, settings=settings)) if todo else []
+        if authority:
+            extractions = apply_authority(extractions, authority)
+        for ex in extractions:
+            problems.extend(d for d in ex.diagnostics if d.code.startswith("E"))
+        result = self.add_extractions(extractions)
+        return AddResult(
+            added=result.added,
+            replaced=result.replaced,
+            unchanged=tuple(unchanged) + result.unchanged,
+            quotes=result.quotes,
+            diagnostics=tuple(problems),
+        )
+
+    def add_extractions(self, extractions: Iterable[Extraction]) -> AddResult:
+        """Store extracted documents in one transaction (all or nothing).
+
+        A document is keyed by ``document_key(article.doc)``; one already stored with
+        the same content hash is left alone, one with another hash is replaced.
+        """
+        added: list[str] = []
+        replaced: list[str] = []
+        unchanged: list[str] = []
+        written = 0
+        conn = self._conn
+        try:
+            with self._transaction():
+                for ex in extractions:
+                    art = ex.article
+                    key, sha = document_key(art.doc), content_hash(art.text)
+                    row = conn.execute("SELECT id, sha256 FROM documents WHERE key = ?", (key,)).fetchone()
+                    if row is not None and row[1] == sha:
+                        unchanged.append(art.doc)
+                        continue
+                    if row is not None:
+                        _delete_document(conn, int(row[0]))
+                        replaced.append(art.doc)
+                    else:
+                        added.append(art.doc)
+                    cur = conn.execute(
+                        "INSERT INTO documents(key, doc, outlet, date, sha256, chars, added) VALUES (?,?,?,?,?,?,?)",
+                        (key, art.doc, art.outlet, art.date, sha, len(art.text), _now()),
+                    )
+                    doc_id = cur.lastrowid
+                    conn.executemany(
+                        'INSERT INTO quotes(document, start, "end", text, kind, speaker, speaker_id, speaker_mention,'
+                        " speaker_start, speaker_end, cue, via, grp, flags, line)"
+                        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        [_quote_row(doc_id, q) for q in ex.quotes],
+                    )
+                    conn.executemany(
+                        "INSERT OR REPLACE INTO speakers(document, id, name, kind, role, body, aliases)"
+                        " VALUES (?,?,?,?,?,?,?)",
+                        [_speaker_row(doc_id, s) for s in ex.speakers],
+                    )
+                    written += len(ex.quotes)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: adding failed, nothing was changed ({exc})") from exc
+        return AddResult(added=tuple(added), replaced=tuple(replaced), unchanged=tuple(unchanged), quotes=written)
+
+    def remove(self, docs: Iterable[str]) -> tuple[str, ...]:
+        """Remove documents (named as when added, or by path) and their quotes, in one
+        transaction. Returns the names removed; names not in the index are ignored."""
+        removed = []
+        try:
+            with self._transaction():
+                for name in docs:
+                    rows = self._conn.execute(
+                        "SELECT id, doc FROM documents WHERE doc = ? OR key = ?", (name, document_key(name))
+                    ).fetchall()
+                    for doc_id, doc in rows:
+                        _delete_document(self._conn, int(doc_id))
+                        removed.append(str(doc))
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: removing failed, nothing was changed ({exc})") from exc
+        return tuple(removed)
+
+    # -- reading ----------------------------------------------------------------------
+
+    def documents(self) -> list[StoredDocument]:
+        """Every document with its outlet, hash, size and number of quotes."""
+        rows = self._conn.execute(
+            "SELECT d.doc, d.key, d.outlet, d.sha256, d.chars, d.added,"
+            " (SELECT count(*) FROM quotes q WHERE q.document = d.id)"
+            " FROM documents d ORDER BY d.doc"
+        ).fetchall()
+        return [
+            StoredDocument(doc=r[0], key=r[1], outlet=r[2], sha256=r[3], chars=r[4], added=r[5], quotes=r[6])
+            for r in rows
+        ]
+
+    def stats(self) -> IndexStats:
+        """Counts of documents, quotes, speakers, quotes per outlet and kind, size on disk."""
+        one = self._conn.execute
+        size = sum(p.stat().st_size for p in _db_files(self.path) if p.exists())
+        return IndexStats(
+            path=str(self.path),
+            schema_version=_version(self._conn),
+            documents=one("SELECT count(*) FROM documents").fetchone()[0],
+            quotes=one("SELECT count(*) FROM quotes").fetchone()[0],
+            speakers=one("SELECT count(DISTINCT id) FROM speakers").fetchone()[0],
+            outlets=tuple(
+                (r[0] or "", r[1])
+                for r in one(
+                    "SELECT d.outlet, count(*) FROM quotes q JOIN documents d ON d.id = q.document"
+                    " GROUP BY d.outlet ORDER BY count(*) DESC, d.outlet"
+                )
+            ),
+            kinds=tuple((r[0], r[1]) for r in one("SELECT kind, count(*) FROM quotes GROUP BY kind ORDER BY kind")),
+            bytes=size,
+        )
+
+    def integrity(self) -> str:
+        """SQLite's ``PRAGMA integrity_check`` (``ok`` when the file is sound) plus FTS5's own check."""
+        result = str(self._conn.execute("PRAGMA integrity_check").fetchone()[0])
+        if result == "ok":
+            try:
+                self._conn.execute("INSERT INTO quotes_fts(quotes_fts) VALUES ('integrity-check')")
+            except sqlite3.DatabaseError as exc:
+                return f"full-text index: {exc}"
+        return result
+
+    def candidates(self, claim: str, *, limit: int = 40) -> list[Rendering]:
+        """Renderings that may render ``claim``: quotes sharing its rarest words, best bm25
+        first, each alone and, when it is half of an interrupted quote, joined with the other
+        half. Scoring is left to the caller (``quotes.verify``)."""
+        terms = self._query_terms(claim)
+        if not terms:
+            return []
+        rows = self._search(
+            f"SELECT {_QUOTE_COLUMNS}, d.doc, d.outlet, q.document FROM quotes_fts f"
+            " JOIN quotes q ON q.id = f.rowid JOIN documents d ON d.id = q.document"
+            " WHERE quotes_fts MATCH ? ORDER BY f.rank LIMIT ?",
+            (" OR ".join(_fts_phrase(t) for t in terms), limit),
+        )
+        found = [(_quote_from_row(r), int(r[-1])) for r in rows]
+        by_doc: dict[int, list[Quote]] = defaultdict(list)
+        for quote, doc_id in found:
+            by_doc[doc_id].append(quote)
+        neighbours = {doc_id: self._near(doc_id, quotes) for doc_id, quotes in by_doc.items()}
+        speakers = self._speakers(
+            list(by_doc),
+            ids={q.speaker_id for q, _ in found if q.speaker_id},
+            names={q.via for q, _ in found if q.via},
+        )
+        return renderings((quote, neighbours[doc_id], speakers.get(doc_id, {})) for quote, doc_id in found)
+
+    def find_speakers(self, name: str) -> list[Speaker]:
+        """Speaker records with every word of ``name``, else with any of them (a romanization
+        variant), at most 200; the caller decides which of them ``name`` names."""
+        words = [w for w in dict.fromkeys(_fts_terms(name)) if len(w) > 1][:20]
+        if not words:
+            return []
+        out: dict[tuple[object, ...], Speaker] = {}
+        for joiner in (" AND ", " OR "):
+            rows = self._search(
+                "SELECT s.id, s.name, s.kind, s.role, s.body, s.aliases FROM speakers_fts f"
+                " JOIN speakers s ON s.rowid = f.rowid WHERE speakers_fts MATCH ? LIMIT 200",
+                (joiner.join(_fts_phrase(w) for w in words),),
+            )
+            for r in rows:
+                out.setdefault(tuple(r), _speaker_from_row(r))
+            if out or len(words) == 1:
+                break
+        return list(out.values())
+
+    def _query_terms(self, claim: str) -> list[str]:
+        """The claim's words that occur in the index, rarest first, at most ``QUERY_TERMS``."""
+        words = list(dict.fromkeys(_fts_terms(claim)))[:500]
+        if not words:
+            return []
+        marks = ",".join("?" * len(words))
+        rows = self._search(f"SELECT term, doc FROM quotes_vocab WHERE term IN ({marks})", words)
+        counts = {str(r[0]): int(r[1]) for r in rows}
+        present = sorted((w for w in words if counts.get(w)), key=lambda w: (counts[w], words.index(w)))
+        return present[:QUERY_TERMS]
+
+    def _search(self, sql: str, params: Sequence[object]) -> list[Any]:
+        """The rows of a search query; an SQLite error becomes a ``StoreError``."""
+        try:
+            return self._conn.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: search failed ({exc})") from exc
+
+    def _near(self, doc_id: int, quotes: list[Quote]) -> list[Quote]:
+        """Quotes of one document within ``INTERRUPTION_GAP`` of any of ``quotes``."""
+        lo = min(q.start for q in quotes) - INTERRUPTION_GAP - 2000
+        hi = max(q.end for q in quotes) + INTERRUPTION_GAP
+        rows = self._conn.execute(
+            f"SELECT {_QUOTE_COLUMNS}, d.doc, d.outlet FROM quotes q JOIN documents d ON d.id = q.document"
+            " WHERE q.document = ? AND q.start BETWEEN ? AND ? ORDER BY q.start",
+            (doc_id, lo, hi),
+        ).fetchall()
+        return [_quote_from_row(r) for r in rows]
+
+    def _speakers(self, doc_ids: list[int], *, ids: set[str], names: set[str]) -> dict[int, dict[str, Speaker]]:
+        """The records of the given speaker ids and names in the given documents."""
+        if not doc_ids:
+            return {}
+        docs, id_marks, name_marks = (",".join("?" * len(x)) for x in (doc_ids, ids, names))
+        rows = self._conn.execute(
+            f"SELECT id, name, kind, role, body, aliases, document FROM speakers WHERE document IN ({docs})"
+            f" AND (id IN ({id_marks}) OR name IN ({name_marks}))",
+            [*doc_ids, *ids, *names],
+        ).fetchall()
+        out: dict[int, dict[str, Speaker]] = defaultdict(dict)
+        for r in rows:
+            out[int(r[6])][str(r[0])] = _speaker_from_row(r)
+        return out
+
+    def _hashes(self) -> dict[str, str]:
+        return {str(k): str(h) for k, h in self._conn.execute("SELECT key, sha256 FROM documents")}
+
+
+def _delete_document(conn: sqlite3.Connection, doc_id: int) -> None:
+    conn.execute("DELETE FROM quotes WHERE document = ?", (doc_id,))  # fires the FTS delete trigger
+    conn.execute("DELETE FROM speakers WHERE document = ?", (doc_id,))
+    conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+
+
+def _fts_terms(text: str) -> list[str]:
+    """Words as FTS5's unicode61 tokenizer (diacritics removed) indexes them, lowercased."""
+    import unicodedata
+
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return [w.lower() for w in _TERM.findall(plain.replace("_", " "))]
+
+
+def _fts_phrase(term: str) -> str:
+    """A term as an FTS5 string (in double quotes, its own doubled): matched as written."""
+    return '"' + term.replace('"', '""') + '"'

@@ -1,0 +1,46 @@
+"""Reports: what ``quotes index list`` and ``quotes index stats`` show.
+
+Input: ``StoredDocument`` records or ``IndexStats``.
+Output: text, a table or JSON (the library never prints; the CLI writes it).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import asdict
+
+from .rows import IndexStats, StoredDocument
+
+
+def render_documents(docs: Sequence[StoredDocument], fmt: str) -> str:
+    """``quotes index list``: one row per document (``table``) or JSON (``json``)."""
+    from tabulate import tabulate
+
+    if fmt == "json":
+        return json.dumps([asdict(d) for d in docs], ensure_ascii=False, indent=2) + "\n"
+    if not docs:
+        return "the index is empty\n"
+    rows = [
+        {"doc": d.doc, "outlet": d.outlet or "", "quotes": d.quotes, "sha256": d.sha256[:12], "added": d.added}
+        for d in docs
+    ]
+    return str(tabulate(rows, headers="keys", tablefmt="simple")) + "\n"
+
+
+def render_stats(stats: IndexStats, fmt: str) -> str:
+    """``quotes index stats``: counts as lines (``table``) or JSON (``json``)."""
+    if fmt == "json":
+        record = asdict(stats)
+        record["outlets"], record["kinds"] = dict(stats.outlets), dict(stats.kinds)
+        return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+    lines = [
+        f"index:      {stats.path} (schema version {stats.schema_version}, {stats.bytes / 1e6:.1f} MB)",
+        f"documents:  {stats.documents:,}",
+        f"quotes:     {stats.quotes:,} (" + ", ".join(f"{k} {n:,}" for k, n in stats.kinds) + ")",
+        f"speakers:   {stats.speakers:,}",
+        "outlets:    " + ("; ".join(f"{o or 'unknown'} {n:,}" for o, n in stats.outlets[:10]) or "none"),
+    ]
+    if len(stats.outlets) > 10:
+        lines[-1] += f"; and {len(stats.outlets) - 10} more"
+    return "\n".join(lines) + "\n"

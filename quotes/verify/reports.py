@@ -1,0 +1,184 @@
+"""Reports: verdicts in plain words for an editor, or as JSON.
+
+Input: ``Verdict`` records, or a draft's ``(Quote, Verdict)`` pairs.
+Output: text, a report per claim or JSON (the library never prints; the CLI writes it).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from enum import StrEnum
+from typing import Any
+
+from ..types import Evidence, Outcome, Quote, Verdict
+from .rules import MEANING_FLAGS
+
+
+class ReportFormat(StrEnum):
+    """Output formats of ``quotes verify`` and ``quotes check``."""
+
+    TABLE = "table"
+    JSON = "json"
+
+
+_HEADLINE = {
+    Outcome.VERBATIM: "VERBATIM: the source has these words.",
+    Outcome.CLOSE: "CLOSE: minor wording differences, same meaning.",
+    Outcome.DIVERGENT: "DIVERGENT: found, but the source says something different",
+    Outcome.MISATTRIBUTED: "MISATTRIBUTED: these words were said by someone else",
+    Outcome.NOT_FOUND: "NOT FOUND: no source has these words",
+}
+_ADVICE = {
+    Outcome.DIVERGENT: "Quote the source's words exactly, or paraphrase without quotation marks.",
+    Outcome.MISATTRIBUTED: "Give the quote to the speaker the source names.",
+    Outcome.NOT_FOUND: "Find the source of this quote, or remove it.",
+}
+
+
+def marked_diff(e: Evidence, *, width: int = 400) -> str:
+    """The source words with the claim's changes marked: ``[source → claim]``,
+    ``[source → (left out)]``, ``[(added) → claim]``."""
+    parts = []
+    for op in e.diff:
+        if op.op == "equal":
+            parts.append(op.a_text)
+        elif op.op == "replace":
+            parts.append(f"[{op.a_text} → {op.b_text}]")
+        elif op.op == "delete":
+            parts.append(f"[{op.a_text} → (left out)]")
+        else:
+            parts.append(f"[(added) → {op.b_text}]")
+    text = " ".join(p for p in parts if p)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def matched(e: Evidence) -> str:
+    """The words of the rendering that line up with the claim, with … where the rendering
+    goes on before or after them."""
+    if not e.diff:
+        return e.text
+    lo, hi = e.diff[0].a_start, e.diff[-1].a_end
+    return ("…" if e.text[:lo].strip() else "") + e.text[lo:hi] + ("…" if e.text[hi:].strip(" ,.") else "")
+
+
+def _where(e: Evidence) -> str:
+    outlet = e.outlet or "unknown outlet"
+    return f"{outlet}, {e.doc} line {e.line} (characters {e.match_start}-{e.match_end})"
+
+
+def explain(v: Verdict) -> str:
+    """The verdict in plain words for an editor: the claim, the nearest source rendering with
+    its outlet, the differences marked, the verdict and what to do."""
+    e = v.evidence
+    head = _HEADLINE[v.outcome]
+    if v.outcome is Outcome.DIVERGENT and e is not None:
+        kinds = sorted({f.type.replace("_", " ") for f in e.flags if f.type in MEANING_FLAGS})
+        head += f" ({', '.join(kinds)})." if kinds else " (the wording differs too much)."
+    elif v.outcome is Outcome.MISATTRIBUTED and e is not None:
+        head += f": {e.speaker or 'an unnamed source'}, not {v.speaker}."
+    elif v.outcome is Outcome.NOT_FOUND:
+        head += "."
+    lines = [head, f"  Claim:  “{v.text}”" + (f" ({v.speaker})" if v.speaker else "")]
+    if e is not None:
+        who = e.speaker or "no speaker named"
+        if e.via:
+            who += f", via {e.via}"
+        label = "Source" if v.outcome is not Outcome.NOT_FOUND else "Nearest"
+        lines.append(f"  {label}: “{_shorten(matched(e))}” ({who})")
+        lines.append(f"          {_where(e)}")
+        if e.outcome is not Outcome.VERBATIM and any(op.op != "equal" for op in e.diff):
+            lines.append(f"  Differences: {marked_diff(e)}")
+        elif e.outcome is not Outcome.VERBATIM and e.diff:
+            lines.append("  Differences: only of form (articles, word endings, forms of names)")
+        lines.append(f"  Similarity: {e.similarity:.0f}/100")
+    others = [o for o in v.renderings if o is not e]
+    if others:
+        lines.append("  Other renderings:")
+        for o in others:
+            lines.append(
+                f"    - {o.outlet or o.doc} ({o.outcome.value}, {o.similarity:.0f}/100, {o.speaker or 'no speaker'}): "
+                f"“{_shorten(matched(o), 110)}”"
+            )
+    lines.extend(f"  Note: {n}" for n in v.notes)
+    if v.outcome in _ADVICE:
+        lines.append(f"  What to do: {_ADVICE[v.outcome]}")
+    return "\n".join(lines)
+
+
+def _shorten(text: str, width: int = 240) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def evidence_record(e: Evidence) -> dict[str, Any]:
+    """An evidence as a JSON-ready dict."""
+    return {
+        "outcome": e.outcome.value,
+        "outlet": e.outlet,
+        "doc": e.doc,
+        "start": e.start,
+        "end": e.end,
+        "match_start": e.match_start,
+        "match_end": e.match_end,
+        "line": e.line,
+        "kind": e.kind.value,
+        "speaker": e.speaker,
+        "speaker_id": e.speaker_id,
+        "via": e.via,
+        "speaker_agrees": e.speaker_agrees,
+        "text": e.text,
+        "similarity": e.similarity,
+        "diff": [
+            {
+                "op": d.op,
+                "source": d.a_text,
+                "claim": d.b_text,
+                "source_span": [d.a_start, d.a_end],
+                "claim_span": [d.b_start, d.b_end],
+            }
+            for d in e.diff
+        ],
+        "flags": [{"type": f.type, "detail": f.detail} for f in e.flags],
+    }
+
+
+def verdict_record(v: Verdict) -> dict[str, Any]:
+    """A verdict as a JSON-ready dict: outcome, ok, the claim, the evidence, all renderings."""
+    return {
+        "claim": v.claim,
+        "text": v.text,
+        "speaker": v.speaker,
+        "verdict": v.outcome.value,
+        "ok": v.ok,
+        "evidence": evidence_record(v.evidence) if v.evidence else None,
+        "renderings": [evidence_record(e) for e in v.renderings],
+        "notes": list(v.notes),
+    }
+
+
+def render_verdicts(verdicts: Sequence[Verdict], fmt: ReportFormat | str) -> str:
+    """Verdicts as plain-words reports (``table``) or JSON (``json``)."""
+    if fmt == "json":
+        records = [verdict_record(v) for v in verdicts]
+        return json.dumps(records[0] if len(records) == 1 else records, ensure_ascii=False, indent=2) + "\n"
+    return "\n\n".join(explain(v) for v in verdicts) + "\n"
+
+
+def render_check(results: Sequence[tuple[Quote, Verdict]], fmt: ReportFormat | str) -> str:
+    """A draft's report: one entry per quote (where it is in the draft, then the verdict)."""
+    if fmt == "json":
+        records = [
+            {"draft": q.doc, "line": q.line, "start": q.start, "end": q.end, "kind": q.kind.value, **verdict_record(v)}
+            for q, v in results
+        ]
+        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    if not results:
+        return "no quotes found in the draft\n"
+    blocks = []
+    for q, v in results:
+        mark = "ok  " if v.ok else "FAIL"
+        blocks.append(f"{mark} {q.doc}:{q.line} ({q.kind.value})\n" + explain(v))
+    failed = sum(not v.ok for _, v in results)
+    summary = f"{len(results)} quotes checked, {len(results) - failed} ok, {failed} failed"
+    return "\n\n".join(blocks) + "\n\n" + summary + "\n"

@@ -1,0 +1,112 @@
+"""Sources: where claims are looked up, the quotes of extracted paths or a quote index.
+
+Input: article paths (extracted now) or an index file.
+Output: ``Sources``: candidate ``Rendering`` records for a claim, ``Speaker`` records for a name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Protocol
+
+from ..config import Settings
+from ..errors import InputError
+from ..types import Extraction, Rendering, Speaker
+from .claims import _words, normalize
+
+#: Renderings fetched per claim before scoring. Enough to hold every outlet's version of a
+#: remark plus near misses; the index returns them best bm25 first.
+CANDIDATES = 40
+
+
+class Sources(Protocol):
+    """Where claims are looked up: ``Corpus`` (extracted paths) or ``store.Index``."""
+
+    def candidates(self, claim: str, *, limit: int = CANDIDATES) -> list[Rendering]:
+        """Renderings that may render ``claim``, most likely first."""
+        ...
+
+    def find_speakers(self, name: str) -> list[Speaker]:
+        """Speaker records whose name contains the words of ``name``."""
+        ...
+
+    def close(self) -> None:
+        """Release what the sources hold (a database connection)."""
+        ...
+
+
+class Corpus:
+    """Sources held in memory: the quotes of extracted documents."""
+
+    def __init__(self, extractions: Iterable[Extraction]) -> None:
+        from ..store import renderings
+
+        self.extractions = list(extractions)
+        self._renderings: list[Rendering] = []
+        self._speakers: list[Speaker] = []
+        for ex in self.extractions:
+            records = {s.id: s for s in ex.speakers}
+            self._speakers.extend(ex.speakers)
+            self._renderings.extend(renderings((q, ex.quotes, records) for q in ex.quotes))
+        self._norms = [normalize(r.text) for r in self._renderings]
+
+    @classmethod
+    def from_paths(
+        cls, paths: Iterable[str | Path], *, settings: Settings | None = None, speakers: Path | None = None
+    ) -> Corpus:
+        """Extract the quotes of files and folders (see ``pipeline.extract_corpus``)."""
+        from ..pipeline import extract_corpus
+
+        return cls(extract_corpus(paths, settings=settings, speakers=speakers))
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+    def candidates(self, claim: str, *, limit: int = CANDIDATES) -> list[Rendering]:
+        """The renderings nearest the claim by rapidfuzz token-set similarity."""
+        from rapidfuzz import fuzz, process
+
+        query = normalize(claim)
+        if not query or not self._norms:
+            return []
+        hits = process.extract(query, self._norms, scorer=fuzz.token_set_ratio, limit=limit)
+        return [self._renderings[i] for _, _, i in hits]
+
+    def find_speakers(self, name: str) -> list[Speaker]:
+        """Speaker records sharing a word with ``name``."""
+        words = {w for w in _words(name) if len(w) > 1}
+        return [s for s in self._speakers if words & set(_words(s.name))]
+
+
+def open_sources(
+    *,
+    against: Sequence[str | Path] = (),
+    db: str | Path | None = None,
+    settings: Settings | None = None,
+    speakers: Path | None = None,
+) -> Sources:
+    """Sources from paths (extracted now) or from an index file, exactly one of them.
+
+    Raises:
+        InputError: both or neither were given.
+        StoreError: the index cannot be opened.
+    """
+    if against and db is not None:
+        raise InputError("give --against PATH... or --db FILE, not both")
+    if against:
+        return Corpus.from_paths(against, settings=settings, speakers=speakers)
+    if db is None:
+        raise InputError("nothing to verify against; give --against PATH... or --db FILE")
+    from ..store import Index
+
+    return Index(db)
