@@ -490,3 +490,19 @@ def test_cli_eval_library_error_is_one_line_and_exit_1(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["eval", "--golden", str(tmp_path), str(tmp_path)])
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1 and "Q100" in result.stderr
+
+
+def test_eval_command_scores_textacy_beside_us_in_one_run() -> None:
+    from typer.testing import CliRunner
+
+    from quotes.cli import app
+
+    root = Path(__file__).resolve().parents[1]
+    result = CliRunner().invoke(
+        app,
+        ["eval", "--golden", str(root / "golden"), str(root / "seeds"), "--baseline", "textacy", "--format", "json"],
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data["results"]) == {"quotes", "textacy"}
+    assert data["results"]["quotes"]["quoted_f1"] > data["results"]["textacy"]["quoted_f1"]

@@ -56,7 +56,7 @@ def evaluate(
         "quotes": ([record(q) for ex in extractions for q in ex.quotes], ())
     }
     if baseline is Baseline.TEXTACY:
-        from .nlp import pipeline
+        from ..nlp import pipeline
 
         preds, given_up = textacy_predictions((ex.article for ex in extractions), pipeline(settings))
         runs["textacy"] = (preds, tuple(given_up))
