@@ -41,8 +41,11 @@ def seed_gold() -> Gold:
 
 @pytest.fixture(scope="session")
 def seed_predictions(seed_extractions: list[Extraction]) -> list[dict[str, object]]:
-    """Our extraction of the seeds as contract records."""
-    return [record(q) for ex in seed_extractions for q in ex.quotes]
+    """Our extraction and alignment of the seeds as contract records (group and flags set)."""
+    from quotes.align import align_corpus
+
+    aligned = align_corpus(seed_extractions).extractions
+    return [record(q) for ex in aligned for q in ex.quotes]
 
 
 @pytest.fixture(scope="session")
