@@ -225,3 +225,15 @@ def test_pronoun_falls_back_to_the_last_named_source_the_tagger_missed(quotes_of
     text = "In an interview with CNN, Smith argued that the policy had failed. “Nobody believes it works,” she said."
     q = only(quotes_of(text), Kind.DIRECT)
     assert q.speaker == "Smith"
+
+
+def test_name_before_a_colon_labels_a_roundup_quote(quotes_of: Extract) -> None:
+    text = 'Who won?\n\nMaria Gonzalez, The Daily Planet: "It was a draw, and both sides knew it."\n'
+    q = only(quotes_of(text), Kind.DIRECT)
+    assert q.speaker == "Maria Gonzalez"
+
+
+def test_a_sentence_with_a_verb_before_the_colon_is_not_a_label(quotes_of: Extract) -> None:
+    text = 'The weather turned cold on the day of the vote:\n"It was freezing," Maria Gonzalez said.\n'
+    q = only(quotes_of(text), Kind.DIRECT)
+    assert q.speaker == "Maria Gonzalez" and q.cue == "said"

@@ -24,6 +24,8 @@ SHARED_SUBJECT = ("xcomp", "advcl", "conj", "pcomp", "acl", "prep", "ccomp")
 _LABEL = re.compile(r"([A-Z][A-Z.'\- ]{1,40}[A-Z]):\s")
 #: A dash after a closing mark that introduces a byline-style attribution.
 _BYLINE = re.compile(r"[\s\u00a0]*[”\"’'»]?[ \t\u00a0]*(?:—|―|–|--?)[ \t\u00a0]*")
+#: Longest paragraph prefix, in characters, read as a ``Name, Outlet:`` label before a quote.
+MAX_LABEL_CHARS = 120
 #: Longest sentence, in tokens, read as the attribution of the quote just before it.
 ATTRIBUTION_SENTENCE_TOKENS = 10
 #: How many paragraphs back a quote with no cue of its own may inherit a speaker.
@@ -87,7 +89,7 @@ def _attribute_one(doc: Doc, cand: Candidate, lex: Lexicon) -> Attribution:
         cue_tok = _colon_cue(doc, span, lex)
     label = _label_mention(doc, span) if cand.kind is not Kind.INDIRECT else None
     if label is None and cand.kind is Kind.DIRECT:
-        label = _dash_byline(doc, span)
+        label = _dash_byline(doc, span) or _colon_label(doc, span)
     if label is not None:
         return Attribution(cand.start, cand.end, cand.kind, mention=label)
     if cue_tok is not None and cue_tok.lower_ == "according":
@@ -270,6 +272,24 @@ def _dash_byline(doc: Doc, span: Span) -> Mention | None:
     for ent in doc.ents:
         if ent.label_ == "PERSON" and ent.start_char <= start < ent.end_char:
             return Mention(text[start : ent.end_char], start, ent.end_char, "name", "PERSON")
+    return None
+
+
+def _colon_label(doc: Doc, span: Span) -> Mention | None:
+    """A source named before a colon that opens the quote's paragraph, with no verb:
+    ``Jane Doe, The Daily Planet: "…"`` (round-ups of reactions, Q&A, transcripts)."""
+    text = _text(doc)
+    para_start = text.rfind("\n", 0, span.start_char) + 1
+    prefix = text[para_start : span.start_char].rstrip(" \t\"“«'‘„")
+    if not prefix.endswith(":") or len(prefix) > MAX_LABEL_CHARS:
+        return None
+    label = doc.char_span(para_start, para_start + len(prefix) - 1, alignment_mode="contract")
+    if label is None or len(label) == 0 or any(t.pos_ in ("VERB", "AUX") for t in label):
+        return None
+    for wanted in ("PERSON", "ORG", "NORP", "GPE"):
+        ent = next((e for e in label.ents if e.label_ == wanted), None)
+        if ent is not None:
+            return Mention(ent.text, ent.start_char, ent.end_char, "name", "PERSON" if wanted == "PERSON" else wanted)
     return None
 
 
