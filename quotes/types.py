@@ -97,6 +97,7 @@ class Attribution:
     mention: Mention | None = None
     via: Mention | None = None
     inherited: bool = False  # speaker taken from a neighbouring quote
+    sourceless: bool = False  # known to have no speaker (the title of a work): never inherits one
 
 
 @dataclass(frozen=True, slots=True)

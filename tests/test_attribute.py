@@ -237,3 +237,15 @@ def test_a_sentence_with_a_verb_before_the_colon_is_not_a_label(quotes_of: Extra
     text = 'The weather turned cold on the day of the vote:\n"It was freezing," Maria Gonzalez said.\n'
     q = only(quotes_of(text), Kind.DIRECT)
     assert q.speaker == "Maria Gonzalez" and q.cue == "said"
+
+
+def test_the_title_of_a_work_is_nobodys_quote(quotes_of: Extract) -> None:
+    text = "The first ad argued that she could not lead. The second spot, titled “Unfit,” went a step further."
+    q = only(quotes_of(text), Kind.MIXED)
+    assert q.text == "Unfit," and q.speaker is None
+
+
+def test_a_statement_with_no_owner_is_not_a_speaker(quotes_of: Extract) -> None:
+    text = "He opposed signing on to a statement saying the government was meddling in the election."
+    quotes = quotes_of(text)
+    assert quotes and all(q.speaker != "statement" for q in quotes)

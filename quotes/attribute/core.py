@@ -46,7 +46,7 @@ def attribute(
     out: list[Attribution] = []
     for cand in sorted(candidates, key=lambda c: c.start):
         att = _attribute_one(doc, cand, lex)
-        if att.cue is None and att.mention is None and cand.kind is not Kind.INDIRECT:
+        if att.cue is None and att.mention is None and cand.kind is not Kind.INDIRECT and not att.sourceless:
             prev = out[-1] if out else None
             if (
                 prev is not None
@@ -87,6 +87,8 @@ def _attribute_one(doc: Doc, cand: Candidate, lex: Lexicon) -> Attribution:
         cue_tok = _cue_for(span, sents, inside, lex)
     if cue_tok is None and according is None and cand.kind is Kind.DIRECT:
         cue_tok = _colon_cue(doc, span, lex)
+    if cand.kind is not Kind.INDIRECT and _is_title(doc, span, lex):
+        return Attribution(cand.start, cand.end, cand.kind, sourceless=True)  # the name of a work
     label = _label_mention(doc, span) if cand.kind is not Kind.INDIRECT else None
     if label is None and cand.kind is Kind.DIRECT:
         label = _dash_byline(doc, span) or _colon_label(doc, span)
@@ -275,6 +277,14 @@ def _dash_byline(doc: Doc, span: Span) -> Mention | None:
     return None
 
 
+def _is_title(doc: Doc, span: Span, lex: Lexicon) -> bool:
+    """Whether a quote is a title or name, right after ``titled``, ``entitled``, ``named``…"""
+    i = span.start - 1
+    while i >= 0 and (doc[i].is_quote or doc[i].is_space or doc[i].text == ","):
+        i -= 1
+    return i >= 0 and doc[i].lower_ in lex.title_cues
+
+
 def _colon_label(doc: Doc, span: Span) -> Mention | None:
     """A source named before a colon that opens the quote's paragraph, with no verb:
     ``Jane Doe, The Daily Planet: "…"`` (round-ups of reactions, Q&A, transcripts)."""
@@ -366,8 +376,7 @@ def _speaker_token(verb: Token, lex: Lexicon) -> Token | None:
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
             if node.head.lemma_.lower() in lex.nouns:  # "released a statement saying …": the statement's owner
-                owner = _speaker_token(node.head, lex)
-                return owner if owner is not None else node.head
+                return _speaker_token(node.head, lex)  # None when nobody is said to have made it
             return node.head  # "footage of Clinton asking, '…'"
         if node.dep_ in SHARED_SUBJECT and node.head is not node:
             node = node.head
