@@ -249,3 +249,9 @@ def test_a_statement_with_no_owner_is_not_a_speaker(quotes_of: Extract) -> None:
     text = "He opposed signing on to a statement saying the government was meddling in the election."
     quotes = quotes_of(text)
     assert quotes and all(q.speaker != "statement" for q in quotes)
+
+
+def test_a_name_heading_a_phrase_keeps_no_time_phrase(quotes_of: Extract) -> None:
+    text = "Donald Trump spoke first. Trump in recent days suggested that the vote was rigged."
+    q = only(quotes_of(text), Kind.INDIRECT)
+    assert q.speaker == "Donald Trump"

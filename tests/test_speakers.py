@@ -206,3 +206,10 @@ def test_short_body_name_merges_into_the_one_fuller_body_across_documents() -> N
 
     out = unify([body("a.txt", "the presidential office"), body("b.txt", "Ruritania's presidential office")])
     assert {q.speaker for ex in out for q in ex.quotes} == {"Ruritania's presidential office"}
+
+
+def test_his_office_is_the_office_of_the_person_he_refers_to() -> None:
+    text = "Paul Ryan spoke. His office said x."
+    office = Mention("His office", 17, 27, "description")
+    att = Attribution(33, 34, Kind.INDIRECT, cue="said", mention=office)
+    assert _resolve(text, [att], [_person("Paul Ryan", 0)]) == [("Paul Ryan's office", None)]

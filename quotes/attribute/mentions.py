@@ -88,8 +88,9 @@ def noun_phrase(tok: Token) -> Span:
         if c.i < tok.i and c.dep_ in _LEFT_MODS:
             left = min(left, c.left_edge.i)
     right = tok.i
+    preps = ("of",) if tok.pos_ == "PROPN" else _KEPT_PREPS  # "Ministry of X", but not "Smith in recent days"
     for c in tok.children:
-        if c.i > tok.i and (c.dep_ == "prep" and c.lower_ in _KEPT_PREPS or c.dep_ in ("compound", "flat")):
+        if c.i > tok.i and (c.dep_ == "prep" and c.lower_ in preps or c.dep_ in ("compound", "flat")):
             right = max(right, c.right_edge.i)
     while left < tok.i and doc[left].is_punct:
         left += 1

@@ -123,7 +123,8 @@ def _role_holder(m: Mention, persons: list[Mention], lex: Lexicon) -> Mention | 
 
 
 _OWNED = re.compile(
-    r"^(?:the\s+)?(?P<owner>.+?)(?:'s|’s)\s+(?P<thing>office|spokesperson|spokesman|spokeswoman)$", re.I
+    r"^(?:the\s+)?(?:(?P<owner>.+?)(?:'s|’s)|(?P<pronoun>his|her))\s+(?P<thing>office|spokesperson|spokesman|spokeswoman)$",
+    re.I,
 )
 
 
@@ -132,20 +133,26 @@ def _office_of(m: Mention, persons: list[Mention], bodies: list[Mention], lex: L
     match = _OWNED.match(m.text.strip())
     if match is None or match.group("thing").lower() != "office":
         return None
-    owner = Mention(match.group("owner"), m.start, m.start + len(match.group("owner")), "name", "PERSON")
+    written = match.group("owner") or match.group("pronoun")
+    owner = Mention(written, m.start, m.start + len(written), "name", "PERSON")
+    pronoun = match.group("pronoun") is not None
+    if pronoun:  # "his office": the office of the person "his" refers to
+        antecedent = _antecedent(replace(owner, form="pronoun"), persons, lex)
+        if antecedent is None:
+            return None
+        owner = antecedent
     name = _fullest_person(owner, persons)
     roles = [p.role for p in persons if p.role and p.text == name]
     for role in roles:
         for key, body in lex.role_bodies.items():
             if role == key or role.endswith(" " + key):
                 display = _fullest_body(Mention(body, m.start, m.end, "description"), bodies, lex)
-                return Speaker(
-                    id=slug(display),
-                    name=display,
-                    kind=SpeakerKind.INSTITUTION,
-                    aliases=tuple(sorted({m.text, display})),
-                )
-    return None
+                return _institution(display, m.text)
+    return _institution(f"{name}'s office", m.text) if pronoun else None
+
+
+def _institution(name: str, mention: str) -> Speaker:
+    return Speaker(id=slug(name), name=name, kind=SpeakerKind.INSTITUTION, aliases=tuple(sorted({mention, name})))
 
 
 def _government(m: Mention, lex: Lexicon) -> Speaker | None:
