@@ -52,7 +52,7 @@ def token_mention(tok: Token, lex: Lexicon) -> Mention | None:
                 name.text, name.start_char, name.end_char, "name", "PERSON", role, body, tok.dep_ in SUBJECTS
             )
     text_span = phrase
-    form = "name" if tok.pos_ == "PROPN" else "description"
+    form = "name" if name_like(tok) else "description"
     label = ent.label_ if ent is not None else None
     if label is None and form == "name" and len(phrase) <= MAX_UNTAGGED_NAME_TOKENS and tok.dep_ in SUBJECTS:
         label = "PERSON"  # an untagged proper name that speaks is taken for a person ("Smith argued …")
@@ -80,6 +80,16 @@ def entity_of(tok: Token) -> Span | None:
     return None
 
 
+def name_like(tok: Token) -> bool:
+    """A proper name: tagged so, or a capitalised word that is part of a person's name
+    elsewhere in the document (the tagger sometimes calls "Trump" a verb)."""
+    if tok.pos_ == "PROPN":
+        return True
+    if not tok.is_title:
+        return False
+    return any(e.label_ == "PERSON" and tok.text in e.text.split() for e in tok.doc.ents)
+
+
 def noun_phrase(tok: Token) -> Span:
     """The token's noun phrase: left modifiers and kept prepositional phrases, no clauses or appositions."""
     doc = tok.doc
@@ -88,7 +98,7 @@ def noun_phrase(tok: Token) -> Span:
         if c.i < tok.i and c.dep_ in _LEFT_MODS:
             left = min(left, c.left_edge.i)
     right = tok.i
-    preps = ("of",) if tok.pos_ == "PROPN" else _KEPT_PREPS  # "Ministry of X", but not "Smith in recent days"
+    preps = ("of",) if name_like(tok) else _KEPT_PREPS  # "Ministry of X", but not "Smith in recent days"
     for c in tok.children:
         if c.i > tok.i and (c.dep_ == "prep" and c.lower_ in preps or c.dep_ in ("compound", "flat")):
             right = max(right, c.right_edge.i)
