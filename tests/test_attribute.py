@@ -255,3 +255,12 @@ def test_a_name_heading_a_phrase_keeps_no_time_phrase(quotes_of: Extract) -> Non
     text = "Donald Trump spoke first. Trump in recent days suggested that the vote was rigged."
     q = only(quotes_of(text), Kind.INDIRECT)
     assert q.speaker == "Donald Trump"
+
+
+def test_a_headline_verb_is_not_part_of_a_name(quotes_of: Extract) -> None:
+    text = (
+        "Donald Trump Warns Voters Against Fraud.\n\n"
+        "Donald Trump spoke in Ohio on Monday.\n\n"
+        "“Watch the polls,” Trump said."
+    )
+    assert {q.speaker for q in quotes_of(text)} == {"Donald Trump"}

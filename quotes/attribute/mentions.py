@@ -112,12 +112,49 @@ def noun_phrase(tok: Token) -> Span:
     return doc[left : right + 1]
 
 
+#: Longest line, in words, that can be a headline.
+MAX_HEADLINE_WORDS = 20
+#: Share of capitalised words from which a line is in headline case.
+HEADLINE_CAPITALISED_SHARE = 0.7
+#: Function words that only a headline capitalises ("Trump Warns Clinton Against …").
+_HEADLINE_WORDS = {"against", "for", "to", "the", "of", "in", "on", "at", "with", "and", "by", "from", "as", "a"}
+
+
+def in_headline(span: Span) -> bool:
+    """Whether a span sits on a short line written in headline case: most words capitalised,
+    function words included ("Trump Warns Clinton Against Fraud")."""
+    doc = span.doc
+    text = doc.text if "quotes_text" not in doc.user_data else str(doc.user_data["quotes_text"])
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    words = [w.strip("\"'“”‘’(),.:;!?") for w in text[start : len(text) if end < 0 else end].split()]
+    words = [w for w in words if w[:1].isalpha()]
+    if not 4 <= len(words) <= MAX_HEADLINE_WORDS:
+        return False
+    capitalised = sum(w[0].isupper() for w in words)
+    function = sum(w.lower() in _HEADLINE_WORDS and w[0].isupper() for w in words[1:])
+    return capitalised >= HEADLINE_CAPITALISED_SHARE * len(words) and function > 0
+
+
+def _headline_trim(ent: Span) -> int:
+    """End of the part of a headline entity that names a person named in the body
+    ("Trump Warns Clinton" -> "Trump" when the body names Donald Trump)."""
+    body_names = [e.text.split() for e in ent.doc.ents if e.label_ == "PERSON" and not in_headline(e)]
+    for end in range(ent.end, ent.start, -1):
+        words = [t.text for t in ent.doc[ent.start : end]]
+        if any(any(n[k : k + len(words)] == words for k in range(len(n))) for n in body_names):
+            return end
+    return ent.end
+
+
 def strip_titles(ent: Span, lex: Lexicon) -> Span | None:
     """A person entity without titles the tagger left in it ("President Berg" -> "Berg")."""
     start = ent.start
     while start < ent.end - 1 and ent.doc[start].lower_ in lex.titles:
         start += 1
-    end = ent.end
+    end = _headline_trim(ent) if in_headline(ent) else ent.end
+    while end > start + 1 and ent.doc[end - 1].pos_ in ("VERB", "AUX", "ADP"):
+        end -= 1  # a headline in title case: "Donald Trump Tells Voters" tagged as one name
     while end > start and ent.doc[end - 1].text in ("'s", "’s", "'", "’"):
         end -= 1
     return ent.doc[start:end] if end > start else None

@@ -206,11 +206,14 @@ def _antecedent(pronoun: Mention, persons: list[Mention], lex: Lexicon | None = 
 
 def _fullest_person(m: Mention, persons: list[Mention]) -> str:
     """The longest name in the article that contains the mention's words, nearest before it first."""
-    text = m.text.title() if m.text.isupper() else m.text  # transcript labels: "PENCE"
+    text = m.text
     words = name_words(text)
     if not words:
         return text
     fuller = [p for p in persons if len(name_words(p.text)) > len(words) and contains_words(name_words(p.text), words)]
+    if not fuller and text.isupper():  # transcript labels ("PENCE"), but acronyms (CNN) stay as written
+        words = name_words(text.title())
+        fuller = [p for p in persons if len(name_words(p.text)) > len(words) and contains_words(name_words(p.text), words)]
     if not fuller:
         return text
     before = [p for p in fuller if p.start <= m.start]
