@@ -204,16 +204,20 @@ def _antecedent(pronoun: Mention, persons: list[Mention], lex: Lexicon | None = 
     return pool[-1] if pool else None
 
 
+def _fuller_names(words: list[str], persons: list[Mention]) -> list[Mention]:
+    """Person mentions with more words than ``words`` that contain them in order."""
+    return [p for p in persons if len(name_words(p.text)) > len(words) and contains_words(name_words(p.text), words)]
+
+
 def _fullest_person(m: Mention, persons: list[Mention]) -> str:
     """The longest name in the article that contains the mention's words, nearest before it first."""
     text = m.text
     words = name_words(text)
     if not words:
         return text
-    fuller = [p for p in persons if len(name_words(p.text)) > len(words) and contains_words(name_words(p.text), words)]
+    fuller = _fuller_names(words, persons)
     if not fuller and text.isupper():  # transcript labels ("PENCE"), but acronyms (CNN) stay as written
-        words = name_words(text.title())
-        fuller = [p for p in persons if len(name_words(p.text)) > len(words) and contains_words(name_words(p.text), words)]
+        fuller = _fuller_names(name_words(text.title()), persons)
     if not fuller:
         return text
     before = [p for p in fuller if p.start <= m.start]
