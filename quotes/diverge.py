@@ -96,6 +96,45 @@ def _words() -> _Words:
     )
 
 
+@lru_cache(maxsize=1)
+def _reversal_pairs() -> frozenset[tuple[str, str]]:
+    """Word pairs that reverse a meaning (``quotes/data/reversals.tsv``), both ways, by root."""
+    pairs = set()
+    for a, b in read_table("reversals.tsv", 2):
+        pairs.add((_root(a), _root(b)))
+        pairs.add((_root(b), _root(a)))
+    return frozenset(pairs)
+
+
+def _root(word: str) -> str:
+    """A word without -s, -ing, -ed and a final -e, doubled consonants undone
+    (``stopped``, ``stopping``, ``stops`` -> ``stop``; ``continued`` -> ``continu``)."""
+    w = word.lower()
+    if w.endswith("ied") and len(w) > 4:
+        w = w[:-3] + "y"
+    else:
+        w = _stem(w)
+        if w.endswith("eed") and len(w) > 4:
+            w = w[:-1]  # agreed -> agree
+        elif w.endswith("ed") and len(w) > 4:
+            w = w[:-2]
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiousl":
+        w = w[:-1]
+    if w.endswith("e") and len(w) > 3:
+        w = w[:-1]
+    return w
+
+
+def _reversal(ta: Sequence[_Tok], ra: range, tb: Sequence[_Tok], rb: range) -> tuple[list[int], list[int]] | None:
+    """Tokens of a replacement that reverse each other's meaning, if any."""
+    pairs = _reversal_pairs()
+    for i in ra:
+        for j in rb:
+            if (_root(ta[i].key), _root(tb[j].key)) in pairs:
+                return [i], [j]
+    return None
+
+
 def _raw_words(text: str) -> list[str]:
     return [m.group().translate(_FOLD).lower() for m in _TOKEN.finditer(text)]
 
@@ -358,6 +397,9 @@ def evidence(
         neg_b = [j for j in rb if cb[j] == "negation"]
         if len(neg_a) != len(neg_b):
             add("negation", i1, i2, j1, j2, neg_a, neg_b)
+            explained = True
+        elif tag == "replace" and (rev := _reversal(ta, ra, tb, rb)):
+            add("negation", i1, i2, j1, j2, *rev)  # "continue" for "stop": the meaning is reversed
             explained = True
         num_a = [i for i in ra if _is_number(ta[i])]
         num_b = [j for j in rb if _is_number(tb[j])]

@@ -162,3 +162,21 @@ def test_compare_texts_never_raises_and_evidence_stays_inside_the_texts(a: str, 
     for e in evidence(a, b):
         assert all(0 <= s <= t <= len(a) for s, t in e.a_spans)
         assert all(0 <= s <= t <= len(b) for s, t in e.b_spans)
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Japan will continue the talks.", "Japan will stop the talks."),
+        ("The party supports the bill.", "The party opposed the bill."),
+        ("They agreed to the plan.", "They disagreed with the plan."),
+    ],
+)
+def test_reversed_meaning_is_a_negation(a: str, b: str) -> None:
+    assert "negation" in {f.type for f in compare_texts(a, b)}
+
+
+def test_a_synonym_is_not_a_reversal() -> None:
+    assert "negation" not in {
+        f.type for f in compare_texts("We will continue the talks.", "We will keep up the talks.")
+    }

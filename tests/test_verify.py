@@ -97,6 +97,13 @@ HELD_BACK: list[tuple[str, str | None, str]] = [
         "divergent",
     ),
     ("resolving historical issues is not essential for building a future-oriented relationship", "Lee", "divergent"),
+    # a reversed verb: "continue" in the source, "stop" in the claim
+    (
+        "The two leaders reviewed the achievements of past South Korea-US-Japan cooperation and agreed to stop "
+        "efforts to respond to various geopolitical crises",
+        "Kang Yu-jung",
+        "divergent",
+    ),
     ("Japan maintains that 27 of its citizens were abducted by North Korea", None, "divergent"),
     ("This year marks the 70th anniversary of the normalization of Korea-Japan relations", "Lee", "divergent"),
     ("It is a meaningful year in which we may build a future-oriented Korea-Japan relationship", "Lee", "divergent"),
