@@ -53,6 +53,7 @@ class Lexicon:
     capitals: dict[str, str]
     genders: dict[str, str]
     title_cues: frozenset[str]
+    object_verbs: frozenset[str]
     pronouns: dict[str, str]
     marks: dict[str, tuple[str, str]]
 
@@ -97,6 +98,7 @@ def lexicon() -> Lexicon:
         capitals={city: country for city, country in read_table("capitals.tsv", 2)},
         genders={word: gender for word, gender in read_table("gender_words.tsv", 2)},
         title_cues=frozenset(r[0] for r in read_table("title_cues.tsv", 1)),
+        object_verbs=frozenset(r[0] for r in read_table("object_verbs.tsv", 1)),
         pronouns={p: kind for p, kind in read_table("pronouns.tsv", 2)},
         marks={ch: (family, role) for ch, family, role in read_table("quote_marks.tsv", 3)},
     )

@@ -26,6 +26,8 @@ _UTTERANCE_LEAD = set(".!?:;,—–(") | {""}
 #: A quote led by a comma or colon is a whole utterance only from this many words
 #: on ("he said, 'no'" is one, "the so-called 'hawks'" is not).
 MIN_DIRECT_WORDS_AFTER_COMMA = 3
+#: Shortest object phrase, in tokens, kept as reported content ("a two-track approach toward …").
+MIN_OBJECT_TOKENS = 4
 #: Shortest reported clause, in tokens, kept as indirect speech.
 MIN_CLAUSE_TOKENS = 3
 #: A reported clause that is at least this share quoted text is left to the quote.
@@ -300,7 +302,42 @@ def _verb_complements(verb: Token, lex: Lexicon) -> Iterator[Candidate]:
     if not found:
         span = _that_after(verb)
         if span:
+            found = True
             yield Candidate(*span, Kind.INDIRECT, cue_token=verb.i)
+    if not found and verb.lemma_.lower() in lex.object_verbs and (span := _content_object(verb)):
+        yield Candidate(*span, Kind.INDIRECT, cue_token=verb.i)
+
+
+def _content_object(verb: Token) -> tuple[int, int] | None:
+    """The direct object of an object-reporting verb as the reported content
+    (``outlined a two-track approach toward …``): a common-noun phrase of several words."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ != "NOUN" or obj.ent_type_ in ("PERSON", "ORG", "GPE"):
+        return None
+    if not _single_named_source(verb):
+        return None  # "the two leaders stressed the importance of …" narrates a joint outcome
+    tokens = list(obj.subtree)
+    doc, nxt = verb.doc, tokens[-1].i + 1
+    if nxt + 1 < len(doc) and doc[nxt].text in ("—", "–", "--", "―") and not doc[nxt + 1].is_space:
+        end = doc[nxt + 1].sent.end  # "a two-track approach — responding firmly …" (the parser may split there)
+        tokens = [t for t in doc[tokens[0].i : end] if "\n" not in t.text]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens.pop()
+    if len(tokens) < MIN_OBJECT_TOKENS:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _single_named_source(verb: Token) -> bool:
+    """Whether a verb's subject is one named source or he/she: not a group, not a thing."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ in ("conj", "xcomp", "advcl"):
+        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or any(c.dep_ == "conj" for c in subject.children):
+        return False
+    if subject.pos_ == "PRON":
+        return subject.lower_ in ("he", "she")
+    return subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
 
 
 def _addressee(verb: Token) -> Token | None:

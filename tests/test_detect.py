@@ -116,3 +116,18 @@ def test_plural_possessive_inside_single_quotes_is_not_the_closing_mark() -> Non
 def test_plural_possessive_at_the_end_of_a_single_quote_still_closes_it() -> None:
     text = "He called it 'a victory for the workers'. Others disagreed."
     assert contents(text) == ["a victory for the workers"]
+
+
+def _reported(text: str) -> list[str]:
+    from quotes import extract
+
+    return [q.text for ex in extract(text) for q in ex.quotes if q.kind.value == "indirect"]
+
+
+def test_object_of_an_object_reporting_verb_is_reported_content() -> None:
+    text = "Smith has outlined a two-track approach toward Ruritania — talking firmly on history while trading."
+    assert _reported(text) == ["a two-track approach toward Ruritania — talking firmly on history while trading"]
+
+
+def test_a_group_stressing_something_is_narration_not_a_report() -> None:
+    assert _reported("The two leaders also stressed the importance of cooperation with the United States.") == []
