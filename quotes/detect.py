@@ -216,7 +216,7 @@ def marked_kind(text: str, span: MarkedSpan) -> Kind:
     follows a comma, colon or dash that introduces it (``Berg said, "…"``) and
     is long enough to be a statement.
     """
-    lead = text[: span.open_mark].rstrip(" \t")
+    lead = text[: span.open_mark].rstrip(" \t\u00a0\ufeff\u200b")
     before = lead[-1:] if lead and lead[-1] != "\n" else ""
     content = text[span.start : span.end]
     first = content[:1]

@@ -131,3 +131,9 @@ def test_object_of_an_object_reporting_verb_is_reported_content() -> None:
 
 def test_a_group_stressing_something_is_narration_not_a_report() -> None:
     assert _reported("The two leaders also stressed the importance of cooperation with the United States.") == []
+
+
+def test_a_byte_order_mark_does_not_change_the_kind() -> None:
+    text = "\ufeff“Hello there, everyone,” Anna Berg said."
+    spans, _ = scan_marks(text)
+    assert marked_kind(text, spans[0]) is Kind.DIRECT
