@@ -264,3 +264,17 @@ def test_a_headline_verb_is_not_part_of_a_name(quotes_of: Extract) -> None:
         "“Watch the polls,” Trump said."
     )
     assert {q.speaker for q in quotes_of(text)} == {"Donald Trump"}
+
+
+@pytest.mark.xfail(strict=True, reason="known gap: an attribution inside reported speech splits it in two")
+def test_parenthetical_attribution_splits_reported_speech(quotes_of: Extract) -> None:
+    text = "Acts of protest, Mr. Novak said, are acts of patriotism in a free country."
+    reported = [q.text for q in quotes_of(text) if q.kind is Kind.INDIRECT]
+    assert reported == ["Acts of protest", "are acts of patriotism in a free country"]
+
+
+@pytest.mark.xfail(strict=True, reason="known gap: a coordinated non-speech verb stays inside the reported clause")
+def test_reported_clause_stops_before_a_coordinated_action(quotes_of: Extract) -> None:
+    text = "Novak said he respected the choice of the voters and congratulated Berg on her victory."
+    q = only(quotes_of(text), Kind.INDIRECT)
+    assert q.text == "he respected the choice of the voters"
