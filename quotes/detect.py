@@ -225,7 +225,23 @@ def marked_kind(text: str, span: MarkedSpan) -> Kind:
         return Kind.DIRECT if not first.islower() or words >= MIN_DIRECT_WORDS_AFTER_COMMA else Kind.MIXED
     if before in _UTTERANCE_LEAD and words >= MIN_DIRECT_WORDS_AFTER_COMMA:
         return Kind.DIRECT
+    previous = lead.split()[-1].lower() if lead.split() else ""
+    if first.isupper() and words >= MIN_DIRECT_WORDS_AFTER_COMMA and _reporting_form(previous):
+        return Kind.DIRECT  # "… posted on X saying “This year marks …”": a whole utterance, no comma
     return Kind.MIXED
+
+
+#: Irregular past forms of reporting verbs, to their lemma.
+_IRREGULAR = {"said": "say", "told": "tell", "wrote": "write", "written": "write", "spoke": "speak"}
+
+
+def _reporting_form(word: str) -> bool:
+    """Whether a word is a form of a reporting verb of the lexicon (``saying``, ``tweeted``, ``said``)."""
+    verbs = lexicon().verbs
+    if word in _IRREGULAR:
+        return _IRREGULAR[word] in verbs
+    candidates = {word, word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-2] + "e"}
+    return any(c in verbs for c in candidates if len(c) >= 3)
 
 
 def find_marked(text: str, *, doc: str = "-") -> tuple[list[Candidate], list[Diagnostic]]:

@@ -90,6 +90,8 @@ def test_stray_closing_mark_warns() -> None:
         ("Smith said that “the two leaders agreed.”", Kind.MIXED),
         ('He criticized the "humiliating" approach.', Kind.MIXED),
         ('Smith said, "no."', Kind.MIXED),
+        ("Smith posted on X saying “This year marks a new start for us.”", Kind.DIRECT),
+        ("Smith posted the “Year of New Starts” banner.", Kind.MIXED),
     ],
 )
 def test_marked_kind_tells_whole_utterances_from_partial_quotes(text: str, kind: Kind) -> None:
