@@ -84,7 +84,22 @@ def read_table(name: str, columns: int) -> list[list[str]]:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    """The lexicon, loaded once per process."""
+    """The lexicon, loaded once per process.
+
+    Raises:
+        DataError: a word is listed both as a reporting verb and as a belief verb.
+    """
+    lex = _load_lexicon()
+    both = sorted(set(lex.verbs) & lex.belief_verbs)
+    if both:
+        raise DataError(
+            f"quotes/data: {', '.join(both)} listed both in reporting_verbs.tsv and belief_verbs.tsv; "
+            "keep each word in one of them (beliefs are not speech)"
+        )
+    return lex
+
+
+def _load_lexicon() -> Lexicon:
     return Lexicon(
         verbs={lemma: cls for lemma, cls in read_table("reporting_verbs.tsv", 2)},
         belief_verbs=frozenset(r[0] for r in read_table("belief_verbs.tsv", 1)),

@@ -139,3 +139,28 @@ def test_a_byte_order_mark_does_not_change_the_kind() -> None:
     text = "\ufeff“Hello there, everyone,” Anna Berg said."
     spans, _ = scan_marks(text)
     assert marked_kind(text, spans[0]) is Kind.DIRECT
+
+
+def test_belief_verbs_report_nothing() -> None:
+    assert _reported("Smith believes that the economy will recover next year.") == []
+    assert _reported("Smith thinks that the economy will recover next year.") == []
+    assert _reported("Smith said that the economy will recover next year.") == ["the economy will recover next year"]
+
+
+def test_a_word_both_reporting_and_belief_verb_is_a_data_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from quotes import config
+    from quotes.errors import DataError
+
+    real = config.read_table
+
+    def fake(name: str, columns: int) -> list[list[str]]:
+        rows = real(name, columns)
+        return rows + [["say"]] if name == "belief_verbs.tsv" else rows
+
+    monkeypatch.setattr(config, "read_table", fake)
+    config.lexicon.cache_clear()
+    try:
+        with pytest.raises(DataError, match="say"):
+            config.lexicon()
+    finally:
+        config.lexicon.cache_clear()
