@@ -47,7 +47,6 @@ class MarkedSpan:
     start: int
     end: int
     open_mark: int
-    close_mark: int | None  # None when the quote runs on into the next paragraph
     family: str
 
 
@@ -122,7 +121,7 @@ def scan_marks(text: str, *, doc: str = "-", lex: Lexicon | None = None) -> tupl
                 continue
             if _reopens(text, paragraphs, number, lex):
                 if not any(o.offset < opener.offset for o in stack):
-                    _add_span(spans, text, opener, None, end=p_end)
+                    _add_span(spans, text, opener, p_end)
             else:
                 problems.append(
                     _warn(
@@ -193,16 +192,15 @@ def _role(ch: str, family: str, role: str, prev: str, nxt: str, stack: list[_Ope
     return role
 
 
-def _add_span(spans: list[MarkedSpan], text: str, opener: _Open, close: int | None, *, end: int | None = None) -> None:
-    stop = close if close is not None else end
-    assert stop is not None
+def _add_span(spans: list[MarkedSpan], text: str, opener: _Open, stop: int) -> None:
+    """Add the content between an opening mark and ``stop`` (a closing mark or the paragraph end)."""
     start = opener.end
     while start < stop and text[start].isspace():
         start += 1
     while stop > start and text[stop - 1].isspace():
         stop -= 1
     if stop > start:
-        spans.append(MarkedSpan(start, stop, opener.offset, close, opener.family))
+        spans.append(MarkedSpan(start, stop, opener.offset, opener.family))
 
 
 def _warn(doc: str, code: str, offset: int, message: str) -> Diagnostic:

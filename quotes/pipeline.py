@@ -1,4 +1,4 @@
-"""The library entry points: run ingest → nlp → detect → attribute → speakers.
+"""The library entry points: run ingest → nlp → detect → attribute → speakers (then align, verify …).
 
 Input: texts, paths or articles. Output: one ``Extraction`` per document, streaming.
 """
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TextIO, Union
+from typing import TYPE_CHECKING, TextIO, Union
 
 from . import attribute as _attribute
 from . import detect as _detect
@@ -16,6 +16,9 @@ from . import speakers as _speakers
 from .config import Settings
 from .ingest import read_articles
 from .types import Article, Diagnostic, Extraction
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 Source = Union[str, Path, Article]
 
@@ -58,11 +61,11 @@ def extract(
     yield from failed
 
 
-def extract_parsed(article: Article, doc: object) -> Extraction:
+def extract_parsed(article: Article, doc: Doc) -> Extraction:
     """Run detection, attribution and speaker resolution on one parsed article."""
     marked, problems = _detect.find_marked(article.text, doc=article.doc)
-    reported = _detect.find_reported(doc, marked)  # type: ignore[arg-type]
-    attributions, mentions = _attribute.attribute(doc, marked + reported)  # type: ignore[arg-type]
+    reported = _detect.find_reported(doc, marked)
+    attributions, mentions = _attribute.attribute(doc, marked + reported)
     result = _speakers.resolve(article, attributions, mentions)
     return Extraction(
         article=result.article, quotes=result.quotes, speakers=result.speakers, diagnostics=tuple(problems)

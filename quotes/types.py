@@ -30,7 +30,6 @@ class SpeakerKind(StrEnum):
     PERSON = "person"
     INSTITUTION = "institution"
     ANONYMOUS = "anonymous"
-    GROUP = "group"
     UNKNOWN = "unknown"
 
 
@@ -93,10 +92,8 @@ class Attribution:
     end: int
     kind: Kind
     cue: str | None = None
-    cue_span: tuple[int, int] | None = None
     mention: Mention | None = None
     via: Mention | None = None
-    inherited: bool = False  # speaker taken from a neighbouring quote
     sourceless: bool = False  # known to have no speaker (the title of a work): never inherits one
 
 

@@ -53,13 +53,11 @@ def attribute(
                 and prev.mention is not None
                 and _paragraph_gap(_text(doc), prev.end, cand.start) <= INHERIT_PARAGRAPHS
             ):
-                att = replace(
-                    att, cue=prev.cue, cue_span=prev.cue_span, mention=prev.mention, via=prev.via, inherited=True
-                )
+                att = replace(att, cue=prev.cue, mention=prev.mention, via=prev.via)
             elif cand.kind is Kind.DIRECT and _whole_paragraph(_text(doc), cand):
                 mention = _previous_paragraph_subject(doc, cand.start, lex)
                 if mention is not None:
-                    att = replace(att, mention=mention, inherited=True)
+                    att = replace(att, mention=mention)
         out.append(att)
     return out, document_mentions(doc, lex)
 
@@ -98,11 +96,11 @@ def _attribute_one(doc: Doc, cand: Candidate, lex: Lexicon) -> Attribution:
         according, cue_tok = cue_tok, None
     via = None
     mention = None
-    cue_text, cue_span = None, None
+    cue_text: str | None = None
     if according is None and cue_tok is not None:
         according = _earlier_according(doc, sents[0], cue_tok, lex)
     if cue_tok is not None:
-        cue_text, cue_span = _cue_phrase(cue_tok, lex)
+        cue_text = _cue_phrase(cue_tok, lex)
         quoted_as = _quoted_as(cue_tok)
         if cand.kind is Kind.INDIRECT:
             subject = quoted_as or _speaker_token(cue_tok, lex)
@@ -129,10 +127,10 @@ def _attribute_one(doc: Doc, cand: Candidate, lex: Lexicon) -> Attribution:
                 and mention.form != "name"
             ):
                 mention = src
-                cue_text, cue_span = "according to", (according.idx, according.nbor().idx + len(according.nbor().text))
+                cue_text = "according to"
             elif src.start != mention.start:
                 via = src
-    return Attribution(cand.start, cand.end, cand.kind, cue=cue_text, cue_span=cue_span, mention=mention, via=via)
+    return Attribution(cand.start, cand.end, cand.kind, cue=cue_text, mention=mention, via=via)
 
 
 def _inner_reporter(clause: Span, lex: Lexicon) -> Token | None:
@@ -385,7 +383,7 @@ def _speaker_token(verb: Token, lex: Lexicon) -> Token | None:
     return None
 
 
-def _cue_phrase(verb: Token, lex: Lexicon) -> tuple[str, tuple[int, int]]:
+def _cue_phrase(verb: Token, lex: Lexicon) -> str:
     """The reporting word plus its particle, audience or channel (``wrote on social media``)."""
     doc = verb.doc
     keep = {verb.i}
@@ -407,8 +405,7 @@ def _cue_phrase(verb: Token, lex: Lexicon) -> tuple[str, tuple[int, int]]:
         keep = {i for i in keep if i - verb.i <= 6}
         last = max(keep)
     tokens = [doc[i] for i in range(verb.i, last + 1)]
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    return _text(doc)[start:end], (start, end)
+    return _text(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
 
 
 def _is_group(mention: Mention, lex: Lexicon) -> bool:
