@@ -58,7 +58,6 @@ class Candidate:
     end: int
     kind: Kind
     cue_token: int | None = None  # token index of the reporting word, for reported speech
-    source_token: int | None = None  # token index of the source ("according to X", "the ministry's statement")
 
 
 @dataclass(slots=True)
@@ -266,7 +265,7 @@ def find_reported(doc: Doc, marked: list[Candidate], *, lex: Lexicon | None = No
 
 
 def _reported_in_sentence(sent: Span, lex: Lexicon) -> Iterator[Candidate]:
-    according = _according_to(sent)
+    according = according_to(sent)
     for tok in sent:
         key = reporting_key(tok, lex)
         if key is not None and lex.verbs[key] == "speech":
@@ -284,7 +283,7 @@ def _reported_in_sentence(sent: Span, lex: Lexicon) -> Iterator[Candidate]:
     if according is not None and not _reports_itself(sent, lex):
         span = _clause_span(sent.root, exclude=according, whole=sent)
         if span:
-            yield Candidate(*span, Kind.INDIRECT, cue_token=according.i, source_token=_pobj(according))
+            yield Candidate(*span, Kind.INDIRECT, cue_token=according.i)
 
 
 def _reports_itself(sent: Span, lex: Lexicon) -> bool:
@@ -424,20 +423,12 @@ def _reporting_noun_owner(noun: Token, lex: Lexicon) -> Token | None:
     return next((c for c in noun.children if c.dep_ == "poss"), None)
 
 
-def _according_to(sent: Span) -> Token | None:
-    """The ``according`` token of an ``according to X`` phrase in the sentence."""
+def according_to(sent: Span, *, skip: frozenset[int] | set[int] = frozenset()) -> Token | None:
+    """The ``according`` token of an ``according to X`` phrase in the sentence (tokens in ``skip`` excluded)."""
     for tok in sent:
-        if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
+        if tok.i not in skip and tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
             return tok
     return None
-
-
-def _pobj(according: Token) -> int | None:
-    to = according.nbor()
-    obj = next((c for c in to.children if c.dep_ == "pobj"), None)
-    if obj is None:
-        obj = next((c for c in according.children if c.dep_ == "pobj"), None)
-    return obj.i if obj is not None else None
 
 
 def _clause_span(head: Token, *, exclude: Token, whole: Span | None = None) -> tuple[int, int] | None:

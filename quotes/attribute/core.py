@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..config import Lexicon, lexicon
-from ..detect import Candidate, reporting_key
+from ..detect import Candidate, according_to, reporting_key
 from ..types import Attribution, Kind, Mention
 from .mentions import SUBJECTS, document_mentions, entity_of, token_mention
 
@@ -77,7 +77,6 @@ def _attribute_one(doc: Doc, cand: Candidate, lex: Lexicon) -> Attribution:
     inside = set(range(span.start, span.end))
     sents = _context_sentences(doc, span)
     according = _according(sents, inside)
-    source = token_mention(doc[cand.source_token], lex) if cand.source_token is not None else None
     cue_tok: Token | None
     if cand.cue_token is not None:
         cue_tok = doc[cand.cue_token]
@@ -118,7 +117,7 @@ def _attribute_one(doc: Doc, cand: Candidate, lex: Lexicon) -> Attribution:
                 mention, via = token_mention(inner, lex), mention
     if according is not None:
         src_tok = _according_object(according)
-        src = token_mention(src_tok, lex) if src_tok is not None else source
+        src = token_mention(src_tok, lex) if src_tok is not None else None
         if src is not None:
             if (
                 mention is None
@@ -312,16 +311,8 @@ def _label_mention(doc: Doc, span: Span) -> Mention | None:
 
 
 def _according(sents: list[Span], inside: set[int]) -> Token | None:
-    for sent in sents:
-        for tok in sent:
-            if (
-                tok.i not in inside
-                and tok.lower_ == "according"
-                and tok.i + 1 < len(tok.doc)
-                and tok.nbor().lower_ == "to"
-            ):
-                return tok
-    return None
+    """The first ``according to`` outside the quote in the given sentences."""
+    return next((tok for sent in sents if (tok := according_to(sent, skip=inside)) is not None), None)
 
 
 def _according_object(according: Token) -> Token | None:
