@@ -499,8 +499,9 @@ def _quoted_share(cand: Candidate, marked: list[Candidate]) -> float:
 
 
 def _outermost(cands: list[Candidate]) -> list[Candidate]:
-    """Drop candidates nested inside another; keep document order."""
-    cands = sorted(set(cands), key=lambda c: (c.start, -c.end))
+    """Drop candidates nested inside another; keep document order. Of two with the same span,
+    the one whose cue comes first in the text wins, so the result never depends on hashing."""
+    cands = sorted(set(cands), key=lambda c: (c.start, -c.end, -1 if c.cue_token is None else c.cue_token))
     out: list[Candidate] = []
     for c in cands:
         if out and c.start >= out[-1].start and c.end <= out[-1].end:

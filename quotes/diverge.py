@@ -514,8 +514,8 @@ def compare_texts(
     ``he hopes``; not raised when ``same_speaker`` is False, since the speakers
     differ anyway), ``wording`` (other words in place of words), ``omission``
     (words of ``a`` that ``b`` leaves out) and ``addition``. One flag per type;
-    its detail lists the differing words with their offsets, ``a[12:22] "is
-    growing" → b[12:34] "has grown even further"``, several joined by ``; ``.
+    its detail lists the differing words with their offsets, ``a[12:21] "is
+    rising" → b[12:34] "has risen even further"``, several joined by ``; ``.
     With ``paraphrase`` (one rendering is reported speech) rewording is expected
     and ``wording`` is not raised; without ``edges`` (``b`` is a partial quote of
     ``a`` or the reverse) what only one of them covers at the start or end is not

@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from .verify import Sources
 
 _HELP = "Quote sources for the quote_checker fixture: article files or folders, or one quote index file."
-_SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -38,6 +37,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def _is_index(path: Path) -> bool:
+    """Whether ``path`` is an SQLite file (an index) rather than an article."""
+    from .store.schema import _SQLITE_HEADER
+
     if not path.is_file():
         return False
     with path.open("rb") as fh:

@@ -16,12 +16,10 @@ from typing import Any
 from tabulate import tabulate
 
 from . import diverge
-from .align import Alignment
+from .align import SERIOUS, Alignment, flag_key
 from .render import jsonl, record, shorten
 from .types import Extraction, Flag, Group, Kind, Quote
 
-#: Flag types that show a disagreement in meaning or source: shown in red, and their groups come first.
-SERIOUS = ("attribution:conflicting", "negation", "number", "modality", "person_shift")
 #: Longest rendering shown in a table cell, in characters.
 RENDERING_WIDTH = 70
 
@@ -62,9 +60,17 @@ class _Member:
         return tuple(Flag(kind, "; ".join(ds)) for kind, ds in details.items())
 
 
-def _members(alignment: Alignment, group: Group) -> list[_Member]:
-    """A group's renderings, one per document, the reference first."""
-    by_key = {(q.doc, q.start): (ex, q) for ex in alignment.extractions for q in ex.quotes}
+#: A quote's place, ``(doc, start)``, as group members name it.
+_Key = tuple[str, int]
+
+
+def _quotes_by_key(alignment: Alignment) -> dict[_Key, tuple[Extraction, Quote]]:
+    """Every quote of the alignment with its extraction, by ``(doc, start)``."""
+    return {(q.doc, q.start): (ex, q) for ex in alignment.extractions for q in ex.quotes}
+
+
+def _members(by_key: dict[_Key, tuple[Extraction, Quote]], group: Group) -> list[_Member]:
+    """A group's renderings, one per document, the reference first (``by_key``: ``_quotes_by_key``)."""
     per_doc: dict[str, list[tuple[Extraction, Quote]]] = {}
     for key in group.members:
         if key in by_key:
@@ -76,11 +82,6 @@ def _members(alignment: Alignment, group: Group) -> list[_Member]:
     return out
 
 
-def _flag_key(f: Flag) -> str:
-    """The flag type, attribution split into ``attribution:compatible`` and ``attribution:conflicting``."""
-    return f"attribution:{f.detail.split(':', 1)[0]}" if f.type == "attribution" else f.type
-
-
 def _flag_name(key: str) -> str:
     """A label for a flag key: ``attribution (compatible)``, ``person shift``."""
     kind, _, how = key.partition(":")
@@ -88,7 +89,7 @@ def _flag_name(key: str) -> str:
 
 
 def _labels(flags: Iterable[Flag]) -> str:
-    counts = Counter(_flag_key(f) for f in flags)
+    counts = Counter(flag_key(f) for f in flags)
     return ", ".join(f"{k}×{n}" if n > 1 else k for k, n in counts.items())
 
 
@@ -119,7 +120,7 @@ def render_alignment(alignment: Alignment, fmt: AlignFormat, *, width: int = REN
 
 def alignment_json(alignment: Alignment) -> dict[str, Any]:
     """Groups with their member records (flags included), and the single-source quotes."""
-    by_key = {(q.doc, q.start): q for ex in alignment.extractions for q in ex.quotes}
+    by_key = _quotes_by_key(alignment)
     return {
         "groups": [
             {
@@ -127,7 +128,7 @@ def alignment_json(alignment: Alignment) -> dict[str, Any]:
                 "speaker": g.speaker,
                 "speaker_id": g.speaker_id,
                 "reference": {"doc": g.reference[0], "start": g.reference[1]},
-                "members": [record(by_key[k]) for k in g.members if k in by_key],
+                "members": [record(by_key[k][1]) for k in g.members if k in by_key],
             }
             for g in alignment.groups
         ],
@@ -139,8 +140,9 @@ def _blocks(alignment: Alignment, *, markdown: bool, width: int) -> str:
     if not alignment.groups:
         return "no groups found: no remark is rendered in more than one document\n"
     out = []
+    by_key = _quotes_by_key(alignment)
     for g in alignment.groups:
-        members = _members(alignment, g)
+        members = _members(by_key, g)
         rows = []
         for m in members:
             for q in m.quotes:
@@ -220,6 +222,7 @@ _TEXT_FLAGS = ("wording", "omission", "addition")
 
 
 def _label_class(key: str) -> str:
+    """The CSS class of a flag label: ``serious`` (red, ``SERIOUS``), ``text`` or ``info``."""
     if key in SERIOUS:
         return "serious"
     return "text" if key in _TEXT_FLAGS else "info"
@@ -231,7 +234,7 @@ def _label_html(flags: Sequence[Flag]) -> str:
         return ""
     labels = []
     for f in flags:
-        key = _flag_key(f)
+        key = flag_key(f)
         name = html.escape(_flag_name(key))
         labels.append(f'<span class="label {_label_class(key)}" title="{html.escape(f.detail)}">{name}</span>')
     items = "".join(f"<li><b>{html.escape(f.type)}</b>: {html.escape(f.detail)}</li>" for f in flags)
@@ -296,7 +299,7 @@ def alignment_html(alignment: Alignment, *, title: str = "Quote alignment") -> s
     """
     docs = len(alignment.extractions)
     flags = [f for g in alignment.groups for _, fs in g.flags for f in fs]
-    counts = Counter(_flag_key(f) for f in flags)
+    counts = Counter(flag_key(f) for f in flags)
     summary = ", ".join(f"{n} {_flag_name(k)}" for k, n in counts.most_common()) or "no divergence"
     parts = [
         "<!DOCTYPE html>",
@@ -311,16 +314,17 @@ def alignment_html(alignment: Alignment, *, title: str = "Quote alignment") -> s
         "in each rendering: <mark>other words</mark> <ins>added</ins> <del>left out</del>; "
         '<mark class="hot">outlined</mark>: the words behind a red label. Groups with conflicts come first.</p>',
     ]
+    by_key = _quotes_by_key(alignment)
     for g in alignment.groups:
-        members = _members(alignment, g)
+        members = _members(by_key, g)
         if not members:
             continue
         group_flags = [f for m in members for f in m.flags]
-        conflict = any(_flag_key(f) in SERIOUS for f in group_flags)
+        conflict = any(flag_key(f) in SERIOUS for f in group_flags)
         speaker = html.escape(g.speaker or "unknown speaker")
         badges = "".join(
             f'<span class="label {_label_class(k)}">{html.escape(_flag_name(k))}{f" ×{n}" if n > 1 else ""}</span>'
-            for k, n in Counter(_flag_key(f) for f in group_flags).items()
+            for k, n in Counter(flag_key(f) for f in group_flags).items()
         )
         cols = "".join(_member_html(members[0], m, is_ref=n == 0) for n, m in enumerate(members))
         parts.append(

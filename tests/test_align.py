@@ -12,16 +12,18 @@ from hypothesis import strategies as st
 from quotes import Extraction
 from quotes.align import (
     MAX_CANDIDATES,
+    SERIOUS,
     Compatibility,
     _candidates,
     _items,
     align_corpus,
     compatibility,
+    flag_key,
     speaker_camps,
 )
 from quotes.evaluate import Gold, score
 from quotes.render import record
-from quotes.types import Article, Kind, Quote, Speaker, SpeakerKind
+from quotes.types import Article, Flag, Kind, Quote, Speaker, SpeakerKind
 
 PEOPLE = {
     "ann": Speaker("ann-lind", "Ann Lind", SpeakerKind.PERSON, role="president"),
@@ -270,3 +272,17 @@ def test_alignment_never_raises_and_keeps_offsets(corpus: list[list[tuple[str, s
 def test_empty_and_tiny_corpora_align_to_nothing(kind: Kind) -> None:
     assert align_corpus([]).groups == ()
     assert align_corpus([doc("a.txt", ("yes", "ann", kind))]).groups == ()
+
+
+@pytest.mark.parametrize(
+    ("flag", "key", "serious"),
+    [
+        (Flag("attribution", "conflicting: Ann Lind here, Cy Park in B"), "attribution:conflicting", True),
+        (Flag("attribution", "compatible: Bo Kim here, Ann Lind in B"), "attribution:compatible", False),
+        (Flag("negation", 'a[8:11] "not" → b[8:8] ""'), "negation", True),
+        (Flag("wording", 'a[0:4] "true" → b[0:4] "real"'), "wording", False),
+    ],
+)
+def test_flag_key_splits_attribution_by_how_speakers_relate(flag: Flag, key: str, serious: bool) -> None:
+    assert flag_key(flag) == key
+    assert (flag_key(flag) in SERIOUS) is serious

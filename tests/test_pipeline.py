@@ -58,3 +58,24 @@ def test_sources_of_every_kind_in_order(tmp_path: Path) -> None:
 def test_a_missing_path_is_an_extraction_with_an_error_not_an_exception(tmp_path: Path) -> None:
     out = extract_corpus([tmp_path / "missing.txt", tmp_path])
     assert [d.code for ex in out for d in ex.diagnostics] == ["E102", "E101"]
+
+
+def test_records_and_groups_are_the_same_in_every_run() -> None:
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    code = "from quotes.cli import run; run()"
+    outputs = set()
+    for seed in ("1", "2"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        result = subprocess.run(
+            [sys.executable, "-c", code, "align", str(root / "seeds"), "--format", "jsonl"],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
+        outputs.add(result.stdout)
+    assert len(outputs) == 1 and outputs.pop().count("\n") > 30

@@ -13,8 +13,8 @@ reference; ``union_find`` holds the disjoint sets that camps and groups share.
 from __future__ import annotations
 
 from .camps import Compatibility, compatibility, speaker_camps
-from .flags import LEAD_IN, flag_group
-from .grouping import PART_GAP, SAME_DOC_WINDOW, Alignment, Scored, align_corpus, score_pairs
+from .flags import LEAD_IN, SERIOUS, flag_group, flag_key
+from .grouping import MAX_LISTED, PART_GAP, SAME_DOC_WINDOW, Alignment, Scored, align_corpus, score_pairs
 from .grouping import _cluster as _cluster  # internal, for scripts/calibrate_align.py
 from .similarity import (
     BLOCK_MAX_SHARE,
@@ -52,6 +52,7 @@ __all__ = [
     "FUZZ_FLOOR",
     "LEAD_IN",
     "MAX_CANDIDATES",
+    "MAX_LISTED",
     "MAX_SHARED",
     "MIN_WORDS",
     "NAME_WEIGHT",
@@ -59,6 +60,7 @@ __all__ = [
     "QUOTED_MIN_CONTAINMENT",
     "REPEAT_CUTOFF",
     "SAME_DOC_WINDOW",
+    "SERIOUS",
     "SURE_CUTOFF",
     "W_BIGRAM",
     "W_CONTAINMENT",
@@ -72,6 +74,7 @@ __all__ = [
     "Weights",
     "align_corpus",
     "compatibility",
+    "flag_key",
     "flag_group",
     "pair_features",
     "score_pairs",

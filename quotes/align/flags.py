@@ -16,6 +16,13 @@ from .camps import Compatibility, compatibility
 
 #: Rank of kinds when choosing a group's reference rendering: a direct quote is the best witness.
 _KIND_RANK = {Kind.DIRECT: 0, Kind.MIXED: 1, Kind.INDIRECT: 2}
+#: Flag keys (see ``flag_key``) that show a disagreement in meaning or source: groups with them come first.
+SERIOUS = ("attribution:conflicting", "negation", "number", "modality", "person_shift")
+
+
+def flag_key(f: Flag) -> str:
+    """The flag type, attribution split into ``attribution:compatible``, ``attribution:conflicting``, ..."""
+    return f"attribution:{f.detail.split(':', 1)[0]}" if f.type == "attribution" else f.type
 
 
 def flag_group(
@@ -65,6 +72,7 @@ def flag_group(
     ref_text, ref_map = _rendering(ref_quotes)
     flags: list[tuple[tuple[str, int], tuple[Flag, ...]]] = []
     ref_label = _label(extractions[ref])
+    ref_senses = _senses_with_lead_in(ref_quotes, extractions[ref].article.text)
     for d in sorted(by_doc, key=lambda d: extractions[d].article.doc):
         if d == ref:
             continue
@@ -79,13 +87,12 @@ def flag_group(
             paraphrase=Kind.INDIRECT in kinds,
             edges=kinds == {Kind.DIRECT},
         )
-        ref_senses = _senses_with_lead_in(ref_quotes, extractions[ref].article.text)
         per_quote: dict[int, list[diverge.Evidence]] = defaultdict(list)
         for e in found:
             at = e.b_spans[0][0] if e.b_spans else 0
             per_quote[_owner(mapping, at)].append(e)
         for k, q in enumerate(qs):
-            qflags = list(_group_flags(q, ref_quotes[0], compat, ref_label, extractions[ref]))
+            qflags = list(_group_flags(q, ref_quotes[0], compat, ref_label))
             qflags += diverge.flags_from(
                 per_quote.get(k, []),
                 ref_text,
@@ -161,10 +168,11 @@ def _merged(flags: Sequence[Flag]) -> tuple[Flag, ...]:
 
 
 def _label(ex: Extraction) -> str:
+    """How flag details name a document: its outlet, else its name."""
     return ex.article.outlet or ex.article.doc
 
 
-def _group_flags(q: Quote, ref: Quote, compat: Compatibility, ref_label: str, ref_ex: Extraction) -> Iterable[Flag]:
+def _group_flags(q: Quote, ref: Quote, compat: Compatibility, ref_label: str) -> Iterable[Flag]:
     """``attribution`` and ``kind_shift`` of one quote against the reference quote."""
     here = q.speaker or "no speaker"
     there = ref.speaker or "no speaker"
@@ -210,7 +218,7 @@ def _owner(starts: Sequence[int], at: int) -> int:
 
 
 def _doc_place(starts: Sequence[int], qs: Sequence[Quote]) -> diverge.Place:
-    """Spans of a rendering named by document and document offsets: ``seeds/a.txt[120:131] "words"``."""
+    """Spans of a rendering named by document and document offsets: ``articles/a.txt[120:131] "words"``."""
 
     def place(text: str, span: diverge.Span) -> str:
         k = _owner(starts, span[0])
@@ -225,8 +233,6 @@ def _doc_place(starts: Sequence[int], qs: Sequence[Quote]) -> diverge.Place:
 def _group_id(text: str, first: tuple[str, int]) -> str:
     """A stable, readable id: three distinctive words of the reference and a hash of the first member's place."""
     words = [w for w in diverge.content_words(text) if w.isalpha() and len(w) > 3]
-    seen: list[str] = []
-    for w in sorted(set(words), key=lambda w: (-len(w), w))[:3]:
-        seen.append(w)
+    longest = sorted(set(words), key=lambda w: (-len(w), w))[:3]
     digest = hashlib.sha1(f"{first[0]}:{first[1]}".encode()).hexdigest()[:6]
-    return "-".join(["g", *sorted(seen, key=words.index), digest])
+    return "-".join(["g", *sorted(longest, key=words.index), digest])

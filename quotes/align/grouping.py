@@ -18,15 +18,17 @@ from dataclasses import dataclass, replace
 from .. import diverge
 from ..types import Extraction, Flag, Group, Kind, Quote
 from .camps import Compatibility, speaker_camps
-from .flags import flag_group
+from .flags import SERIOUS, _label, flag_group, flag_key
 from .similarity import MIN_WORDS, Weights, _candidates, _features, _Item, _items
 from .union_find import find_root
 
 #: Most characters between the two halves of a quote interrupted by its attribution (``"…," Moreau said
-#: during the call, according to spokesperson Dufour. "…"`` is about 90); seen up to 100 in the seeds.
+#: during the call, according to spokesperson Dufour. "…"`` is about 90); seen up to 100 in golden/.
 PART_GAP = 160
 #: Quotes of one document compared with each other to find repeats: each with the next this many.
 SAME_DOC_WINDOW = 10
+#: Most outlets named in a ``single_source`` flag; the rest are counted ("and 3 more") to keep the detail one line.
+MAX_LISTED = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,7 +202,7 @@ def _same_document_pairs(items: Sequence[_Item]) -> Iterable[tuple[int, int]]:
 
 def _event_coverage(extractions: Sequence[Extraction], groups: Sequence[Group]) -> dict[int, list[str]]:
     """Document index -> the other outlets covering its event (same event date, or a shared group)."""
-    label = [ex.article.outlet or ex.article.doc for ex in extractions]
+    label = [_label(ex) for ex in extractions]
     linked: dict[int, set[int]] = defaultdict(set)
     by_date: dict[str, list[int]] = defaultdict(list)
     for d, ex in enumerate(extractions):
@@ -218,17 +220,15 @@ def _event_coverage(extractions: Sequence[Extraction], groups: Sequence[Group]) 
 
 
 def _single_source(ex: Extraction, others: list[str]) -> Flag:
-    who = ex.article.outlet or ex.article.doc
-    listed = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
-    return Flag("single_source", f"only {who} reports this; {len(others)} other sources cover the event: {listed}")
+    """The ``single_source`` flag of a quote only ``ex`` reports, naming the other outlets that cover its event."""
+    shown = others[:MAX_LISTED]
+    more = len(others) - len(shown)
+    listed = ", ".join(shown) + (f" and {more} more" if more else "")
+    return Flag(
+        "single_source", f"only {_label(ex)} reports this; {len(others)} other sources cover the event: {listed}"
+    )
 
 
 def _conflicts(g: Group) -> int:
-    """How many of a group's flags show a disagreement (attribution conflicts and meaning changes)."""
-    serious = {"negation", "number", "modality", "person_shift"}
-    return sum(
-        1
-        for _, fs in g.flags
-        for f in fs
-        if f.type in serious or (f.type == "attribution" and f.detail.startswith("conflicting"))
-    )
+    """How many of a group's flags show a disagreement (``SERIOUS``: attribution conflicts and meaning changes)."""
+    return sum(1 for _, fs in g.flags for f in fs if flag_key(f) in SERIOUS)

@@ -57,7 +57,7 @@ MAX_SHARED = 4
 FUZZ_FLOOR = 0.4
 #: Two quoted renderings (direct or mixed) sharing less than this share of the shorter one's content words
 #: (idf-weighted) are not one remark, whatever else they share: quotes are the speaker's own words, and
-#: translations of one remark differ in single words, not in most of them. In the seeds, quote pairs of
+#: translations of one remark differ in single words, not in most of them. In golden/, quote pairs of
 #: one remark share 0.48 or more, quote pairs of different remarks 0.37 or less.
 QUOTED_MIN_CONTAINMENT = 0.42
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from .baseline import Baseline, textacy_predictions
 from .gold import SPLITS, Gold, GoldQuote, Split, load_golden, load_polnear
-from .rendering import ERROR_LISTS, SECTIONS, EvalFormat, error_lines, render_evaluation
+from .rendering import ERROR_LISTS, ERROR_WIDTH, SECTIONS, EvalFormat, error_lines, render_evaluation
 from .run import Evaluation, Source, evaluate
 from .scoring import (
     COVERAGE_THRESHOLDS,
@@ -36,6 +36,7 @@ from .scoring import (
 __all__ = [
     "COVERAGE_THRESHOLDS",
     "ERROR_LISTS",
+    "ERROR_WIDTH",
     "MATCH_JACCARD",
     "QUOTED",
     "REPORTED",

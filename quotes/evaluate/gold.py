@@ -17,9 +17,6 @@ from typing import Any
 from ..errors import InputError
 from ..types import Article
 
-#: PolNeAR splits, as written by ``convert_polnear.py``.
-SPLITS = ("train", "dev", "test")
-
 
 class Split(StrEnum):
     """A PolNeAR split, or all of them."""
@@ -28,6 +25,10 @@ class Split(StrEnum):
     DEV = "dev"
     TEST = "test"
     ALL = "all"
+
+
+#: PolNeAR splits, as written by ``convert_polnear.py``.
+SPLITS = tuple(s.value for s in Split if s is not Split.ALL)
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,11 +46,13 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
         tuple(f"ggt{t}_{m}" for t in COVERAGE_THRESHOLDS for m in ("p", "r", "f1", "speaker_span_acc")),
     ),
 )
+#: Longest quote text shown on an error line, in characters: the line stays on one terminal row or two.
+ERROR_WIDTH = 70
 #: The lists of ``score``, and the word that starts each of their lines.
 ERROR_LISTS = (("misses", "miss"), ("false_alarms", "false alarm"), ("wrong_speakers", "wrong speaker"))
 
 
-def error_lines(result: Mapping[str, Any], *, limit: int | None = None, width: int = 70) -> list[str]:
+def error_lines(result: Mapping[str, Any], *, limit: int | None = None, width: int = ERROR_WIDTH) -> list[str]:
     """One line per miss, false alarm and wrong speaker of a ``score`` result.
 
     A line reads ``file:line  what  kind  gold 'id' | predicted 'name' (id)  “text”``; ``limit`` caps
@@ -126,7 +128,7 @@ def render_evaluation(evaluation: Evaluation, fmt: EvalFormat, *, errors: int | 
     ours = evaluation.results[systems[0]]
     for key, what in ERROR_LISTS if errors != 0 else ():
         if entries := ours.get(key):
-            lines = _error_block(what, entries, errors, 70)
+            lines = _error_block(what, entries, errors, ERROR_WIDTH)
             parts.append(
                 f"{key.replace('_', ' ')} of {systems[0]} ({len(entries)}):\n"
                 + "\n".join("  " + line for line in lines)

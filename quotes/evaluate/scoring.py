@@ -37,7 +37,7 @@ def speaker_mapper(speakers: Mapping[str, Sequence[str]]) -> Callable[[str | Non
     An exact normalized match of an id or alias wins; else the longest alias found as whole words
     inside the name; else ``"?" + name``. With an empty table the name is returned as is.
 
-    >>> speaker_mapper({"kim": ["Kim Min-ji", "Kim"]})("Minister Kim of Korea")
+    >>> speaker_mapper({"kim": ["Kim Min-ji", "Kim"]})("Finance Minister Kim")
     'kim'
     """
     table = {}

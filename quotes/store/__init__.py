@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from .candidates import INTERRUPTION_GAP, interrupted, rendering, renderings
 from .index import QUERY_TERMS, Index, content_hash, document_key
-from .reports import render_documents, render_stats
+from .reports import SHOWN_OUTLETS, render_documents, render_stats
 from .rows import AddResult, IndexStats, StoredDocument
 from .schema import APPLICATION_ID, BUSY_TIMEOUT, DB_ENV, MIGRATIONS, SCHEMA_VERSION, db_path
 
@@ -29,6 +29,7 @@ __all__ = [
     "MIGRATIONS",
     "QUERY_TERMS",
     "SCHEMA_VERSION",
+    "SHOWN_OUTLETS",
     "AddResult",
     "Index",
     "IndexStats",

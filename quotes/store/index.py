@@ -19,6 +19,7 @@ from typing import Any
 from ..config import Settings
 from ..errors import InputError, StoreError
 from ..types import Article, Diagnostic, Extraction, Quote, Rendering, Speaker
+from ..verify.sources import CANDIDATES
 from .candidates import INTERRUPTION_GAP, renderings
 from .rows import (
     _QUOTE_COLUMNS,
@@ -35,6 +36,17 @@ from .schema import BUSY_TIMEOUT, _check_file, _db_files, _not_ours, _now, _setu
 #: Terms of a claim sent to FTS5, rarest first. Eight rare words pick out a remark among
 #: 100,000 quotes; more only slow the OR query down (measured with benchmarks/bench_verify.py).
 QUERY_TERMS = 8
+
+#: Longest quote, in characters, that ``_near`` still finds before a found one: the query selects
+#: by start, so a quote ending within ``INTERRUPTION_GAP`` of a found one must start at most this
+#: much earlier. Far above any quote of golden/ (the longest is under 300).
+_LONGEST_QUOTE = 2000
+#: Distinct words of a claim looked up in the FTS vocabulary; bounds the IN (...) list of a pasted article.
+_MAX_CLAIM_WORDS = 500
+#: Distinct words of a speaker name searched for; a name has a handful, more is not a name.
+_MAX_NAME_WORDS = 20
+#: Most speaker records ``find_speakers`` returns; the caller compares each with the claimed name.
+_MAX_SPEAKERS = 200
 
 _TERM = re.compile(r"\w+", re.UNICODE)
 
@@ -263,7 +275,7 @@ class Index:
                 return f"full-text index: {exc}"
         return result
 
-    def candidates(self, claim: str, *, limit: int = 40) -> list[Rendering]:
+    def candidates(self, claim: str, *, limit: int = CANDIDATES) -> list[Rendering]:
         """Renderings that may render ``claim``: quotes sharing its rarest words, best bm25
         first, each alone and, when it is half of an interrupted quote, joined with the other
         half. Scoring is left to the caller (``quotes.verify``)."""
@@ -290,16 +302,16 @@ class Index:
 
     def find_speakers(self, name: str) -> list[Speaker]:
         """Speaker records with every word of ``name``, else with any of them (a romanization
-        variant), at most 200; the caller decides which of them ``name`` names."""
-        words = [w for w in dict.fromkeys(_fts_terms(name)) if len(w) > 1][:20]
+        variant), at most ``_MAX_SPEAKERS``; the caller decides which of them ``name`` names."""
+        words = [w for w in dict.fromkeys(_fts_terms(name)) if len(w) > 1][:_MAX_NAME_WORDS]
         if not words:
             return []
         out: dict[tuple[object, ...], Speaker] = {}
         for joiner in (" AND ", " OR "):
             rows = self._search(
                 "SELECT s.id, s.name, s.kind, s.role, s.body, s.aliases FROM speakers_fts f"
-                " JOIN speakers s ON s.rowid = f.rowid WHERE speakers_fts MATCH ? LIMIT 200",
-                (joiner.join(_fts_phrase(w) for w in words),),
+                " JOIN speakers s ON s.rowid = f.rowid WHERE speakers_fts MATCH ? LIMIT ?",
+                (joiner.join(_fts_phrase(w) for w in words), _MAX_SPEAKERS),
             )
             for r in rows:
                 out.setdefault(tuple(r), _speaker_from_row(r))
@@ -309,7 +321,7 @@ class Index:
 
     def _query_terms(self, claim: str) -> list[str]:
         """The claim's words that occur in the index, rarest first, at most ``QUERY_TERMS``."""
-        words = list(dict.fromkeys(_fts_terms(claim)))[:500]
+        words = list(dict.fromkeys(_fts_terms(claim)))[:_MAX_CLAIM_WORDS]
         if not words:
             return []
         marks = ",".join("?" * len(words))
@@ -327,7 +339,7 @@ class Index:
 
     def _near(self, doc_id: int, quotes: list[Quote]) -> list[Quote]:
         """Quotes of one document within ``INTERRUPTION_GAP`` of any of ``quotes``."""
-        lo = min(q.start for q in quotes) - INTERRUPTION_GAP - 2000
+        lo = min(q.start for q in quotes) - INTERRUPTION_GAP - _LONGEST_QUOTE
         hi = max(q.end for q in quotes) + INTERRUPTION_GAP
         rows = self._conn.execute(
             f"SELECT {_QUOTE_COLUMNS}, d.doc, d.outlet FROM quotes q JOIN documents d ON d.id = q.document"

@@ -12,6 +12,9 @@ from dataclasses import asdict
 
 from .rows import IndexStats, StoredDocument
 
+#: Outlets named in ``quotes index stats``, most quotes first; the rest are counted ("and 3 more").
+SHOWN_OUTLETS = 10
+
 
 def render_documents(docs: Sequence[StoredDocument], fmt: str) -> str:
     """``quotes index list``: one row per document (``table``) or JSON (``json``)."""
@@ -39,8 +42,8 @@ def render_stats(stats: IndexStats, fmt: str) -> str:
         f"documents:  {stats.documents:,}",
         f"quotes:     {stats.quotes:,} (" + ", ".join(f"{k} {n:,}" for k, n in stats.kinds) + ")",
         f"speakers:   {stats.speakers:,}",
-        "outlets:    " + ("; ".join(f"{o or 'unknown'} {n:,}" for o, n in stats.outlets[:10]) or "none"),
+        "outlets:    " + ("; ".join(f"{o or 'unknown'} {n:,}" for o, n in stats.outlets[:SHOWN_OUTLETS]) or "none"),
     ]
-    if len(stats.outlets) > 10:
-        lines[-1] += f"; and {len(stats.outlets) - 10} more"
+    if len(stats.outlets) > SHOWN_OUTLETS:
+        lines[-1] += f"; and {len(stats.outlets) - SHOWN_OUTLETS} more"
     return "\n".join(lines) + "\n"

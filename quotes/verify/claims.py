@@ -14,6 +14,9 @@ from ..config import lexicon
 #: Fewest words left after splitting an attribution off a claim (``Smith said we will win``);
 #: with fewer the claim is more likely a sentence about someone than a report of words.
 MIN_REPORTED_WORDS = 3
+#: Most words before a reporting verb read as its subject (``Brazil's Ministry of Finance said``):
+#: a long name with its title; a longer run is a sentence, not an attribution.
+_MAX_SUBJECT_WORDS = 7
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
@@ -93,7 +96,7 @@ def _split_attribution(text: str) -> tuple[str, str | None] | None:
     if lead:
         return lead.group("rest").strip(), _name(lead.group("acc"))
     words = list(re.finditer(r"\S+", text))
-    for k in range(1, min(8, len(words))):
+    for k in range(1, min(_MAX_SUBJECT_WORDS + 1, len(words))):
         if words[k].group().strip(",:").lower() not in forms:
             continue
         who = text[: words[k].start()].strip()
@@ -122,7 +125,7 @@ def _subject_like(who: str) -> bool:
     words and connectors: ``Brazil's Ministry of Finance``) or a description opening with an
     article (``the finance ministry``)."""
     words = who.split()
-    if not words or len(words) > 7:
+    if not words or len(words) > _MAX_SUBJECT_WORDS:
         return False
     if len(words) == 1 and words[0].lower() in _PRONOUNS:
         return True

@@ -22,6 +22,12 @@ class ReportFormat(StrEnum):
     JSON = "json"
 
 
+#: Longest text an explanation shows, in characters, cut at the end with "…": the marked differences,
+#: the source rendering, and each other rendering (one line of a wide terminal).
+_DIFF_WIDTH = 400
+_SOURCE_WIDTH = 240
+_OTHER_WIDTH = 110
+
 _HEADLINE = {
     Outcome.VERBATIM: "VERBATIM: the source has these words.",
     Outcome.CLOSE: "CLOSE: minor wording differences, same meaning.",
@@ -36,7 +42,7 @@ _ADVICE = {
 }
 
 
-def marked_diff(e: Evidence, *, width: int = 400) -> str:
+def marked_diff(e: Evidence, *, width: int = _DIFF_WIDTH) -> str:
     """The source words with the claim's changes marked: ``[source → claim]``,
     ``[source → (left out)]``, ``[(added) → claim]``."""
     parts = []
@@ -98,7 +104,7 @@ def explain(v: Verdict) -> str:
         for o in others:
             lines.append(
                 f"    - {o.outlet or o.doc} ({o.outcome.value}, {o.similarity:.0f}/100, {o.speaker or 'no speaker'}): "
-                f"“{_shorten(matched(o), 110)}”"
+                f"“{_shorten(matched(o), _OTHER_WIDTH)}”"
             )
     lines.extend(f"  Note: {n}" for n in v.notes)
     if v.outcome in _ADVICE:
@@ -106,7 +112,7 @@ def explain(v: Verdict) -> str:
     return "\n".join(lines)
 
 
-def _shorten(text: str, width: int = 240) -> str:
+def _shorten(text: str, width: int = _SOURCE_WIDTH) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
