@@ -506,3 +506,15 @@ def test_eval_command_scores_textacy_beside_us_in_one_run() -> None:
     data = json.loads(result.stdout)
     assert set(data["results"]) == {"quotes", "textacy"}
     assert data["results"]["quotes"]["quoted_f1"] > data["results"]["textacy"]["quoted_f1"]
+
+
+def test_coverage_figures_forgive_a_short_span_that_jaccard_rejects() -> None:
+    gold = Gold(
+        quotes=(GoldQuote("a.txt", 0, 100, "x" * 100, "indirect", "kim"),),
+        speakers={"kim": ("Kim Min-ji", "Kim")},
+    )
+    pred = [{"doc": "a.txt", "start": 0, "end": 40, "kind": "indirect", "speaker": "Kim Min-ji"}]
+    result = score(gold, pred)
+    assert result["reported_f1"] == 0.0
+    assert result["cov0.3_reported_f1"] == 1.0 and result["cov0.3_end_to_end_f1"] == 1.0
+    assert result["cov0.8_reported_f1"] == 0.0

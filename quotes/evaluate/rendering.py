@@ -15,7 +15,7 @@ from tabulate import tabulate
 
 from ..render import shorten
 from .run import Evaluation
-from .scoring import COVERAGE_THRESHOLDS
+from .scoring import COVERAGE_FIGURES, COVERAGE_THRESHOLDS
 
 
 class EvalFormat(StrEnum):
@@ -43,7 +43,8 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("alignment", ("align_p", "align_r", "align_f1")),
     (
         "coverage criteria",
-        tuple(f"ggt{t}_{m}" for t in COVERAGE_THRESHOLDS for m in ("p", "r", "f1", "speaker_span_acc")),
+        tuple(f"ggt{t}_{m}" for t in COVERAGE_THRESHOLDS for m in ("p", "r", "f1", "speaker_span_acc"))
+        + tuple(f"cov{t}_{m}" for t in COVERAGE_THRESHOLDS for m in COVERAGE_FIGURES),
     ),
 )
 #: Longest quote text shown on an error line, in characters: the line stays on one terminal row or two.

@@ -160,6 +160,8 @@ def score(gold: Gold, predictions: Sequence[Prediction], *, texts: Mapping[str, 
     if any(g.speaker_spans for g in quotes):
         for threshold in COVERAGE_THRESHOLDS:
             out |= coverage_figures(gold, preds, threshold)
+    for threshold in COVERAGE_THRESHOLDS:
+        out |= figures_at_coverage(gold, preds, threshold)
     out["missed"] = [f"{g.file[:3]}:{g.text[:50]}" for i, g in enumerate(quotes) if i not in matched]
     texts = texts or {}
     used = set(matched.values())
@@ -234,6 +236,23 @@ def coverage_figures(gold: Gold, predictions: Sequence[Prediction], threshold: f
     p, r, f1 = prf(len(matched), len(predictions), len(gold.quotes))
     key = f"ggt{threshold}"
     return {f"{key}_p": p, f"{key}_r": r, f"{key}_f1": f1, f"{key}_speaker_span_acc": _ratio(spk, len(matched))}
+
+
+#: The figures ``figures_at_coverage`` repeats under each coverage criterion.
+COVERAGE_FIGURES = ("quoted_f1", "reported_f1", "kind_acc_matched", "speaker_acc_matched", "end_to_end_f1", "align_f1")
+
+
+def figures_at_coverage(gold: Gold, predictions: Sequence[Prediction], threshold: float) -> dict[str, float]:
+    """Our main figures again with quotes matched by coverage of the gold span (>= ``threshold``)
+    instead of Jaccard: quoted and reported F1, kind and speaker accuracy, end-to-end and alignment F1.
+    Keys read ``cov<threshold>_<figure>``; score.py has no such figures."""
+    quotes, preds = gold.quotes, list(predictions)
+    matched = match(quotes, preds, overlap=coverage, threshold=threshold)
+    said = {i: _speaker_resolver(gold)(quotes[i], preds[pi].get("speaker")) for i, pi in matched.items()}
+    figures = kind_figures(quotes, preds, matched) | speaker_figures(gold, preds, matched, said)
+    tp, npairs, gpairs = alignment_pairs(quotes, {i: preds[pi].get("group") for i, pi in matched.items()})
+    figures["align_f1"] = prf(tp, npairs, gpairs)[2]
+    return {f"cov{threshold}_{k}": figures[k] for k in COVERAGE_FIGURES}
 
 
 def _speaker_resolver(gold: Gold) -> Callable[[GoldQuote, str | None], str | None]:
