@@ -265,6 +265,7 @@ def find_reported(doc: Doc, marked: list[Candidate], *, lex: Lexicon | None = No
 
 
 def _reported_in_sentence(sent: Span, lex: Lexicon) -> Iterator[Candidate]:
+    """Reported-speech candidates of one sentence: verb complements, reporting nouns, according to."""
     according = according_to(sent)
     for tok in sent:
         key = reporting_key(tok, lex)

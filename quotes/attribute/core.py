@@ -71,6 +71,7 @@ def _text(doc: Doc) -> str:
 
 
 def _attribute_one(doc: Doc, cand: Candidate, lex: Lexicon) -> Attribution:
+    """Cue, source and channel of one candidate, from its own sentence (no inheritance here)."""
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return Attribution(cand.start, cand.end, cand.kind)

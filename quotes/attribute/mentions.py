@@ -74,6 +74,7 @@ def name_beside_title(title: Token) -> Span | None:
 
 
 def entity_of(tok: Token) -> Span | None:
+    """The named entity of a speaker kind (person, organisation, place, group) that holds the token."""
     for ent in tok.doc.ents:
         if ent.start <= tok.i < ent.end and ent.label_ in SPEAKER_ENTS:
             return ent

@@ -53,6 +53,7 @@ def slug(name: str, *, person: bool = False) -> str:
 
 
 def name_words(name: str) -> list[str]:
+    """The words of a name, split at spaces and hyphens (``Kim Min-ji`` -> ``Kim``, ``Min``, ``ji``)."""
     return [w for w in SPLIT.split(name) if w]
 
 
@@ -92,11 +93,13 @@ def display(text: str) -> str:
 
 
 def is_anonymous(m: Mention) -> bool:
+    """Whether a description names an unnamed source (``a senior official from …``, ``observers``)."""
     bag = {w.lower() for w in name_words(m.text.split(" of ")[0].split(" from ")[0])}
     return m.form == "description" and bool(bag & ANONYMOUS_HEADS)
 
 
 def norm(text: str) -> str:
+    """Lowercase letters and digits only, for comparing names and aliases."""
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 

@@ -67,6 +67,8 @@ def resolve(
 
 
 def _canonical(m: Mention, persons: list[Mention], bodies: list[Mention], lex: Lexicon) -> Speaker | None:
+    """The speaker a mention names: pronouns to their antecedent, short names to the fullest,
+    roles to their holder, offices and capitals to their body, descriptions to the fullest body."""
     if m.form == "pronoun":
         kind = lex.pronouns.get(m.text.lower())
         if kind != "person":
@@ -253,6 +255,7 @@ def _body_kind(name: str, m: Mention) -> SpeakerKind:
 
 
 def merge_speaker(old: Speaker | None, new: Speaker) -> Speaker:
+    """One speaker record from two sightings: the first role and body known, all aliases."""
     if old is None:
         return new
     return replace(
