@@ -224,9 +224,13 @@ def _tokens(text: str) -> tuple[_Tok, ...]:
     return tuple(out)
 
 
-def _opcodes(ta: Sequence[_Tok], tb: Sequence[_Tok]) -> list[tuple[str, int, int, int, int]]:
+@lru_cache(maxsize=1 << 12)
+def _opcodes(a: str, b: str) -> tuple[tuple[str, int, int, int, int], ...]:
+    """Diff steps between the tokens of two texts (cached: the report, ``verify`` and the flags
+    ask for the same pair through ``word_diff`` and ``evidence``)."""
+    ta, tb = _tokens(a), _tokens(b)
     matcher = difflib.SequenceMatcher(a=[t.key for t in ta], b=[t.key for t in tb], autojunk=False)
-    return [(tag, i1, i2, j1, j2) for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
+    return tuple((tag, i1, i2, j1, j2) for tag, i1, i2, j1, j2 in matcher.get_opcodes())
 
 
 def _span(toks: Sequence[_Tok], i: int, j: int) -> tuple[int, int]:
@@ -248,7 +252,7 @@ def word_diff(a: str, b: str) -> list[DiffOp]:
     """
     ta, tb = _tokens(a), _tokens(b)
     ops: list[DiffOp] = []
-    for tag, i1, i2, j1, j2 in _opcodes(ta, tb):
+    for tag, i1, i2, j1, j2 in _opcodes(a, b):
         a0, a1 = _span(ta, i1, i2)
         b0, b1 = _span(tb, j1, j2)
         ops.append(DiffOp(tag, a0, a1, b0, b1, a[a0:a1], b[b0:b1]))
@@ -355,7 +359,7 @@ def evidence(
     ta, tb = _tokens(a), _tokens(b)
     ca, cb = _classes(ta), _classes(tb)
     keys_a, keys_b = {t.key for t in ta}, {t.key for t in tb}
-    ops = _opcodes(ta, tb)
+    ops = _opcodes(a, b)
     function = _words().function
     anchors = [
         n

@@ -18,6 +18,7 @@ from enum import StrEnum
 
 from ..config import lexicon
 from ..speakers import name_bag as _bag
+from ..speakers import norm as _norm
 from ..types import Extraction, Quote, SpeakerKind
 from .union_find import find_root
 
@@ -93,7 +94,3 @@ def compatibility(a: Quote, b: Quote, camps: dict[str, str]) -> Compatibility:
     if camps.get(a.speaker_id, a.speaker_id) == camps.get(b.speaker_id, b.speaker_id):
         return Compatibility.COMPATIBLE
     return Compatibility.CONFLICTING
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", text.lower().replace("’", "'"))

@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from ..speakers import norm
 from .gold import Gold, GoldQuote, _file
 
 #: Least Jaccard overlap of two character spans for a prediction to match a gold quote. This is score.py's
@@ -27,8 +28,8 @@ Prediction = Mapping[str, Any]
 
 
 def normalize(name: str | None) -> str:
-    """Lower-case letters and digits only: ``"Kim Min-ji"`` -> ``"kimminji"``."""
-    return re.sub(r"[^a-z0-9]", "", (name or "").lower())
+    """Lower-case letters and digits only (``speakers.norm``): ``"Kim Min-ji"`` -> ``"kimminji"``."""
+    return norm(name or "")
 
 
 def speaker_mapper(speakers: Mapping[str, Sequence[str]]) -> Callable[[str | None], str | None]:

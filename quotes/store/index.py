@@ -13,13 +13,12 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 from ..config import Settings
 from ..errors import InputError, StoreError
 from ..types import Article, Diagnostic, Extraction, Quote, Rendering, Speaker
-from ..verify.sources import CANDIDATES
+from ..verify.sources import CANDIDATES, Closing
 from .candidates import INTERRUPTION_GAP, renderings
 from .rows import (
     _QUOTE_COLUMNS,
@@ -62,7 +61,7 @@ def document_key(doc: str) -> str:
     return str(Path(doc).resolve())
 
 
-class Index:
+class Index(Closing):
     """A quote index file. Use as a context manager, or call ``close``.
 
     >>> with Index("archive.db", create=True) as index:  # doctest: +SKIP
@@ -98,14 +97,6 @@ class Index:
             raise
 
     # -- life cycle -------------------------------------------------------------------
-
-    def __enter__(self) -> Index:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
 
     def close(self) -> None:
         """Close the connection (committed data is already on disk)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Protocol
+from typing import Protocol, Self
 
 from ..config import Settings
 from ..errors import InputError
@@ -37,7 +37,22 @@ class Sources(Protocol):
         ...
 
 
-class Corpus:
+class Closing:
+    """Base of sources used as context managers: ``with`` closes them."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release what the sources hold (nothing, unless a subclass says otherwise)."""
+
+
+class Corpus(Closing):
     """Sources held in memory: the quotes of extracted documents."""
 
     def __init__(self, extractions: Iterable[Extraction]) -> None:
@@ -60,17 +75,6 @@ class Corpus:
         from ..pipeline import extract_corpus
 
         return cls(extract_corpus(paths, settings=settings, speakers=speakers))
-
-    def __enter__(self) -> Corpus:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
-
-    def close(self) -> None:
-        """Nothing to release."""
 
     def candidates(self, claim: str, *, limit: int = CANDIDATES) -> list[Rendering]:
         """The renderings nearest the claim by rapidfuzz token-set similarity."""
