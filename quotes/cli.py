@@ -21,7 +21,7 @@ from .render import Format, jsonl, render, render_speakers
 from .report import AlignFormat, render_alignment
 from .speakers import summarize
 from .store import Index, db_path, render_documents, render_stats
-from .types import Extraction, Level
+from .types import Extraction
 from .verify import Corpus, ReportFormat, Sources, check, render_check, render_verdicts, verify
 
 app = typer.Typer(
@@ -82,7 +82,7 @@ def _run(paths: list[str], model: str | None, speakers: Path | None = None) -> l
 
 
 def _exit_code(extractions: list[Extraction]) -> int:
-    return 1 if any(d.level is Level.ERROR for ex in extractions for d in ex.diagnostics) else 0
+    return 1 if any(ex.errors for ex in extractions) else 0
 
 
 @app.command()
@@ -214,12 +214,10 @@ def _sources(against: list[str], db: str | None, model: str | None, speakers: Pa
     try:
         if against:
             corpus = Corpus.from_paths(against, settings=Settings(model=model), speakers=speakers)
-            bad = False
             for ex in corpus.extractions:
                 for d in ex.diagnostics:
                     typer.echo(f"quotes: {d.render(ex.article.text or None)}", err=True)
-                    bad = bad or d.level is Level.ERROR
-            if bad:
+            if any(ex.errors for ex in corpus.extractions):
                 raise typer.Exit(2)
             return corpus
         return Index(db_path(db))

@@ -142,13 +142,11 @@ def draft_quotes(*paths: str | Path) -> list[Any]:
     which passed). Paths are relative to where pytest runs."""
     from .errors import InputError
     from .pipeline import extract
-    from .types import Level
 
     params = []
     for ex in extract([Path(p) for p in paths]):
-        for d in ex.diagnostics:
-            if d.level is Level.ERROR:
-                raise InputError(f"draft {d.doc}: {d.message}")
+        if ex.errors:
+            raise InputError(f"draft {ex.errors[0].doc}: {ex.errors[0].message}")
         for q in ex.quotes:
             params.append(pytest.param(q, id=f"{Path(q.doc).name}:{q.line}:{q.start}"))
     return params

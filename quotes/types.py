@@ -147,6 +147,11 @@ class Extraction:
     speakers: tuple[Speaker, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = field(default_factory=tuple)
 
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        """The diagnostics that kept the document from being read (warnings excluded)."""
+        return tuple(d for d in self.diagnostics if d.level is Level.ERROR)
+
 
 @dataclass(frozen=True, slots=True)
 class SpeakerSummary:

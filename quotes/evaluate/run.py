@@ -15,7 +15,7 @@ from ..align import align_corpus
 from ..config import Settings
 from ..pipeline import extract, extract_corpus
 from ..render import record
-from ..types import Article, Diagnostic, Extraction, Level
+from ..types import Article, Diagnostic, Extraction
 from .baseline import Baseline, textacy_predictions
 from .gold import Gold, _file
 from .scoring import Prediction, score
@@ -64,7 +64,7 @@ def evaluate(
         name: score(gold, [_as_mention(p) for p in preds] if gold.mentions else preds, texts=texts)
         for name, (preds, _) in runs.items()
     }
-    problems = tuple(d for ex in extractions for d in ex.diagnostics if d.level is Level.ERROR)
+    problems = tuple(d for ex in extractions for d in ex.errors)
     return Evaluation(
         gold=gold.name,
         documents=len(extractions),

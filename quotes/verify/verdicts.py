@@ -96,9 +96,8 @@ def check(
 
     out = []
     for ex in extract([Path(d) for d in drafts], settings=settings):
-        errors = [d for d in ex.diagnostics if d.level.value == "error"]
-        if errors:
-            raise InputError(f"{errors[0].doc}: {errors[0].message}")
+        if ex.errors:
+            raise InputError(f"{ex.errors[0].doc}: {ex.errors[0].message}")
         for q in ex.quotes:
             out.append((q, verify(q.text, speaker=q.speaker, sources=sources, paraphrase=q.kind is Kind.INDIRECT)))
     return out
