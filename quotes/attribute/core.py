@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ..config import Lexicon, lexicon
 from ..detect import Candidate, according_to, reporting_key
 from ..types import Attribution, Kind, Mention
-from .mentions import SUBJECTS, document_mentions, entity_of, token_mention
+from .mentions import SUBJECTS, doc_text, document_mentions, entity_of, token_mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -51,23 +51,15 @@ def attribute(
             if (
                 prev is not None
                 and prev.mention is not None
-                and _paragraph_gap(_text(doc), prev.end, cand.start) <= INHERIT_PARAGRAPHS
+                and _paragraph_gap(doc_text(doc), prev.end, cand.start) <= INHERIT_PARAGRAPHS
             ):
                 att = replace(att, cue=prev.cue, mention=prev.mention, via=prev.via)
-            elif cand.kind is Kind.DIRECT and _whole_paragraph(_text(doc), cand):
+            elif cand.kind is Kind.DIRECT and _whole_paragraph(doc_text(doc), cand):
                 mention = _previous_paragraph_subject(doc, cand.start, lex)
                 if mention is not None:
                     att = replace(att, mention=mention)
         out.append(att)
     return out, document_mentions(doc, lex)
-
-
-def _text(doc: Doc) -> str:
-    """The document's text, built once (``Doc.text`` joins every token on each call)."""
-    cached = doc.user_data.get("quotes_text")
-    if not isinstance(cached, str):
-        cached = doc.user_data["quotes_text"] = doc.text
-    return cached
 
 
 def _attribute_one(doc: Doc, cand: Candidate, lex: Lexicon) -> Attribution:
@@ -264,7 +256,7 @@ def _colon_cue(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
 
 def _dash_byline(doc: Doc, span: Span) -> Mention | None:
     """A person named after a dash that follows the closing mark (``"…" ― Jane Doe``)."""
-    text = _text(doc)
+    text = doc_text(doc)
     match = _BYLINE.match(text, span.end_char)
     if match is None:
         return None
@@ -286,7 +278,7 @@ def _is_title(doc: Doc, span: Span, lex: Lexicon) -> bool:
 def _colon_label(doc: Doc, span: Span) -> Mention | None:
     """A source named before a colon that opens the quote's paragraph, with no verb:
     ``Jane Doe, The Daily Planet: "…"`` (round-ups of reactions, Q&A, transcripts)."""
-    text = _text(doc)
+    text = doc_text(doc)
     para_start = text.rfind("\n", 0, span.start_char) + 1
     prefix = text[para_start : span.start_char].rstrip(" \t\"“«'‘„")
     if not prefix.endswith(":") or len(prefix) > MAX_LABEL_CHARS:
@@ -397,7 +389,7 @@ def _cue_phrase(verb: Token, lex: Lexicon) -> str:
         keep = {i for i in keep if i - verb.i <= 6}
         last = max(keep)
     tokens = [doc[i] for i in range(verb.i, last + 1)]
-    return _text(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    return doc_text(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
 
 
 def _is_group(mention: Mention, lex: Lexicon) -> bool:
@@ -427,7 +419,7 @@ def _previous_paragraph_subject(doc: Doc, offset: int, lex: Lexicon) -> Mention 
     A quote standing as a paragraph of its own, with no cue, is by news
     convention the words of the person the previous paragraph was about.
     """
-    text = _text(doc)
+    text = doc_text(doc)
     end = text.rfind("\n", 0, offset)
     while end > 0 and text[end - 1].isspace():
         end -= 1

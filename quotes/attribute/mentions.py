@@ -81,6 +81,14 @@ def entity_of(tok: Token) -> Span | None:
     return None
 
 
+def doc_text(doc: Doc) -> str:
+    """The document's text, built once (``Doc.text`` joins every token on each call)."""
+    cached = doc.user_data.get("quotes_text")
+    if not isinstance(cached, str):
+        cached = doc.user_data["quotes_text"] = doc.text
+    return cached
+
+
 def name_like(tok: Token) -> bool:
     """A proper name: tagged so, or a capitalised word that is part of a person's name
     elsewhere in the document (the tagger sometimes calls "Trump" a verb)."""
@@ -125,7 +133,7 @@ def in_headline(span: Span) -> bool:
     """Whether a span sits on a short line written in headline case: most words capitalised,
     function words included ("Trump Warns Clinton Against Fraud")."""
     doc = span.doc
-    text = doc.text if "quotes_text" not in doc.user_data else str(doc.user_data["quotes_text"])
+    text = doc_text(doc)
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
     words = [w.strip("\"'“”‘’(),.:;!?") for w in text[start : len(text) if end < 0 else end].split()]

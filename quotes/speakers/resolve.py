@@ -174,15 +174,16 @@ def _government(m: Mention, lex: Lexicon) -> Speaker | None:
 _PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
 
 
-def _gender_of(name: str, persons: list[Mention], lex: Lexicon) -> str | None:
-    """A person's gender when a role word in the article marks it (``Ms.``, ``spokesman``)."""
-    words = set(name_words(name))
+def _gender_words(persons: list[Mention], lex: Lexicon) -> dict[str, str]:
+    """Name words and the gender a role word in the article marks for them (``Ms. Hochul``,
+    ``a spokesman, John Small``): one pass over the people named."""
+    out: dict[str, str] = {}
     for p in persons:
-        if p.role and words & set(name_words(p.text)):
-            for w in p.role.lower().split():
-                if w in lex.genders:
-                    return lex.genders[w]
-    return None
+        gender = next((lex.genders[w] for w in (p.role or "").lower().split() if w in lex.genders), None)
+        if gender is not None:
+            for word in name_words(p.text):
+                out.setdefault(word, gender)
+    return out
 
 
 def _last_named_source(pronoun: Mention, bodies: list[Mention]) -> Mention | None:
@@ -199,7 +200,12 @@ def _antecedent(pronoun: Mention, persons: list[Mention], lex: Lexicon | None = 
     lex = lex or lexicon()
     wanted = _PRONOUN_GENDER.get(pronoun.text.lower())
     if wanted is not None:
-        persons = [p for p in persons if _gender_of(p.text, persons, lex) in (None, wanted)]
+        marked = _gender_words(persons, lex)
+
+        def gender(p: Mention) -> str | None:
+            return next((marked[w] for w in name_words(p.text) if w in marked), None)
+
+        persons = [p for p in persons if gender(p) in (None, wanted)]
     before = [p for p in persons if p.end <= pronoun.start]
     subjects = [p for p in before if p.is_subject]
     pool = subjects or before
