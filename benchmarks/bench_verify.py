@@ -117,11 +117,11 @@ def bench(db: Path, repeat: int) -> list[float]:
     """Milliseconds per ``verify`` call, every claim ``repeat`` times (one warm-up call first)."""
     times = []
     with Index(db) as index:
-        verify(CLAIMS[0][0], speaker=CLAIMS[0][1], sources=index)
+        verify(CLAIMS[0][0], speaker=CLAIMS[0][1], against=index)
         for _ in range(repeat):
             for claim, speaker in CLAIMS:
                 t0 = time.perf_counter()
-                verify(claim, speaker=speaker, sources=index)
+                verify(claim, speaker=speaker, against=index)
                 times.append((time.perf_counter() - t0) * 1000)
     return times
 

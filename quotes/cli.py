@@ -205,6 +205,10 @@ Against = Annotated[
     ),
 ]
 ReportFormatOption = Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")]
+Strict = Annotated[
+    bool,
+    typer.Option("--strict", help="Pass only verbatim quotes; without it, verbatim and close (another outlet's words) pass."),
+]
 
 
 def _sources(against: list[str], db: str | None, model: str | None, speakers: Path | None) -> Sources:
@@ -241,6 +245,7 @@ def verify_cmd(
     against: Against = None,
     db: Db = None,
     format: ReportFormatOption = ReportFormat.TABLE,
+    strict: Strict = False,
     model: Model = None,
     speakers: SpeakersFile = None,
 ) -> None:
@@ -263,7 +268,7 @@ def verify_cmd(
         raise typer.BadParameter("the claim is empty")
     sources = _sources(paths, db, model, speakers)
     try:
-        verdict = verify(claim, speaker=speaker, sources=sources)
+        verdict = verify(claim, speaker=speaker, against=sources, strict=strict)
     except QuotesError as exc:
         typer.echo(f"quotes: error: {exc}", err=True)
         raise typer.Exit(2) from exc
@@ -284,6 +289,7 @@ def check_cmd(
     against: Against = None,
     db: Db = None,
     format: ReportFormatOption = ReportFormat.TABLE,
+    strict: Strict = False,
     model: Model = None,
     speakers: SpeakersFile = None,
 ) -> None:
@@ -302,7 +308,7 @@ def check_cmd(
         raise typer.BadParameter("one draft (file or folder) only; put source paths after --against")
     sources = _sources(paths, db, model, speakers)
     try:
-        results = check([draft], sources=sources, settings=Settings(model=model))
+        results = check([draft], against=sources, strict=strict, settings=Settings(model=model))
     except QuotesError as exc:
         typer.echo(f"quotes: error: {exc}", err=True)
         raise typer.Exit(2) from exc

@@ -95,7 +95,7 @@ class QuoteChecker:
         """The verdict on a claim, without failing."""
         from .verify import verify
 
-        return verify(claim, speaker=speaker, sources=self.sources)
+        return verify(claim, speaker=speaker, against=self.sources)
 
     def assert_verified(self, claim_or_draft: str | Path | Quote, speaker: str | None = None) -> None:
         """Fail unless the claim (or every quote of the draft) is verbatim or close and rightly
@@ -112,20 +112,20 @@ class QuoteChecker:
         if isinstance(claim_or_draft, Quote):
             q = claim_or_draft
             verdict = verify(
-                q.text, speaker=speaker or q.speaker, sources=self.sources, paraphrase=q.kind is Kind.INDIRECT
+                q.text, speaker=speaker or q.speaker, against=self.sources, paraphrase=q.kind is Kind.INDIRECT
             )
             if not verdict.ok:
                 pytest.fail(f"{q.doc}, line {q.line}:\n{explain(verdict)}", pytrace=False)
             return
         if isinstance(claim_or_draft, Path):
-            results = check([claim_or_draft], sources=self.sources)
+            results = check([claim_or_draft], against=self.sources)
             failed = [(q, v) for q, v in results if not v.ok]
             if failed:
                 notes = [f"{q.doc}, line {q.line}:\n{explain(v)}" for q, v in failed]
                 head = f"{len(failed)} of {len(results)} quotes in {claim_or_draft} do not match the sources"
                 pytest.fail(head + "\n\n" + "\n\n".join(notes), pytrace=False)
             return
-        verdict = verify(claim_or_draft, speaker=speaker, sources=self.sources)
+        verdict = verify(claim_or_draft, speaker=speaker, against=self.sources)
         if not verdict.ok:
             pytest.fail(explain(verdict), pytrace=False)
 

@@ -232,7 +232,38 @@ class Outcome(StrEnum):
     CLOSE = "close"  # minor wording, no change of meaning
     DIVERGENT = "divergent"  # found, but the meaning changed (negation, number, modality, clause)
     MISATTRIBUTED = "misattributed"  # the words are found, said by someone else
+    NOT_A_QUOTE = "not_a_quote"  # the words are found in an outlet's own narration, quoted from no one
     NOT_FOUND = "not_found"
+
+
+class ChangeType(StrEnum):
+    """What one changed word of a claim does to its meaning; every type fails a claim."""
+
+    NEGATION = "negation"  # not / never / no, un- / in- / -less, antonyms and reversal verbs
+    ENTITY = "entity"  # a person, organisation, place, country, nationality or date
+    NUMBER = "number"
+    MODALITY = "modality"  # may / must / will / hope / intend ...
+    PERSON = "person"  # I / we / he: grammatical person or number of a pronoun
+    WORDING = "wording"  # any other content word
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One changed word of a claim against a source rendering, typed.
+
+    ``claim_start``/``claim_end`` are offsets into the compared claim text (equal for a word the
+    claim leaves out: where it would be); ``source_start``/``source_end`` are offsets into the
+    rendering's document (equal for a word the claim adds).
+    """
+
+    type: ChangeType
+    claim_text: str
+    claim_start: int
+    claim_end: int
+    source_text: str
+    source_start: int
+    source_end: int
+    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,6 +293,8 @@ class Evidence:
     diff: tuple[DiffOp, ...] = ()
     flags: tuple[Flag, ...] = ()
     speaker_agrees: bool | None = None
+    changes: tuple[Change, ...] = ()
+    supported_by: tuple[str, ...] = ()  # other outlets whose rendering has the words this one lacks (close)
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,8 +312,16 @@ class Verdict:
     evidence: Evidence | None = None
     renderings: tuple[Evidence, ...] = ()
     notes: tuple[str, ...] = ()
+    reason: str = ""
+    strict: bool = False
 
     @property
     def ok(self) -> bool:
-        """Verbatim or close, and (when a speaker was claimed) rightly attributed."""
-        return self.outcome in (Outcome.VERBATIM, Outcome.CLOSE)
+        """Whether the claim passes: verbatim, or close unless ``strict``; rightly attributed."""
+        return self.outcome is Outcome.VERBATIM or (self.outcome is Outcome.CLOSE and not self.strict)
+
+    def to_dict(self) -> dict[str, object]:
+        """The verdict as JSON-ready data, exactly what ``quotes verify --format json`` prints."""
+        from .verify.reports import verdict_record
+
+        return verdict_record(self)

@@ -161,25 +161,25 @@ def seed_index(tmp_path_factory: pytest.TempPathFactory, seed_extractions: list[
 def test_held_back_claim_gets_the_expected_verdict(
     corpus: Corpus, claim: str, speaker: str | None, expected: str
 ) -> None:
-    verdict = verify(claim, speaker=speaker, sources=corpus)
+    verdict = verify(claim, speaker=speaker, against=corpus)
     assert verdict.outcome.value == expected, explain(verdict)
 
 
 def test_held_back_accuracy_meets_the_bar_through_the_corpus_and_the_index(corpus: Corpus, seed_index: Index) -> None:
     for sources in (corpus, seed_index):
-        right = [verify(c, speaker=s, sources=sources).outcome.value == e for c, s, e in HELD_BACK]
+        right = [verify(c, speaker=s, against=sources).outcome.value == e for c, s, e in HELD_BACK]
         assert sum(right) / len(right) >= ACCURACY_FLOOR
 
 
 def test_index_and_corpus_give_the_same_verdicts(corpus: Corpus, seed_index: Index) -> None:
     for claim, speaker, _ in HELD_BACK:
-        a = verify(claim, speaker=speaker, sources=corpus)
-        b = verify(claim, speaker=speaker, sources=seed_index)
+        a = verify(claim, speaker=speaker, against=corpus)
+        b = verify(claim, speaker=speaker, against=seed_index)
         assert (a.outcome, a.evidence and a.evidence.doc) == (b.outcome, b.evidence and b.evidence.doc), claim
 
 
 def test_evidence_points_at_the_source_words_with_outlet_and_speaker(corpus: Corpus) -> None:
-    verdict = verify("This year marks the 70th anniversary of the normalization", speaker="Lee", sources=corpus)
+    verdict = verify("This year marks the 70th anniversary of the normalization", speaker="Lee", against=corpus)
     e = verdict.evidence
     assert verdict.outcome is Outcome.DIVERGENT and e is not None
     assert e.outlet == "Korea JoongAng Daily" and e.speaker == "Lee Jae-myung" and e.doc.endswith(JOONGANG.name)
@@ -193,7 +193,7 @@ def test_evidence_points_at_the_source_words_with_outlet_and_speaker(corpus: Cor
 
 def test_a_quote_in_one_outlets_translation_is_verbatim_and_lists_the_other_outlets(corpus: Corpus) -> None:
     claim = "In today's strategic environment, the importance of the South Korea-Japan relationship is growing"
-    verdict = verify(claim, speaker="Lee Jae-myung", sources=corpus)
+    verdict = verify(claim, speaker="Lee Jae-myung", against=corpus)
     assert verdict.outcome is Outcome.VERBATIM and verdict.evidence is not None
     assert verdict.evidence.outlet == "Dong-A Ilbo" and verdict.evidence.via == "Kang Yu-jung"
     outlets = {e.outlet: e.outcome.value for e in verdict.renderings}
@@ -205,34 +205,34 @@ def test_a_quote_in_one_outlets_translation_is_verbatim_and_lists_the_other_outl
 def test_a_translation_checked_against_other_outlets_only_is_close(seed_extractions: list[Extraction]) -> None:
     others = Corpus(ex for ex in seed_extractions if ex.article.outlet in ("Kyunghyang Shinmun", "Dong-A Ilbo"))
     claim = "In today's strategic environment, the importance of Korea-Japan relations is growing"  # JoongAng's words
-    verdict = verify(claim, speaker="President Lee", sources=others)
+    verdict = verify(claim, speaker="President Lee", against=others)
     assert verdict.outcome is Outcome.CLOSE and verdict.ok
 
 
 def test_first_person_claim_matches_a_third_person_report_only_for_its_speaker(corpus: Corpus) -> None:
     claim = "I intend to maintain close ties with both Japan and the United States"
-    assert verify(claim, speaker="Lee Jae-myung", sources=corpus).outcome is Outcome.CLOSE
-    unattributed = verify(claim, sources=corpus)
+    assert verify(claim, speaker="Lee Jae-myung", against=corpus).outcome is Outcome.CLOSE
+    unattributed = verify(claim, against=corpus)
     assert unattributed.outcome is Outcome.DIVERGENT
     assert unattributed.evidence is not None and "person_shift" in {f.type for f in unattributed.evidence.flags}
-    assert verify(claim, speaker="Shigeru Ishiba", sources=corpus).outcome is Outcome.MISATTRIBUTED
+    assert verify(claim, speaker="Shigeru Ishiba", against=corpus).outcome is Outcome.MISATTRIBUTED
 
 
 def test_misattribution_names_the_real_speaker(corpus: Corpus) -> None:
-    verdict = verify("overcome the painful past", speaker="Lee Jae-myung", sources=corpus)
+    verdict = verify("overcome the painful past", speaker="Lee Jae-myung", against=corpus)
     assert verdict.outcome is Outcome.MISATTRIBUTED and not verdict.ok
     assert verdict.evidence is not None and verdict.evidence.speaker == "Yoon Suk Yeol"
     assert "Yoon Suk Yeol, not Lee Jae-myung" in explain(verdict)
 
 
 def test_fabricated_quote_is_not_found_and_shows_the_nearest(corpus: Corpus) -> None:
-    verdict = verify("Korea will withdraw from trilateral cooperation", speaker="Lee", sources=corpus)
+    verdict = verify("Korea will withdraw from trilateral cooperation", speaker="Lee", against=corpus)
     assert verdict.outcome is Outcome.NOT_FOUND and verdict.renderings == ()
     assert "NOT FOUND" in explain(verdict) and "Nearest:" in explain(verdict)
 
 
 def test_json_record_has_verdict_evidence_and_renderings(corpus: Corpus) -> None:
-    verdict = verify("humiliating", speaker="Lee", sources=corpus)
+    verdict = verify("humiliating", speaker="Lee", against=corpus)
     record = json.loads(render_verdicts([verdict], "json"))
     assert record == verdict_record(verdict)
     assert record["verdict"] == "verbatim" and record["ok"] is True
@@ -357,7 +357,7 @@ _CLAIM_TEXT = st.lists(
 @given(claim=st.one_of(st.text(max_size=200), _CLAIM_TEXT), speaker=st.one_of(st.none(), st.text(max_size=30)))
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_verify_never_raises_and_gives_a_verdict(corpus: Corpus, claim: str, speaker: str | None) -> None:
-    verdict = verify(claim, speaker=speaker, sources=corpus)
+    verdict = verify(claim, speaker=speaker, against=corpus)
     assert verdict.outcome in Outcome
     assert verdict.ok == (verdict.outcome in (Outcome.VERBATIM, Outcome.CLOSE))
     explain(verdict)
@@ -367,7 +367,7 @@ def test_verify_never_raises_and_gives_a_verdict(corpus: Corpus, claim: str, spe
 @given(claim=st.one_of(st.text(max_size=200), _CLAIM_TEXT))
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_verify_against_the_index_never_raises(seed_index: Index, claim: str) -> None:
-    assert verify(claim, speaker="Lee", sources=seed_index).outcome in Outcome
+    assert verify(claim, speaker="Lee", against=seed_index).outcome in Outcome
 
 
 @given(fragment=st.integers(min_value=0, max_value=40), length=st.integers(min_value=1, max_value=12))
@@ -379,7 +379,7 @@ def test_any_run_of_words_from_a_direct_quote_is_verbatim(corpus: Corpus, fragme
     words = quote.split()
     start = fragment % len(words)
     claim = " ".join(words[start : start + length])
-    verdict = verify(claim, sources=corpus)
+    verdict = verify(claim, against=corpus)
     assert verdict.outcome is Outcome.VERBATIM, explain(verdict)
 
 

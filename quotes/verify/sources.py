@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Protocol, Self
+from typing import Protocol, Self, Union
 
 from ..config import Settings
 from ..errors import InputError
@@ -90,6 +90,28 @@ class Corpus(Closing):
         """Speaker records sharing a word with ``name``."""
         words = {w for w in _words(name) if len(w) > 1}
         return [s for s in self._speakers if words & set(_words(s.name))]
+
+
+#: What ``verify`` and ``check`` take as ``against``: opened sources (a ``Corpus`` or an ``Index``),
+#: or article paths (a file or folder, or several) to extract now.
+Against = Union["Sources", str, Path, Sequence[Union[str, Path]]]
+
+
+def as_sources(against: Against, *, settings: Settings | None = None) -> tuple[Sources, bool]:
+    """``against`` as ``Sources``, and whether they were opened here (the caller closes them then).
+
+    Raises:
+        InputError: nothing to verify against, or a path is missing.
+    """
+    if hasattr(against, "candidates"):
+        return against, False  # type: ignore[return-value]
+    paths = [against] if isinstance(against, (str, Path)) else list(against)  # type: ignore[arg-type]
+    if not paths:
+        raise InputError("nothing to verify against; give article paths or an Index")
+    missing = [p for p in paths if str(p) != "-" and not Path(p).exists()]
+    if missing:
+        raise InputError(f"{missing[0]}: no such file or folder; check the source paths")
+    return Corpus.from_paths(paths, settings=settings), True
 
 
 def open_sources(

@@ -7,6 +7,7 @@ Output: a ``Verdict``, or a draft's ``(Quote, Verdict)`` pairs in document order
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from ..config import Settings
@@ -15,7 +16,7 @@ from ..types import Kind, Outcome, Quote, Speaker, Verdict
 from .agreement import speaker_agrees
 from .claims import _words, parse_claim
 from .rules import _ORDER, _one_per_passage, _rank, assess, decide
-from .sources import CANDIDATES, Sources
+from .sources import CANDIDATES, Against, Sources, as_sources
 
 #: Candidates lined up word by word with the claim: those sharing the most of its words.
 #: Every outlet's rendering of one remark shares most words with a claim of it, so the
@@ -23,22 +24,39 @@ from .sources import CANDIDATES, Sources
 ASSESSED = 12
 
 
-def verify(claim: str, *, speaker: str | None = None, sources: Sources, paraphrase: bool = False) -> Verdict:
+def verify(
+    claim: str,
+    *,
+    against: Against,
+    speaker: str | None = None,
+    strict: bool = False,
+    paraphrase: bool = False,
+) -> Verdict:
     """The verdict on one claim against the sources.
 
+    ``against``: a ``Corpus`` or ``Index``, or article paths (extracted now).
     ``claim`` may carry its own quotation marks and attribution (``"…," Lima said``);
-    ``speaker`` (when given) wins over a speaker named in the claim. ``paraphrase``: the
-    claim is reported speech (no marks), so rewording alone is no divergence. Never
-    raises on odd input: a claim with no words is ``not_found`` with a note.
+    ``speaker`` (when given) wins over a speaker named in the claim. ``strict``: only
+    ``verbatim`` passes (``Verdict.ok``). ``paraphrase``: the claim is reported speech (no
+    marks), so rewording alone is no divergence. Never raises on odd input: a claim with
+    no words is ``not_found`` with a note.
+
+    Raises:
+        InputError: ``against`` names no sources or a missing path.
     """
-    best: Verdict | None = None
-    for text, named in parse_claim(claim):
-        who = speaker or named
-        verdict = _verify_text(claim, text, who, sources, paraphrase=paraphrase)
-        if best is None or _verdict_rank(verdict) > _verdict_rank(best):
-            best = verdict
-    assert best is not None
-    return best
+    sources, opened = as_sources(against)
+    try:
+        best: Verdict | None = None
+        for text, named in parse_claim(claim):
+            who = speaker or named
+            verdict = _verify_text(claim, text, who, sources, paraphrase=paraphrase)
+            if best is None or _verdict_rank(verdict) > _verdict_rank(best):
+                best = verdict
+        assert best is not None
+        return replace(best, strict=strict)
+    finally:
+        if opened:
+            sources.close()
 
 
 def _verdict_rank(v: Verdict) -> tuple[int, float]:
@@ -82,7 +100,7 @@ def _verify_text(claim: str, text: str, speaker: str | None, sources: Sources, *
 
 
 def check(
-    drafts: Iterable[str | Path], *, sources: Sources, settings: Settings | None = None
+    drafts: Iterable[str | Path], *, against: Against, strict: bool = False, settings: Settings | None = None
 ) -> list[tuple[Quote, Verdict]]:
     """Every quote and reported statement of draft articles, verified; in document order.
 
@@ -94,10 +112,18 @@ def check(
     """
     from ..pipeline import extract
 
-    out = []
-    for ex in extract([Path(d) for d in drafts], settings=settings):
-        if ex.errors:
-            raise InputError(f"{ex.errors[0].doc}: {ex.errors[0].message}")
-        for q in ex.quotes:
-            out.append((q, verify(q.text, speaker=q.speaker, sources=sources, paraphrase=q.kind is Kind.INDIRECT)))
-    return out
+    sources, opened = as_sources(against, settings=settings)
+    try:
+        out = []
+        for ex in extract([Path(d) for d in drafts], settings=settings):
+            if ex.errors:
+                raise InputError(f"{ex.errors[0].doc}: {ex.errors[0].message}")
+            for q in ex.quotes:
+                verdict = verify(
+                    q.text, speaker=q.speaker, against=sources, strict=strict, paraphrase=q.kind is Kind.INDIRECT
+                )
+                out.append((q, verdict))
+        return out
+    finally:
+        if opened:
+            sources.close()
