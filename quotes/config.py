@@ -63,8 +63,9 @@ class Lexicon:
         return max(len(t.split()) for t in self.titles)
 
 
-def read_table(name: str, columns: int) -> list[list[str]]:
-    """Rows of a data file: tab-separated, ``#`` comments, blank lines skipped.
+def read_table(name: str, columns: int, *, more: bool = False) -> list[list[str]]:
+    """Rows of a data file: tab-separated, ``#`` comments, blank lines skipped; the first
+    ``columns`` fields of each row (every field with ``more``).
 
     Raises:
         DataError: a row has fewer than ``columns`` fields.
@@ -78,7 +79,7 @@ def read_table(name: str, columns: int) -> list[list[str]]:
         fields = [f for f in fields if f]
         if len(fields) < columns:
             raise DataError(f"quotes/data/{name} line {number}: expected {columns} tab-separated fields, got {raw!r}")
-        rows.append(fields[:columns])
+        rows.append(fields if more else fields[:columns])
     return rows
 
 

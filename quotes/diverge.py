@@ -194,8 +194,77 @@ def _split(text: str) -> list[_Tok]:
         value = numbers.get(word)
         if value is None and word[:1].isdigit():
             value = word.replace(",", "")
+        if value is None:
+            word = spelling(word)
+            if capital:
+                word = _romanized(word)
         out.append(_Tok(value or word, word, start, end, capital))
+    return _number_phrases(out)
+
+
+#: Number words that multiply what comes before them (``two thousand`` = 2000).
+_MULTIPLIERS = {"100": 100, "1000": 1000}
+
+
+def _number_phrases(toks: list[_Tok]) -> list[_Tok]:
+    """Runs of cardinal number words as one number: ``twenty five`` = ``twenty-five`` = ``25``."""
+    out: list[_Tok] = []
+    i = 0
+    while i < len(toks):
+        j, total, part = i, 0, 0
+        while j < len(toks) and toks[j].key.isdigit() and not toks[j].word[:1].isdigit():
+            value = int(toks[j].key)
+            if value in _MULTIPLIERS.values() and j > i:
+                part = max(part, 1) * value
+                if value == 1000:
+                    total, part = total + part, 0
+            else:
+                part += value
+            j += 1
+        if j - i > 1:
+            out.append(_Tok(str(total + part), toks[i].word, toks[i].start, toks[j - 1].end, toks[i].capital))
+            i = j
+        else:
+            out.append(toks[i])
+            i += 1
     return out
+
+
+@lru_cache(maxsize=1)
+def _spellings() -> tuple[dict[str, str], tuple[tuple[str, str, int], ...]]:
+    """British-to-American word pairs and regular endings of ``quotes/data/spelling.tsv``."""
+    words: dict[str, str] = {}
+    suffixes: list[tuple[str, str, int]] = []
+    for row in read_table("spelling.tsv", 3, more=True):
+        if row[0] == "suffix":
+            suffixes.append((row[1], row[2], int(row[3]) if len(row) > 3 else len(row[1]) + 3))
+        else:
+            words[row[1]] = row[2]
+    return words, tuple(sorted(suffixes, key=lambda s: -len(s[0])))
+
+
+@lru_cache(maxsize=1 << 16)
+def spelling(word: str) -> str:
+    """The American spelling of a lowercase word (``colour`` -> ``color``, ``defence`` -> ``defense``).
+
+    >>> [spelling(w) for w in ("colour", "organisation", "centre", "four", "defence")]
+    ['color', 'organization', 'center', 'four', 'defense']
+    """
+    words, suffixes = _spellings()
+    if word in words:
+        return words[word]
+    for british, american, shortest in suffixes:
+        if len(word) >= shortest and word.endswith(british):
+            return word[: len(word) - len(british)] + american
+    return word
+
+
+@lru_cache(maxsize=1 << 14)
+def _romanized(word: str) -> str:
+    """A name syllable in its canonical romanization (``yoo`` -> ``yu``, ``jeong`` -> ``jung``)."""
+    from .speakers.names import romanization
+
+    return romanization().get(word, word)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -5,11 +5,14 @@ Input: texts, paths or articles. Output: one ``Extraction`` per document, stream
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, Union
 
 from . import attribute as _attribute
+from . import cache as _cache
 from . import detect as _detect
 from . import nlp as _nlp
 from . import speakers as _speakers
@@ -24,41 +27,74 @@ Source = Union[str, Path, Article]
 
 
 def extract(
-    sources: Source | Iterable[Source], *, settings: Settings | None = None, stdin: TextIO | None = None
+    sources: Source | Iterable[Source],
+    *,
+    settings: Settings | None = None,
+    stdin: TextIO | None = None,
+    cache: bool = True,
 ) -> Iterator[Extraction]:
-    """Extract quotes from text, paths or articles, one ``Extraction`` per document.
+    """Extract quotes from text, paths or articles, one ``Extraction`` per document, in the order given.
 
     A ``str`` is article text, a ``Path`` a file or folder (``Path("-")`` is
     standard input), an ``Article`` is used as is. Documents stream through
     ``nlp.pipe``; a file that cannot be read gives an extraction with an error
-    diagnostic and the others go on.
+    diagnostic and the others go on. With ``cache`` (and unless ``QUOTES_CACHE=off``),
+    a document extracted before with the same text, metadata, pipeline, code and data
+    comes from the on-disk cache (``quotes.cache``) without parsing; when every
+    document does, the pipeline is not even loaded.
 
     >>> [q.speaker for x in extract('"We will win," Smith said.') for q in x.quotes]
     ['Smith']
     """
     settings = settings or Settings()
+    store = _cache.open_cache(settings) if cache else None
+    # Documents in input order: a finished Extraction (read from the cache, or unreadable),
+    # or an Article waiting for the parser. nlp.pipe keeps order, so each parsed document
+    # is the first Article in the queue.
+    queue: deque[Extraction | Article] = deque()
+
+    def to_parse() -> Iterator[Article]:
+        for item in _articles(sources, stdin):
+            hit = store.load(item) if store is not None and isinstance(item, Article) else None
+            queue.append(item if hit is None else hit)
+            if hit is None and isinstance(item, Article):
+                yield item
+
+    def ready() -> Iterator[Extraction]:
+        while queue and isinstance(head := queue[0], Extraction):
+            queue.popleft()
+            yield head
+
+    pending = to_parse()
+    first = next(pending, None)
+    yield from ready()
+    if first is None:
+        return
+    for article, doc in _nlp.parse(chain([first], pending), settings=settings):
+        queue.popleft()  # the queue's first Article is this one
+        extraction = extract_parsed(article, doc)
+        if store is not None:
+            store.save(extraction)
+        yield extraction
+        yield from ready()
+    yield from ready()
+
+
+def _articles(sources: Source | Iterable[Source], stdin: TextIO | None) -> Iterator[Article | Extraction]:
+    """Each source as an article, or as the extraction of an unreadable file (its error diagnostic)."""
     if isinstance(sources, (str, Path, Article)):
         sources = [sources]
-    failed: list[Extraction] = []
-
-    def articles() -> Iterator[Article]:
-        for number, src in enumerate(sources):
-            if isinstance(src, Article):
-                yield src
-            elif isinstance(src, Path):
-                for item in read_articles([src], stdin=stdin):
-                    if isinstance(item, Diagnostic):
-                        failed.append(Extraction(article=Article(doc=item.doc, text=""), diagnostics=(item,)))
-                    else:
-                        yield item
-            else:
-                yield Article(doc=f"<text {number}>", text=src)
-
-    for article, doc in _nlp.parse(articles(), settings=settings):
-        while failed:
-            yield failed.pop(0)
-        yield extract_parsed(article, doc)
-    yield from failed
+    for number, src in enumerate(sources):
+        if isinstance(src, Article):
+            yield src
+        elif isinstance(src, Path):
+            for item in read_articles([src], stdin=stdin):
+                if isinstance(item, Diagnostic):
+                    yield Extraction(article=Article(doc=item.doc, text=""), diagnostics=(item,))
+                else:
+                    yield item
+        else:
+            yield Article(doc=f"<text {number}>", text=src)
 
 
 def extract_parsed(article: Article, doc: Doc) -> Extraction:
@@ -78,12 +114,15 @@ def extract_corpus(
     settings: Settings | None = None,
     stdin: TextIO | None = None,
     speakers: Path | None = None,
+    cache: bool = True,
 ) -> list[Extraction]:
     """Extract a whole corpus of paths and give each speaker one id and name across documents.
 
-    ``speakers`` is an optional authority file (TOML) that pins names and ids.
+    ``speakers`` is an optional authority file (TOML) that pins names and ids. ``cache``: take
+    unchanged documents from the extraction cache (see ``extract``); the cross-document step
+    (one id per speaker, the authority file) is redone every time, so the result is the same.
     """
     authority = _speakers.load_authority(speakers) if speakers is not None else None
     sources = [Path(p) for p in paths]
-    out = _speakers.unify(extract(sources, settings=settings, stdin=stdin))
+    out = _speakers.unify(extract(sources, settings=settings, stdin=stdin, cache=cache))
     return _speakers.apply_authority(out, authority) if authority else out

@@ -52,6 +52,7 @@ class Diagnostic:
     message: str
     offset: int | None = None
     level: Level = Level.WARNING
+    line: int | None = None  # 1-based line, for problems in line-based input (a claims file) without offsets
 
     def line_col(self, text: str) -> tuple[int, int] | None:
         """1-based line and column of ``offset`` in ``text``."""
@@ -65,6 +66,8 @@ class Diagnostic:
         where = self.doc
         if text is not None and (lc := self.line_col(text)):
             where = f"{self.doc}:{lc[0]}:{lc[1]}"
+        elif self.line is not None:
+            where = f"{self.doc}:{self.line}"
         elif self.offset is not None:
             where = f"{self.doc}@{self.offset}"
         return f"{where}: {self.level.value} {self.code}: {self.message}"
@@ -285,7 +288,7 @@ class Evidence:
     match_end: int
     line: int
     text: str
-    kind: Kind
+    kind: Kind | None  # None for an outlet's own sentence (``not_a_quote``)
     speaker: str | None
     speaker_id: str | None
     via: str | None

@@ -3,20 +3,23 @@
 Input: a claim (a quote, with or without marks and attribution) or a draft, and ``Sources``
 (quotes extracted from paths, or a ``store.Index``). Output: ``Verdict`` records.
 
-The verdict comes from pure functions over candidate renderings: ``assess`` lines a claim
-up with one rendering (word diff, similarity, meaning flags from ``quotes.diverge``),
+The verdict comes from pure functions over candidate renderings: ``read`` lines a claim
+up with one rendering (one ``quotes.compare.Comparison``: supported words and typed changes),
 ``speaker_agrees`` compares the claimed speaker with the rendering's, and ``decide`` picks
-the outcome from all renderings.
+the outcome from all renderings by support (see ``rules``); ``narration`` finds an outlet's
+own sentences for claims no quote supports.
 
 Modules: ``claims`` (what a claim quotes and whom it names), ``sources`` (``Corpus``,
-``open_sources``), ``agreement`` (``speaker_agrees``), ``rules`` (``assess``, ``judge``,
-``decide``), ``verdicts`` (the entry points ``verify`` and ``check``) and ``reports``
-(``explain`` and the JSON records).
+``open_sources``), ``agreement`` (``speaker_agrees``), ``rules`` (``read``, ``judge_pool``,
+``decide``), ``narration``, ``verdicts`` (the entry points ``verify`` and ``check``) and ``reports``
+(``explain`` and the JSON records); ``batch`` verifies many claims (a JSON-lines file) against
+sources opened once (``verify_claims``, ``verify_file``).
 """
 
 from __future__ import annotations
 
 from .agreement import speaker_agrees
+from .batch import Checked, Claim, read_claims, verify_claims, verify_file
 from .claims import MIN_REPORTED_WORDS, normalize, parse_claim
 from .reports import (
     ReportFormat,
@@ -28,53 +31,41 @@ from .reports import (
     render_verdicts,
     verdict_record,
 )
-from .rules import (
-    CLOSE_CUTOFF,
-    EDGE_SLACK,
-    FOUND_CUTOFF,
-    MEANING_FLAGS,
-    MINOR_SHARE,
-    MINOR_WORDS,
-    assess,
-    decide,
-    first_person,
-    judge,
-    minor_words,
-    similarity,
-)
+from .rules import NEAREST_SHARE, NEAREST_WORDS, Reading, covering, decide, judge_pool, read, same_remark
 from .sources import CANDIDATES, Corpus, Sources, open_sources
 from .verdicts import ASSESSED, check, verify
 
 __all__ = [
     "ASSESSED",
     "CANDIDATES",
-    "CLOSE_CUTOFF",
-    "EDGE_SLACK",
-    "FOUND_CUTOFF",
-    "MEANING_FLAGS",
-    "MINOR_SHARE",
-    "MINOR_WORDS",
     "MIN_REPORTED_WORDS",
     "Corpus",
     "ReportFormat",
     "Sources",
-    "assess",
     "check",
+    "NEAREST_SHARE",
+    "NEAREST_WORDS",
+    "Reading",
+    "covering",
     "decide",
+    "judge_pool",
+    "read",
+    "same_remark",
     "evidence_record",
     "explain",
-    "first_person",
-    "judge",
     "marked_diff",
     "matched",
-    "minor_words",
     "normalize",
     "open_sources",
     "parse_claim",
     "render_check",
     "render_verdicts",
-    "similarity",
     "speaker_agrees",
     "verdict_record",
     "verify",
+    "Checked",
+    "Claim",
+    "read_claims",
+    "verify_claims",
+    "verify_file",
 ]

@@ -81,10 +81,12 @@ def speaker_agrees(
 ) -> bool | None:
     """Whether the claimed speaker said the rendering; ``None`` when the source names no one.
 
-    Compatible: the rendering's speaker; its ``via`` (the spokesperson who relayed it);
-    a body the speaker speaks for or a person who speaks for the body (a president and the
-    presidential office, a spokesperson and her office), from the roles and bodies of the
-    rendering's records and of the records ``lookup`` finds for a name (``Sources.find_speakers``).
+    Compatible: the rendering's speaker; its ``via`` (the spokesperson who relayed it); a body
+    claimed for the words of a person who speaks for it (the presidential office for the
+    president's or the spokesperson's words), from the roles and bodies of the rendering's
+    records and of the records ``lookup`` finds for a name (``Sources.find_speakers``). A person
+    claimed for the words of an anonymous source or an institution is not compatible: the source
+    did not say that person said them.
     """
     first = r.quotes[0]
     if not first.speaker:
@@ -95,11 +97,13 @@ def speaker_agrees(
         return True
     find = lookup or (lambda name: [])
     said_by = [w for w in (first.speaker, first.via) if w]
-    # a person claimed for a body's rendering: does the person speak for that body?
-    for record in [k for k in find(claimed) if _names_match(claimed, k.name, k)]:
-        for voice in _voices(record):
-            if any(voice <= _name_words(w) for w in said_by):
-                return True
+    # a named person is never an anonymous source, an institution or another person: when the
+    # source gives the words to one of those, a claim that the person said them is wrong
+    if r.speaker is not None and r.speaker.kind in (SpeakerKind.ANONYMOUS, SpeakerKind.INSTITUTION):
+        claimed_records = [k for k in find(claimed) if _names_match(claimed, k.name, k)]
+        if not claimed_records or any(k.kind is SpeakerKind.PERSON for k in claimed_records):
+            if not any(_names_match(claimed, w, None) for w in said_by):
+                return False
     # a body claimed for a person's rendering: does the person (or via) speak for it?
     claimed_words = _name_words(claimed)
     for who, own in ((first.speaker, r.speaker), (first.via, r.via)):

@@ -11,8 +11,7 @@ from collections.abc import Sequence
 from enum import StrEnum
 from typing import Any
 
-from ..types import Evidence, Outcome, Quote, Verdict
-from .rules import MEANING_FLAGS
+from ..types import Change, Evidence, Outcome, Quote, Verdict
 
 
 class ReportFormat(StrEnum):
@@ -30,14 +29,16 @@ _OTHER_WIDTH = 110
 
 _HEADLINE = {
     Outcome.VERBATIM: "VERBATIM: the source has these words.",
-    Outcome.CLOSE: "CLOSE: minor wording differences, same meaning.",
-    Outcome.DIVERGENT: "DIVERGENT: found, but the source says something different",
+    Outcome.CLOSE: "CLOSE: another outlet's rendering of the same remark has the words that differ",
+    Outcome.DIVERGENT: "DIVERGENT: found, but the claim changes the source's words",
     Outcome.MISATTRIBUTED: "MISATTRIBUTED: these words were said by someone else",
+    Outcome.NOT_A_QUOTE: "NOT A QUOTE",
     Outcome.NOT_FOUND: "NOT FOUND: no source has these words",
 }
 _ADVICE = {
     Outcome.DIVERGENT: "Quote the source's words exactly, or paraphrase without quotation marks.",
     Outcome.MISATTRIBUTED: "Give the quote to the speaker the source names.",
+    Outcome.NOT_A_QUOTE: "Do not put these words in quotation marks or give them to a speaker.",
     Outcome.NOT_FOUND: "Find the source of this quote, or remove it.",
 }
 
@@ -79,10 +80,14 @@ def explain(v: Verdict) -> str:
     e = v.evidence
     head = _HEADLINE[v.outcome]
     if v.outcome is Outcome.DIVERGENT and e is not None:
-        kinds = sorted({f.type.replace("_", " ") for f in e.flags if f.type in MEANING_FLAGS})
-        head += f" ({', '.join(kinds)})." if kinds else " (the wording differs too much)."
+        kinds = list(dict.fromkeys(c.type.value for c in e.changes))
+        head += f" ({', '.join(kinds)})."
+    elif v.outcome is Outcome.CLOSE and e is not None:
+        head += f" ({', '.join(e.supported_by)})."
     elif v.outcome is Outcome.MISATTRIBUTED and e is not None:
         head += f": {e.speaker or 'an unnamed source'}, not {v.speaker}."
+    elif v.outcome is Outcome.NOT_A_QUOTE:
+        head += f": {v.reason}."
     elif v.outcome is Outcome.NOT_FOUND:
         head += "."
     lines = [head, f"  Claim:  “{v.text}”" + (f" ({v.speaker})" if v.speaker else "")]
@@ -90,14 +95,15 @@ def explain(v: Verdict) -> str:
         who = e.speaker or "no speaker named"
         if e.via:
             who += f", via {e.via}"
-        label = "Source" if v.outcome is not Outcome.NOT_FOUND else "Nearest"
+        label = {Outcome.NOT_FOUND: "Nearest", Outcome.NOT_A_QUOTE: "Outlet's own words"}.get(v.outcome, "Source")
+        if v.outcome is Outcome.NOT_A_QUOTE:
+            who = "quoted from no one"
         lines.append(f"  {label}: “{_shorten(matched(e))}” ({who})")
         lines.append(f"          {_where(e)}")
-        if e.outcome is not Outcome.VERBATIM and any(op.op != "equal" for op in e.diff):
+        if e.changes:
             lines.append(f"  Differences: {marked_diff(e)}")
-        elif e.outcome is not Outcome.VERBATIM and e.diff:
-            lines.append("  Differences: only of form (articles, word endings, forms of names)")
-        lines.append(f"  Similarity: {e.similarity:.0f}/100")
+            for c in e.changes:
+                lines.append(f"    - {change_line(c)}")
     others = [o for o in v.renderings if o is not e]
     if others:
         lines.append("  Other renderings:")
@@ -110,6 +116,18 @@ def explain(v: Verdict) -> str:
     if v.outcome in _ADVICE:
         lines.append(f"  What to do: {_ADVICE[v.outcome]}")
     return "\n".join(lines)
+
+
+def change_line(c: Change) -> str:
+    """One typed change in words: ``negation: "shrinking" for the source's "growing" (characters 480-487)``."""
+    if not c.claim_text:
+        what = f"the claim leaves out “{c.source_text}”"
+    elif not c.source_text:
+        what = f"the claim adds “{c.claim_text}”"
+    else:
+        what = f"“{c.claim_text}” for the source's “{c.source_text}”"
+    note = f"; {c.note}" if c.note else ""
+    return f"{c.type.value}: {what} (source characters {c.source_start}-{c.source_end}){note}"
 
 
 def _shorten(text: str, width: int = _SOURCE_WIDTH) -> str:
@@ -128,7 +146,7 @@ def evidence_record(e: Evidence) -> dict[str, Any]:
         "match_start": e.match_start,
         "match_end": e.match_end,
         "line": e.line,
-        "kind": e.kind.value,
+        "kind": e.kind.value if e.kind is not None else None,
         "speaker": e.speaker,
         "speaker_id": e.speaker_id,
         "via": e.via,
@@ -146,6 +164,20 @@ def evidence_record(e: Evidence) -> dict[str, Any]:
             for d in e.diff
         ],
         "flags": [{"type": f.type, "detail": f.detail} for f in e.flags],
+        "changes": [change_record(c) for c in e.changes],
+        "supported_by": list(e.supported_by),
+    }
+
+
+def change_record(c: Change) -> dict[str, Any]:
+    """A typed change as a JSON-ready dict: its type, the claim's and the source's words and offsets."""
+    return {
+        "type": c.type.value,
+        "claim": c.claim_text,
+        "claim_span": [c.claim_start, c.claim_end],
+        "source": c.source_text,
+        "source_span": [c.source_start, c.source_end],
+        "note": c.note or None,
     }
 
 
@@ -157,6 +189,8 @@ def verdict_record(v: Verdict) -> dict[str, Any]:
         "speaker": v.speaker,
         "verdict": v.outcome.value,
         "ok": v.ok,
+        "strict": v.strict,
+        "reason": v.reason,
         "evidence": evidence_record(v.evidence) if v.evidence else None,
         "renderings": [evidence_record(e) for e in v.renderings],
         "notes": list(v.notes),

@@ -69,12 +69,18 @@ class Corpus(Closing):
 
     @classmethod
     def from_paths(
-        cls, paths: Iterable[str | Path], *, settings: Settings | None = None, speakers: Path | None = None
+        cls,
+        paths: Iterable[str | Path],
+        *,
+        settings: Settings | None = None,
+        speakers: Path | None = None,
+        cache: bool = True,
     ) -> Corpus:
-        """Extract the quotes of files and folders (see ``pipeline.extract_corpus``)."""
+        """Extract the quotes of files and folders (see ``pipeline.extract_corpus``); unchanged
+        files come from the extraction cache unless ``cache`` is false or ``QUOTES_CACHE=off``."""
         from ..pipeline import extract_corpus
 
-        return cls(extract_corpus(paths, settings=settings, speakers=speakers))
+        return cls(extract_corpus(paths, settings=settings, speakers=speakers, cache=cache))
 
     def candidates(self, claim: str, *, limit: int = CANDIDATES) -> list[Rendering]:
         """The renderings nearest the claim by rapidfuzz token-set similarity."""
@@ -97,21 +103,23 @@ class Corpus(Closing):
 Against = Union["Sources", str, Path, Sequence[Union[str, Path]]]
 
 
-def as_sources(against: Against, *, settings: Settings | None = None) -> tuple[Sources, bool]:
+def as_sources(against: Against, *, settings: Settings | None = None, cache: bool = True) -> tuple[Sources, bool]:
     """``against`` as ``Sources``, and whether they were opened here (the caller closes them then).
+
+    Paths are extracted now, unchanged files from the extraction cache (see ``quotes.cache``).
 
     Raises:
         InputError: nothing to verify against, or a path is missing.
     """
     if hasattr(against, "candidates"):
         return against, False  # type: ignore[return-value]
-    paths = [against] if isinstance(against, (str, Path)) else list(against)  # type: ignore[arg-type]
+    paths = [against] if isinstance(against, (str, Path)) else list(against)
     if not paths:
         raise InputError("nothing to verify against; give article paths or an Index")
     missing = [p for p in paths if str(p) != "-" and not Path(p).exists()]
     if missing:
         raise InputError(f"{missing[0]}: no such file or folder; check the source paths")
-    return Corpus.from_paths(paths, settings=settings), True
+    return Corpus.from_paths(paths, settings=settings, cache=cache), True
 
 
 def open_sources(
@@ -120,8 +128,10 @@ def open_sources(
     db: str | Path | None = None,
     settings: Settings | None = None,
     speakers: Path | None = None,
+    cache: bool = True,
 ) -> Sources:
-    """Sources from paths (extracted now) or from an index file, exactly one of them.
+    """Sources from paths (extracted now, unchanged files from the extraction cache) or from an
+    index file, exactly one of them.
 
     Raises:
         InputError: both or neither were given.
@@ -130,7 +140,7 @@ def open_sources(
     if against and db is not None:
         raise InputError("give --against PATH... or --db FILE, not both")
     if against:
-        return Corpus.from_paths(against, settings=settings, speakers=speakers)
+        return Corpus.from_paths(against, settings=settings, speakers=speakers, cache=cache)
     if db is None:
         raise InputError("nothing to verify against; give --against PATH... or --db FILE")
     from ..store import Index

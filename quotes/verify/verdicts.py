@@ -6,7 +6,7 @@ Output: a ``Verdict``, or a draft's ``(Quote, Verdict)`` pairs in document order
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,7 +15,8 @@ from ..errors import InputError
 from ..types import Kind, Outcome, Quote, Speaker, Verdict
 from .agreement import speaker_agrees
 from .claims import _words, parse_claim
-from .rules import _ORDER, _one_per_passage, _rank, assess, decide
+from .narration import passages
+from .rules import _ORDER, Reading, decide, evidence, own_outcome, read
 from .sources import CANDIDATES, Against, Sources, as_sources
 
 #: Candidates lined up word by word with the claim: those sharing the most of its words.
@@ -66,7 +67,12 @@ def _verdict_rank(v: Verdict) -> tuple[int, float]:
 def _verify_text(claim: str, text: str, speaker: str | None, sources: Sources, *, paraphrase: bool) -> Verdict:
     if not _words(text):
         return Verdict(
-            claim=claim, text=text, speaker=speaker, outcome=Outcome.NOT_FOUND, notes=("no words to look up",)
+            claim=claim,
+            text=text,
+            speaker=speaker,
+            outcome=Outcome.NOT_FOUND,
+            notes=("no words to look up",),
+            reason="the claim has no words to look up",
         )
     claim_words = set(_words(text))
     renderings = sorted(
@@ -79,24 +85,78 @@ def _verify_text(claim: str, text: str, speaker: str | None, sources: Sources, *
             found_speakers[name] = sources.find_speakers(name)
         return found_speakers[name]
 
-    evidence = []
+    readings = []
     for r in renderings:
         agrees = speaker_agrees(speaker, r, lookup=lookup) if speaker else None
-        evidence.append(assess(text, r, agrees=agrees, speaker_claimed=speaker is not None, paraphrase=paraphrase))
-    evidence = _one_per_passage(evidence)
-    outcome, best = decide(evidence, speaker_claimed=speaker is not None)
+        readings.append(read(text, r, agrees=agrees, paraphrase=paraphrase))
+    outcome, best, lenders = decide(readings, speaker_claimed=speaker is not None)
+    if outcome is Outcome.NOT_FOUND:
+        said = _narration(text, sources)
+        if said is not None:
+            outcome, best = Outcome.NOT_A_QUOTE, said
+    chosen = evidence(best, outcome, lenders=lenders) if best is not None else None
+    if chosen is not None and outcome is Outcome.NOT_A_QUOTE:
+        chosen = replace(chosen, kind=None, outcome=outcome)
+    others = [x for x in _one_per_passage(readings) if x is not best and x.found]
+    ordered = (chosen,) if chosen is not None and outcome is not Outcome.NOT_FOUND else ()
+    ordered += tuple(evidence(x, own_outcome(x)) for x in others)
     notes: list[str] = []
-    if best is not None and best.speaker_agrees is None and speaker and outcome is not Outcome.NOT_FOUND:
+    if best is not None and best.agrees is None and speaker and outcome not in (Outcome.NOT_FOUND, Outcome.NOT_A_QUOTE):
         notes.append("the source does not say who said it; the speaker is unconfirmed")
-    if best is not None and any(f.type == "person_shift" for f in best.flags):
-        notes.append("the claim is in the first person and the source reports it; that is close only for the speaker")
-    found = tuple(e for e in evidence if e.outcome is not Outcome.NOT_FOUND)
-    if best is not None and best not in found:
-        found = ()
-    ordered = tuple(sorted(found, key=lambda e: (e is not best, [-x for x in _rank(e)[:3]])))
-    return Verdict(
-        claim=claim, text=text, speaker=speaker, outcome=outcome, evidence=best, renderings=ordered, notes=tuple(notes)
+    verdict = Verdict(
+        claim=claim,
+        text=text,
+        speaker=speaker,
+        outcome=outcome,
+        evidence=chosen,
+        renderings=ordered,
+        notes=tuple(notes),
     )
+    return replace(verdict, reason=reason(verdict))
+
+
+def _narration(text: str, sources: Sources) -> Reading | None:
+    """The article sentence that supports the claim when no quote does: the outlet's own words."""
+    extractions = getattr(sources, "extractions", None)
+    if not extractions:
+        return None
+    found = [x for x in (read(text, r, agrees=None) for r in passages(extractions, text)) if x.found]
+    if not found:
+        return None
+    return min(found, key=lambda x: (len(x.changes), -x.comparison.supported))
+
+
+def _one_per_passage(readings: Sequence[Reading]) -> list[Reading]:
+    """The best reading for each passage of each document (an interrupted quote and its halves are one)."""
+    kept: list[Reading] = []
+    for x in sorted(readings, key=lambda x: (x.found, -len(x.changes), x.comparison.supported), reverse=True):
+        r = x.rendering
+        doc, start, end = r.quotes[0].doc, r.quotes[0].start, r.quotes[-1].end
+        if not any(
+            k.rendering.quotes[0].doc == doc and k.rendering.quotes[0].start < end and start < k.rendering.quotes[-1].end
+            for k in kept
+        ):
+            kept.append(x)
+    return kept
+
+
+def reason(v: Verdict) -> str:
+    """Why the verdict is what it is, in one line an editor can act on."""
+    e = v.evidence
+    where = (e.outlet or e.doc) if e is not None else ""
+    if v.outcome is Outcome.VERBATIM and e is not None:
+        return f"every word of the claim is in {where}'s rendering"
+    if v.outcome is Outcome.CLOSE and e is not None:
+        lenders = ", ".join(e.supported_by)
+        return f"the words {where} does not have are in {lenders}'s rendering of the same remark"
+    if v.outcome is Outcome.DIVERGENT and e is not None:
+        kinds = ", ".join(dict.fromkeys(c.type.value for c in e.changes))
+        return f"the claim changes words of {where}'s rendering ({kinds})"
+    if v.outcome is Outcome.MISATTRIBUTED and e is not None:
+        return f"{where} gives these words to {e.speaker or 'an unnamed source'}, not {v.speaker}"
+    if v.outcome is Outcome.NOT_A_QUOTE and e is not None:
+        return f"not a quote: these are {where}'s words"
+    return "no source has most of these words"
 
 
 def check(
