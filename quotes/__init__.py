@@ -22,13 +22,15 @@ from .types import (
     Speaker,
     Verdict,
 )
-from .verify import Corpus, check, verify
+from .verify import Checked, Claim, Corpus, check, verify, verify_claims, verify_file
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Alignment",
     "Article",
+    "Checked",
+    "Claim",
     "Corpus",
     "DataError",
     "Diagnostic",
@@ -55,5 +57,7 @@ __all__ = [
     "extract",
     "extract_corpus",
     "verify",
+    "verify_claims",
+    "verify_file",
     "word_diff",
 ]

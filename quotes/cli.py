@@ -21,8 +21,9 @@ from .render import Format, jsonl, render, render_speakers
 from .report import AlignFormat, render_alignment
 from .speakers import summarize
 from .store import Index, db_path, render_documents, render_stats
-from .types import Extraction
+from .types import Diagnostic, Extraction
 from .verify import Corpus, ReportFormat, Sources, check, render_check, render_verdicts, verify
+from .verify.batch import Checked, batch_summary, render_checked, verify_file
 
 app = typer.Typer(
     name="quotes",
@@ -207,7 +208,9 @@ Against = Annotated[
 ReportFormatOption = Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")]
 Strict = Annotated[
     bool,
-    typer.Option("--strict", help="Pass only verbatim quotes; without it, verbatim and close (another outlet's words) pass."),
+    typer.Option(
+        "--strict", help="Pass only verbatim quotes; without it, verbatim and close (another outlet's words) pass."
+    ),
 ]
 
 
@@ -233,15 +236,25 @@ def _sources(against: list[str], db: str | None, model: str | None, speakers: Pa
 @app.command("verify")
 def verify_cmd(
     claim: Annotated[
-        str,
+        Optional[str],
         typer.Argument(
-            help="The quote to check: a sentence or a fragment, in quotation marks or not.", show_default=False
+            help="The quote to check: a sentence or a fragment, in quotation marks or not (or --claims FILE).",
+            show_default=False,
         ),
-    ],
+    ] = None,
     more: Annotated[
         Optional[list[str]], typer.Argument(help="More --against paths.", show_default=False, hidden=True)
     ] = None,
     speaker: Annotated[Optional[str], typer.Option("--speaker", help="Who the claim says said it.")] = None,
+    claims: Annotated[
+        Optional[str],
+        typer.Option(
+            "--claims",
+            help='A JSON-lines file of claims, one {"claim": "...", "speaker": "..."} per line (- for standard '
+            "input), verified against sources opened once; instead of CLAIM.",
+            show_default=False,
+        ),
+    ] = None,
     against: Against = None,
     db: Db = None,
     format: ReportFormatOption = ReportFormat.TABLE,
@@ -249,7 +262,7 @@ def verify_cmd(
     model: Model = None,
     speakers: SpeakersFile = None,
 ) -> None:
-    """Verify one claimed quote against source articles or a quote index.
+    """Verify one claimed quote, or a file of claims, against source articles or a quote index.
 
     Verdict: verbatim, close (minor wording), divergent (negation, number, modality,
     dropped or added words), misattributed (said by someone else) or not_found, with the
@@ -257,11 +270,28 @@ def verify_cmd(
     rendering. Exit code 0 when verbatim or close and rightly attributed, 1 otherwise,
     2 for a usage or input error.
 
+    With --claims FILE, every line is verified (sources are opened once) and printed as it
+    comes: with --format json one JSON line per claim (the verdict plus "line"). A bad
+    line is one line on stderr (file:line: what is wrong) and the rest are still verified;
+    exit code 2 when a line was bad, else 1 when any claim fails, else 0.
+
     Example: quotes verify "We will not raise taxes this year" --speaker "Ana Lima" --against articles/
 
     Example: quotes verify "We will not attend" --db quotes.db --format json
+
+    Example: quotes verify --claims claims.jsonl --against articles/ --format json
     """
     paths = [*(against or []), *(more or [])]
+    if claims is not None:
+        if claim is not None and against and Path(claim).exists():
+            paths = [*against, claim, *(more or [])]  # `--against a/ b/`: b/ lands in CLAIM
+        elif claim is not None:
+            raise typer.BadParameter("give one CLAIM or --claims FILE, not both")
+        if speaker is not None:
+            raise typer.BadParameter('--speaker goes with one CLAIM; with --claims give "speaker" on each line')
+        _verify_claims_file(claims, paths, db, format=format, strict=strict, model=model, speakers=speakers)
+    if claim is None:
+        raise typer.BadParameter("give the CLAIM to verify, or --claims FILE")
     if more and not against:
         raise typer.BadParameter("one claim only; put source paths after --against")
     if not claim.strip():
@@ -276,6 +306,41 @@ def verify_cmd(
         sources.close()
     sys.stdout.write(render_verdicts([verdict], format))
     raise typer.Exit(0 if verdict.ok else 1)
+
+
+def _verify_claims_file(
+    claims: str,
+    paths: list[str],
+    db: str | None,
+    *,
+    format: ReportFormat,
+    strict: bool,
+    model: str | None,
+    speakers: Path | None,
+) -> None:
+    """``quotes verify --claims FILE``: stream one result per claim; exit 2 / 1 / 0."""
+    if "-" in paths and claims == "-":
+        raise typer.BadParameter("standard input can hold the claims or an article, not both")
+    sources = _sources(paths, db, model, speakers)
+    checked: list[Checked] = []
+    problems: list[Diagnostic] = []
+    try:
+        for item in verify_file(claims, against=sources, strict=strict, settings=Settings(model=model)):
+            if isinstance(item, Diagnostic):
+                problems.append(item)
+                typer.echo(f"quotes: {item.render()}", err=True)
+            else:
+                checked.append(item)
+                sys.stdout.write(render_checked(item, format))
+                sys.stdout.flush()
+    except QuotesError as exc:
+        typer.echo(f"quotes: error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    finally:
+        sources.close()
+    if format != ReportFormat.JSON:
+        sys.stdout.write(batch_summary(checked, problems))
+    raise typer.Exit(2 if problems else 0 if all(c.verdict.ok for c in checked) else 1)
 
 
 @app.command("check")

@@ -74,9 +74,10 @@ class Comparison:
     @property
     def found(self) -> bool:
         """Whether the rendering is a source of the claim at all: it supports more of the claim's
-        content words than not (a majority, so that the claim says mostly what the rendering says;
-        with fewer, any verdict but "not found" would be a guess)."""
-        return self.supported > 0 and 2 * self.supported > self.content
+        content words than there are changes (words changed, added or left out) and more than half
+        of them, so that the claim says mostly what the rendering says; with less, any verdict but
+        "not found" would be a guess."""
+        return self.supported > len(self.changes) and 2 * self.supported > self.content
 
     @property
     def exact(self) -> bool:
@@ -329,12 +330,11 @@ def _typed(
             out.append(Changed(kind, span_a(i), span_b(j), j))
     for j in right:  # other claim words: wording, next to a leftover rendering word if any
         i = take(left, lambda i: ka[i] == "content")
-        kind = ChangeType(ka[i]) if i is not None and ka[i] != "content" else ChangeType.WORDING
-        out.append(Changed(kind if i is not None else ChangeType.WORDING, span_a(i), span_b(j), j))
+        out.append(Changed(ChangeType.WORDING, span_a(i), span_b(j), j))
     if forgiven and any(ka[i] in ("content", ChangeType.ENTITY.value) for i in left):
         return out  # an ellipsis for a whole stretch; never for a lone "not" or number
     for i in left:  # rendering words the claim leaves out
-        kind = ChangeType.WORDING if ka[i] == "content" else ChangeType(ka[i])  # type: ignore[arg-type]
+        kind = ChangeType(ka[i]) if ka[i] not in (None, "content") else ChangeType.WORDING  # type: ignore[arg-type]
         if paraphrase and kind not in (ChangeType.NEGATION, ChangeType.NUMBER, ChangeType.MODALITY):
             continue
         out.append(Changed(kind, span_a(i), span_b(None), rb.start, left_out=True))

@@ -14,12 +14,10 @@ from typer.testing import CliRunner
 
 from quotes.cli import app
 from quotes.store import Index
-from quotes.types import Extraction, Flag, Kind, Outcome, Quote, Rendering, Speaker, SpeakerKind
+from quotes.types import Extraction, Kind, Outcome, Quote, Rendering, Speaker, SpeakerKind
 from quotes.verify import (
     Corpus,
-    decide,
     explain,
-    judge,
     parse_claim,
     render_verdicts,
     speaker_agrees,
@@ -73,22 +71,28 @@ HELD_BACK: list[tuple[str, str | None, str]] = [
         "Lee Jae-myung",
         "verbatim",
     ),
-    # close: minor wording, same meaning
+    # forms of one word (relations / relationship) and of one name (Korea / South Korea)
     (
         "In today's strategic environment, the importance of the Korea-Japan relationship is growing",
         "Lee Jae-myung",
+        "verbatim",
+    ),
+    # close: each word the nearest rendering lacks is in another outlet's rendering of the remark
+    (
+        "In today's strategic environment, the importance of Korea-Japan relations is growing even further",
+        "Lee Jae-myung",
         "close",
     ),
-    ("He firmly believes in building a relationship based on real trust between our countries", "Lee", "close"),
+    # a word no outlet has is a change, however small: the tool cannot confirm it
+    ("He firmly believes in building a relationship based on real trust between our countries", "Lee", "divergent"),
     (
         "The two leaders reviewed the achievements of past South Korea-US-Japan cooperation and agreed to continue "
         "efforts to respond to diverse geopolitical crises",
         "Kang Yu-jung",
-        "close",
+        "divergent",
     ),
-    # first person against the third-person report: close for the speaker ...
-    ("I intend to maintain close ties with both Japan and the United States", "Lee Jae-myung", "close"),
-    # ... divergent without one
+    # first person against the third-person report: a change of person, for anyone
+    ("I intend to maintain close ties with both Japan and the United States", "Lee Jae-myung", "divergent"),
     ("I intend to maintain close ties with both Japan and the United States", None, "divergent"),
     # divergent: negation, number, modality, dropped or swapped clause
     (
@@ -198,24 +202,30 @@ def test_a_quote_in_one_outlets_translation_is_verbatim_and_lists_the_other_outl
     assert verdict.evidence.outlet == "Dong-A Ilbo" and verdict.evidence.via == "Kang Yu-jung"
     outlets = {e.outlet: e.outcome.value for e in verdict.renderings}
     assert set(outlets) == {"Dong-A Ilbo", "Korea JoongAng Daily", "Kyunghyang Shinmun"}
-    assert outlets["Korea JoongAng Daily"] == "close"  # "Korea-Japan relations is growing"
+    assert outlets["Korea JoongAng Daily"] == "verbatim"  # "Korea-Japan relations is growing": forms of one word
     assert verdict.renderings[0] == verdict.evidence
 
 
-def test_a_translation_checked_against_other_outlets_only_is_close(seed_extractions: list[Extraction]) -> None:
+def test_a_claim_mixing_two_translations_is_close_and_names_the_lending_outlet(
+    seed_extractions: list[Extraction],
+) -> None:
     others = Corpus(ex for ex in seed_extractions if ex.article.outlet in ("Kyunghyang Shinmun", "Dong-A Ilbo"))
-    claim = "In today's strategic environment, the importance of Korea-Japan relations is growing"  # JoongAng's words
-    verdict = verify(claim, speaker="President Lee", against=others)
+    # Kyunghyang: "... relations has grown even further"; Dong-A: "... relationship is growing"
+    mixed = "In today's strategic environment, the importance of Korea-Japan relations is growing even further"
+    verdict = verify(mixed, speaker="President Lee", against=others)
     assert verdict.outcome is Outcome.CLOSE and verdict.ok
+    assert verdict.evidence is not None and verdict.evidence.supported_by
+    assert not verify(mixed, speaker="President Lee", against=others, strict=True).ok
 
 
-def test_first_person_claim_matches_a_third_person_report_only_for_its_speaker(corpus: Corpus) -> None:
+def test_first_person_claim_of_a_third_person_report_is_a_change_of_person(corpus: Corpus) -> None:
     claim = "I intend to maintain close ties with both Japan and the United States"
-    assert verify(claim, speaker="Lee Jae-myung", against=corpus).outcome is Outcome.CLOSE
-    unattributed = verify(claim, against=corpus)
-    assert unattributed.outcome is Outcome.DIVERGENT
-    assert unattributed.evidence is not None and "person_shift" in {f.type for f in unattributed.evidence.flags}
-    assert verify(claim, speaker="Shigeru Ishiba", against=corpus).outcome is Outcome.MISATTRIBUTED
+    for speaker in ("Lee Jae-myung", None):
+        verdict = verify(claim, speaker=speaker, against=corpus)
+        assert verdict.outcome is Outcome.DIVERGENT and verdict.evidence is not None
+        changes = [(c.type.value, c.claim_text, c.source_text) for c in verdict.evidence.changes]
+        assert changes == [("person", "I", "he")]
+    assert not verify(claim, speaker="Shigeru Ishiba", against=corpus).ok
 
 
 def test_misattribution_names_the_real_speaker(corpus: Corpus) -> None:
@@ -240,45 +250,6 @@ def test_json_record_has_verdict_evidence_and_renderings(corpus: Corpus) -> None
 
 
 # -- the pure rules ------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("kwargs", "expected"),
-    [
-        ({"verbatim": True, "similarity": 100.0, "flags": []}, Outcome.VERBATIM),
-        ({"verbatim": False, "similarity": 40.0, "flags": []}, Outcome.NOT_FOUND),
-        ({"verbatim": False, "similarity": 95.0, "flags": [Flag("negation", "")]}, Outcome.DIVERGENT),
-        ({"verbatim": False, "similarity": 90.0, "flags": [Flag("number", "")]}, Outcome.DIVERGENT),
-        ({"verbatim": False, "similarity": 90.0, "flags": [Flag("wording", "")], "changed_words": 2}, Outcome.CLOSE),
-        (
-            {"verbatim": False, "similarity": 90.0, "flags": [Flag("wording", "")], "changed_words": 7},
-            Outcome.DIVERGENT,
-        ),
-        ({"verbatim": False, "similarity": 65.0, "flags": [Flag("wording", "")]}, Outcome.DIVERGENT),
-        ({"verbatim": False, "similarity": 85.0, "flags": [Flag("person_shift", "")]}, Outcome.DIVERGENT),
-        (
-            {"verbatim": False, "similarity": 85.0, "flags": [Flag("person_shift", "")], "speaker_agrees": True},
-            Outcome.CLOSE,
-        ),
-    ],
-)
-def test_judge(kwargs: dict[str, object], expected: Outcome) -> None:
-    assert judge(**kwargs) is expected  # type: ignore[arg-type]
-
-
-def _evidence(outcome: Outcome, agrees: bool | None, similarity: float = 90.0, doc: str = "a") -> object:
-    from quotes.types import Evidence
-
-    return Evidence(outcome, doc, None, 0, 10, 0, 10, 1, "x", Kind.DIRECT, "S", "s", None, similarity, (), (), agrees)
-
-
-def test_decide_prefers_the_claimed_speaker_and_else_reports_misattribution() -> None:
-    theirs = _evidence(Outcome.VERBATIM, False, 100.0, "b")
-    ours = _evidence(Outcome.CLOSE, True, 80.0, "a")
-    assert decide([theirs, ours], speaker_claimed=True) == (Outcome.CLOSE, ours)  # type: ignore[list-item]
-    assert decide([theirs], speaker_claimed=True) == (Outcome.MISATTRIBUTED, theirs)  # type: ignore[list-item]
-    assert decide([theirs, ours], speaker_claimed=False)[0] is Outcome.VERBATIM  # type: ignore[list-item]
-    assert decide([], speaker_claimed=True) == (Outcome.NOT_FOUND, None)
 
 
 @pytest.mark.parametrize(
@@ -339,11 +310,11 @@ def test_speaker_agrees_is_unknown_when_the_source_names_no_one() -> None:
     assert speaker_agrees("Lee", _rendering(None)) is None
 
 
-def test_a_person_who_speaks_for_a_body_agrees_with_the_bodys_rendering() -> None:
+def test_a_body_agrees_with_its_spokesperson_but_no_person_with_the_bodys_words() -> None:
     kang = Speaker("kang-yu-jung", "Kang Yu-jung", SpeakerKind.PERSON, role="spokesperson", body="presidential office")
     office = _rendering("South Korea’s presidential office")
-    assert speaker_agrees("Kang Yu-jung", office, lookup=lambda name: [kang]) is True
-    assert speaker_agrees("Kang Yu-jung", office) is False  # without her record, nothing says so
+    assert speaker_agrees("Kang Yu-jung", office, lookup=lambda name: [kang]) is False  # the office said it, not she
+    assert speaker_agrees("the presidential office", _rendering("Kang Yu-jung", record=kang)) is True
 
 
 # -- properties ----------------------------------------------------------------------------------
@@ -380,7 +351,10 @@ def test_any_run_of_words_from_a_direct_quote_is_verbatim(corpus: Corpus, fragme
     start = fragment % len(words)
     claim = " ".join(words[start : start + length])
     verdict = verify(claim, against=corpus)
-    assert verdict.outcome is Outcome.VERBATIM, explain(verdict)
+    if not any(w.lower() not in ("to", "and") for w in claim.split()):
+        assert verdict.outcome is Outcome.NOT_FOUND  # function words alone support nothing
+    else:
+        assert verdict.outcome is Outcome.VERBATIM, explain(verdict)
 
 
 # -- the CLI -----------------------------------------------------------------------------------
@@ -400,7 +374,7 @@ def test_cli_verify_exit_codes_and_json() -> None:
 def test_cli_verify_takes_several_paths_after_against() -> None:
     claim = "In today's strategic environment, the importance of Korea-Japan relations is growing"
     result = runner.invoke(app, ["verify", claim, "--speaker", "Lee", "--against", str(KYUNGHYANG), str(DONGA)])
-    assert result.exit_code == 0 and result.stdout.startswith("CLOSE")
+    assert result.exit_code == 0 and result.stdout.startswith("VERBATIM") and "Dong-A Ilbo" in result.stdout
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -53,7 +53,7 @@ def verify_claims(
     against: Against,
     strict: bool = False,
     settings: Settings | None = None,
-) -> Iterator[Verdict]:
+) -> Generator[Verdict, None, None]:
     """The verdict on each claim, in order, with the sources opened once for all of them.
 
     ``against`` is what ``verify`` takes: a ``Corpus`` or ``Index``, or article paths (extracted
@@ -122,7 +122,7 @@ def parse_claim_line(raw: str, *, source: str = "", line: int = 0) -> Claim | Di
         return _bad(source, line, "E112", f'a JSON {_json_type(data)}, not an object; write {{"claim": "..."}}')
     claim = data.get("claim")
     if not isinstance(claim, str):
-        got = "no \"claim\" key" if "claim" not in data else f'"claim" is a {_json_type(claim)}'
+        got = 'no "claim" key' if "claim" not in data else f'"claim" is a {_json_type(claim)}'
         return _bad(source, line, "E112", f'{got}; each line needs "claim" with the quote as a string')
     if not claim.strip():
         return _bad(source, line, "E113", '"claim" is empty; give the words to verify')

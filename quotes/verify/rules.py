@@ -166,6 +166,8 @@ def decide(
     other = judge_pool([x for x in readings if x.agrees is False])
     if own is not None and (other is None or _ORDER[own[0]] >= _ORDER[other[0]]):
         return own
+    if other is not None and other[0] is Outcome.DIVERGENT:
+        return other  # changed words, and someone else's: divergent, and the report names the speaker
     if other is not None:
         return Outcome.MISATTRIBUTED, other[1], []
     return Outcome.NOT_FOUND, nearest(readings), []

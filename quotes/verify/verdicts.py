@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..config import Settings
 from ..errors import InputError
-from ..types import Kind, Outcome, Quote, Speaker, Verdict
+from ..types import Evidence, Kind, Outcome, Quote, Speaker, Verdict
 from .agreement import speaker_agrees
 from .claims import _words, parse_claim
 from .narration import passages
@@ -98,7 +98,7 @@ def _verify_text(claim: str, text: str, speaker: str | None, sources: Sources, *
     if chosen is not None and outcome is Outcome.NOT_A_QUOTE:
         chosen = replace(chosen, kind=None, outcome=outcome)
     others = [x for x in _one_per_passage(readings) if x is not best and x.found]
-    ordered = (chosen,) if chosen is not None and outcome is not Outcome.NOT_FOUND else ()
+    ordered: tuple[Evidence, ...] = (chosen,) if chosen is not None and outcome is not Outcome.NOT_FOUND else ()
     ordered += tuple(evidence(x, own_outcome(x)) for x in others)
     notes: list[str] = []
     if best is not None and best.agrees is None and speaker and outcome not in (Outcome.NOT_FOUND, Outcome.NOT_A_QUOTE):
