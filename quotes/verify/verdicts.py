@@ -129,14 +129,13 @@ def _narration(text: str, sources: Sources) -> Reading | None:
 def _one_per_passage(readings: Sequence[Reading]) -> list[Reading]:
     """The best reading for each passage of each document (an interrupted quote and its halves are one)."""
     kept: list[Reading] = []
+    spans: list[tuple[str, int, int]] = []
     for x in sorted(readings, key=lambda x: (x.found, -len(x.changes), x.comparison.supported), reverse=True):
         r = x.rendering
         doc, start, end = r.quotes[0].doc, r.quotes[0].start, r.quotes[-1].end
-        if not any(
-            k.rendering.quotes[0].doc == doc and k.rendering.quotes[0].start < end and start < k.rendering.quotes[-1].end
-            for k in kept
-        ):
+        if not any(d == doc and s < end and start < e for d, s, e in spans):
             kept.append(x)
+            spans.append((doc, start, end))
     return kept
 
 
