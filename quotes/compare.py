@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import diverge
-from .config import lexicon, read_table
+from .diverge import opposite
+from .config import lexicon
 from .types import ChangeType, DiffOp
 
 #: Rendering words kept beyond the claim's own in a replacement at the edge of the matched part: room
@@ -32,9 +33,6 @@ from .types import ChangeType, DiffOp
 EDGE_SLACK = 2
 
 _ELLIPSIS = re.compile(r"…|\.\s?\.\s?\.|\[\s*(?:…|\.\.\.)\s*\]")
-#: Prefixes and suffixes that negate a word: ``unhappy``, ``inessential``, ``distrust``, ``careless``.
-_NEGATING_PREFIXES = ("non-", "non", "un", "in", "im", "il", "ir", "dis", "mis", "a")
-_NEGATING_SUFFIX = ("less", "ful")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,55 +87,6 @@ class Comparison:
         """Claim positions of the changes: ``(token, False)`` for a changed or added claim word,
         ``(boundary, True)`` for rendering words the claim leaves out there."""
         return frozenset((c.position, c.left_out) for c in self.changes)
-
-
-@lru_cache(maxsize=1)
-def _opposites() -> frozenset[tuple[str, str]]:
-    """Antonym pairs and reversal verbs, by root, both ways (``quotes/data/antonyms.tsv``, ``reversals.tsv``)."""
-    pairs: set[tuple[str, str]] = set()
-    for name in ("antonyms.tsv", "reversals.tsv"):
-        for a, b in read_table(name, 2):
-            ra, rb = _root(a), _root(b)
-            pairs.update({(ra, rb), (rb, ra)})
-    return frozenset(pairs)
-
-
-@lru_cache(maxsize=1 << 15)
-def _root(word: str) -> str:
-    """A word reduced for antonym look-ups: inflections, -er/-est and -ly taken off."""
-    w = word.lower()
-    for ending in ("ly", "est", "er"):
-        if w.endswith(ending) and len(w) - len(ending) >= 4:
-            w = w[: -len(ending)]
-            break
-    return diverge._root(w)
-
-
-def _negated_forms(a: str, b: str) -> bool:
-    """Whether one word is the other with a negating prefix or the opposite suffix
-    (``trust``/``distrust``, ``essential``/``inessential``, ``careful``/``careless``)."""
-    if a == b:
-        return False
-    for x, y in ((a, b), (b, a)):
-        for prefix in _NEGATING_PREFIXES:
-            if x.startswith(prefix) and x[len(prefix) :] == y and len(y) >= 3:
-                return True
-    for x, y in ((a, b), (b, a)):
-        if x.endswith("less") and y.endswith("ful") and x[:-4] == y[:-3]:
-            return True
-    return False
-
-
-def opposite(a: str, b: str) -> bool:
-    """Whether two words say opposite things: an antonym or reversal pair, or a negated form.
-
-    >>> opposite("growing", "shrinking"), opposite("trust", "distrusted"), opposite("talks", "negotiations")
-    (True, True, False)
-    """
-    wa, wb = a.lower(), b.lower()
-    if _negated_forms(wa, wb) or _negated_forms(_root(wa), _root(wb)):
-        return True
-    return (_root(wa), _root(wb)) in _opposites()
 
 
 @lru_cache(maxsize=1)

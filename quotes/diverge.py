@@ -96,14 +96,57 @@ def _words() -> _Words:
     )
 
 
+#: Prefixes and suffixes that negate a word: ``unhappy``, ``inessential``, ``distrust``, ``careless``.
+_NEGATING_PREFIXES = ("non-", "non", "un", "in", "im", "il", "ir", "dis", "mis", "a")
+
+
 @lru_cache(maxsize=1)
-def _reversal_pairs() -> frozenset[tuple[str, str]]:
-    """Word pairs that reverse a meaning (``quotes/data/reversals.tsv``), both ways, by root."""
-    pairs = set()
-    for a, b in read_table("reversals.tsv", 2):
-        pairs.add((_root(a), _root(b)))
-        pairs.add((_root(b), _root(a)))
+def _opposites() -> frozenset[tuple[str, str]]:
+    """Antonym pairs and reversal verbs, by root, both ways (``quotes/data/antonyms.tsv``, ``reversals.tsv``)."""
+    pairs: set[tuple[str, str]] = set()
+    for name in ("antonyms.tsv", "reversals.tsv"):
+        for a, b in read_table(name, 2):
+            ra, rb = _antonym_root(a), _antonym_root(b)
+            pairs.update({(ra, rb), (rb, ra)})
     return frozenset(pairs)
+
+
+@lru_cache(maxsize=1 << 15)
+def _antonym_root(word: str) -> str:
+    """A word reduced for antonym look-ups: inflections, -er/-est and -ly taken off."""
+    w = word.lower()
+    for ending in ("ly", "est", "er"):
+        if w.endswith(ending) and len(w) - len(ending) >= 4:
+            w = w[: -len(ending)]
+            break
+    return _root(w)
+
+
+def _negated_forms(a: str, b: str) -> bool:
+    """Whether one word is the other with a negating prefix or the opposite suffix
+    (``trust``/``distrust``, ``essential``/``inessential``, ``careful``/``careless``)."""
+    if a == b:
+        return False
+    for x, y in ((a, b), (b, a)):
+        for prefix in _NEGATING_PREFIXES:
+            if x.startswith(prefix) and x[len(prefix) :] == y and len(y) >= 3:
+                return True
+    for x, y in ((a, b), (b, a)):
+        if x.endswith("less") and y.endswith("ful") and x[:-4] == y[:-3]:
+            return True
+    return False
+
+
+def opposite(a: str, b: str) -> bool:
+    """Whether two words say opposite things: an antonym or reversal pair, or a negated form.
+
+    >>> opposite("growing", "shrinking"), opposite("trust", "distrusted"), opposite("talks", "negotiations")
+    (True, True, False)
+    """
+    wa, wb = a.lower(), b.lower()
+    if _negated_forms(wa, wb) or _negated_forms(_antonym_root(wa), _antonym_root(wb)):
+        return True
+    return (_antonym_root(wa), _antonym_root(wb)) in _opposites()
 
 
 def _root(word: str) -> str:
@@ -126,11 +169,10 @@ def _root(word: str) -> str:
 
 
 def _reversal(ta: Sequence[_Tok], ra: range, tb: Sequence[_Tok], rb: range) -> tuple[list[int], list[int]] | None:
-    """Tokens of a replacement that reverse each other's meaning, if any."""
-    pairs = _reversal_pairs()
+    """Tokens of a replacement that say opposite things (see ``opposite``), if any."""
     for i in ra:
         for j in rb:
-            if (_root(ta[i].key), _root(tb[j].key)) in pairs:
+            if opposite(ta[i].word, tb[j].word) or opposite(ta[i].key, tb[j].key):
                 return [i], [j]
     return None
 

@@ -180,3 +180,18 @@ def test_a_synonym_is_not_a_reversal() -> None:
     assert "negation" not in {
         f.type for f in compare_texts("We will continue the talks.", "We will keep up the talks.")
     }
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("the importance of relations is growing", "the importance of relations is shrinking"),
+        ("we trust each other fully", "we distrust each other fully"),
+        ("dialogue is essential for peace", "dialogue is inessential for peace"),
+    ],
+)
+def test_antonyms_and_negated_forms_are_negation_flags_as_in_verify(a: str, b: str) -> None:
+    from quotes.compare import compare
+
+    assert [f.type for f in compare_texts(a, b)] == ["negation"]
+    assert [c.type.value for c in compare(a, b).changes] == ["negation"]
