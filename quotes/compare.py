@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import diverge
-from .diverge import opposite
 from .config import lexicon
+from .diverge import opposite
 from .types import ChangeType, DiffOp
 
 #: Rendering words kept beyond the claim's own in a replacement at the edge of the matched part: room

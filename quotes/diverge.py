@@ -516,6 +516,8 @@ def evidence(
         elif tag == "replace" and (rev := _reversal(ta, ra, tb, rb)):
             add("negation", i1, i2, j1, j2, *rev)  # "continue" for "stop": the meaning is reversed
             explained = True
+            if len(only_a) == 1 and len(only_b) == 1:
+                only_a, only_b = [], []  # the opposite words are the whole change of wording
         num_a = [i for i in ra if _is_number(ta[i])]
         num_b = [j for j in rb if _is_number(tb[j])]
         if sorted(ta[i].key for i in num_a) != sorted(tb[j].key for j in num_b):
