@@ -268,6 +268,14 @@ class Change:
     source_end: int
     note: str = ""
 
+    def words(self) -> str:
+        """The change in words: ``“shrinking” for “growing”``, ``“not” added``, ``“North” left out``."""
+        if not self.claim_text:
+            return f"“{self.source_text}” left out"
+        if not self.source_text:
+            return f"“{self.claim_text}” added"
+        return f"“{self.claim_text}” for “{self.source_text}”"
+
 
 @dataclass(frozen=True, slots=True)
 class Evidence:

@@ -119,15 +119,9 @@ def explain(v: Verdict) -> str:
 
 
 def change_line(c: Change) -> str:
-    """One typed change in words: ``negation: "shrinking" for the source's "growing" (characters 480-487)``."""
-    if not c.claim_text:
-        what = f"the claim leaves out “{c.source_text}”"
-    elif not c.source_text:
-        what = f"the claim adds “{c.claim_text}”"
-    else:
-        what = f"“{c.claim_text}” for the source's “{c.source_text}”"
+    """One typed change: ``negation: “shrinking” for “growing” (source characters 515-522)``."""
     note = f"; {c.note}" if c.note else ""
-    return f"{c.type.value}: {what} (source characters {c.source_start}-{c.source_end}){note}"
+    return f"{c.type.value}: {c.words()} (source characters {c.source_start}-{c.source_end}){note}"
 
 
 def _shorten(text: str, width: int = _SOURCE_WIDTH) -> str:

@@ -207,16 +207,10 @@ def changes_of(x: Reading) -> tuple[Change, ...]:
 
 
 def flags_of(changes: Sequence[Change]) -> tuple[Flag, ...]:
-    """One flag per change type, its detail listing the words: ``"shrinking" for "growing"``."""
+    """One flag per change type, its detail listing the words (``Change.words``)."""
     by_type: dict[str, list[str]] = {}
     for c in changes:
-        if not c.claim_text:
-            text = f'"{c.source_text}" left out'
-        elif not c.source_text:
-            text = f'"{c.claim_text}" added'
-        else:
-            text = f'"{c.claim_text}" for "{c.source_text}"'
-        by_type.setdefault(c.type.value, []).append(text)
+        by_type.setdefault(c.type.value, []).append(c.words())
     return tuple(Flag(kind, "; ".join(texts)) for kind, texts in by_type.items())
 
 
