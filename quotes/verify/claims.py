@@ -100,7 +100,7 @@ def _split_attribution(text: str) -> tuple[str, str | None] | None:
         if words[k].group().strip(",:").lower() not in forms:
             continue
         who = text[: words[k].start()].strip()
-        if not _subject_like(who):
+        if not _subject_like(who) or _qualifies(who.split()[-1]):
             return None
         after = [w.group().lower() for w in words[k + 1 : k + 4]]
         j = k + 1 + after.index("that") + 1 if "that" in after else k + 1
@@ -118,6 +118,22 @@ def _split_attribution(text: str) -> tuple[str, str | None] | None:
 
 
 _CONNECTORS = frozenset({"of", "for", "and", "the", "de", "van", "von", "al", "bin"})
+
+
+#: Words that, right before a reporting verb, make it part of the claim rather than an
+#: attribution: ``the leaders could (not) confirm …`` says what they could do, not that they said it.
+_AUXILIARIES = frozenset({"do", "does", "did", "to", "has", "have", "had", "also", "then"})
+
+
+def _qualifies(word: str) -> bool:
+    """Whether a word before a reporting verb is a modal, a negation or an auxiliary (see ``_AUXILIARIES``)."""
+    from ..diverge import _classes, _tokens
+
+    w = word.lower().strip(",;:")
+    if w in _AUXILIARIES or w.endswith("n't"):
+        return True
+    classes = _classes(_tokens(w))
+    return any(c is not None and (c == "negation" or c.startswith("modality:")) for c in classes)
 
 
 def _subject_like(who: str) -> bool:
