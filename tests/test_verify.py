@@ -434,3 +434,166 @@ def test_cli_check_passes_a_faithful_draft(tmp_path: Path) -> None:
 def test_cli_check_unreadable_draft_exits_2(tmp_path: Path) -> None:
     result = runner.invoke(app, ["check", str(tmp_path / "missing.md"), "--against", str(SEEDS)])
     assert result.exit_code == 2 and "missing.md" in result.stderr
+
+
+# -- batch verify: many claims against sources opened once (quotes.verify.batch) ------------------
+
+BATCH_CLAIMS = [
+    ("in today’s STRATEGIC   environment, the importance of korea-japan relations is growing", "Lee Jae-myung"),
+    ("This year marks the 70th anniversary of the normalization of Korea-Japan relations", "Lee Jae-myung"),
+    ("The two leaders agreed to meet in Seoul next month to sign a defense treaty", None),
+]
+
+
+def test_verify_claims_opens_the_sources_once_and_agrees_with_verify(monkeypatch: pytest.MonkeyPatch) -> None:
+    from quotes.verify import Claim, verify_claims
+
+    opened: list[object] = []
+    real = Corpus.from_paths.__func__  # type: ignore[attr-defined]
+
+    def spy(cls: type[Corpus], paths: object, **kw: object) -> Corpus:
+        opened.append(paths)
+        return real(cls, paths, **kw)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(Corpus, "from_paths", classmethod(spy))
+    claims = [Claim(text, speaker) for text, speaker in BATCH_CLAIMS]
+    verdicts = list(verify_claims(claims, against=[SEEDS]))
+    assert len(opened) == 1
+    corpus = Corpus.from_paths([SEEDS])
+    assert verdicts == [verify(c.text, speaker=c.speaker, against=corpus) for c in claims]
+    assert [v.outcome.value for v in verdicts] == ["verbatim", "divergent", "not_found"]
+
+
+def test_verify_claims_takes_plain_strings_and_applies_strict() -> None:
+    from quotes.verify import verify_claims
+
+    corpus = Corpus.from_paths([SEEDS])
+    close = "In today's strategic environment, the importance of Korea-Japan relations is growing even further"
+    loose, strict = (next(verify_claims([close], against=corpus, strict=s)) for s in (False, True))
+    assert loose.outcome.value == strict.outcome.value == "close"
+    assert loose.ok and not strict.ok
+
+
+def test_read_claims_gives_a_diagnostic_per_bad_line_and_reads_the_rest(tmp_path: Path) -> None:
+    from quotes.types import Diagnostic
+    from quotes.verify import Claim, read_claims
+
+    file = tmp_path / "claims.jsonl"
+    lines = [
+        '{"claim": "We will win", "speaker": "Ana Lima"}',
+        "",
+        "We will win",
+        '["a list"]',
+        '{"speaker": "Ana Lima"}',
+        '{"claim": 3}',
+        '{"claim": "  "}',
+        '{"claim": "We will win", "speaker": 7}',
+        '{"claim": "We lost", "speaker": null, "note": "ignored"}',
+    ]
+    file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = list(read_claims(file))
+    assert items[0] == Claim("We will win", "Ana Lima", source=str(file), line=1)
+    assert items[-1] == Claim("We lost", None, source=str(file), line=9)
+    bad = [d for d in items if isinstance(d, Diagnostic)]
+    codes = [(3, "E111"), (4, "E112"), (5, "E112"), (6, "E112"), (7, "E113"), (8, "E114")]
+    assert [(d.line, d.code) for d in bad] == codes
+    assert bad[0].render().startswith(f"{file}:3: error E111: not JSON")
+    assert 'no "claim" key' in bad[2].message and '"claim" is a number' in bad[3].message
+
+
+def test_read_claims_of_a_missing_or_binary_file_is_an_input_error(tmp_path: Path) -> None:
+    from quotes.errors import InputError
+    from quotes.verify import read_claims
+
+    with pytest.raises(InputError, match="no such claims file"):
+        read_claims(tmp_path / "missing.jsonl")
+    (tmp_path / "bin.jsonl").write_bytes(b"\xff\xfe\x00")
+    with pytest.raises(InputError, match="not UTF-8"):
+        read_claims(tmp_path / "bin.jsonl")
+
+
+def test_verify_file_keeps_the_file_order_with_lines_and_diagnostics(tmp_path: Path) -> None:
+    from quotes.types import Diagnostic
+    from quotes.verify import Checked, verify_file
+
+    file = tmp_path / "claims.jsonl"
+    rows = [json.dumps({"claim": c, "speaker": s}) for c, s in BATCH_CLAIMS]
+    file.write_text("\n".join([rows[0], "not json", rows[1], rows[2]]) + "\n", encoding="utf-8")
+    out = list(verify_file(file, against=[SEEDS]))
+    assert [type(x).__name__ for x in out] == ["Checked", "Diagnostic", "Checked", "Checked"]
+    checked = [x for x in out if isinstance(x, Checked)]
+    assert [c.claim.line for c in checked] == [1, 3, 4]
+    record = checked[1].to_dict()
+    assert list(record)[0] == "line" and record["line"] == 3
+    assert {k: v for k, v in record.items() if k != "line"} == checked[1].verdict.to_dict()
+    assert isinstance(out[1], Diagnostic) and out[1].line == 2
+
+
+# -- speakers, narration and strictness (verdicts a fact-checker can trust) -----------------------
+
+
+def test_an_editorials_own_words_are_not_a_quote_of_anyone(corpus: Corpus) -> None:
+    claim = "As the closest neighbors, Korea and Japan need to deepen bilateral ties"
+    verdict = verify(claim, speaker="Shigeru Ishiba", against=corpus)
+    assert verdict.outcome is Outcome.NOT_A_QUOTE and not verdict.ok
+    assert verdict.reason == "not a quote: these are Kyunghyang Shinmun's words"
+    assert verdict.evidence is not None and verdict.evidence.kind is None and verdict.evidence.speaker is None
+    text = KYUNGHYANG.read_text(encoding="utf-8")
+    assert "closest neighbors" in text[verdict.evidence.match_start : verdict.evidence.match_end]
+    assert verdict.to_dict()["reason"] == verdict.reason
+
+
+def test_an_anonymous_officials_words_claimed_for_the_president_are_misattributed(corpus: Corpus) -> None:
+    claim = "the focus was on discussing the overall direction of developing Korea-Japan relations"
+    verdict = verify(claim, speaker="Lee Jae-myung", against=corpus)
+    assert verdict.outcome is Outcome.MISATTRIBUTED and verdict.evidence is not None
+    assert "official" in (verdict.evidence.speaker or "")
+    assert "official" in verdict.reason and "not Lee Jae-myung" in verdict.reason
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Korea will host the next Winter Olympics in a stadium by the sea",  # shares only "Korea"
+        "The weather was pleasant and the markets were calm all week",
+    ],
+)
+def test_a_claim_that_shares_next_to_nothing_shows_no_nearest_source(corpus: Corpus, claim: str) -> None:
+    verdict = verify(claim, speaker="Lee", against=corpus)
+    assert verdict.outcome is Outcome.NOT_FOUND and verdict.evidence is None
+    assert "Nearest" not in explain(verdict)
+
+
+def test_divergent_json_carries_typed_changes_with_offsets(corpus: Corpus) -> None:
+    claim = "In today's strategic environment, the importance of Korea-Japan relations is shrinking."
+    record = verify(claim, speaker="Lee", against=corpus).to_dict()
+    assert record["verdict"] == "divergent" and record["ok"] is False
+    evidence = record["evidence"]
+    assert isinstance(evidence, dict)
+    (change,) = evidence["changes"]
+    assert change["type"] == "negation" and change["claim"] == "shrinking" and change["source"] == "growing"
+    doc_text = Path(evidence["doc"]).read_text(encoding="utf-8")
+    assert doc_text[slice(*change["source_span"])] == "growing"
+    assert claim[slice(*change["claim_span"])] == "shrinking"
+
+
+def test_cli_strict_fails_a_close_claim_that_passes_without_it() -> None:
+    claim = "In today's strategic environment, the importance of Korea-Japan relations is growing even further"
+    args = ["verify", claim, "--speaker", "Lee", "--against", str(KYUNGHYANG), str(DONGA)]
+    lenient = runner.invoke(app, args)
+    strict = runner.invoke(app, [*args, "--strict", "-f", "json"])
+    assert lenient.exit_code == 0 and lenient.stdout.startswith("CLOSE")
+    assert strict.exit_code == 1
+    record = json.loads(strict.stdout)
+    assert record["verdict"] == "close" and record["strict"] is True and record["ok"] is False
+    assert record["evidence"]["supported_by"] == ["Dong-A Ilbo"]
+
+
+def test_library_verify_takes_paths_and_gives_the_clis_json() -> None:
+    import quotes
+
+    claim = "humiliating"
+    verdict = quotes.verify(claim, against=[SEEDS], speaker="Lee")
+    cli = runner.invoke(app, ["verify", claim, "--speaker", "Lee", "--against", str(SEEDS), "-f", "json"])
+    assert verdict.outcome is Outcome.VERBATIM
+    assert json.loads(cli.stdout) == json.loads(json.dumps(verdict.to_dict()))
