@@ -1,7 +1,11 @@
-"""Shared fixtures: the parsed seeds and a one-call extraction helper."""
+"""Shared fixtures: the parsed seeds and a one-call extraction helper; the extraction cache in a
+temporary folder for the session."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,6 +19,32 @@ from quotes.types import Quote
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 GOLDEN = ROOT / "golden"
+_SAVED_CACHE_ENV = "_QUOTES_CACHE_BEFORE_TESTS"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Point the extraction cache ($QUOTES_CACHE) at a fresh temporary folder before collection,
+    so tests never read or write the user's cache (``QUOTES_CACHE=off`` keeps it off)."""
+    from quotes.cache import CACHE_ENV, OFF
+
+    before = os.environ.get(CACHE_ENV, "")
+    os.environ[_SAVED_CACHE_ENV] = before
+    if before.strip().lower() not in OFF:
+        os.environ[CACHE_ENV] = tempfile.mkdtemp(prefix="quotes-test-cache-")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Remove the session's cache folder and restore $QUOTES_CACHE."""
+    from quotes.cache import CACHE_ENV
+
+    folder = os.environ.get(CACHE_ENV, "")
+    if folder and Path(folder).name.startswith("quotes-test-cache-"):
+        shutil.rmtree(folder, ignore_errors=True)
+    before = os.environ.pop(_SAVED_CACHE_ENV, "")
+    if before:
+        os.environ[CACHE_ENV] = before
+    else:
+        os.environ.pop(CACHE_ENV, None)
 
 
 @pytest.fixture(scope="session")
