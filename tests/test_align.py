@@ -286,3 +286,18 @@ def test_empty_and_tiny_corpora_align_to_nothing(kind: Kind) -> None:
 def test_flag_key_splits_attribution_by_how_speakers_relate(flag: Flag, key: str, serious: bool) -> None:
     assert flag_key(flag) == key
     assert (flag_key(flag) in SERIOUS) is serious
+
+
+def test_two_heads_of_state_are_never_one_camp_through_a_shared_office_title() -> None:
+    from quotes.align import speaker_camps
+    from quotes.types import Article, Extraction, Speaker, SpeakerKind
+
+    people = (
+        Speaker("lee-jae-myung", "Lee Jae-myung", SpeakerKind.PERSON, role="president"),
+        Speaker("donald-trump", "Donald Trump", SpeakerKind.PERSON, role="president"),
+        Speaker("presidential-office", "the presidential office", SpeakerKind.INSTITUTION),
+    )
+    camps = speaker_camps([Extraction(Article("a.txt", "x"), speakers=people)])
+    assert camps["lee-jae-myung"] != camps["donald-trump"]
+    alone = speaker_camps([Extraction(Article("a.txt", "x"), speakers=(people[0], people[2]))])
+    assert alone["lee-jae-myung"] == alone["presidential-office"]  # one president: the office is his

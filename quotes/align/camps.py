@@ -19,7 +19,7 @@ from enum import StrEnum
 from ..config import lexicon
 from ..speakers import name_bag as _bag
 from ..speakers import norm as _norm
-from ..types import Extraction, Quote, SpeakerKind
+from ..types import Extraction, Quote, Speaker, SpeakerKind
 from .union_find import find_root
 
 
@@ -61,17 +61,16 @@ def speaker_camps(extractions: Sequence[Extraction]) -> dict[str, str]:
     bodies = [s for s in speakers.values() if s.kind is SpeakerKind.INSTITUTION]
     bags = {s.id: _bag(s.name, lex) for s in bodies}
     places = {w for place in lex.demonyms.values() for w in place.split()}
-    holders: dict[str, str] = {}  # an office's name -> the first speaker seen in or for it
-    for s in speakers.values():
-        offices = [s.body] if s.body else []
-        if s.role and s.role.lower() in lex.role_bodies:
-            offices.append(lex.role_bodies[s.role.lower()])
-        for office in offices:
-            union(s.id, holders.setdefault(_norm(office), s.id))  # a president and their spokesperson
+    offices = _offices(list(speakers.values()))
+    for office, holders, members in offices.values():
+        if len(holders) > 1:
+            continue  # two presidents: "the presidential office" names neither for sure
+        for sid in holders + members:
+            union(sid, (holders + members)[0])  # a president and their spokesperson
             words, head = _bag(office, lex)
             for b in bodies:
                 if bags[b.id][1] == head and words <= bags[b.id][0]:
-                    union(s.id, b.id)
+                    union(sid, b.id)
     for b in bodies:
         for alias in (b.name, *b.aliases):
             owner = re.fullmatch(r"(.+?)['’]s office", alias.strip(), flags=re.IGNORECASE)
@@ -83,6 +82,27 @@ def speaker_camps(extractions: Sequence[Extraction]) -> dict[str, str]:
                 if words & places & bags[other.id][0]:
                     union(b.id, other.id)
     return {sid: find_root(parent, sid) for sid in speakers}
+
+
+def _offices(speakers: Sequence[Speaker]) -> dict[str, tuple[str, list[str], list[str]]]:
+    """Office key -> (its name, the speakers who hold it by their role, the speakers who belong to it).
+
+    A role names an office through ``quotes/data/role_bodies.tsv`` (a president: the presidential
+    office); a ``body`` is an office a speaker belongs to (a spokesperson's). Only one holder of an
+    office can be linked to it: with two presidents in a corpus, "the presidential office" is
+    nobody's for sure, and linking would put two heads of state in one camp.
+    """
+    lex = lexicon()
+    out: dict[str, tuple[str, list[str], list[str]]] = {}
+    for s in speakers:
+        if s.kind is SpeakerKind.ANONYMOUS:
+            continue
+        if s.body:
+            out.setdefault(_norm(s.body), (s.body, [], []))[2].append(s.id)
+        if s.role and s.role.lower() in lex.role_bodies:
+            office = lex.role_bodies[s.role.lower()]
+            out.setdefault(_norm(office), (office, [], []))[1].append(s.id)
+    return out
 
 
 def compatibility(a: Quote, b: Quote, camps: dict[str, str]) -> Compatibility:
