@@ -23,7 +23,7 @@ from .config import lexicon, read_table
 from .types import DiffOp, Flag
 
 #: Flag types raised by ``compare_texts``, in the order they are reported.
-TEXT_FLAGS = ("negation", "number", "modality", "person_shift", "wording", "omission", "addition")
+TEXT_FLAGS = ("negation", "number", "date", "modality", "person_shift", "wording", "omission", "addition")
 
 #: Longest evidence excerpt in a flag detail, in characters; longer ones are cut in the middle.
 EVIDENCE_WIDTH = 80
@@ -400,7 +400,37 @@ def _titles() -> frozenset[str]:
 
 
 def _is_number(tok: _Tok) -> bool:
+    """A numeral, a date word or a unit of time (``quotes/data/numbers.tsv``, or digits)."""
     return tok.key[:1].isdigit() or tok.word in _words().numbers
+
+
+#: Values in ``quotes/data/numbers.tsv`` that name days and months, not quantities.
+_DATES = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow".split()
+)
+#: Values that are units a numeral counts (``25 minutes``).
+_UNITS = frozenset("minute hour day week month year decade".split())
+
+
+def _date(tok: _Tok) -> bool:
+    """A day or month name, or yesterday/tomorrow."""
+    return _is_number(tok) and tok.key in _DATES
+
+
+def _unit(tok: _Tok) -> bool:
+    """A unit of time that a numeral can count."""
+    return _is_number(tok) and _stem(tok.key) in _UNITS
+
+
+def _numeral(tok: _Tok) -> bool:
+    """A number: digits, a number word or an ordinal, a share (``half``, ``percent``)."""
+    return _is_number(tok) and not _date(tok) and not _unit(tok)
+
+
+def _counted(toks: Sequence[_Tok], i: int) -> bool:
+    """Whether the token before position ``i`` is a numeral (the unit after it is a quantity)."""
+    return i > 0 and _numeral(toks[i - 1])
 
 
 def _is_content(tok: _Tok, cls: str | None) -> bool:
@@ -518,12 +548,22 @@ def evidence(
             explained = True
             if len(only_a) == 1 and len(only_b) == 1:
                 only_a, only_b = [], []  # the opposite words are the whole change of wording
-        num_a = [i for i in ra if _is_number(ta[i])]
-        num_b = [j for j in rb if _is_number(tb[j])]
+        num_a = [i for i in ra if _numeral(ta[i])]
+        num_b = [j for j in rb if _numeral(tb[j])]
+        unit_a = [i for i in ra if _unit(ta[i])]
+        unit_b = [j for j in rb if _unit(tb[j])]
         if sorted(ta[i].key for i in num_a) != sorted(tb[j].key for j in num_b):
-            if (num_a and num_b) or len(ra) + len(rb) <= LOCAL_WORDS:
+            if (num_a and num_b) or (len(ra) + len(rb) <= LOCAL_WORDS and (num_a or num_b)):
                 add("number", i1, i2, j1, j2, num_a, num_b)
                 explained = True
+        elif unit_a and unit_b and {ta[i].key for i in unit_a} != {tb[j].key for j in unit_b} and _counted(ta, i1):
+            add("number", i1, i2, j1, j2, unit_a, unit_b)  # "two weeks" for "two months": the quantity
+            explained = True
+        date_a = [i for i in ra if _date(ta[i])]
+        date_b = [j for j in rb if _date(tb[j])]
+        if date_a and date_b and {ta[i].key for i in date_a} != {tb[j].key for j in date_b}:
+            add("date", i1, i2, j1, j2, date_a, date_b)  # "Friday" for "Tuesday"; a date on one side only is none
+            explained = True
         mod_a = [i for i in ra if (ca[i] or "").startswith("modality:")]
         mod_b = [j for j in rb if (cb[j] or "").startswith("modality:")]
         if {ca[i] for i in mod_a} != {cb[j] for j in mod_b}:

@@ -48,7 +48,7 @@ def flag_types(a: str, b: str, **options: object) -> set[str]:
         ("We will attend the summit", "We will not attend the summit", "negation"),
         ("We will attend the summit", "We won't attend the summit", "negation"),
         ("The talks lasted 25 minutes", "The talks lasted 30 minutes", "number"),
-        ("the call on Monday was short", "the call on Tuesday was short", "number"),
+        ("the call on Monday was short", "the call on Tuesday was short", "date"),
         ("a deal worth five billion", "a deal worth six billion", "number"),
         ("We must act now on trade", "We may act now on trade", "modality"),
         ("I hope both sides can find ways", "I hope both sides will find ways", "modality"),
@@ -195,3 +195,19 @@ def test_antonyms_and_negated_forms_are_negation_flags_as_in_verify(a: str, b: s
 
     assert [f.type for f in compare_texts(a, b)] == ["negation"]
     assert [c.type.value for c in compare(a, b).changes] == ["negation"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("talks next week", "talks on Tuesday", set()),  # a unit and a day: no number
+        ("they spoke on Friday about trade", "they spoke about trade", set()),  # a date on one side only
+        ("a truce of two weeks", "a truce of two months", {"number"}),  # the quantity changed
+        ("talks on Friday", "talks on Tuesday", {"date"}),
+        ("it lasted 25 minutes", "it lasted 35 minutes", {"number"}),
+    ],
+)
+def test_number_is_for_numerals_and_quantities_and_dates_have_their_own_flag(
+    a: str, b: str, expected: set[str]
+) -> None:
+    assert {f.type for f in compare_texts(a, b)} & {"number", "date"} == expected

@@ -17,7 +17,7 @@ from .camps import Compatibility, compatibility
 #: Rank of kinds when choosing a group's reference rendering: a direct quote is the best witness.
 _KIND_RANK = {Kind.DIRECT: 0, Kind.MIXED: 1, Kind.INDIRECT: 2}
 #: Flag keys (see ``flag_key``) that show a disagreement in meaning or source: groups with them come first.
-SERIOUS = ("attribution:conflicting", "negation", "number", "modality", "person_shift")
+SERIOUS = ("attribution:conflicting", "negation", "number", "date", "modality", "person_shift")
 
 
 def flag_key(f: Flag) -> str:
