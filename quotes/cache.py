@@ -158,7 +158,7 @@ def _encode(ex: Extraction, key: str) -> dict[str, Any]:
                 q.cue,
                 q.via,
                 q.group,
-                [[f.type, f.detail] for f in q.flags],
+                [f.to_dict() for f in q.flags],
                 q.line,
             ]
             for q in ex.quotes
@@ -196,7 +196,7 @@ def _decode(data: dict[str, Any], key: str, article: Article) -> Extraction | No
                 cue=_opt(cue),
                 via=_opt(via),
                 group=_opt(group),
-                flags=tuple(Flag(str(t), str(d)) for t, d in flags),
+                flags=tuple(Flag(**f) for f in flags),
                 line=int(line),
             )
         )

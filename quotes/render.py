@@ -46,7 +46,7 @@ def record(q: Quote) -> dict[str, Any]:
         "cue": q.cue,
         "via": q.via,
         "group": q.group,
-        "flags": [{"type": f.type, "detail": f.detail} for f in q.flags],
+        "flags": [f.to_dict() for f in q.flags],
     }
 
 

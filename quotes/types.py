@@ -114,10 +114,32 @@ class Speaker:
 
 @dataclass(frozen=True, slots=True)
 class Flag:
-    """A divergence of one rendering from the others in its group."""
+    """A divergence of one rendering from the others in its group.
+
+    The optional fields locate the evidence: ``doc``/``start``/``end``/``text`` are this
+    rendering's words, ``other_*`` the reference rendering's (CONTRACT.md); an empty span
+    marks where words are missing.
+    """
 
     type: str
     detail: str
+    doc: str | None = None
+    start: int | None = None
+    end: int | None = None
+    text: str | None = None
+    other_doc: str | None = None
+    other_start: int | None = None
+    other_end: int | None = None
+    other_text: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        """The contract's flag object: type and detail, and the structured fields that are set."""
+        out: dict[str, object] = {"type": self.type, "detail": self.detail}
+        for name in ("doc", "start", "end", "text", "other_doc", "other_start", "other_end", "other_text"):
+            value = getattr(self, name)
+            if value is not None:
+                out[name] = value
+        return out
 
 
 @dataclass(frozen=True, slots=True)

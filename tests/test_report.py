@@ -91,7 +91,13 @@ def test_jsonl_is_the_contract_records_with_group_and_flags() -> None:
     records = [json.loads(line) for line in lines]
     assert len(records) == 5
     assert {r["doc"] for r in records if r["group"]} == {"a.txt", "b.txt", "d.txt", "e.txt"}
-    assert all(set(f) == {"type", "detail"} for r in records for f in r["flags"])
+    structured = {"doc", "start", "end", "text", "other_doc", "other_start", "other_end", "other_text"}
+    assert all({"type", "detail"} <= set(f) <= {"type", "detail"} | structured for r in records for f in r["flags"])
+    located = [f for r in records for f in r["flags"] if "doc" in f]
+    assert located, "text flags carry their evidence as structured fields"
+    for f in located:
+        assert f["end"] >= f["start"] and f["other_end"] >= f["other_start"]
+        assert f["text"] or f["other_text"], f  # no flag without evidence words
 
 
 def test_table_and_markdown_show_one_block_per_group() -> None:

@@ -40,8 +40,9 @@ def flag_group(
     Each other document's quotes get ``attribution`` (different speaker or
     channel: ``compatible`` when one reports for the other, ``conflicting``
     otherwise), ``kind_shift`` (quoted here, reported there or the reverse) and
-    the text flags of ``diverge.evidence``, each detail naming documents and
-    character offsets.
+    the text flags of ``diverge.evidence`` inside the stretch both renderings cover
+    (a partial quote is no omission of what it never covered), each detail naming
+    documents and character offsets.
     """
     scored = scored or {}
     by_doc: dict[int, list[Quote]] = defaultdict(list)
@@ -85,7 +86,7 @@ def flag_group(
             text,
             same_speaker=compat is not Compatibility.CONFLICTING,
             paraphrase=Kind.INDIRECT in kinds,
-            edges=kinds == {Kind.DIRECT},
+            edges=False,  # what one rendering quotes beyond the other was never promised by the shorter one
         )
         per_quote: dict[int, list[diverge.Evidence]] = defaultdict(list)
         for e in found:
@@ -93,15 +94,11 @@ def flag_group(
             per_quote[_owner(mapping, at)].append(e)
         for k, q in enumerate(qs):
             qflags = list(_group_flags(q, ref_quotes[0], compat, ref_label))
-            qflags += diverge.flags_from(
-                per_quote.get(k, []),
-                ref_text,
-                text,
-                place_a=_doc_place(ref_map, ref_quotes),
-                place_b=_doc_place(mapping, qs),
-            )
             qflags += _framing(q, extractions[d].article.text, ref_senses, ref_label)
-            flags.append(((q.doc, q.start), _merged(qflags)))
+            merged = _merged(qflags)
+            located = (_located(e, ref_text, ref_map, ref_quotes, text, mapping, qs) for e in per_quote.get(k, []))
+            merged += tuple(f for f in located if (f.text or "").strip() or (f.other_text or "").strip())
+            flags.append(((q.doc, q.start), merged))
     members = tuple(sorted((q.doc, q.start) for _, q in quotes))
     first = ref_quotes[0]
     return Group(
@@ -206,6 +203,58 @@ def _rendering(qs: Sequence[Quote]) -> tuple[str, list[int]]:
         parts.append(q.text)
         at += len(q.text) + len(_JOIN)
     return _JOIN.join(parts), starts
+
+
+def _located(
+    e: diverge.Evidence,
+    ref_text: str,
+    ref_map: Sequence[int],
+    ref_quotes: Sequence[Quote],
+    text: str,
+    mapping: Sequence[int],
+    qs: Sequence[Quote],
+) -> Flag:
+    """One text difference as a flag with its structured fields: this rendering's words (``doc``,
+    ``start``, ``end``, ``text``) and the reference's (``other_*``), as document offsets."""
+    (detail,) = [
+        f.detail
+        for f in diverge.flags_from(
+            [e], ref_text, text, place_a=_doc_place(ref_map, ref_quotes), place_b=_doc_place(mapping, qs)
+        )
+    ]
+    doc, start, end = _doc_span(mapping, qs, e.b_spans)
+    other_doc, other_start, other_end = _doc_span(ref_map, ref_quotes, e.a_spans)
+    return Flag(
+        e.type,
+        detail,
+        doc=doc,
+        start=start,
+        end=end,
+        text=_text_of(qs, doc, start, end),
+        other_doc=other_doc,
+        other_start=other_start,
+        other_end=other_end,
+        other_text=_text_of(ref_quotes, other_doc, other_start, other_end),
+    )
+
+
+def _doc_span(starts: Sequence[int], qs: Sequence[Quote], spans: Sequence[diverge.Span]) -> tuple[str, int, int]:
+    """The document and document offsets covering some spans of a joined rendering."""
+    lo = min((s[0] for s in spans), default=0)
+    hi = max((s[1] for s in spans), default=0)
+    k = _owner(starts, lo)
+    q = qs[k]
+    begin = q.start + max(0, min(lo - starts[k], len(q.text)))
+    end = q.start + max(0, min(hi - starts[k], len(q.text)))
+    return q.doc, begin, max(begin, end)
+
+
+def _text_of(qs: Sequence[Quote], doc: str, start: int, end: int) -> str:
+    """The words of a document span, read from the quote that holds it."""
+    for q in qs:
+        if q.doc == doc and q.start <= start <= q.end:
+            return q.text[start - q.start : min(end, q.end) - q.start]
+    return ""
 
 
 def _owner(starts: Sequence[int], at: int) -> int:

@@ -60,7 +60,7 @@ _QUOTE_COLUMNS = (
 
 def _quote_row(doc_id: int | None, q: Quote) -> tuple[object, ...]:
     span = q.speaker_span or (None, None)
-    flags = json.dumps([{"type": f.type, "detail": f.detail} for f in q.flags], ensure_ascii=False)
+    flags = json.dumps([f.to_dict() for f in q.flags], ensure_ascii=False)
     return (
         doc_id,
         q.start,
@@ -96,7 +96,7 @@ def _quote_from_row(r: Sequence[object]) -> Quote:
         cue=_opt(cue),
         via=_opt(via),
         group=_opt(grp),
-        flags=tuple(Flag(str(f["type"]), str(f["detail"])) for f in json.loads(str(flags))),
+        flags=tuple(Flag(**f) for f in json.loads(str(flags))),
         line=int(str(line)),
     )
 

@@ -157,7 +157,7 @@ def evidence_record(e: Evidence) -> dict[str, Any]:
             }
             for d in e.diff
         ],
-        "flags": [{"type": f.type, "detail": f.detail} for f in e.flags],
+        "flags": [f.to_dict() for f in e.flags],
         "changes": [change_record(c) for c in e.changes],
         "supported_by": list(e.supported_by),
     }
