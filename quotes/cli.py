@@ -15,7 +15,7 @@ from . import __version__
 from .align import align_corpus
 from .config import Settings
 from .errors import QuotesError
-from .evaluate import Baseline, EvalFormat, Split, evaluate, load_golden, load_polnear, render_evaluation
+from .evaluate import Baseline, EvalFormat, Evaluation, Split, evaluate, load_golden, load_polnear, render_evaluation
 from .pipeline import extract_corpus
 from .render import Format, jsonl, render, render_speakers
 from .report import AlignFormat, render_alignment
@@ -149,6 +149,19 @@ def eval_cmd(
         ),
     ] = None,
     split: Annotated[Split, typer.Option("--split", help="PolNeAR split to score.")] = Split.DEV,
+    dev: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--dev",
+            help="The development set (golden/dev): score each event whose excerpts are in the cache, one row each.",
+        ),
+    ] = None,
+    cache: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--cache", help="Folder of the development set's excerpts (default: $QUOTES_DEV_CACHE or .eval-cache/dev)."
+        ),
+    ] = None,
     baseline: Annotated[
         Optional[Baseline],
         typer.Option("--baseline", help="Also score this system on the same articles, in a column beside ours."),
@@ -174,6 +187,9 @@ def eval_cmd(
     Example: quotes eval --polnear polnear.jsonl --split dev --format json
     """
     settings = Settings(model=model)
+    if dev is not None:
+        _eval_dev(dev, cache, golden, paths or [], settings, format)
+        return
     try:
         if golden is not None and paths and polnear is None:
             evaluation = evaluate(load_golden(golden), paths, settings=settings, baseline=baseline)
@@ -189,6 +205,27 @@ def eval_cmd(
         typer.echo(f"quotes: {d.render()}", err=True)
     sys.stdout.write(render_evaluation(evaluation, format, errors=None if errors < 0 else errors))
     raise typer.Exit(1 if evaluation.diagnostics else 0)
+
+
+def _eval_dev(
+    dev: Path, cache: Path | None, golden: Path | None, paths: list[str], settings: Settings, fmt: EvalFormat
+) -> None:
+    """``quotes eval --dev``: a row per event of the development set (and the seeds, given --golden and paths)."""
+    from .evaluate.devset import cache_root, evaluate_events, load_events
+    from .evaluate.rendering import render_events
+
+    try:
+        rows: list[tuple[str, str, Evaluation | None, list[str]]] = []
+        if golden is not None and paths:
+            seeds = evaluate(load_golden(golden), paths, settings=settings)
+            rows.append((golden.name or str(golden), "dev", seeds, []))
+        for event, evaluation, problems in evaluate_events(load_events(dev), cache_root(cache), settings=settings):
+            rows.append((event.name, event.split, evaluation, problems))
+    except QuotesError as exc:
+        typer.echo(f"quotes: error: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    sys.stdout.write(render_events(rows, fmt))
+    raise typer.Exit(0)
 
 
 # -- fact-checking: verify, check and the index ---------------------------------------------------

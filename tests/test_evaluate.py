@@ -518,3 +518,66 @@ def test_coverage_figures_forgive_a_short_span_that_jaccard_rejects() -> None:
     assert result["reported_f1"] == 0.0
     assert result["cov0.3_reported_f1"] == 1.0 and result["cov0.3_end_to_end_f1"] == 1.0
     assert result["cov0.8_reported_f1"] == 0.0
+
+
+# -- the development set ---------------------------------------------------------------------------
+
+_EXCERPT_A = "Officials met on Monday. “We will keep talking with our neighbours,” Minister Ana Lima said.\n"
+_EXCERPT_B = "The minister, Ana Lima, told reporters: “We will keep talking with our neighbors.”\n"
+
+
+def _dev_event(tmp_path: Path, *, tamper: bool = False) -> tuple[Path, Path]:
+    """A one-event development set written by the test (our own sentences), and its cache."""
+    import hashlib
+
+    dev, cache = tmp_path / "dev", tmp_path / "cache"
+    (dev / "talks").mkdir(parents=True)
+    (cache / "talks").mkdir(parents=True)
+    rows = ['split = "test"', 'event = "talks between neighbours"', ""]
+    for n, (text, outlet) in enumerate([(_EXCERPT_A, "Daily A"), (_EXCERPT_B, "Wire B")], 1):
+        ident = f"talks-0{n}"
+        (cache / "talks" / f"{ident}.txt").write_text(text + ("!" if tamper and n == 2 else ""), encoding="utf-8")
+        digest = hashlib.sha256(text.encode()).hexdigest()
+        rows += ["[[excerpt]]", f'id = "{ident}"', f'url = "https://example.org/{n}"', f'outlet = "{outlet}"']
+        rows += [f'sha256 = "{digest}"', ""]
+        start = text.index("We will")
+        end = text.index("bours,") + len("bours,") if n == 1 else text.index("bors.") + len("bors.")
+        record = {
+            "doc": f"talks/{ident}.txt", "outlet": outlet, "start": start, "end": end, "text": text[start:end],
+            "kind": "direct", "speaker": "Ana Lima", "speaker_id": "ana-lima", "speaker_mention": None,
+            "speaker_span": None, "cue": "said", "via": None, "group": "talks:keep-talking",
+        }  # fmt: skip
+        (dev / "talks" / f"{ident}.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (dev / "talks" / "excerpts.toml").write_text("\n".join(rows), encoding="utf-8")
+    (dev / "talks" / "speakers.toml").write_text(
+        '[[speaker]]\nid = "ana-lima"\nname = "Ana Lima"\nkind = "person"\naliases = ["Lima", "Minister Ana Lima"]\n',
+        encoding="utf-8",
+    )
+    return dev, cache
+
+
+def test_dev_events_are_scored_per_event_with_alignment_figures(tmp_path: Path) -> None:
+    from quotes.evaluate.devset import evaluate_events, load_events
+
+    dev, cache = _dev_event(tmp_path)
+    ((event, evaluation, problems),) = evaluate_events(load_events(dev), cache)
+    assert event.split == "test" and problems == [] and evaluation is not None
+    figures = evaluation.results["quotes"]
+    assert figures["quoted_f1"] == 1.0 and figures["align_f1"] == 1.0
+    assert "Wire B" in (cache / "talks" / "outlets.toml").read_text(encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "--dev", str(dev), "--cache", str(cache)])
+    assert result.exit_code == 0, result.output
+    assert "talks" in result.stdout and "align F1" in result.stdout
+
+
+def test_a_changed_or_missing_excerpt_is_not_scored_and_says_why(tmp_path: Path) -> None:
+    from quotes.evaluate.devset import check_cache, evaluate_events, load_events
+
+    dev, cache = _dev_event(tmp_path, tamper=True)
+    (event,) = load_events(dev)
+    assert any("differs" in p for p in check_cache(event, cache))
+    ((_, evaluation, problems),) = evaluate_events([event], cache)
+    assert evaluation is None and problems
+    assert any("absent" in p for p in check_cache(event, tmp_path / "nowhere"))
+    result = CliRunner().invoke(app, ["eval", "--dev", str(dev), "--cache", str(cache), "-f", "json"])
+    assert json.loads(result.stdout)[0]["problems"]

@@ -143,3 +143,53 @@ def _cell(value: object) -> str:
     if isinstance(value, float):
         return f"{value:.3f}"
     return str(value)
+
+
+#: Columns of the per-event table (``quotes eval --dev``): figure key and header.
+EVENT_COLUMNS = (
+    ("documents", "docs"),
+    ("quoted_f1", "quoted F1"),
+    ("reported_f1", "reported F1"),
+    ("speaker_acc_matched", "speaker acc"),
+    ("end_to_end_f1", "end-to-end F1"),
+    ("align_p", "align P"),
+    ("align_r", "align R"),
+    ("align_f1", "align F1"),
+)
+
+
+def render_events(rows: Sequence[tuple[str, str, Evaluation | None, Sequence[str]]], fmt: EvalFormat) -> str:
+    """Per event (name, split, evaluation or None, problems): our figures, one row each (table) or JSON.
+
+    An event whose cached texts are absent or changed shows its problems instead of figures.
+    """
+    if fmt is EvalFormat.JSON:
+        records = [
+            {
+                "event": name,
+                "split": split,
+                "documents": ev.documents if ev else 0,
+                "results": ev.results.get("quotes") if ev else None,
+                "problems": list(problems),
+            }
+            for name, split, ev, problems in rows
+        ]
+        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    table = []
+    notes = []
+    for name, split, ev, problems in rows:
+        if ev is None:
+            table.append([name, split, *("-" for _ in EVENT_COLUMNS)])
+            more = f" (and {len(problems) - 1} more)" if problems[1:] else ""
+            notes.append(f"{name}: not scored: {problems[0]}{more}")
+            continue
+        figures = dict(ev.results.get("quotes", {}), documents=ev.documents)
+        table.append([name, split, *(_cell(figures.get(key)) for key, _ in EVENT_COLUMNS)])
+    out: str = tabulate(
+        table,
+        headers=["event", "split", *(h for _, h in EVENT_COLUMNS)],
+        tablefmt="simple",
+        disable_numparse=True,
+        colalign=("left", "left", *("right",) * len(EVENT_COLUMNS)),
+    )
+    return out + "\n" + "".join(n + "\n" for n in notes)

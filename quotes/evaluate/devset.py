@@ -1,0 +1,145 @@
+"""The development set: events of multi-outlet coverage, annotated in ``golden/dev/``, texts in a cache.
+
+Input: ``golden/dev/<event>/excerpts.toml`` (url, outlet, sha256 of each excerpt) with the gold records, and
+the git-ignored cache of the excerpts' text (``.eval-cache/dev/<event>/<id>.txt``).
+Output: ``Event`` records, the cache checked against the hashes, and an ``Evaluation`` per event.
+
+The excerpts are other people's writing, so git holds only their url and sha256; the cache is
+filled by whoever collects them (see ``golden/dev/README.md``). An event whose cache is absent
+or changed is not scored, and says why.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..config import Settings
+from ..errors import InputError
+from .gold import load_golden
+from .run import Evaluation, evaluate
+
+#: Where the excerpts' text is looked for when no cache folder is given: ``$QUOTES_DEV_CACHE``,
+#: else ``.eval-cache/dev`` under the working folder.
+CACHE_ENV = "QUOTES_DEV_CACHE"
+DEFAULT_CACHE = Path(".eval-cache") / "dev"
+
+
+@dataclass(frozen=True, slots=True)
+class Excerpt:
+    """One excerpt of the development set: where it came from and the hash of its text."""
+
+    id: str
+    url: str
+    outlet: str | None
+    sha256: str
+    date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One event: its gold folder, its split (``dev`` or ``test``) and its excerpts."""
+
+    name: str
+    folder: Path
+    split: str
+    description: str
+    excerpts: tuple[Excerpt, ...]
+
+
+def cache_root(given: Path | None = None) -> Path:
+    """The cache folder: ``given``, else ``$QUOTES_DEV_CACHE``, else ``.eval-cache/dev``."""
+    if given is not None:
+        return given
+    env = os.environ.get(CACHE_ENV)
+    return Path(env) if env else DEFAULT_CACHE
+
+
+def load_events(root: Path) -> list[Event]:
+    """The events under ``root`` (``golden/dev``), in name order.
+
+    Raises:
+        InputError: no event folder, or an ``excerpts.toml`` that is not a table of excerpts.
+    """
+    folders = sorted(p.parent for p in Path(root).glob("*/excerpts.toml"))
+    if not folders:
+        raise InputError(f"{root}: no <event>/excerpts.toml; point --dev at golden/dev")
+    return [_event(folder) for folder in folders]
+
+
+def _event(folder: Path) -> Event:
+    path = folder / "excerpts.toml"
+    try:
+        table = tomllib.loads(path.read_text(encoding="utf-8"))
+        excerpts = tuple(
+            Excerpt(
+                id=str(e["id"]),
+                url=str(e["url"]),
+                outlet=None if e.get("outlet") is None else str(e["outlet"]),
+                sha256=str(e["sha256"]),
+                date=None if e.get("date") is None else str(e["date"]),
+            )
+            for e in table.get("excerpt", [])
+        )
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, KeyError, TypeError) as exc:
+        raise InputError(f"{path}: not an excerpt table ({exc!r}); see golden/dev/README.md") from exc
+    split = str(table.get("split", "dev"))
+    if split not in ("dev", "test"):
+        raise InputError(f"{path}: split is {split!r}; use \"dev\" or \"test\"")
+    return Event(folder.name, folder, split, str(table.get("event", folder.name)), excerpts)
+
+
+def check_cache(event: Event, root: Path) -> list[str]:
+    """What is wrong with an event's cached texts (absent, or a hash that differs); empty when all is well."""
+    problems = []
+    for e in event.excerpts:
+        path = root / event.name / f"{e.id}.txt"
+        if not path.is_file():
+            problems.append(f"{path}: absent")
+            continue
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        if digest != e.sha256:
+            problems.append(f"{path}: sha256 {digest[:12]}… differs from excerpts.toml ({e.sha256[:12]}…)")
+    return problems
+
+
+def write_outlets(event: Event, root: Path) -> Path:
+    """Write the ``outlets.toml`` that gives each cached excerpt its outlet and date (ingest reads it)."""
+    lines = [f"# Written by scripts/devset.py from golden/dev/{event.name}/excerpts.toml", ""]
+    for e in event.excerpts:
+        lines.append(f'[files."{e.id}.txt"]')
+        if e.outlet is not None:
+            lines.append(f"outlet = {_toml_string(e.outlet)}")
+        if e.date is not None:
+            lines.append(f"date = {_toml_string(e.date)}")
+        lines.append("")
+    path = root / event.name / "outlets.toml"
+    tmp = path.with_suffix(".toml.tmp")
+    tmp.write_text("\n".join(lines), encoding="utf-8")
+    tmp.replace(path)
+    return path
+
+
+def _toml_string(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{escaped}"'
+
+
+def evaluate_events(
+    events: Sequence[Event], root: Path, *, settings: Settings | None = None
+) -> list[tuple[Event, Evaluation | None, list[str]]]:
+    """Each event scored against its gold, or None with the reasons when its cache is not usable."""
+    out: list[tuple[Event, Evaluation | None, list[str]]] = []
+    for event in events:
+        problems = check_cache(event, root)
+        if problems:
+            out.append((event, None, problems))
+            continue
+        write_outlets(event, root)
+        paths = [root / event.name / f"{e.id}.txt" for e in event.excerpts]
+        out.append((event, evaluate(load_golden(event.folder), paths, settings=settings), []))
+    return out
