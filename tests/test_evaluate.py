@@ -581,3 +581,22 @@ def test_a_changed_or_missing_excerpt_is_not_scored_and_says_why(tmp_path: Path)
     assert any("absent" in p for p in check_cache(event, tmp_path / "nowhere"))
     result = CliRunner().invoke(app, ["eval", "--dev", str(dev), "--cache", str(cache), "-f", "json"])
     assert json.loads(result.stdout)[0]["problems"]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_same_figures_as_score_py_when_predictions_carry_parts(
+    reference: ModuleType, seed_gold: Gold, seed: int
+) -> None:
+    """Parts (one remark each) are aligned as records of their own, by both scorers."""
+    rng = random.Random(100 + seed)
+    preds = perturbed(seed_gold, seed)
+    for p in preds:
+        if rng.random() < 0.4 and p["end"] - p["start"] > 20:
+            cut = rng.randint(p["start"] + 5, p["end"] - 5)
+            p["parts"] = [
+                {"start": p["start"], "end": cut, "group": p.get("group")},
+                {"start": cut + 1, "end": p["end"], "group": rng.choice([None, "x", "y", p.get("group")])},
+            ]
+    ours, theirs = score(seed_gold, preds), reference.score(seed_gold.as_dict(), preds)
+    assert_same_figures(ours, theirs)
+    assert any(p.get("parts") for p in preds)

@@ -143,6 +143,20 @@ def alignment_pairs(quotes: Sequence[GoldQuote], predicted_group: Mapping[int, s
     )
 
 
+def aligned_groups(
+    quotes: Sequence[GoldQuote], preds: Sequence[Prediction], matched: Mapping[int, int]
+) -> dict[int, str | None]:
+    """Gold index -> the group of the prediction aligned with it. A prediction's ``parts`` (one
+    remark each, CONTRACT.md) count as records of their own, matched again with the quotes."""
+    parts = [
+        dict(p, start=x["start"], end=x["end"], group=x.get("group")) for p in preds for x in (p.get("parts") or [])
+    ]
+    if not parts:
+        return {i: preds[pi].get("group") for i, pi in matched.items()}
+    pool = [*preds, *parts]
+    return {i: pool[pi].get("group") for i, pi in match(quotes, pool).items()}
+
+
 def score(gold: Gold, predictions: Sequence[Prediction], *, texts: Mapping[str, str] | None = None) -> dict[str, Any]:
     """Score contract records against gold: score.py's figures, then the misses, false alarms and wrong speakers.
 
@@ -156,7 +170,7 @@ def score(gold: Gold, predictions: Sequence[Prediction], *, texts: Mapping[str, 
     out |= kind_figures(quotes, preds, matched)
     said = {i: _speaker_resolver(gold)(quotes[i], preds[pi].get("speaker")) for i, pi in matched.items()}
     out |= speaker_figures(gold, preds, matched, said)
-    tp, npairs, gpairs = alignment_pairs(quotes, {i: preds[pi].get("group") for i, pi in matched.items()})
+    tp, npairs, gpairs = alignment_pairs(quotes, aligned_groups(quotes, preds, matched))
     out["align_p"], out["align_r"], out["align_f1"] = prf(tp, npairs, gpairs)
     if any(g.speaker_spans for g in quotes):
         for threshold in COVERAGE_THRESHOLDS:
