@@ -40,7 +40,7 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "end_to_end_f1",
         ),
     ),
-    ("alignment", ("align_p", "align_r", "align_f1")),
+    ("alignment", ("align_p", "align_r", "align_f1", "align_detected_p", "align_detected_r", "align_detected_f1")),
     (
         "coverage criteria",
         tuple(f"ggt{t}_{m}" for t in COVERAGE_THRESHOLDS for m in ("p", "r", "f1", "speaker_span_acc"))
@@ -155,6 +155,7 @@ EVENT_COLUMNS = (
     ("align_p", "align P"),
     ("align_r", "align R"),
     ("align_f1", "align F1"),
+    ("align_detected_f1", "align F1 (found)"),
 )
 
 

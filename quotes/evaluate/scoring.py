@@ -170,8 +170,12 @@ def score(gold: Gold, predictions: Sequence[Prediction], *, texts: Mapping[str, 
     out |= kind_figures(quotes, preds, matched)
     said = {i: _speaker_resolver(gold)(quotes[i], preds[pi].get("speaker")) for i, pi in matched.items()}
     out |= speaker_figures(gold, preds, matched, said)
-    tp, npairs, gpairs = alignment_pairs(quotes, aligned_groups(quotes, preds, matched))
+    groups = aligned_groups(quotes, preds, matched)
+    tp, npairs, gpairs = alignment_pairs(quotes, groups)
     out["align_p"], out["align_r"], out["align_f1"] = prf(tp, npairs, gpairs)
+    found = [quotes[i] for i in sorted(groups)]  # alignment of the quotes extraction found: the pairs it could get
+    tp, npairs, gpairs = alignment_pairs(found, {k: groups[i] for k, i in enumerate(sorted(groups))})
+    out["align_detected_p"], out["align_detected_r"], out["align_detected_f1"] = prf(tp, npairs, gpairs)
     if any(g.speaker_spans for g in quotes):
         for threshold in COVERAGE_THRESHOLDS:
             out |= coverage_figures(gold, preds, threshold)
