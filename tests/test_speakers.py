@@ -213,3 +213,13 @@ def test_his_office_is_the_office_of_the_person_he_refers_to() -> None:
     office = Mention("His office", 17, 27, "description")
     att = Attribution(33, 34, Kind.INDIRECT, cue="said", mention=office)
     assert _resolve(text, [att], [_person("Paul Ryan", 0)]) == [("Paul Ryan's office", None)]
+
+
+def test_a_middle_initial_does_not_make_another_person() -> None:
+    from quotes.speakers.identity import same_person
+    from quotes.types import Speaker, SpeakerKind
+
+    a = Speaker("vladimir-v-putin", "Vladimir V. Putin", SpeakerKind.PERSON)
+    b = Speaker("vladimir-putin", "Vladimir Putin", SpeakerKind.PERSON)
+    c = Speaker("vladimir-potanin", "Vladimir Potanin", SpeakerKind.PERSON)
+    assert same_person(a, b) and not same_person(a, c)

@@ -24,7 +24,7 @@ def same_person(a: Speaker, b: Speaker) -> bool:
     """Whether two person speakers from different documents are one person.
 
     Names agree when their syllables are equal after romanization, in any
-    order (surname first or last), or when the surnames are equal and the
+    order (surname first or last) and whatever middle initials, or when the surnames are equal and the
     given names are close (rapidfuzz ratio >= ``GIVEN_NAME_CUTOFF``). Roles
     must not contradict each other: two Kims with different titles stay apart.
     """
@@ -34,7 +34,7 @@ def same_person(a: Speaker, b: Speaker) -> bool:
         return False
     if a.role and b.role and _role_core(a.role) != _role_core(b.role):
         return False
-    ta, tb = a.id.split("-"), b.id.split("-")
+    ta, tb = _without_initials(a.id.split("-")), _without_initials(b.id.split("-"))
     if "".join(ta) == "".join(tb) or sorted(ta) == sorted(tb):
         return True
     if len(ta) < 2 or len(tb) < 2:
@@ -43,6 +43,13 @@ def same_person(a: Speaker, b: Speaker) -> bool:
         if sa == sb and fuzz.ratio("".join(ga), "".join(gb)) >= GIVEN_NAME_CUTOFF:
             return True
     return False
+
+
+def _without_initials(parts: list[str]) -> list[str]:
+    """Name parts without middle initials (``vladimir-v-putin`` -> ``vladimir``, ``putin``), when
+    at least a given name and a surname remain."""
+    kept = [p for p in parts if len(p) > 1]
+    return kept if len(kept) >= 2 else parts
 
 
 def _role_core(role: str) -> str:
