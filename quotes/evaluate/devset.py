@@ -108,14 +108,12 @@ def check_cache(event: Event, root: Path) -> list[str]:
 
 
 def write_outlets(event: Event, root: Path) -> Path:
-    """Write the ``outlets.toml`` that gives each cached excerpt its outlet and date (ingest reads it)."""
+    """Write the ``outlets.toml`` that gives each cached excerpt its outlet (ingest reads it)."""
     lines = [f"# Written by scripts/devset.py from golden/dev/{event.name}/excerpts.toml", ""]
-    for e in event.excerpts:
+    for e in event.excerpts:  # no per-file date: an excerpt's date is when it was published, not the event's
         lines.append(f'[files."{e.id}.txt"]')
         if e.outlet is not None:
             lines.append(f"outlet = {_toml_string(e.outlet)}")
-        if e.date is not None:
-            lines.append(f"date = {_toml_string(e.date)}")
         lines.append("")
     path = root / event.name / "outlets.toml"
     tmp = path.with_suffix(".toml.tmp")
