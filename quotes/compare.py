@@ -160,6 +160,9 @@ def compare(a: str, b: str, *, paraphrase: bool = False) -> Comparison:
     ops = _merged_compounds(list(diverge._opcodes(a, b)), ta, tb)
     content = sum(1 for k in kb if k is not None)
     equal = [n for n, op in enumerate(ops) if op[0] == "equal" and any(kb[j] is not None for j in range(op[3], op[4]))]
+    if equal:  # the claim's own first and last words anchor the stretch too ("It's [not] a war")
+        equal += [n for n, op in enumerate(ops) if op[0] == "equal" and (op[3] == 0 or op[4] == len(tb))]
+        equal.sort()
     if not equal:
         return Comparison(a, b, (0, len(a)), (), (), 0, content, len(tb))
     first, last = equal[0], equal[-1]

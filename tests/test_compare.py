@@ -45,6 +45,8 @@ TYPED = [
     ("they will continue the talks", "they will abandon the talks", ("negation", "abandon", "continue")),
     ("we will attend the summit", "we will not attend the summit", ("negation", "not", "")),
     ("we will not attend the summit", "we will attend the summit", ("negation", "", "not")),
+    ("It's not a war of soldiers against soldiers", "It's a war of soldiers against soldiers", ("negation", "", "not")),
+    ("Don't be ashamed of negotiating now", "Do be ashamed of negotiating now", ("negation", "", "n't")),
     ("ties between Korea and Japan", "ties between Korea and China", ("entity", "China", "Japan")),
     ("a message in Korean to him", "a message in Japanese to him", ("entity", "Japanese", "Korean")),
     ("the talks on Tuesday went well", "the talks on Friday went well", ("entity", "Friday", "Tuesday")),

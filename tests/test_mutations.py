@@ -136,3 +136,46 @@ def test_every_article_sentence_compares_as_changed_or_supported_by_family(famil
                 wrong.append(f"{what}: {claim!r} -> {[x.type.value for x in c.changes]}")
     assert count > 0, f"{family}: no sentence offers a site"
     assert not wrong, f"{family}: {len(wrong)} of {count} wrong\n" + "\n".join(wrong[:40])
+
+
+def _dev_renderings() -> list[str]:
+    """The quoted gold renderings of the development set (golden/dev), read from its cache."""
+    import json
+    from pathlib import Path
+
+    from quotes.evaluate.devset import cache_root, check_cache, load_events
+
+    root = Path(__file__).resolve().parents[1]
+    cache = cache_root(None) if cache_root(None).is_absolute() else root / cache_root(None)
+    out = []
+    for event in load_events(root / "golden" / "dev"):
+        if check_cache(event, cache):
+            continue
+        for path in sorted(event.folder.glob("*.jsonl")):
+            for line in path.read_text(encoding="utf-8").splitlines():
+                rec = json.loads(line)
+                if rec["kind"] in ("direct", "mixed") and len(rec["text"].split()) >= 6:
+                    out.append(rec["text"])
+    return out
+
+
+@pytest.mark.parametrize("family", sorted(set(FAMILIES) - {"unchanged", "speaker", "outlet"}))
+def test_every_dev_rendering_compares_as_changed_or_supported_by_family(family: str) -> None:
+    """The same over the quoted renderings of the development set, when its cache is present."""
+    from mutations import FAITHFUL, MEANING
+
+    from quotes.compare import compare
+
+    renderings = _dev_renderings()
+    if not renderings:
+        pytest.skip("the development set's excerpts are not in .eval-cache/dev (golden/dev/README.md)")
+    generator = {**MEANING, **FAITHFUL}[family]
+    faithful = family in FAITHFUL
+    wrong, count = [], 0
+    for text in renderings:
+        for claim, _, what in generator(text, None):
+            count += 1
+            c = compare(text, claim)
+            if c.exact != faithful:
+                wrong.append(f"{what}: {claim!r} -> {[x.type.value for x in c.changes]}")
+    assert not wrong, f"{family}: {len(wrong)} of {count} wrong\n" + "\n".join(wrong[:40])
