@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from quotes import Extraction
 from quotes.align import (
     MAX_CANDIDATES,
+    MIN_WORDS,
     SERIOUS,
     Compatibility,
     _candidates,
@@ -21,6 +22,7 @@ from quotes.align import (
     flag_key,
     speaker_camps,
 )
+from quotes.diverge import content_words
 from quotes.evaluate import Gold, score
 from quotes.render import record
 from quotes.types import Article, Flag, Kind, Quote, Speaker, SpeakerKind
@@ -301,3 +303,67 @@ def test_two_heads_of_state_are_never_one_camp_through_a_shared_office_title() -
     assert camps["lee-jae-myung"] != camps["donald-trump"]
     alone = speaker_camps([Extraction(Article("a.txt", "x"), speakers=(people[0], people[2]))])
     assert alone["lee-jae-myung"] == alone["presidential-office"]  # one president: the office is his
+
+
+WIRE_COPIES = 60
+
+
+@pytest.fixture(scope="module")
+def wire_copies(tmp_path_factory: pytest.TempPathFactory) -> list[Extraction]:
+    """60 copies of each seed article, each file under its own outlet (wire copy carried by 60 outlets)."""
+    from pathlib import Path
+
+    from quotes import extract_corpus
+
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    folder = tmp_path_factory.mktemp("wire")
+    table = ['event_date = "2025-06-09"', ""]
+    for k in range(WIRE_COPIES):
+        for seed in sorted(seeds.glob("*.txt")):
+            name = f"{k:02d}_{seed.name}"
+            (folder / name).write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+            table += [f'[files."{name}"]', f'outlet = "Outlet {k:02d} {seed.stem[:3]}"', ""]
+    (folder / "outlets.toml").write_text("\n".join(table), encoding="utf-8")
+    return extract_corpus([folder])
+
+
+def test_wire_copy_carried_by_sixty_outlets_is_grouped(wire_copies: list[Extraction]) -> None:
+    aligned = align_corpus(wire_copies)
+    alignable = [q for ex in aligned.extractions for q in ex.quotes if len(set(content_words(q.text))) >= MIN_WORDS]
+    grouped = [q for q in alignable if q.group]
+    assert len(grouped) >= 0.95 * len(alignable), (len(grouped), len(alignable))
+    assert not [f for ex in aligned.extractions for q in ex.quotes for f in q.flags if f.type == "single_source"]
+    sizes = sorted(len({d for d, _ in g.members}) for g in aligned.groups)
+    assert sizes[0] >= WIRE_COPIES  # every remark gathers all the copies of its article
+
+
+def test_verbatim_copies_credited_to_different_speakers_are_one_remark() -> None:
+    a = doc("a.txt", (REMARK, "ann", Kind.DIRECT))
+    b = doc("b.txt", (REMARK, "cy", Kind.DIRECT))
+    c = doc("c.txt", (REMARK, "cy", Kind.DIRECT))
+    aligned = align_corpus([a, b, c])
+    assert len({q.group for ex in aligned.extractions for q in ex.quotes} - {None}) == 1
+    assert all(q.group for ex in aligned.extractions for q in ex.quotes)
+
+
+def test_a_common_short_phrase_copied_verbatim_is_not_a_remark() -> None:
+    docs = [doc(f"d{n}.txt", ("No comment.", "ann", Kind.DIRECT)) for n in range(5)]
+    assert align_corpus(docs).groups == ()
+
+
+def test_a_document_repeating_a_quote_is_not_two_outlets() -> None:
+    alone = doc("a.txt", (REMARK, "ann", Kind.DIRECT), (OTHER, "ann", Kind.DIRECT), (REMARK, "ann", Kind.DIRECT))
+    assert align_corpus([alone]).groups == ()
+    other = doc("b.txt", (REMARK, "ann", Kind.DIRECT))
+    aligned = align_corpus([alone, other])
+    (group,) = aligned.groups
+    assert {d for d, _ in group.members} == {"a.txt", "b.txt"}
+    assert [q.group is not None for q in aligned.extractions[0].quotes] == [True, False, True]
+
+
+def test_frequent_words_still_propose_candidates_among_distinct_renderings() -> None:
+    variants = [f"{REMARK} said minister number {n}" for n in range(120)]  # 120 renderings share every word
+    docs = [doc(f"d{n}.txt", (v, "ann", Kind.DIRECT)) for n, v in enumerate(variants)]
+    items = _items(docs)
+    partners = {i for pair in _candidates(items) for i in pair}
+    assert partners == {it.n for it in items}

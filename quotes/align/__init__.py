@@ -3,7 +3,8 @@
 Input: the extractions of a corpus (``extract_corpus``). Output: an ``Alignment``: the same extractions with
 ``group`` and ``flags`` set on their quotes, and one ``Group`` record per group.
 
-The stage in the order it runs: ``similarity`` scores candidate pairs of quotes
+The stage in the order it runs: ``blocking`` collapses duplicates (wire copy) and
+proposes the pairs worth scoring, ``similarity`` scores those pairs of quotes
 from their words, ``camps`` says how their speakers relate (and so what
 score a pair needs), ``grouping`` links the pairs into groups (``align_corpus``,
 the entry point), and ``flags`` flags each rendering against its group's
@@ -12,18 +13,16 @@ reference; ``union_find`` holds the disjoint sets that camps and groups share.
 
 from __future__ import annotations
 
+from .blocking import BLOCK_MAX_SHARE, BLOCK_MIN_DF, MAX_CANDIDATES, MINHASH_BANDS, MINHASH_ROWS, NEAR_DUPLICATE
 from .camps import Compatibility, compatibility, speaker_camps
 from .flags import LEAD_IN, SERIOUS, flag_group, flag_key
 from .grouping import MAX_LISTED, PART_GAP, SAME_DOC_WINDOW, Alignment, Scored, align_corpus, score_pairs
 from .grouping import _cluster as _cluster  # internal, for scripts/calibrate_align.py
 from .similarity import (
-    BLOCK_MAX_SHARE,
-    BLOCK_MIN_DF,
     CUTOFF_AGREEING,
     CUTOFF_CONFLICTING,
     CUTOFF_UNKNOWN,
     FUZZ_FLOOR,
-    MAX_CANDIDATES,
     MAX_SHARED,
     MIN_WORDS,
     NAME_WEIGHT,
@@ -54,8 +53,11 @@ __all__ = [
     "MAX_CANDIDATES",
     "MAX_LISTED",
     "MAX_SHARED",
+    "MINHASH_BANDS",
+    "MINHASH_ROWS",
     "MIN_WORDS",
     "NAME_WEIGHT",
+    "NEAR_DUPLICATE",
     "PART_GAP",
     "QUOTED_MIN_CONTAINMENT",
     "REPEAT_CUTOFF",

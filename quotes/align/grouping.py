@@ -66,7 +66,8 @@ def score_pairs(extractions: Sequence[Extraction], items: Sequence[_Item], weigh
     """Score the candidate pairs across documents and the neighbouring pairs within each.
 
     Each pair gets the score it needs to link: the cutoff for how its speakers
-    relate (``SURE_CUTOFF`` when the documents' event dates differ); halves of an
+    relate (``SURE_CUTOFF`` when the documents' event dates differ, 0 when the two
+    have the same normalized words: wire copy is one remark); halves of an
     interrupted quote always link (they need 0); other pairs of one document need
     ``REPEAT_CUTOFF`` to be in one group, and never link by themselves.
     """
@@ -78,6 +79,8 @@ def score_pairs(extractions: Sequence[Extraction], items: Sequence[_Item], weigh
         da, db = extractions[items[i].doc].article.date, extractions[items[j].doc].article.date
         if da and db and da != db:
             need = max(need, weights.sure)
+        if items[i].every == items[j].every:
+            need = 0.0  # the same words in two documents (wire copy): one remark, whoever it is credited to
         out[(i, j)] = (f.score(weights), need)
     for i, j in _same_document_pairs(items):
         if _parts(items[i].quote, items[j].quote, extractions[items[i].doc].article.text):

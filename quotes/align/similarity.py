@@ -16,16 +16,18 @@ Two quoted renderings that share too few words are never one remark (quotes are
 the speaker's own words). The weights and cutoffs were calibrated on the gold
 groups of ``golden/`` with ``scripts/calibrate_align.py``.
 
-How it scales: candidate pairs come from an index of rare words (a word in more
-than 1% of the quotes proposes none), at most ``MAX_CANDIDATES`` per quote, so the
-work grows with the number of quotes, not with its square: ten thousand quotes
-align in a few seconds (``benchmarks/bench_align.py``).
+How it scales: the pairs worth scoring come from ``blocking``: exact and near-exact
+duplicates (wire copy) collapse into one representative each, and representatives
+propose partners through an index of their rare words, at most ``MAX_CANDIDATES``
+each, so the work grows with the number of quotes, not with its square
+(``benchmarks/bench_align.py``, ``benchmarks/bench_wire.py``). Word frequencies
+(idf) are counted over distinct texts: copies of one story do not make its words common.
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -34,6 +36,7 @@ from rapidfuzz import fuzz
 from .. import diverge
 from ..config import lexicon
 from ..types import Extraction, Kind, Quote, SpeakerKind
+from .blocking import candidates
 from .camps import Compatibility, compatibility, speaker_camps
 
 # The pair score is a weighted mean of five views of lexical overlap, each 0-1, times 100. Equal weights:
@@ -85,13 +88,6 @@ MIN_WORDS = 3
 #: Weight of a speaker's name or a title inside a quote, relative to other words: every lead names the
 #: leaders, so names say little about which remark is rendered.
 NAME_WEIGHT = 0.2
-#: A word found in more than this share of the quotes (and in more than ``BLOCK_MIN_DF`` of them) does not
-#: propose candidate pairs; it still counts when a pair is scored.
-BLOCK_MAX_SHARE = 0.01
-#: Words in at most this many quotes always propose candidates, however small the corpus.
-BLOCK_MIN_DF = 50
-#: Most candidate partners kept per quote, by shared rare-word weight; bounds the work per quote.
-MAX_CANDIDATES = 15
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +101,7 @@ class _Item:
     bigrams: frozenset[tuple[str, ...]]  # neighbouring content words
     phrases: frozenset[tuple[str, ...]]  # runs of four words, function words included
     norm: str  # normalized text for rapidfuzz
+    every: tuple[str, ...]  # all normalized words, function words included: equal for exact duplicates
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,14 +188,21 @@ def _items(extractions: Sequence[Extraction]) -> list[_Item]:
                     names.update(diverge.content_words(name))
     for title in lex.titles:
         names.update(diverge.content_words(title))
-    raw: list[tuple[int, Quote, tuple[str, ...], list[str]]] = []
+    raw: list[tuple[int, Quote, tuple[str, ...], tuple[str, ...]]] = []
+    normalized: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}  # wire copy repeats texts: normalize once
     for d, ex in enumerate(extractions):
         for q in ex.quotes:
-            content = diverge.content_words(q.text, senses=True)
+            if q.text not in normalized:
+                normalized[q.text] = (
+                    tuple(diverge.content_words(q.text, senses=True)),
+                    tuple(diverge.all_words(q.text)),
+                )
+            content, every = normalized[q.text]
             if len(set(content)) >= MIN_WORDS:
-                raw.append((d, q, tuple(content), diverge.all_words(q.text)))
-    df = Counter(w for _, _, words, _ in raw for w in set(words))
-    n = len(raw)
+                raw.append((d, q, content, every))
+    distinct = {every: words for _, _, words, every in raw}  # copies of one text count once
+    df = Counter(w for words in distinct.values() for w in set(words))
+    n = len(distinct)
     out = []
     for k, (d, q, words, every) in enumerate(raw):
         weights = {
@@ -208,29 +212,10 @@ def _items(extractions: Sequence[Extraction]) -> list[_Item]:
         phrases = frozenset(
             g for g in zip(every, every[1:], every[2:], every[3:], strict=False) if not names.intersection(g)
         )
-        out.append(_Item(k, d, q, words, weights, sum(weights.values()), bigrams, phrases, " ".join(words)))
+        out.append(_Item(k, d, q, words, weights, sum(weights.values()), bigrams, phrases, " ".join(words), every))
     return out
 
 
 def _candidates(items: Sequence[_Item]) -> Iterable[tuple[int, int]]:
-    """Pairs of quotes from different documents that share rare words, at most ``MAX_CANDIDATES`` per quote."""
-    postings: dict[str, list[int]] = defaultdict(list)
-    for it in items:
-        for w in it.weights:
-            postings[w].append(it.n)
-    limit = max(BLOCK_MIN_DF, int(BLOCK_MAX_SHARE * len(items)))
-    seen: set[tuple[int, int]] = set()
-    for it in items:
-        mass: dict[int, float] = defaultdict(float)
-        for w, weight in it.weights.items():
-            ids = postings[w]
-            if len(ids) > limit:
-                continue
-            for other in ids:
-                if items[other].doc != it.doc:
-                    mass[other] += weight
-        for other, _ in sorted(mass.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]:
-            pair = (min(it.n, other), max(it.n, other))
-            if pair not in seen:
-                seen.add(pair)
-                yield pair
+    """The pairs worth scoring (see ``blocking.candidates``): duplicates with their representative, then rare words."""
+    return candidates(items)
