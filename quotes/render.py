@@ -47,7 +47,7 @@ def record(q: Quote) -> dict[str, Any]:
         "via": q.via,
         "group": q.group,
         "flags": [f.to_dict() for f in q.flags],
-    }
+    } | ({"parts": [{"start": p.start, "end": p.end, "group": p.group} for p in q.parts]} if q.parts else {})
 
 
 def jsonl(extractions: Iterable[Extraction]) -> str:

@@ -143,6 +143,15 @@ class Flag:
 
 
 @dataclass(frozen=True, slots=True)
+class Part:
+    """One remark of a quote that renders several (CONTRACT.md ``parts``): its offsets and its own group."""
+
+    start: int
+    end: int
+    group: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Quote:
     """The contract record (see CONTRACT.md): one quote with its attribution."""
 
@@ -161,6 +170,7 @@ class Quote:
     group: str | None = None
     flags: tuple[Flag, ...] = ()
     line: int = 1  # 1-based line of ``start``; not part of the contract record
+    parts: tuple[Part, ...] = ()  # the remarks of a quote that renders several, each with its group
 
 
 @dataclass(frozen=True, slots=True)

@@ -367,3 +367,39 @@ def test_frequent_words_still_propose_candidates_among_distinct_renderings() -> 
     items = _items(docs)
     partners = {i for pair in _candidates(items) for i in pair}
     assert partners == {it.n for it in items}
+
+
+def test_a_sentence_rendered_apart_elsewhere_gets_its_own_group_in_parts() -> None:
+    from dataclasses import replace as with_
+
+    from quotes import extract
+    from quotes.align.remarks import with_parts
+
+    docs = [
+        '“We will cut taxes for small firms next year. Our army will leave the border region soon,” Smith said.',
+        'Smith said: “We will cut taxes for small firms next year.”',
+        'Smith told reporters: “Our army will leave the border region soon.”',
+    ]
+    exs = list(extract(docs))
+    grouped = [
+        with_(exs[0], quotes=(with_(exs[0].quotes[0], group="g-taxes"),)),
+        with_(exs[1], quotes=(with_(exs[1].quotes[0], group="g-taxes"),)),
+        with_(exs[2], quotes=(with_(exs[2].quotes[0], group="g-army"),)),
+    ]
+    (long_quote,) = with_parts(grouped)[0].quotes
+    text = exs[0].article.text
+    assert long_quote.group == "g-taxes"  # the whole quote keeps its group
+    assert [(text[p.start : p.end], p.group) for p in long_quote.parts] == [
+        ("We will cut taxes for small firms next year.", "g-taxes"),
+        ("Our army will leave the border region soon,", "g-army"),
+    ]
+    assert record(long_quote)["parts"][1]["group"] == "g-army"
+    assert "parts" not in record(with_parts(grouped)[1].quotes[0])
+
+
+def test_sentences_too_short_to_align_stay_with_their_neighbour() -> None:
+    from quotes.align.remarks import sentences
+    from quotes.types import Kind, Quote
+
+    text = "No. We will not send troops to the region this year. Never."
+    assert sentences(Quote("d", None, 0, len(text), text, Kind.DIRECT)) == [(0, len(text))]

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from .. import diverge
 from ..types import Extraction, Flag, Group, Kind, Quote
+from . import remarks
 from .camps import Compatibility, speaker_camps
 from .flags import SERIOUS, _label, flag_group, flag_key
 from .similarity import MIN_WORDS, Weights, _candidates, _features, _Item, _items
@@ -176,7 +177,7 @@ def align_corpus(extractions: Sequence[Extraction], *, weights: Weights = Weight
             new.append(replace(q, group=gid, flags=qflags))
         out.append(replace(ex, quotes=tuple(new)))
     groups.sort(key=lambda g: (-_conflicts(g), g.id))
-    return Alignment(extractions=tuple(out), groups=tuple(groups))
+    return Alignment(extractions=tuple(remarks.with_parts(out, weights=weights)), groups=tuple(groups))
 
 
 def _scores_of(

@@ -1,0 +1,102 @@
+"""Remarks: a quote of several sentences may render several remarks, each with a group of its own.
+
+Input: the aligned extractions of a corpus (quotes with their ``group``).
+Output: the same extractions with ``parts`` (CONTRACT.md) on each quote whose sentences render remarks
+that other documents group apart: one ``Part`` per sentence, with the group its sentence belongs to.
+
+Why: one outlet quotes two sentences in one quote and another quotes them apart. The quote's ``group``
+stays the group alignment gives the whole quote (the gold convention of golden/README.md §4: a
+record carries the group of the largest unit an outlet quotes whole); each sentence is then lined up
+on its own with the other documents' quotes, and a sentence whose best linkable partner elsewhere is
+in another group takes that group in ``parts``. Scorers align the parts as records of their own.
+A sentence too short to align on its own (fewer than ``MIN_WORDS`` content words) stays with the
+sentence before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from .. import diverge
+from ..types import Extraction, Part, Quote
+from .camps import speaker_camps
+from .similarity import MIN_WORDS, Weights, _candidates, _features, _items
+
+#: A sentence ends at . ! or ? (a closing quotation mark may follow) before white space and a capital
+#: letter or an opening mark.
+_BOUNDARY = re.compile(r"(?<=[.!?])[”\"’']?\s+(?=[“\"‘']?[A-Z])")
+
+
+def sentences(q: Quote) -> list[tuple[int, int]]:
+    """The remark units of a quote as document offsets: its sentences, short ones joined to a neighbour.
+
+    >>> from quotes.types import Kind
+    >>> sentences(Quote("d", None, 10, 49, "We will talk. We will not fight. Never.", Kind.DIRECT))
+    [(10, 23), (24, 49)]
+    """
+    cuts = [0] + [m.end() for m in _BOUNDARY.finditer(q.text)] + [len(q.text)]
+    units: list[tuple[int, int]] = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        if units and _short(q.text[a:b]):
+            units[-1] = (units[-1][0], b)  # too short to align alone: part of the remark before
+        else:
+            units.append((a, b))
+    if len(units) > 1 and _short(q.text[units[0][0] : units[0][1]]):
+        units[1] = (units[0][0], units[1][1])
+        units.pop(0)
+    return [(q.start + a, q.start + len(q.text[:b].rstrip())) for a, b in units]
+
+
+def _short(text: str) -> bool:
+    return len(set(diverge.content_words(text))) < MIN_WORDS
+
+
+def with_parts(extractions: Sequence[Extraction], *, weights: Weights = Weights()) -> list[Extraction]:
+    """Aligned extractions with ``parts`` on the quotes whose sentences belong to different groups."""
+    units: list[list[Quote]] = []
+    owner: dict[tuple[int, int], Quote] = {}
+    for d, ex in enumerate(extractions):
+        mine = []
+        for q in ex.quotes:
+            spans = sentences(q)
+            if len(spans) < 2:
+                continue
+            for start, end in spans:
+                u = replace(q, start=start, end=end, text=ex.article.text[start:end], group=None, flags=())
+                mine.append(u)
+                owner[(d, start)] = q
+        units.append(mine)
+    if not owner:
+        return list(extractions)
+    combined = [replace(ex, quotes=ex.quotes + tuple(units[d])) for d, ex in enumerate(extractions)]
+    items = _items(combined)
+    camps = speaker_camps(combined)
+    unit_ids = {id(u) for mine in units for u in mine}
+    is_unit = {it.n: id(it.quote) in unit_ids for it in items}
+    best: dict[tuple[int, int], tuple[float, str]] = {}  # unit -> (score, group) of its best linkable partner
+    for i, j in _candidates(items):
+        for a, b in ((i, j), (j, i)):
+            if not is_unit[items[a].n] or is_unit[items[b].n] or items[a].doc == items[b].doc:
+                continue
+            group = items[b].quote.group
+            if group is None:
+                continue
+            f = _features(items[a], items[b], camps)
+            s = f.score(weights)
+            key = (items[a].doc, items[a].quote.start)
+            if s >= weights.cutoff(f.speakers) and s > best.get(key, (-1.0, ""))[0]:
+                best[key] = (s, group)
+    out = []
+    for d, ex in enumerate(extractions):
+        quotes = []
+        for q in ex.quotes:
+            spans = sentences(q) if len(units[d]) else []
+            if len(spans) < 2:
+                quotes.append(q)
+                continue
+            parts = tuple(Part(a, b, best.get((d, a), (0.0, q.group))[1]) for a, b in spans)
+            quotes.append(replace(q, parts=parts) if len({p.group for p in parts}) > 1 else q)
+        out.append(replace(ex, quotes=tuple(quotes)))
+    return out
