@@ -13,14 +13,14 @@ from quotes.evaluate import Gold, error_lines, score
 
 #: Floors, set 0.03-0.05 under the figures measured last (rounded down): quoted_f1 1.000,
 #: reported_f1 0.906, speaker_acc_matched 1.000, end_to_end_f1 0.945, direct_found_with_speaker
-#: 1.000, align_f1 0.892. Raise them when the figures improve; never lower them to pass.
+#: 1.000, align_f1 0.921. Raise them when the figures improve; never lower them to pass.
 FLOORS = {
     "quoted_f1": 0.95,
     "reported_f1": 0.86,
     "speaker_acc_matched": 0.95,
     "end_to_end_f1": 0.90,
     "direct_found_with_speaker": 0.95,
-    "align_f1": 0.86,
+    "align_f1": 0.9,
 }
 
 
