@@ -19,6 +19,14 @@ from quotes.types import Quote
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 GOLDEN = ROOT / "golden"
+
+
+def dev_cache() -> Path:
+    """The development set's cache (``$QUOTES_DEV_CACHE``, else ``.eval-cache/dev`` in the repository)."""
+    from quotes.evaluate.devset import cache_root
+
+    root = cache_root(None)
+    return root if root.is_absolute() else ROOT / root
 _SAVED_CACHE_ENV = "_QUOTES_CACHE_BEFORE_TESTS"
 
 

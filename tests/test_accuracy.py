@@ -48,12 +48,13 @@ DEV_FLOORS = {("dev", "align_detected_f1"): 0.43, ("dev", "align_f1"): 0.33, ("t
 
 @pytest.fixture(scope="module")
 def dev_scores() -> dict[str, list[dict[str, Any]]]:
-    from pathlib import Path
 
-    from quotes.evaluate.devset import cache_root, evaluate_events, load_events
+    from conftest import ROOT as root
+    from conftest import dev_cache
 
-    root = Path(__file__).resolve().parents[1]
-    cache = cache_root(None) if cache_root(None).is_absolute() else root / cache_root(None)
+    from quotes.evaluate.devset import evaluate_events, load_events
+
+    cache = dev_cache()
     out: dict[str, list[dict[str, Any]]] = {"dev": [], "test": []}
     for event, evaluation, _ in evaluate_events(load_events(root / "golden" / "dev"), cache):
         if evaluation is not None:

@@ -141,12 +141,13 @@ def test_every_article_sentence_compares_as_changed_or_supported_by_family(famil
 def _dev_renderings() -> list[str]:
     """The quoted gold renderings of the development set (golden/dev), read from its cache."""
     import json
-    from pathlib import Path
 
-    from quotes.evaluate.devset import cache_root, check_cache, load_events
+    from conftest import ROOT as root
+    from conftest import dev_cache
 
-    root = Path(__file__).resolve().parents[1]
-    cache = cache_root(None) if cache_root(None).is_absolute() else root / cache_root(None)
+    from quotes.evaluate.devset import check_cache, load_events
+
+    cache = dev_cache()
     out = []
     for event in load_events(root / "golden" / "dev"):
         if check_cache(event, cache):
