@@ -67,7 +67,6 @@ class Comparison:
     changes: tuple[Changed, ...]
     supported: int
     content: int
-    tokens: int  # claim tokens, for positions
 
     @property
     def found(self) -> bool:
@@ -81,12 +80,6 @@ class Comparison:
     def exact(self) -> bool:
         """Found, and no changed word: the claim is built from the rendering's words alone."""
         return self.found and not self.changes
-
-    @property
-    def unsupported(self) -> frozenset[tuple[int, bool]]:
-        """Claim positions of the changes: ``(token, False)`` for a changed or added claim word,
-        ``(boundary, True)`` for rendering words the claim leaves out there."""
-        return frozenset((c.position, c.left_out) for c in self.changes)
 
 
 @lru_cache(maxsize=1)
@@ -103,12 +96,6 @@ def _entity_words() -> frozenset[str]:
     return frozenset(words) - {"of", "the", "and"}
 
 
-_DATE_WORDS = frozenset(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split()
-)
-
-
 def _sentence_start(text: str, at: int) -> bool:
     """Whether ``at`` opens a sentence (or the text): only punctuation and quotes before it."""
     before = text[:at].rstrip(" \t\n“”\"'‘’«»()[]")
@@ -121,14 +108,14 @@ def _kind(tok: diverge._Tok, cls: str | None, text: str) -> str | None:
     if cls == "negation":
         return ChangeType.NEGATION.value
     if diverge._is_number(tok):
-        return ChangeType.ENTITY.value if tok.key in _DATE_WORDS else ChangeType.NUMBER.value
+        return ChangeType.ENTITY.value if diverge._date(tok) else ChangeType.NUMBER.value
     if cls and cls.startswith("modality:"):
         return ChangeType.MODALITY.value
     if cls and cls.startswith("person:"):
         return ChangeType.PERSON.value
     if tok.word in words.function or tok.key in words.function or tok.word in words.articles:
         return None
-    if tok.key in _DATE_WORDS or tok.word in _entity_words() or tok.key in _entity_words():
+    if tok.key in diverge._DATES or tok.word in _entity_words() or tok.key in _entity_words():
         return ChangeType.ENTITY.value
     if tok.capital and (not _sentence_start(text, tok.start) or "." in tok.key):
         return ChangeType.ENTITY.value
@@ -164,7 +151,7 @@ def compare(a: str, b: str, *, paraphrase: bool = False) -> Comparison:
         equal += [n for n, op in enumerate(ops) if op[0] == "equal" and (op[3] == 0 or op[4] == len(tb))]
         equal.sort()
     if not equal:
-        return Comparison(a, b, (0, len(a)), (), (), 0, content, len(tb))
+        return Comparison(a, b, (0, len(a)), (), (), 0, content)
     first, last = equal[0], equal[-1]
     ops = _trim_edges(ops, first, last)
     ellipses = _ellipses(b, tb)
@@ -183,7 +170,7 @@ def compare(a: str, b: str, *, paraphrase: bool = False) -> Comparison:
         a0, a1 = diverge._span(ta, i1, i2)
         b0, b1 = diverge._span(tb, j1, j2)
         diff.append(DiffOp(tag, a0, a1, b0, b1, a[a0:a1], b[b0:b1]))
-    return Comparison(a, b, (lo, hi), tuple(diff), tuple(changes), supported, content, len(tb))
+    return Comparison(a, b, (lo, hi), tuple(diff), tuple(changes), supported, content)
 
 
 Op = tuple[str, int, int, int, int]

@@ -322,43 +322,27 @@ class QuoteChecker:
         pytest.fail(notes[0], pytrace=False)
 
     def _accept(self, q: Quote | None, v: Verdict, allowance: Allowance) -> None:
+        from .verify.reports import clip
+
         where = f"{q.doc}:{q.line}: " if q is not None else ""
         e = v.evidence
         source = f" (source: {e.outlet or 'unknown outlet'}, {e.doc}:{e.line})" if e is not None else ""
-        line = f"{where}{v.outcome.value} “{_shorten(v.text)}”{source} accepted: {allowance.reason}"
+        line = f"{where}{v.outcome.value} “{clip(v.text, 80)}”{source} accepted: {allowance.reason}"
         self.accepted.append(line)
         if self._properties is not None:
             self._properties.append((ALLOWED, line))
 
 
 def failure_text(v: Verdict) -> str:
-    """The editor's report (``quotes.verify.explain``), plus what a test failure needs besides: the
-    typed differences the report does not list yet, and why a close quote failed."""
+    """The editor's report (``quotes.verify.explain``: the claim, the source's words, outlet and place,
+    each typed difference), and why a close quote failed when strictness failed it."""
     from .types import Outcome
     from .verify import explain
 
     text = explain(v)
-    lines = text.splitlines()
-    changes = v.evidence.changes if v.evidence is not None else ()
-    missing = [c for c in changes if not any(_shows(line, c.type.value, c.claim_text, c.source_text) for line in lines)]
-    if missing:
-        text += "\n  Typed differences:"
-        for c in missing:
-            text += f"\n    - {c.type.value}: claim “{c.claim_text or '—'}”, source “{c.source_text or '—'}”"
-            text += f" ({c.note})" if c.note else ""
     if v.strict and v.outcome is Outcome.CLOSE:
         text += "\n  Strict: only verbatim quotes pass (--quotes-strict, quotes_strict or strict=True)."
     return text
-
-
-def _shows(line: str, *parts: str) -> bool:
-    low = line.lower()
-    return all(p.lower() in low for p in parts)
-
-
-def _shorten(text: str, width: int = 80) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
 @pytest.fixture

@@ -386,7 +386,7 @@ def test_a_sentence_rendered_apart_elsewhere_gets_its_own_group_in_parts() -> No
         with_(exs[1], quotes=(with_(exs[1].quotes[0], group="g-taxes"),)),
         with_(exs[2], quotes=(with_(exs[2].quotes[0], group="g-army"),)),
     ]
-    (long_quote,) = with_parts(grouped)[0].quotes
+    (long_quote,) = with_parts(grouped, {})[0].quotes
     text = exs[0].article.text
     assert long_quote.group == "g-taxes"  # the whole quote keeps its group
     assert [(text[p.start : p.end], p.group) for p in long_quote.parts] == [
@@ -394,7 +394,7 @@ def test_a_sentence_rendered_apart_elsewhere_gets_its_own_group_in_parts() -> No
         ("Our army will leave the border region soon,", "g-army"),
     ]
     assert record(long_quote)["parts"][1]["group"] == "g-army"
-    assert "parts" not in record(with_parts(grouped)[1].quotes[0])
+    assert "parts" not in record(with_parts(grouped, {})[1].quotes[0])
 
 
 def test_sentences_too_short_to_align_stay_with_their_neighbour() -> None:

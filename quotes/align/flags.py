@@ -270,11 +270,8 @@ def _doc_place(starts: Sequence[int], qs: Sequence[Quote]) -> diverge.Place:
     """Spans of a rendering named by document and document offsets: ``articles/a.txt[120:131] "words"``."""
 
     def place(text: str, span: diverge.Span) -> str:
-        k = _owner(starts, span[0])
-        q = qs[k]
-        begin = q.start + max(0, min(span[0] - starts[k], len(q.text)))
-        end = q.start + max(0, min(span[1] - starts[k], len(q.text)))
-        return f'{q.doc}[{begin}:{end}] "{diverge.cut(text[span[0] : span[1]])}"'
+        doc, begin, end = _doc_span(starts, qs, [span])
+        return f'{doc}[{begin}:{end}] "{diverge.cut(text[span[0] : span[1]])}"'
 
     return place
 

@@ -177,7 +177,7 @@ def align_corpus(extractions: Sequence[Extraction], *, weights: Weights = Weight
             new.append(replace(q, group=gid, flags=qflags))
         out.append(replace(ex, quotes=tuple(new)))
     groups.sort(key=lambda g: (-_conflicts(g), g.id))
-    return Alignment(extractions=tuple(remarks.with_parts(out, weights=weights)), groups=tuple(groups))
+    return Alignment(extractions=tuple(remarks.with_parts(out, camps, weights=weights)), groups=tuple(groups))
 
 
 def _scores_of(

@@ -21,7 +21,6 @@ from dataclasses import replace
 
 from .. import diverge
 from ..types import Extraction, Part, Quote
-from .camps import speaker_camps
 from .similarity import MIN_WORDS, Weights, _candidates, _features, _items
 
 #: A sentence ends at . ! or ? (a closing quotation mark may follow) before white space and a capital
@@ -53,26 +52,29 @@ def _short(text: str) -> bool:
     return len(set(diverge.content_words(text))) < MIN_WORDS
 
 
-def with_parts(extractions: Sequence[Extraction], *, weights: Weights = Weights()) -> list[Extraction]:
-    """Aligned extractions with ``parts`` on the quotes whose sentences belong to different groups."""
+def with_parts(
+    extractions: Sequence[Extraction], camps: dict[str, str], *, weights: Weights = Weights()
+) -> list[Extraction]:
+    """Aligned extractions with ``parts`` on the quotes whose sentences belong to different groups.
+
+    ``camps`` are the corpus's ``speaker_camps`` (the units have their quotes' speakers).
+    """
     units: list[list[Quote]] = []
-    owner: dict[tuple[int, int], Quote] = {}
+    spans_of: dict[tuple[int, int], list[tuple[int, int]]] = {}  # (document, quote start) -> its sentences
     for d, ex in enumerate(extractions):
         mine = []
         for q in ex.quotes:
             spans = sentences(q)
             if len(spans) < 2:
                 continue
+            spans_of[(d, q.start)] = spans
             for start, end in spans:
-                u = replace(q, start=start, end=end, text=ex.article.text[start:end], group=None, flags=())
-                mine.append(u)
-                owner[(d, start)] = q
+                mine.append(replace(q, start=start, end=end, text=ex.article.text[start:end], group=None, flags=()))
         units.append(mine)
-    if not owner:
+    if not spans_of:
         return list(extractions)
     combined = [replace(ex, quotes=ex.quotes + tuple(units[d])) for d, ex in enumerate(extractions)]
     items = _items(combined)
-    camps = speaker_camps(combined)
     unit_ids = {id(u) for mine in units for u in mine}
     is_unit = {it.n: id(it.quote) in unit_ids for it in items}
     best: dict[tuple[int, int], tuple[float, str]] = {}  # unit -> (score, group) of its best linkable partner
@@ -92,11 +94,10 @@ def with_parts(extractions: Sequence[Extraction], *, weights: Weights = Weights(
     for d, ex in enumerate(extractions):
         quotes = []
         for q in ex.quotes:
-            spans = sentences(q) if len(units[d]) else []
-            if len(spans) < 2:
+            if (d, q.start) not in spans_of:
                 quotes.append(q)
                 continue
-            parts = tuple(Part(a, b, best.get((d, a), (0.0, q.group))[1]) for a, b in spans)
+            parts = tuple(Part(a, b, best.get((d, a), (0.0, q.group))[1]) for a, b in spans_of[(d, q.start)])
             quotes.append(replace(q, parts=parts) if len({p.group for p in parts}) > 1 else q)
         out.append(replace(ex, quotes=tuple(quotes)))
     return out

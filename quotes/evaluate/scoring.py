@@ -173,8 +173,8 @@ def score(gold: Gold, predictions: Sequence[Prediction], *, texts: Mapping[str, 
     groups = aligned_groups(quotes, preds, matched)
     tp, npairs, gpairs = alignment_pairs(quotes, groups)
     out["align_p"], out["align_r"], out["align_f1"] = prf(tp, npairs, gpairs)
-    found = [quotes[i] for i in sorted(groups)]  # alignment of the quotes extraction found: the pairs it could get
-    tp, npairs, gpairs = alignment_pairs(found, {k: groups[i] for k, i in enumerate(sorted(groups))})
+    found = sorted(groups)  # alignment over the quotes extraction found: the pairs it could get
+    tp, npairs, gpairs = alignment_pairs([quotes[i] for i in found], {k: groups[i] for k, i in enumerate(found)})
     out["align_detected_p"], out["align_detected_r"], out["align_detected_f1"] = prf(tp, npairs, gpairs)
     if any(g.speaker_spans for g in quotes):
         for threshold in COVERAGE_THRESHOLDS:

@@ -16,7 +16,7 @@ from typing import TextIO
 from ..config import Settings
 from ..errors import InputError
 from ..types import Diagnostic, Level, Verdict
-from .reports import ReportFormat, explain
+from .reports import ReportFormat, report_block, summary
 from .sources import Against, as_sources
 from .verdicts import verify
 
@@ -161,15 +161,13 @@ def render_checked(item: Checked, fmt: ReportFormat | str) -> str:
     plain-words report under a ``ok``/``FAIL`` line with the claim's file and line (``table``)."""
     if fmt == "json":
         return json.dumps(item.to_dict(), ensure_ascii=False) + "\n"
-    mark = "ok  " if item.verdict.ok else "FAIL"
     where = f"{item.claim.source}:{item.claim.line}" if item.claim.source else f"claim {item.claim.line}"
-    return f"{mark} {where}\n{explain(item.verdict)}\n\n"
+    return report_block(item.verdict, where) + "\n\n"
 
 
 def batch_summary(checked: Sequence[Checked], problems: Sequence[Diagnostic] = ()) -> str:
     """One line: claims verified, passed, failed, and lines skipped."""
-    failed = sum(not c.verdict.ok for c in checked)
-    line = f"{len(checked)} claims verified, {len(checked) - failed} ok, {failed} failed"
+    line = summary([c.verdict for c in checked], "claims verified")
     return line + (f", {len(problems)} bad lines skipped" if problems else "") + "\n"
 
 

@@ -40,13 +40,19 @@ def _sentences(ex: Extraction) -> list[Quote]:
     return out
 
 
-def passages(extractions: Sequence[Extraction], claim: str, *, limit: int = PASSAGES) -> list[Rendering]:
-    """The sentences of the articles nearest the claim (rapidfuzz token-set similarity), as renderings."""
-    from rapidfuzz import fuzz, process
+class Narration:
+    """The sentences of some articles, split and normalized once, to look claims up in."""
 
-    query = normalize(claim)
-    sentences = [s for ex in extractions for s in _sentences(ex)]
-    if not query or not sentences:
-        return []
-    hits = process.extract(query, [normalize(s.text) for s in sentences], scorer=fuzz.token_set_ratio, limit=limit)
-    return [Rendering((sentences[i],)) for _, _, i in hits]
+    def __init__(self, extractions: Sequence[Extraction]) -> None:
+        self._sentences = [s for ex in extractions for s in _sentences(ex)]
+        self._norms = [normalize(s.text) for s in self._sentences]
+
+    def passages(self, claim: str, *, limit: int = PASSAGES) -> list[Rendering]:
+        """The sentences nearest the claim (rapidfuzz token-set similarity), as renderings."""
+        from rapidfuzz import fuzz, process
+
+        query = normalize(claim)
+        if not query or not self._norms:
+            return []
+        hits = process.extract(query, self._norms, scorer=fuzz.token_set_ratio, limit=limit)
+        return [Rendering((self._sentences[i],)) for _, _, i in hits]

@@ -98,7 +98,7 @@ def explain(v: Verdict) -> str:
         label = {Outcome.NOT_FOUND: "Nearest", Outcome.NOT_A_QUOTE: "Outlet's own words"}.get(v.outcome, "Source")
         if v.outcome is Outcome.NOT_A_QUOTE:
             who = "quoted from no one"
-        lines.append(f"  {label}: “{_shorten(matched(e))}” ({who})")
+        lines.append(f"  {label}: “{clip(matched(e))}” ({who})")
         lines.append(f"          {_where(e)}")
         if e.changes:
             lines.append(f"  Differences: {marked_diff(e)}")
@@ -110,7 +110,7 @@ def explain(v: Verdict) -> str:
         for o in others:
             lines.append(
                 f"    - {o.outlet or o.doc} ({o.outcome.value}, {o.similarity:.0f}/100, {o.speaker or 'no speaker'}): "
-                f"“{_shorten(matched(o), _OTHER_WIDTH)}”"
+                f"“{clip(matched(o), _OTHER_WIDTH)}”"
             )
     lines.extend(f"  Note: {n}" for n in v.notes)
     if v.outcome in _ADVICE:
@@ -124,7 +124,8 @@ def change_line(c: Change) -> str:
     return f"{c.type.value}: {c.words()} (source characters {c.source_start}-{c.source_end}){note}"
 
 
-def _shorten(text: str, width: int = _SOURCE_WIDTH) -> str:
+def clip(text: str, width: int = _SOURCE_WIDTH) -> str:
+    """``text`` on one line, cut at the end with "…" when longer than ``width``."""
     flat = " ".join(text.split())
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
@@ -209,10 +210,16 @@ def render_check(results: Sequence[tuple[Quote, Verdict]], fmt: ReportFormat | s
         return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
     if not results:
         return "no quotes found in the draft\n"
-    blocks = []
-    for q, v in results:
-        mark = "ok  " if v.ok else "FAIL"
-        blocks.append(f"{mark} {q.doc}:{q.line} ({q.kind.value})\n" + explain(v))
-    failed = sum(not v.ok for _, v in results)
-    summary = f"{len(results)} quotes checked, {len(results) - failed} ok, {failed} failed"
-    return "\n\n".join(blocks) + "\n\n" + summary + "\n"
+    blocks = [report_block(v, f"{q.doc}:{q.line} ({q.kind.value})") for q, v in results]
+    return "\n\n".join(blocks) + "\n\n" + summary([v for _, v in results], "quotes checked") + "\n"
+
+
+def report_block(v: Verdict, where: str) -> str:
+    """One verdict's report under an ``ok``/``FAIL`` line naming where the claim is."""
+    return f"{'ok  ' if v.ok else 'FAIL'} {where}\n" + explain(v)
+
+
+def summary(verdicts: Sequence[Verdict], what: str) -> str:
+    """``N <what>, N ok, N failed``."""
+    failed = sum(not v.ok for v in verdicts)
+    return f"{len(verdicts)} {what}, {len(verdicts) - failed} ok, {failed} failed"

@@ -69,7 +69,8 @@ class Reading:
 
     @property
     def positions(self) -> frozenset[tuple[int, bool]]:
-        """Where in the claim this rendering fails to support it (see ``Comparison.unsupported``)."""
+        """Where in the claim this rendering fails to support it: ``(token, False)`` for a changed or
+        added claim word, ``(boundary, True)`` for rendering words the claim leaves out there."""
         return frozenset((c.position, c.left_out) for c in self.changes)
 
 

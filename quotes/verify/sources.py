@@ -7,6 +7,7 @@ Output: ``Sources``: candidate ``Rendering`` records for a claim, ``Speaker`` re
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import cached_property
 from pathlib import Path
 from types import TracebackType
 from typing import Protocol, Self, Union
@@ -15,6 +16,7 @@ from ..config import Settings
 from ..errors import InputError
 from ..types import Extraction, Rendering, Speaker
 from .claims import _words, normalize
+from .narration import Narration
 
 #: Renderings fetched per claim before scoring. Enough to hold every outlet's version of a
 #: remark plus near misses; the index returns them best bm25 first.
@@ -66,6 +68,11 @@ class Corpus(Closing):
             self._speakers.extend(ex.speakers)
             self._renderings.extend(renderings((q, ex.quotes, records) for q in ex.quotes))
         self._norms = [normalize(r.text) for r in self._renderings]
+
+    @cached_property
+    def narration(self) -> Narration:
+        """The articles' own sentences, split once when a claim first needs them (``not_a_quote``)."""
+        return Narration(self.extractions)
 
     @classmethod
     def from_paths(

@@ -15,7 +15,6 @@ from ..errors import InputError
 from ..types import Evidence, Kind, Outcome, Quote, Speaker, Verdict
 from .agreement import speaker_agrees
 from .claims import _words, parse_claim
-from .narration import passages
 from .rules import _ORDER, Reading, decide, evidence, own_outcome, read
 from .sources import CANDIDATES, Against, Sources, as_sources
 
@@ -117,10 +116,10 @@ def _verify_text(claim: str, text: str, speaker: str | None, sources: Sources, *
 
 def _narration(text: str, sources: Sources) -> Reading | None:
     """The article sentence that supports the claim when no quote does: the outlet's own words."""
-    extractions = getattr(sources, "extractions", None)
-    if not extractions:
+    narration = getattr(sources, "narration", None)  # a Corpus has its articles' text; an index does not
+    if narration is None:
         return None
-    found = [x for x in (read(text, r, agrees=None) for r in passages(extractions, text)) if x.found]
+    found = [x for x in (read(text, r, agrees=None) for r in narration.passages(text)) if x.found]
     if not found:
         return None
     return min(found, key=lambda x: (len(x.changes), -x.comparison.supported))
