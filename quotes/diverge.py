@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -40,7 +41,12 @@ EDGE_RATIO = 3
 #: Most evidence items listed in one flag detail; the rest are counted ("and 3 more").
 MAX_EVIDENCE = 4
 
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?|\w+(?:['’]\w+)*")
+#: Prefixes that English writes with or without a hyphen (``de-Nazification`` = ``denazification``): one token.
+_PREFIXES = ("anti", "co", "counter", "de", "inter", "multi", "non", "post", "pre", "re", "un")
+_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}|\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?"
+    r"|(?:(?i:" + "|".join(_PREFIXES) + r")-(?=[^\W\d_]))?\w+(?:['’]\w+)*"
+)
 _FOLD = str.maketrans({"’": "'", "‘": "'", "‛": "'", "ʼ": "'", "`": "'"})
 _NEGATED_BASE = {"wo": "will", "ca": "can", "sha": "shall"}
 _CLITICS = {"ll": "will", "re": "are", "ve": "have", "d": "would", "m": "am"}
@@ -207,13 +213,20 @@ def _stem(word: str) -> str:
     return word
 
 
+def _plain(word: str) -> str:
+    """``word`` without diacritics (``génocide`` = ``genocide``, ``Inácio`` = ``Inacio``)."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
 def _split(text: str) -> list[_Tok]:
     """Raw tokens with contractions split into base and ``not``/clitic, possessives dropped."""
     numbers = _words().numbers
     out: list[_Tok] = []
     for m in _TOKEN.finditer(text):
         surface, start, end = m.group(), m.start(), m.end()
-        word = surface.translate(_FOLD).lower()
+        word = _plain(surface.translate(_FOLD).lower().replace("-", ""))
         capital = surface[:1].isupper()
         if "." in word or _ACRONYM.fullmatch(surface):  # U.S. = US, U.K. = UK
             key = word if "." in word else ".".join(word) + "."

@@ -27,6 +27,8 @@ def dev_cache() -> Path:
 
     root = cache_root(None)
     return root if root.is_absolute() else ROOT / root
+
+
 _SAVED_CACHE_ENV = "_QUOTES_CACHE_BEFORE_TESTS"
 
 

@@ -106,13 +106,13 @@ def test_partial_quote_inside_a_longer_one_is_grouped_without_edge_omissions() -
     assert [f.type for f in q.flags] == []
 
 
-def test_one_document_never_holds_two_quotes_of_a_group_unless_they_are_halves() -> None:
-    a = doc("a.txt", (REMARK, "ann", Kind.DIRECT))
+def test_a_remark_reported_in_two_clauses_groups_both_but_not_another_remark() -> None:
+    a = doc("a.txt", (REMARK, "ann", Kind.DIRECT), (OTHER, "ann", Kind.DIRECT))
     first, second = "we will expand trade with our neighbours", "open new routes for farmers next spring"
-    b = doc("b.txt", (first, "ann", Kind.INDIRECT), (second, "ann", Kind.INDIRECT))
+    b = doc("b.txt", (first, "ann", Kind.INDIRECT), (second, "ann", Kind.INDIRECT), (OTHER, "ann", Kind.DIRECT))
     aligned = align_corpus([a, b])
-    in_b = [q.group for q in aligned.extractions[1].quotes if q.group]
-    assert len(in_b) == 1
+    remark = aligned.extractions[0].quotes[0].group
+    assert [q.group == remark for q in aligned.extractions[1].quotes] == [True, True, False]
 
 
 def test_consecutive_quotes_each_with_its_own_attribution_are_not_halves() -> None:
@@ -376,9 +376,9 @@ def test_a_sentence_rendered_apart_elsewhere_gets_its_own_group_in_parts() -> No
     from quotes.align.remarks import with_parts
 
     docs = [
-        '“We will cut taxes for small firms next year. Our army will leave the border region soon,” Smith said.',
-        'Smith said: “We will cut taxes for small firms next year.”',
-        'Smith told reporters: “Our army will leave the border region soon.”',
+        "“We will cut taxes for small firms next year. Our army will leave the border region soon,” Smith said.",
+        "Smith said: “We will cut taxes for small firms next year.”",
+        "Smith told reporters: “Our army will leave the border region soon.”",
     ]
     exs = list(extract(docs))
     grouped = [
@@ -403,3 +403,41 @@ def test_sentences_too_short_to_align_stay_with_their_neighbour() -> None:
 
     text = "No. We will not send troops to the region this year. Never."
     assert sentences(Quote("d", None, 0, len(text), text, Kind.DIRECT)) == [(0, len(text))]
+
+
+def test_a_short_partial_quote_joins_the_remark_whose_renderings_hold_its_words() -> None:
+    a = doc("a.txt", (REMARK, "ann", Kind.DIRECT), (OTHER, "ann", Kind.DIRECT))
+    b = doc("b.txt", (REMARK, "ann", Kind.DIRECT), (OTHER, "ann", Kind.DIRECT))
+    c = doc(
+        "c.txt", ("new routes", "ann", Kind.MIXED), ("rural schools", "cy", Kind.MIXED), ("spring", "ann", Kind.MIXED)
+    )
+    aligned = align_corpus([a, b, c])
+    remark, other = (q.group for q in aligned.extractions[0].quotes)
+    fragment, other_speaker, lone_word = aligned.extractions[2].quotes
+    assert fragment.group == remark and remark != other
+    assert other_speaker.group is None  # Cy is not Ann: her words are not his remark
+    assert lone_word.group == remark  # found in one remark only
+
+
+def test_a_short_partial_quote_found_in_two_remarks_joins_neither() -> None:
+    both = "the north"  # both remarks hold these words
+    first = "we will expand trade with our neighbours in the north next spring"
+    a = doc("a.txt", (first, "ann", Kind.DIRECT), (OTHER, "ann", Kind.DIRECT))
+    b = doc("b.txt", (first, "ann", Kind.DIRECT), (OTHER, "ann", Kind.DIRECT))
+    c = doc("c.txt", (both, "ann", Kind.MIXED))
+    aligned = align_corpus([a, b, c])
+    assert aligned.extractions[2].quotes[0].group is None
+
+
+def test_remarks_one_outlet_quotes_whole_are_one_statement() -> None:
+    taxes = "We will cut taxes for small firms next year."
+    army = "Our army will leave the border region before winter."
+    a = doc("a.txt", (f"{taxes} {army}", "ann", Kind.DIRECT))
+    b = doc("b.txt", (taxes, "ann", Kind.DIRECT))
+    c = doc("c.txt", (army, "ann", Kind.DIRECT))
+    aligned = align_corpus([a, b, c])
+    (whole,), (first,), (second,) = (ex.quotes for ex in aligned.extractions)
+    assert whole.group is not None and whole.group == first.group == second.group
+    assert whole.parts == ()  # one group: nothing to split
+    assert [g.id for g in aligned.groups] == [whole.group]
+    assert {d for d, _ in aligned.groups[0].members} == {"a.txt", "b.txt", "c.txt"}

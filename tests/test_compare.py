@@ -21,7 +21,7 @@ SUPPORTED = [
     ("relations are growing", "relation is grows"),  # inflection
     ("the colour of the organisation's defence centre", "the color of the organization's defense center"),  # spelling
     ("Kang Yu-jung said so", "Kang Yoo-jung said so"),  # romanization
-    ("Korea–Japan “ties”", "korea-japan \"ties\""),  # typography, dashes, case
+    ("Korea–Japan “ties”", 'korea-japan "ties"'),  # typography, dashes, case
     ("closer co-operation in the long-term", "closer cooperation in the long term"),  # hyphenation
     ("talks with the U.S. and Britain", "talks with the United States and the UK"),  # names
     ("the call lasted 25 minutes", "the call lasted twenty-five minutes"),  # numbers as words

@@ -211,3 +211,21 @@ def test_number_is_for_numerals_and_quantities_and_dates_have_their_own_flag(
     a: str, b: str, expected: set[str]
 ) -> None:
     assert {f.type for f in compare_texts(a, b)} & {"number", "date"} == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("génocide", "genocide"),
+        ("de-Nazification", "denazification"),
+        ("Inácio", "Inacio"),
+        ("re-elected", "reelected"),
+    ],
+)
+def test_diacritics_and_hyphenated_prefixes_are_cosmetic(a: str, b: str) -> None:
+    assert content_words(a) == content_words(b)
+    assert [op.op for op in word_diff(a, b)] == ["equal"]
+
+
+def test_a_hyphen_between_two_words_still_separates_them() -> None:
+    assert content_words("well-known") == content_words("well known") != content_words("wellknown")

@@ -6,19 +6,24 @@ Output: an ``Alignment``: the extractions with ``group`` and ``flags`` set on th
 How groups form: from the best pairs down (single linkage), each pair linking only
 when each quote is the other's best match in the other's document, and never
 putting two quotes of one document in one group unless they are the halves of a
-quote interrupted by its attribution, or the article repeats itself.
+quote interrupted by its attribution, or the article repeats itself. Then the
+quotes left out join where they belong (``attach``): a quote whose best linkable
+partner elsewhere is grouped (a lead summing up a remark the article quotes in
+full further down), and a fragment too short to score ("genocide") whose words
+one group's renderings hold, in order, by a speaker that does not conflict.
+Last, remarks that one outlet quotes whole are one statement (``remarks``).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from .. import diverge
 from ..types import Extraction, Flag, Group, Kind, Quote
 from . import remarks
-from .camps import Compatibility, speaker_camps
+from .camps import Compatibility, compatibility, speaker_camps
 from .flags import SERIOUS, _label, flag_group, flag_key
 from .similarity import MIN_WORDS, Weights, _candidates, _features, _Item, _items
 from .union_find import find_root
@@ -151,11 +156,11 @@ def align_corpus(extractions: Sequence[Extraction], *, weights: Weights = Weight
     camps = speaker_camps(extractions)
     scored = score_pairs(extractions, items, weights)
     clusters = _cluster(items, scored, sure=weights.sure)
+    members = attach(extractions, items, clusters, scored, camps)
     groups: list[Group] = []
     flags: dict[tuple[int, int], tuple[Flag, ...]] = {}
     group_of: dict[tuple[int, int], str] = {}
-    for cluster in clusters:
-        quotes = [(items[i].doc, items[i].quote) for i in cluster]
+    for cluster, quotes in zip(clusters, members, strict=True):
         group = flag_group(quotes, extractions, camps, scored=dict(_scores_of(cluster, items, scored)))
         groups.append(group)
         for doc, q in quotes:
@@ -176,8 +181,62 @@ def align_corpus(extractions: Sequence[Extraction], *, weights: Weights = Weight
                 qflags = (_single_source(ex, covered[d]),)
             new.append(replace(q, group=gid, flags=qflags))
         out.append(replace(ex, quotes=tuple(new)))
+    out, groups = remarks.join_statements(remarks.with_parts(out, camps, weights=weights), groups)
     groups.sort(key=lambda g: (-_conflicts(g), g.id))
-    return Alignment(extractions=tuple(remarks.with_parts(out, camps, weights=weights)), groups=tuple(groups))
+    return Alignment(extractions=tuple(out), groups=tuple(groups))
+
+
+def attach(
+    extractions: Sequence[Extraction],
+    items: Sequence[_Item],
+    clusters: Sequence[Sequence[int]],
+    scored: Scored,
+    camps: dict[str, str],
+) -> list[list[tuple[int, Quote]]]:
+    """Each cluster's members as (document, quote), with the quotes clustering left out attached where they belong.
+
+    A fragment too short to align by its words (a one-word partial quote) joins the group
+    whose renderings contain its words in order, by a speaker that does not conflict; a
+    longer quote left out joins the group of its best linkable partner in another document
+    (a lead summing up the quote the article gives in full further down).
+    """
+    out = [[(items[i].doc, items[i].quote) for i in c] for c in clusters]
+    cluster_of = {i: k for k, c in enumerate(clusters) for i in c}
+    taken = {(items[i].doc, items[i].quote.start) for c in clusters for i in c}
+    best: dict[int, tuple[float, int]] = {}
+    for (i, j), (s, need) in scored.items():
+        if items[i].doc == items[j].doc or s < need:
+            continue
+        for a, b in ((i, j), (j, i)):
+            if a not in cluster_of and b in cluster_of and s > best.get(a, (-1.0, 0))[0]:
+                best[a] = (s, cluster_of[b])
+    for a, (_, k) in best.items():
+        out[k].append((items[a].doc, items[a].quote))
+        taken.add((items[a].doc, items[a].quote.start))
+    words = [[(d, q, tuple(diverge.content_words(q.text, senses=True))) for d, q in m] for m in out]
+    for d, ex in enumerate(extractions):
+        for q in ex.quotes:
+            if (d, q.start) in taken or q.kind is Kind.INDIRECT or q.speaker_id is None:
+                continue
+            mine = tuple(diverge.content_words(q.text, senses=True))
+            if not mine or len(set(mine)) >= MIN_WORDS:
+                continue
+            hits = Counter(
+                k
+                for k, m in enumerate(words)
+                for od, oq, ow in m
+                if oq is not q and _inside(mine, ow) and compatibility(q, oq, camps) is not Compatibility.CONFLICTING
+            )
+            ranked = hits.most_common(2)
+            if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+                out[ranked[0][0]].append((d, q))
+    return out
+
+
+def _inside(part: Sequence[str], whole: Sequence[str]) -> bool:
+    """Whether ``part`` occurs in ``whole`` as a run of consecutive words."""
+    n = len(part)
+    return any(tuple(whole[k : k + n]) == tuple(part) for k in range(len(whole) - n + 1))
 
 
 def _scores_of(

@@ -20,8 +20,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .. import diverge
-from ..types import Extraction, Part, Quote
+from ..types import Extraction, Group, Part, Quote
 from .similarity import MIN_WORDS, Weights, _candidates, _features, _items
+from .union_find import find_root
 
 #: A sentence ends at . ! or ? (a closing quotation mark may follow) before white space and a capital
 #: letter or an opening mark.
@@ -101,3 +102,50 @@ def with_parts(
             quotes.append(replace(q, parts=parts) if len({p.group for p in parts}) > 1 else q)
         out.append(replace(ex, quotes=tuple(quotes)))
     return out
+
+
+def join_statements(extractions: Sequence[Extraction], groups: Sequence[Group]) -> tuple[list[Extraction], list[Group]]:
+    """Join the groups of remarks that one outlet quotes whole, as one statement (golden/README.md §4).
+
+    A quote whose sentences render remarks of different groups (its ``parts``) shows that
+    they are one continuous utterance: its groups become one, under the id of the group
+    with the most members, and each member keeps the flags it has against its own remark's
+    reference. The ``parts`` then all carry one group and are dropped.
+    """
+    parent = {g.id: g.id for g in groups}
+    size = {g.id: len(g.members) for g in groups}
+    for ex in extractions:
+        for q in ex.quotes:
+            ids = [p.group for p in q.parts if p.group in parent]
+            for other in ids[1:]:
+                a, b = find_root(parent, ids[0]), find_root(parent, other)
+                if a != b:
+                    keep, gone = (a, b) if (size[a], b) >= (size[b], a) else (b, a)
+                    parent[gone] = keep
+                    size[keep] += size[gone]
+    if all(find_root(parent, g) == g for g in parent):
+        return list(extractions), list(groups)
+    joined: dict[str, list[Group]] = {}
+    for g in groups:
+        joined.setdefault(find_root(parent, g.id), []).append(g)
+    merged = [
+        replace(
+            next(g for g in gs if g.id == root),
+            members=tuple(m for g in gs for m in g.members),
+            flags=tuple(f for g in gs for f in g.flags),
+        )
+        for root, gs in joined.items()
+    ]
+    out = []
+    for ex in extractions:
+        quotes = []
+        for q in ex.quotes:
+            parts = tuple(replace(p, group=_root(parent, p.group)) for p in q.parts)
+            several = parts if len({p.group for p in parts}) > 1 else ()
+            quotes.append(replace(q, group=_root(parent, q.group), parts=several))
+        out.append(replace(ex, quotes=tuple(quotes)))
+    return out, merged
+
+
+def _root(parent: dict[str, str], group: str | None) -> str | None:
+    return find_root(parent, group) if group in parent else group

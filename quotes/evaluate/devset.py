@@ -89,7 +89,7 @@ def _event(folder: Path) -> Event:
         raise InputError(f"{path}: not an excerpt table ({exc!r}); see golden/dev/README.md") from exc
     split = str(table.get("split", "dev"))
     if split not in ("dev", "test"):
-        raise InputError(f"{path}: split is {split!r}; use \"dev\" or \"test\"")
+        raise InputError(f'{path}: split is {split!r}; use "dev" or "test"')
     return Event(folder.name, folder, split, str(table.get("event", folder.name)), excerpts)
 
 

@@ -114,9 +114,7 @@ def covering(best: Reading, others: Sequence[Reading]) -> list[Reading] | None:
     for position in sorted(best.positions):
         helper = next((o for o in used if position not in o.positions), None)
         if helper is None:
-            helper = next(
-                (o for o in others if o.found and position not in o.positions and same_remark(best, o)), None
-            )
+            helper = next((o for o in others if o.found and position not in o.positions and same_remark(best, o)), None)
         if helper is None:
             return None
         if helper not in used:
@@ -146,9 +144,7 @@ def judge_pool(pool: Sequence[Reading]) -> tuple[Outcome, Reading, list[Reading]
     return Outcome.DIVERGENT, found[0], []
 
 
-def decide(
-    readings: Sequence[Reading], *, speaker_claimed: bool
-) -> tuple[Outcome, Reading | None, list[Reading]]:
+def decide(readings: Sequence[Reading], *, speaker_claimed: bool) -> tuple[Outcome, Reading | None, list[Reading]]:
     """The outcome over all renderings, the rendering it rests on and the outlets lending words.
 
     Without a claimed speaker: the best outcome over all renderings. With one: the best over the
@@ -161,9 +157,7 @@ def decide(
         if judged is not None:
             return judged
         return Outcome.NOT_FOUND, nearest(readings), []
-    own = judge_pool([x for x in readings if x.agrees is True]) or judge_pool(
-        [x for x in readings if x.agrees is None]
-    )
+    own = judge_pool([x for x in readings if x.agrees is True]) or judge_pool([x for x in readings if x.agrees is None])
     other = judge_pool([x for x in readings if x.agrees is False])
     if own is not None and (other is None or _ORDER[own[0]] >= _ORDER[other[0]]):
         return own
