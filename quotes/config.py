@@ -48,6 +48,7 @@ class Lexicon:
     directive_verbs: frozenset[str]
     channels: frozenset[str]
     titles: frozenset[str]
+    epithets: frozenset[str]
     demonyms: dict[str, str]
     role_bodies: dict[str, str]
     capitals: dict[str, str]
@@ -109,6 +110,7 @@ def _load_lexicon() -> Lexicon:
         directive_verbs=frozenset(r[0] for r in read_table("directive_verbs.tsv", 1)),
         channels=frozenset(r[0] for r in read_table("channels.tsv", 1)),
         titles=frozenset(r[0] for r in read_table("titles.tsv", 1)),
+        epithets=frozenset(r[0] for r in read_table("epithets.tsv", 1)),
         demonyms={adj: place for adj, place in read_table("demonyms.tsv", 2)},
         role_bodies={role: body for role, body in read_table("role_bodies.tsv", 2)},
         capitals={city: country for city, country in read_table("capitals.tsv", 2)},

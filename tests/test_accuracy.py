@@ -13,14 +13,17 @@ from quotes.evaluate import Gold, error_lines, score
 
 #: Floors, set 0.03-0.05 under the figures measured last (rounded down): quoted_f1 1.000,
 #: reported_f1 0.906, speaker_acc_matched 1.000, end_to_end_f1 0.945, direct_found_with_speaker
-#: 1.000, align_f1 0.921. Raise them when the figures improve; never lower them to pass.
+#: 1.000, align_f1 0.846. Raise them when the figures improve; never lower them to pass. align_f1 was
+#: 0.921 and its floor 0.9 until the halves of an interrupted quote stopped being linked outright: on
+#: coverage not tuned to (golden/dev) that rule cost 0.05 F1, and the seeds' 0.938 came from one gold
+#: decision (golden/README.md §7.19, one group for both halves of a post).
 FLOORS = {
     "quoted_f1": 0.95,
     "reported_f1": 0.86,
     "speaker_acc_matched": 0.95,
     "end_to_end_f1": 0.90,
     "direct_found_with_speaker": 0.95,
-    "align_f1": 0.9,
+    "align_f1": 0.82,
 }
 
 
@@ -42,8 +45,8 @@ def test_seed_figure_stays_above_its_floor(seed_score: dict[str, Any], figure: s
 
 
 #: Floors on the development set (golden/dev), mean over the events of each split, set under the figures
-#: measured last: dev align F1 over found quotes 0.465, end to end 0.365; test 0.356 / 0.312.
-DEV_FLOORS = {("dev", "align_detected_f1"): 0.43, ("dev", "align_f1"): 0.33, ("test", "align_detected_f1"): 0.32}
+#: measured last: dev align F1 over found quotes 0.658, end to end 0.528; test 0.507 / 0.447.
+DEV_FLOORS = {("dev", "align_detected_f1"): 0.62, ("dev", "align_f1"): 0.49, ("test", "align_detected_f1"): 0.47}
 
 
 @pytest.fixture(scope="module")

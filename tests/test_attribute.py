@@ -278,3 +278,29 @@ def test_reported_clause_stops_before_a_coordinated_action(quotes_of: Extract) -
     text = "Novak said he respected the choice of the voters and congratulated Berg on her victory."
     q = only(quotes_of(text), Kind.INDIRECT)
     assert q.text == "he respected the choice of the voters"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Brazilian President Luiz Inácio Lula da Silva spoke in Addis Ababa. “It is not a war, it is a"
+            " genocide,” the far-left leader told reporters.",
+            "Luiz Inácio Lula da Silva",
+        ),
+        (  # Hitler is named last, but only the quoted Lula can be "the veteran leftist"
+            "Lula da Silva said the war was unlike any other. He compared it to what Hitler did."
+            " “Nothing like it has happened in history,” the veteran leftist said.",
+            "Lula da Silva",
+        ),
+        (  # the demonym picks the Chinese speaker, not the one named last
+            "Chinese President Xi Jinping said the two sides must keep talking."
+            " U.S. President Joe Biden said talks would go on."
+            " “Planet Earth is big enough for both of us,” the Chinese leader said.",
+            "Xi Jinping",
+        ),
+    ],
+)
+def test_an_epithet_names_the_person_quoted_before_it(quotes_of: Extract, text: str, speaker: str) -> None:
+    q = only(quotes_of(text), Kind.DIRECT)
+    assert q.speaker == speaker

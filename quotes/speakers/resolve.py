@@ -7,6 +7,7 @@ Output: an ``Extraction`` with contract ``Quote`` records and ``Speaker`` record
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 
 from ..config import Lexicon, lexicon
@@ -38,10 +39,15 @@ def resolve(
         for m in (a.mention, a.via)
         if m is not None and m.form != "pronoun" and m.label != "PERSON"
     ]
+    sources = {
+        (a.mention.start, a.mention.end): _places(article.text, a.mention.start, lex)
+        for a in attributions
+        if a.mention and a.mention.label == "PERSON"
+    }
     registry: dict[str, Speaker] = {}
     quotes = []
     for att in attributions:
-        speaker = _canonical(att.mention, persons, bodies, lex) if att.mention else None
+        speaker = _canonical(att.mention, persons, bodies, lex, sources) if att.mention else None
         via = _canonical(att.via, persons, bodies, lex) if att.via else None
         for s in (speaker, via):
             if s is not None:
@@ -66,7 +72,13 @@ def resolve(
     return Extraction(article=article, quotes=tuple(quotes), speakers=tuple(registry.values()))
 
 
-def _canonical(m: Mention, persons: list[Mention], bodies: list[Mention], lex: Lexicon) -> Speaker | None:
+def _canonical(
+    m: Mention,
+    persons: list[Mention],
+    bodies: list[Mention],
+    lex: Lexicon,
+    sources: Mapping[tuple[int, int], frozenset[str]] | None = None,
+) -> Speaker | None:
     """The speaker a mention names: pronouns to their antecedent, short names to the fullest,
     roles to their holder, offices and capitals to their body, descriptions to the fullest body."""
     if m.form == "pronoun":
@@ -82,7 +94,7 @@ def _canonical(m: Mention, persons: list[Mention], bodies: list[Mention], lex: L
     if m.label != "PERSON" and m.form == "name" and _fullest_person(m, persons) != m.text:
         m = replace(m, label="PERSON")
     if m.form == "description":
-        holder = _role_holder(m, persons, lex)
+        holder = _role_holder(m, persons, lex, sources)
         if holder is not None:
             m = holder
         else:
@@ -112,16 +124,48 @@ def _canonical(m: Mention, persons: list[Mention], bodies: list[Mention], lex: L
     return Speaker(id=slug(name), name=name, kind=kind, role=m.role, body=m.body, aliases=tuple(sorted({m.text, name})))
 
 
-def _role_holder(m: Mention, persons: list[Mention], lex: Lexicon) -> Mention | None:
-    """The person a definite role description names ("the president" -> the last president named)."""
+def _role_holder(
+    m: Mention, persons: list[Mention], lex: Lexicon, sources: Mapping[tuple[int, int], frozenset[str]] | None = None
+) -> Mention | None:
+    """The person a definite description names: "the president" -> the last president named;
+    an epithet ("the far-left leader", "China's president", "the veteran leftist") -> the last
+    person named before it, when no one with that role was."""
     words = [w.lower() for w in name_words(m.text)]
-    if not words or words[0] != "the" or is_anonymous(m):
+    owned = _POSSESSIVE.match(m.text.strip()) is not None
+    if not words or (words[0] != "the" and not owned) or is_anonymous(m):
         return None
     head = head_word(m.text)
-    if head not in lex.titles:
+    if head not in lex.titles and head not in lex.epithets:
         return None
-    before = [p for p in persons if p.end <= m.start and p.role and p.role.split()[-1] == head]
-    return before[-1] if before else None
+    before = [p for p in persons if p.end <= m.start and p.form == "name"]
+    holders = [p for p in before if p.role and p.role.split()[-1] == head]
+    if holders:
+        return holders[-1]
+    if head not in lex.epithets and not owned:
+        return None
+    sources = sources or {}
+    quoted = [p for p in before if (p.start, p.end) in sources]  # people the article has quoted
+    places = _places(m.text, len(m.text), lex)  # "the Chinese leader": a Chinese person
+    if places:
+        names = {_fullest_person(p, persons) for p in quoted if sources[(p.start, p.end)] & places}
+        quoted = [p for p in quoted if _fullest_person(p, persons) in names]
+        before = quoted
+    chosen = quoted or before
+    return chosen[-1] if chosen else None
+
+
+#: Characters before a person's mention searched for the place they are from ("Chinese President Xi").
+PLACE_WINDOW = 40
+
+
+def _places(text: str, at: int, lex: Lexicon) -> frozenset[str]:
+    """Places named by demonyms or country names in the few words before ``at``."""
+    words = re.findall(r"[A-Za-z]+", text[max(0, at - PLACE_WINDOW) : at].lower())
+    return frozenset(lex.demonyms.get(w, w) for w in words if w in lex.demonyms or w in lex.demonyms.values())
+
+
+#: "China's president", "Brazil's leader": a title owned by a place or body.
+_POSSESSIVE = re.compile(r"^[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*(?:'s|’s)\s+\w+$")
 
 
 _OWNED = re.compile(
