@@ -443,3 +443,41 @@ def test_remarks_one_outlet_quotes_whole_are_one_statement() -> None:
     assert whole.parts == ()  # one group: nothing to split
     assert [g.id for g in aligned.groups] == [whole.group]
     assert {d for d, _ in aligned.groups[0].members} == {"a.txt", "b.txt", "c.txt"}
+
+
+def _interrupted(first: str, second: str, between: str) -> Extraction:
+    """One document quoting Ann in two halves with ``between`` (holding her name) in the middle."""
+    text = f'"{first}"{between}"{second}"'
+    at = text.index("Ann")
+    ann = PEOPLE["ann"]
+    s2 = text.index(second)
+    return Extraction(
+        Article("a.txt", text, "A", "2025-01-01"),
+        (
+            Quote("a.txt", "A", 1, 1 + len(first), first, Kind.DIRECT, ann.name, ann.id, speaker_span=(at, at + 8)),
+            Quote("a.txt", "A", s2, s2 + len(second), second, Kind.DIRECT, ann.name, ann.id, speaker_span=(at, at + 8)),
+        ),
+        (ann,),
+    )
+
+
+def test_halves_that_render_two_remarks_keep_the_groups_other_outlets_give_them() -> None:
+    taxes = "we will cut taxes for small firms next year,"
+    army = "Our army will leave the border region before winter."
+    split = _interrupted(taxes, army, " Ann Lind said. ")
+    b = doc("b.txt", (taxes.rstrip(","), "ann", Kind.DIRECT))
+    c = doc("c.txt", (army.rstrip("."), "ann", Kind.DIRECT))
+    aligned = align_corpus([split, b, c])
+    (first, second), (alone_b,), (alone_c,) = (ex.quotes for ex in aligned.extractions)
+    assert first.group == alone_b.group is not None
+    assert second.group == alone_c.group is not None
+    assert first.group != second.group
+
+
+def test_a_quote_opening_the_next_paragraph_is_not_a_second_half() -> None:
+    from quotes.align.grouping import _parts
+
+    same = _interrupted("we will cut taxes,", "we will also build roads.", " Ann Lind said. ")
+    apart = _interrupted("we will cut taxes,", "we will also build roads.", " Ann Lind said.\n")
+    assert _parts(*same.quotes, same.article.text)
+    assert not _parts(*apart.quotes, apart.article.text)
