@@ -50,6 +50,22 @@ def doc(
     return Extraction(Article(name, text, outlet or name, date), tuple(out), tuple(used.values()))
 
 
+def _interrupted(first: str, second: str, between: str) -> Extraction:
+    """One document quoting Ann in two halves with ``between`` (holding her name) in the middle."""
+    text = f'"{first}"{between}"{second}"'
+    at = text.index("Ann")
+    ann = PEOPLE["ann"]
+    s2 = text.index(second)
+    return Extraction(
+        Article("a.txt", text, "A", "2025-01-01"),
+        (
+            Quote("a.txt", "A", 1, 1 + len(first), first, Kind.DIRECT, ann.name, ann.id, speaker_span=(at, at + 8)),
+            Quote("a.txt", "A", s2, s2 + len(second), second, Kind.DIRECT, ann.name, ann.id, speaker_span=(at, at + 8)),
+        ),
+        (ann,),
+    )
+
+
 def groups_of(extractions: list[Extraction]) -> list[set[tuple[str, str]]]:
     aligned = align_corpus(extractions)
     by_group: dict[str, set[tuple[str, str]]] = defaultdict(set)
@@ -124,19 +140,7 @@ def test_consecutive_quotes_each_with_its_own_attribution_are_not_halves() -> No
 
 def test_halves_of_an_interrupted_quote_join_the_whole_rendering() -> None:
     first, second = "we will expand trade with our neighbours,", "and we will open new routes for farmers next spring"
-    text = f'"{first}" Ann Lind said. "{second}"'
-    s1 = 1
-    s2 = text.index(second)
-    span = (text.index("Ann"), text.index("Ann") + len("Ann Lind"))
-    ann = PEOPLE["ann"]
-    split = Extraction(
-        Article("a.txt", text, "A", "2025-01-01"),
-        (
-            Quote("a.txt", "A", s1, s1 + len(first), first, Kind.DIRECT, ann.name, ann.id, speaker_span=span),
-            Quote("a.txt", "A", s2, s2 + len(second), second, Kind.DIRECT, ann.name, ann.id, speaker_span=span),
-        ),
-        (ann,),
-    )
+    split = _interrupted(first, second, " Ann Lind said. ")
     whole = doc(
         "b.txt",
         (
@@ -443,22 +447,6 @@ def test_remarks_one_outlet_quotes_whole_are_one_statement() -> None:
     assert whole.parts == ()  # one group: nothing to split
     assert [g.id for g in aligned.groups] == [whole.group]
     assert {d for d, _ in aligned.groups[0].members} == {"a.txt", "b.txt", "c.txt"}
-
-
-def _interrupted(first: str, second: str, between: str) -> Extraction:
-    """One document quoting Ann in two halves with ``between`` (holding her name) in the middle."""
-    text = f'"{first}"{between}"{second}"'
-    at = text.index("Ann")
-    ann = PEOPLE["ann"]
-    s2 = text.index(second)
-    return Extraction(
-        Article("a.txt", text, "A", "2025-01-01"),
-        (
-            Quote("a.txt", "A", 1, 1 + len(first), first, Kind.DIRECT, ann.name, ann.id, speaker_span=(at, at + 8)),
-            Quote("a.txt", "A", s2, s2 + len(second), second, Kind.DIRECT, ann.name, ann.id, speaker_span=(at, at + 8)),
-        ),
-        (ann,),
-    )
 
 
 def test_halves_that_render_two_remarks_keep_the_groups_other_outlets_give_them() -> None:

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from .. import diverge
+from ..speakers.names import contains_words
 from ..types import Extraction, Flag, Group, Kind, Quote
 from . import remarks
 from .camps import Compatibility, compatibility, speaker_camps
@@ -205,9 +206,8 @@ def attach(
     longer quote left out joins the group of its best linkable partner in another document
     (a lead summing up the quote the article gives in full further down).
     """
-    out = [[(items[i].doc, items[i].quote) for i in c] for c in clusters]
+    members = [list(c) for c in clusters]
     cluster_of = {i: k for k, c in enumerate(clusters) for i in c}
-    taken = {(items[i].doc, items[i].quote.start) for c in clusters for i in c}
     best: dict[int, tuple[float, int]] = {}
     for (i, j), (s, need) in scored.items():
         if items[i].doc == items[j].doc or s < need:
@@ -216,32 +216,31 @@ def attach(
             if a not in cluster_of and b in cluster_of and s > best.get(a, (-1.0, 0))[0]:
                 best[a] = (s, cluster_of[b])
     for a, (_, k) in best.items():
-        out[k].append((items[a].doc, items[a].quote))
-        taken.add((items[a].doc, items[a].quote.start))
-    words = [[(d, q, tuple(diverge.content_words(q.text, senses=True))) for d, q in m] for m in out]
+        members[k].append(a)
+    group_of = {i: k for k, m in enumerate(members) for i in m}
+    holders: dict[str, set[int]] = defaultdict(set)  # word -> grouped items holding it
+    for i in group_of:
+        for w in items[i].words:
+            holders[w].add(i)
+    out = [[(items[i].doc, items[i].quote) for i in m] for m in members]
+    taken = {(items[i].doc, items[i].quote.start) for i in group_of}
     for d, ex in enumerate(extractions):
         for q in ex.quotes:
             if (d, q.start) in taken or q.kind is Kind.INDIRECT or q.speaker_id is None:
                 continue
-            mine = tuple(diverge.content_words(q.text, senses=True))
+            mine = diverge.content_words(q.text, senses=True)
             if not mine or len(set(mine)) >= MIN_WORDS:
                 continue
             hits = Counter(
-                k
-                for k, m in enumerate(words)
-                for od, oq, ow in m
-                if oq is not q and _inside(mine, ow) and compatibility(q, oq, camps) is not Compatibility.CONFLICTING
+                group_of[i]
+                for i in holders.get(mine[0], ())
+                if contains_words(items[i].words, mine)
+                and compatibility(q, items[i].quote, camps) is not Compatibility.CONFLICTING
             )
             ranked = hits.most_common(2)
             if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
                 out[ranked[0][0]].append((d, q))
     return out
-
-
-def _inside(part: Sequence[str], whole: Sequence[str]) -> bool:
-    """Whether ``part`` occurs in ``whole`` as a run of consecutive words."""
-    n = len(part)
-    return any(tuple(whole[k : k + n]) == tuple(part) for k in range(len(whole) - n + 1))
 
 
 def _scores_of(

@@ -6,6 +6,7 @@ Input: names as written. Output: ids, word lists and display forms for the other
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from ..config import Lexicon, read_table
@@ -57,10 +58,10 @@ def name_words(name: str) -> list[str]:
     return [w for w in SPLIT.split(name) if w]
 
 
-def contains_words(full: list[str], part: list[str]) -> bool:
-    """Whether ``part`` appears in ``full`` as consecutive words (case-sensitive, as names are)."""
-    n = len(part)
-    return any(full[i : i + n] == part for i in range(len(full) - n + 1))
+def contains_words(full: Sequence[str], part: Sequence[str]) -> bool:
+    """Whether ``part`` appears in ``full`` as consecutive words (compared as written: case-sensitive)."""
+    n, want = len(part), tuple(part)
+    return any(tuple(full[i : i + n]) == want for i in range(len(full) - n + 1))
 
 
 def name_bag(name: str, lex: Lexicon) -> tuple[set[str], str]:

@@ -124,6 +124,10 @@ def _canonical(
     return Speaker(id=slug(name), name=name, kind=kind, role=m.role, body=m.body, aliases=tuple(sorted({m.text, name})))
 
 
+#: "China's president", "Brazil's leader": a title owned by a place or body.
+_POSSESSIVE = re.compile(r"^[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*(?:'s|’s)\s+\w+$")
+
+
 def _role_holder(
     m: Mention, persons: list[Mention], lex: Lexicon, sources: Mapping[tuple[int, int], frozenset[str]] | None = None
 ) -> Mention | None:
@@ -162,10 +166,6 @@ def _places(text: str, at: int, lex: Lexicon) -> frozenset[str]:
     """Places named by demonyms or country names in the few words before ``at``."""
     words = re.findall(r"[A-Za-z]+", text[max(0, at - PLACE_WINDOW) : at].lower())
     return frozenset(lex.demonyms.get(w, w) for w in words if w in lex.demonyms or w in lex.demonyms.values())
-
-
-#: "China's president", "Brazil's leader": a title owned by a place or body.
-_POSSESSIVE = re.compile(r"^[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*(?:'s|’s)\s+\w+$")
 
 
 _OWNED = re.compile(
