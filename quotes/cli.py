@@ -69,10 +69,23 @@ SpeakersFile = Annotated[
 ]
 
 
-def _run(paths: list[str], model: str | None, speakers: Path | None = None) -> list[Extraction]:
+IncludeScare = Annotated[
+    bool,
+    typer.Option(
+        "--include-scare",
+        help="Also list quoted words no speech act is attributed to (scare quotes, coined terms, titles), "
+        "flagged 'scare'.",
+    ),
+]
+
+
+def _run(
+    paths: list[str], model: str | None, speakers: Path | None = None, include_scare: bool = False
+) -> list[Extraction]:
     """Extract, report diagnostics on stderr, and turn library errors into exit code 1."""
     try:
-        extractions = extract_corpus(paths, settings=Settings(model=model), speakers=speakers)
+        settings = Settings(model=model, include_scare=include_scare)
+        extractions = extract_corpus(paths, settings=settings, speakers=speakers)
     except QuotesError as exc:
         typer.echo(f"quotes: error: {exc}", err=True)
         raise typer.Exit(1) from exc
@@ -93,23 +106,26 @@ def table(
     width: Annotated[int, typer.Option("--width", help="Longest quote shown in a table cell.")] = 60,
     model: Model = None,
     speakers: SpeakersFile = None,
+    include_scare: IncludeScare = False,
 ) -> None:
     """Print every quote with its outlet, speaker, kind, cue and place (file:line).
 
     Example: quotes table seeds/
     """
-    extractions = _run(paths, model, speakers)
+    extractions = _run(paths, model, speakers, include_scare)
     sys.stdout.write(render(extractions, format, width=width))
     raise typer.Exit(_exit_code(extractions))
 
 
 @app.command("extract")
-def extract_cmd(paths: Paths, model: Model = None, speakers: SpeakersFile = None) -> None:
+def extract_cmd(
+    paths: Paths, model: Model = None, speakers: SpeakersFile = None, include_scare: IncludeScare = False
+) -> None:
     """Write every quote as a JSON line in the record shape of CONTRACT.md (offsets included).
 
     Example: quotes extract seeds/ > quotes.jsonl
     """
-    extractions = _run(paths, model, speakers)
+    extractions = _run(paths, model, speakers, include_scare)
     sys.stdout.write(jsonl(extractions))
     raise typer.Exit(_exit_code(extractions))
 

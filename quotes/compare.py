@@ -130,6 +130,24 @@ def _ellipses(b: str, tb: Sequence[diverge._Tok]) -> frozenset[int]:
     return frozenset(out)
 
 
+def _slides_to(ta: Sequence[diverge._Tok], i1: int, i2: int, j: int, ellipses: frozenset[int]) -> bool:
+    """Whether words left out at claim boundary ``j`` could as well be left out at an ellipsis.
+
+    A diff may put the gap a few words off when the words around it repeat: in ``it's my place.
+    … We go`` against ``it's my place. With Patty it's our place. We go`` the left-out words are
+    ``place. With Patty it's our`` after ``my``, and shifted by one word they are the sentence the
+    ellipsis stands for. The gap may shift while the words it moves over repeat on its other side.
+    """
+    keys = [t.key for t in ta]
+    for e in ellipses:
+        shift = e - j
+        if shift > 0 and i2 + shift <= len(keys) and keys[i1 : i1 + shift] == keys[i2 : i2 + shift]:
+            return True
+        if shift < 0 and i1 + shift >= 0 and keys[i1 + shift : i1] == keys[i2 + shift : i2]:
+            return True
+    return False
+
+
 def compare(a: str, b: str, *, paraphrase: bool = False) -> Comparison:
     """Line claim ``b`` up with rendering ``a`` and type every changed word.
 
@@ -161,7 +179,12 @@ def compare(a: str, b: str, *, paraphrase: bool = False) -> Comparison:
         if tag == "equal":
             supported += sum(1 for j in range(j1, j2) if kb[j] is not None)
             continue
-        forgiven = j1 in ellipses or j2 in ellipses or any(j1 < e < j2 for e in ellipses)
+        forgiven = (
+            j1 in ellipses
+            or j2 in ellipses
+            or any(j1 < e < j2 for e in ellipses)
+            or (tag == "delete" and _slides_to(ta, i1, i2, j1, ellipses))
+        )
         changes.extend(_typed(ta, ka, range(i1, i2), tb, kb, range(j1, j2), forgiven=forgiven, paraphrase=paraphrase))
     lo = diverge._span(ta, ops[0][1], ops[0][2])[0] if ops else 0
     hi = diverge._span(ta, ops[-1][1], ops[-1][2])[1] if ops else len(a)
@@ -270,8 +293,13 @@ def _typed(
     for j in right:  # other claim words: wording, next to a leftover rendering word if any
         i = take(left, lambda i: ka[i] == "content")
         out.append(Changed(ChangeType.WORDING, span_a(i), span_b(j), j))
-    if forgiven and any(ka[i] in ("content", ChangeType.ENTITY.value) for i in left):
-        return out  # an ellipsis for a whole stretch; never for a lone "not" or number
+    meaning = (ChangeType.NEGATION.value, ChangeType.NUMBER.value, ChangeType.MODALITY.value)
+    if forgiven and (
+        any(ka[i] in ("content", ChangeType.ENTITY.value) for i in left)
+        or len(ra) >= 2
+        and not any(ka[i] in meaning for i in left)
+    ):
+        return out  # an ellipsis for a whole stretch ("I know … they are"); never for a lone "not" or number
     for i in left:  # rendering words the claim leaves out
         kind = ChangeType(ka[i]) if ka[i] not in (None, "content") else ChangeType.WORDING  # type: ignore[arg-type]
         if paraphrase and kind not in (ChangeType.NEGATION, ChangeType.NUMBER, ChangeType.MODALITY):

@@ -28,6 +28,7 @@ class Settings:
 
     model: str | None = None
     batch_size: int = 16
+    include_scare: bool = False  # keep marked phrases no speech act is attributed to, flagged ``scare``
 
     def model_names(self) -> tuple[str, ...]:
         """The pipelines to try, in order: explicit, environment, defaults."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, Union
@@ -63,7 +64,7 @@ def extract(
     def ready() -> Iterator[Extraction]:
         while queue and isinstance(head := queue[0], Extraction):
             queue.popleft()
-            yield head
+            yield head if settings.include_scare else without_scare(head)
 
     pending = to_parse()
     first = next(pending, None)
@@ -75,9 +76,15 @@ def extract(
         extraction = extract_parsed(article, doc)
         if store is not None:
             store.save(extraction)
-        yield extraction
+        yield extraction if settings.include_scare else without_scare(extraction)
         yield from ready()
     yield from ready()
+
+
+def without_scare(extraction: Extraction) -> Extraction:
+    """The extraction without its scare quotes (marked phrases no speech act is attributed to)."""
+    kept = tuple(q for q in extraction.quotes if not any(f.type == "scare" for f in q.flags))
+    return extraction if len(kept) == len(extraction.quotes) else replace(extraction, quotes=kept)
 
 
 def _articles(sources: Source | Iterable[Source], stdin: TextIO | None) -> Iterator[Article | Extraction]:

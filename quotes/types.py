@@ -98,6 +98,7 @@ class Attribution:
     mention: Mention | None = None
     via: Mention | None = None
     sourceless: bool = False  # known to have no speaker (the title of a work): never inherits one
+    scare: bool = False  # a marked phrase no speech act is attributed to (a scare quote): no record by default
 
 
 @dataclass(frozen=True, slots=True)

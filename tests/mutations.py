@@ -1069,8 +1069,13 @@ def number_forms(text: str, speaker: str | None) -> list[Edit]:
     out: list[Edit] = []
     for m in _DIGITS.finditer(text):
         digits, decimals, suffix = m.group(1), m.group(2), m.group(3) or ""
-        if decimals or "," in digits or suffix == "s":
-            continue
+        if (
+            decimals
+            or "," in digits
+            or suffix == "s"
+            or ":" in (text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1])
+        ):
+            continue  # amounts, decades and clock times ("2:00 p.m.") are written with digits only
         word = number_word(int(digits), ordinal=suffix in {"st", "nd", "rd", "th"})
         if word:
             _edit(out, text, _splice(text, m.start(), m.end(), word), speaker, f"number form {m.group(0)} -> {word}")

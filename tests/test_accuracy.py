@@ -72,7 +72,7 @@ def test_dev_set_alignment_stays_above_its_floor(
     dev_scores: dict[str, list[dict[str, Any]]], key: tuple[str, str], floor: float
 ) -> None:
     split, figure = key
-    rows = dev_scores[split]
+    rows = [r for r in dev_scores[split] if r[figure] is not None]  # events with groups: alignment is scored
     if not rows:
         pytest.skip(f"no {split} event of the development set is in the cache")
     mean = sum(r[figure] for r in rows) / len(rows)

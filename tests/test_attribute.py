@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 import pytest
 
+from quotes import extract
+from quotes.config import Settings
 from quotes.types import Kind, Quote
 
 Extract = Callable[[str], list[Quote]]
@@ -79,11 +81,30 @@ def test_according_to_alone_makes_the_source_the_speaker(quotes_of: Extract) -> 
     assert q.cue == "according to"
 
 
-def test_quote_without_any_source_still_appears(quotes_of: Extract) -> None:
+def test_title_is_no_quote_unless_scare_quotes_are_asked_for(quotes_of: Extract) -> None:
     text = "The report, titled “A New Dawn for the Region,” was published in May."
-    q = only(quotes_of(text))
+    assert quotes_of(text) == []
+    q = only([q for ex in extract(text, settings=Settings(include_scare=True)) for q in ex.quotes])
     assert q.speaker is None and q.speaker_id is None
     assert q.text == "A New Dawn for the Region,"
+    assert [f.type for f in q.flags] == ["scare"]
+
+
+def test_marked_phrase_with_no_speech_act_is_a_scare_quote(quotes_of: Extract) -> None:
+    text = (
+        "“We will finish the bridge by June,” Mayor Ana Ruiz said on Monday.\n\n"
+        "The council's “road map” for the river crossing runs to 2030."
+    )
+    assert [q.text for q in quotes_of(text)] == ["We will finish the bridge by June,"]
+    flagged = [q for ex in extract(text, settings=Settings(include_scare=True)) for q in ex.quotes]
+    scare = only([q for q in flagged if q.text == "road map"])
+    assert scare.speaker is None and [f.type for f in scare.flags] == ["scare"]
+
+
+def test_quoted_clause_with_no_cue_is_still_the_last_speakers(quotes_of: Extract) -> None:
+    text = "“Europe waited too long,” Minister Jan Novak said. But “now the argument has been won.” He spoke in Prague."
+    q = only([q for q in quotes_of(text) if q.text.startswith("now")])
+    assert q.speaker == "Jan Novak" and q.flags == ()
 
 
 def test_scare_quote_inside_reported_speech_is_mixed(quotes_of: Extract) -> None:
@@ -241,8 +262,10 @@ def test_a_sentence_with_a_verb_before_the_colon_is_not_a_label(quotes_of: Extra
 
 def test_the_title_of_a_work_is_nobodys_quote(quotes_of: Extract) -> None:
     text = "The first ad argued that she could not lead. The second spot, titled “Unfit,” went a step further."
-    q = only(quotes_of(text), Kind.MIXED)
-    assert q.text == "Unfit," and q.speaker is None
+    assert all(q.kind is not Kind.MIXED for q in quotes_of(text))  # no record: nobody said it
+    kept = [q for ex in extract(text, settings=Settings(include_scare=True)) for q in ex.quotes]
+    q = only(kept, Kind.MIXED)
+    assert q.text == "Unfit," and q.speaker is None and [f.type for f in q.flags] == ["scare"]
 
 
 def test_a_statement_with_no_owner_is_not_a_speaker(quotes_of: Extract) -> None:

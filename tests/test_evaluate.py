@@ -226,7 +226,7 @@ def test_nothing_predicted_scores_zero_and_misses_all() -> None:
 
 
 def test_load_golden_reads_ids_names_aliases_and_spans(seed_gold: Gold) -> None:
-    assert len(seed_gold.quotes) == 45
+    assert len(seed_gold.quotes) == 44  # golden/README.md §7 item 17: a scare quote is no record
     assert {q.file for q in seed_gold.quotes} == {p.name for p in (ROOT / "seeds").glob("*.txt")}
     assert seed_gold.speakers["lee-jae-myung"][0] == "Lee Jae-myung"
     assert "Lee" in seed_gold.speakers["lee-jae-myung"]

@@ -185,7 +185,8 @@ def align_corpus(extractions: Sequence[Extraction], *, weights: Weights = Weight
             alignable = len(set(diverge.content_words(q.text))) >= MIN_WORDS
             if gid is None and q.speaker_id and alignable and covered.get(d):
                 qflags = (_single_source(ex, covered[d]),)
-            new.append(replace(q, group=gid, flags=qflags))
+            kept = tuple(f for f in q.flags if f.type == "scare")  # extraction's own flag (include_scare)
+            new.append(replace(q, group=gid, flags=kept + qflags))
         out.append(replace(ex, quotes=tuple(new)))
     out, groups = remarks.join_statements(remarks.with_parts(out, camps, weights=weights), groups)
     groups.sort(key=lambda g: (-_conflicts(g), g.id))

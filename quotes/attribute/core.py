@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 #: Labels by which a subjectless verb hangs off the verb whose subject it shares.
 SHARED_SUBJECT = ("xcomp", "advcl", "conj", "pcomp", "acl", "prep", "ccomp")
+#: Labels of a verb's auxiliaries, one of which may carry its tense (``has been won``).
+AUXILIARIES = ("aux", "auxpass")
 #: A transcript speaker label: capitalised name and a colon at the start of a quote.
 _LABEL = re.compile(r"([A-Z][A-Z.'\- ]{1,40}[A-Z]):\s")
 #: A dash after a closing mark that introduces a byline-style attribution.
@@ -46,7 +48,10 @@ def attribute(
     out: list[Attribution] = []
     for cand in sorted(candidates, key=lambda c: c.start):
         att = _attribute_one(doc, cand, lex)
-        if att.cue is None and att.mention is None and cand.kind is not Kind.INDIRECT and not att.sourceless:
+        unattributed = att.cue is None and att.mention is None and not att.sourceless
+        if unattributed and cand.kind is Kind.MIXED and not _is_clause(doc, cand):
+            att = replace(att, scare=True)  # quoted words in a sentence that attributes no speech act
+        elif unattributed and cand.kind is not Kind.INDIRECT:
             prev = out[-1] if out else None
             if (
                 prev is not None
@@ -60,6 +65,25 @@ def attribute(
                     att = replace(att, mention=mention)
         out.append(att)
     return out, document_mentions(doc, lex)
+
+
+def _is_clause(doc: Doc, cand: Candidate) -> bool:
+    """Whether quoted words make a clause of their own (a finite verb with its subject inside the marks).
+
+    ``But "now the battle has been won."`` is someone's utterance even with no cue in its
+    sentence; ``a "mature" relationship`` or ``the term "white flag"`` is not.
+    """
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None:
+        return False
+    inside = range(span.start, span.end)
+    return any(
+        any(c.dep_ in SUBJECTS and c.i in inside for c in tok.children)
+        and any(
+            "Fin" in t.morph.get("VerbForm", []) for t in (tok, *(c for c in tok.children if c.dep_ in AUXILIARIES))
+        )
+        for tok in span
+    )
 
 
 def _attribute_one(doc: Doc, cand: Candidate, lex: Lexicon) -> Attribution:
@@ -78,7 +102,7 @@ def _attribute_one(doc: Doc, cand: Candidate, lex: Lexicon) -> Attribution:
     if cue_tok is None and according is None and cand.kind is Kind.DIRECT:
         cue_tok = _colon_cue(doc, span, lex)
     if cand.kind is not Kind.INDIRECT and _is_title(doc, span, lex):
-        return Attribution(cand.start, cand.end, cand.kind, sourceless=True)  # the name of a work
+        return Attribution(cand.start, cand.end, cand.kind, sourceless=True, scare=True)  # the name of a work
     label = _label_mention(doc, span) if cand.kind is not Kind.INDIRECT else None
     if label is None and cand.kind is Kind.DIRECT:
         label = _dash_byline(doc, span) or _colon_label(doc, span)

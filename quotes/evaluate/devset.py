@@ -15,7 +15,7 @@ import hashlib
 import os
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..config import Settings
@@ -139,5 +139,22 @@ def evaluate_events(
             continue
         write_outlets(event, root)
         paths = [root / event.name / f"{e.id}.txt" for e in event.excerpts]
-        out.append((event, evaluate(load_golden(event.folder), paths, settings=settings), []))
+        gold = load_golden(event.folder)
+        evaluation = evaluate(gold, paths, settings=settings)
+        if not any(q.group for q in gold.quotes):
+            evaluation = without_alignment(evaluation)
+        out.append((event, evaluation, []))
     return out
+
+
+def without_alignment(evaluation: Evaluation) -> Evaluation:
+    """The evaluation with its alignment figures set to None: the gold has no groups to score them against.
+
+    The extraction sets of ``golden/dev`` (features, wire stories, transcripts, web pages) are single
+    articles, not coverage of one event by several outlets.
+    """
+    results = {
+        system: {k: (None if "align" in k else v) for k, v in figures.items()}
+        for system, figures in evaluation.results.items()
+    }
+    return replace(evaluation, results=results)

@@ -11,8 +11,11 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from ..config import Lexicon, lexicon
-from ..types import Article, Attribution, Extraction, Mention, Quote, Speaker, SpeakerKind
+from ..types import Article, Attribution, Extraction, Flag, Mention, Quote, Speaker, SpeakerKind
 from .names import contains_words, display, head_word, is_anonymous, name_bag, name_words, slug
+
+#: The flag of a marked phrase that no speech act is attributed to (kept only with ``include_scare``).
+SCARE = Flag("scare", "quoted words no speech act is attributed to (a scare quote, a coined term, a title)")
 
 
 def resolve(
@@ -67,6 +70,7 @@ def resolve(
                 cue=att.cue,
                 via=via.name if via else None,
                 line=article.text.count("\n", 0, att.start) + 1,
+                flags=(SCARE,) if att.scare else (),
             )
         )
     return Extraction(article=article, quotes=tuple(quotes), speakers=tuple(registry.values()))
