@@ -58,6 +58,7 @@ class Lexicon:
     object_verbs: frozenset[str]
     pronouns: dict[str, str]
     marks: dict[str, tuple[str, str]]
+    turn_labels: dict[str, str]
 
     @property
     def max_title_words(self) -> int:
@@ -120,4 +121,5 @@ def _load_lexicon() -> Lexicon:
         object_verbs=frozenset(r[0] for r in read_table("object_verbs.tsv", 1)),
         pronouns={p: kind for p, kind in read_table("pronouns.tsv", 2)},
         marks={ch: (family, role) for ch, family, role in read_table("quote_marks.tsv", 3)},
+        turn_labels={label: cls for label, cls in read_table("turn_labels.tsv", 2)},
     )

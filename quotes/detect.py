@@ -58,6 +58,8 @@ class Candidate:
     end: int
     kind: Kind
     cue_token: int | None = None  # token index of the reporting word, for reported speech
+    turn: bool = False  # a transcript turn: the words after a speaker label (``MS. PSAKI: …``)
+    label: tuple[int, int] | None = None  # a turn's speaker label, when it names the speaker
 
 
 @dataclass(slots=True)
@@ -245,6 +247,71 @@ def find_marked(text: str, *, doc: str = "-") -> tuple[list[Candidate], list[Dia
     """Quoted material as candidates, with ``direct`` or ``mixed`` kind."""
     spans, problems = scan_marks(text, doc=doc)
     return [Candidate(s.start, s.end, marked_kind(text, s)) for s in spans], problems
+
+
+#: A speaker label opening a line of a transcript: a name in capitals (``MS. PSAKI``, ``PRIEBUS``), an
+#: optional title after a comma (``JASON CARROLL, CNN CORRESPONDENT``) and an aside in brackets
+#: (``(on camera)``), then a colon (spacing around it varies: ``PRIEBUS :Well``).
+_TURN = re.compile(
+    r"[ \t]*(?P<name>[A-Z][A-Z.'’\-]*(?: [A-Z][A-Z.'’\-]*){0,4})"
+    r"(?:,[ \t]?[A-Z0-9][A-Z0-9.'’&/ \-]{1,60})?"
+    r"(?:[ \t]?\([^)\n]{1,40}\))?[ \t]*:[ \t]*(?=\S)"
+)
+#: A text is a transcript when at least this many lines open with a speaker label.
+MIN_TURNS = 2
+#: Most paragraphs after a labelled line that continue its turn (a host's narration in a podcast).
+MAX_CONTINUED = 8
+
+
+def find_turns(text: str, *, lex: Lexicon | None = None) -> list[Candidate]:
+    """The turns of a transcript as ``direct`` candidates: each labelled line, then the paragraphs that continue it.
+
+    A line opens a turn when it starts with a speaker label (``MS. PSAKI: …``, ``Q: …``) that
+    ``quotes/data/turn_labels.tsv`` does not list as furniture; labels such as ``QUESTION`` open a
+    turn whose speaker they do not name. A text with fewer than ``MIN_TURNS`` such lines is no
+    transcript. Each paragraph after a turn continues it, one candidate each, until the next
+    label, a bracketed stage line (``(BEGIN VIDEOTAPE)``), or a paragraph that names the turn's
+    speaker (a reporter writing about them, not their words).
+    """
+    lex = lex or lexicon()
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if text[m.start() : m.end()].strip()]
+    opened: dict[int, tuple[int, tuple[int, int] | None, str]] = {}  # line -> content start, label, name
+    for n, (start, end) in enumerate(lines):
+        m = _TURN.match(text, start, end)
+        if m is None:
+            continue
+        name = m.group("name")
+        key = name.rstrip(".").upper()
+        cls = lex.turn_labels.get(key)
+        if cls == "skip" or (cls is None and sum(c.isalpha() for c in name) < 2):
+            continue
+        label = None if cls == "none" else (m.start("name"), m.end("name"))
+        opened[n] = (m.end(), label, key)
+    if len(opened) < MIN_TURNS:
+        return []
+    out: list[Candidate] = []
+    current: tuple[tuple[int, int] | None, str] | None = None
+    continued = 0
+    for n, (start, end) in enumerate(lines):
+        stop = text[start:end].rstrip()
+        if n in opened:
+            content, label, key = opened[n]
+            current, continued = (label, key), 0
+            out.append(Candidate(content, start + len(stop), Kind.DIRECT, turn=True, label=label))
+            continue
+        line = text[start:end].strip()
+        if current is None or continued >= MAX_CONTINUED or line.startswith("(") and line.endswith(")"):
+            current = None
+            continue
+        label, key = current
+        surname = key.split()[-1].lower() if label is not None else ""
+        if surname and len(surname) > 2 and re.search(rf"\b{re.escape(surname)}\b", line.lower()):
+            current = None  # the paragraph speaks about the speaker: the reporter's, not a turn
+            continue
+        first = start + len(text[start:end]) - len(text[start:end].lstrip())
+        out.append(Candidate(first, start + len(stop), Kind.DIRECT, turn=True, label=label))
+        continued += 1
+    return out
 
 
 def find_reported(doc: Doc, marked: list[Candidate], *, lex: Lexicon | None = None) -> list[Candidate]:

@@ -108,7 +108,8 @@ def extract_parsed(article: Article, doc: Doc) -> Extraction:
     """Run detection, attribution and speaker resolution on one parsed article."""
     marked, problems = _detect.find_marked(article.text, doc=article.doc)
     reported = _detect.find_reported(doc, marked)
-    attributions, mentions = _attribute.attribute(doc, marked + reported)
+    turns = _detect.find_turns(article.text)
+    attributions, mentions = _attribute.attribute(doc, marked + reported + turns)
     result = _speakers.resolve(article, attributions, mentions)
     return Extraction(
         article=result.article, quotes=result.quotes, speakers=result.speakers, diagnostics=tuple(problems)

@@ -327,3 +327,16 @@ def test_reported_clause_stops_before_a_coordinated_action(quotes_of: Extract) -
 def test_an_epithet_names_the_person_quoted_before_it(quotes_of: Extract, text: str, speaker: str) -> None:
     q = only(quotes_of(text), Kind.DIRECT)
     assert q.speaker == speaker
+
+
+def test_a_transcript_label_names_the_speaker_by_the_full_name_the_text_gives(quotes_of: Extract) -> None:
+    text = (
+        "Jen Psaki spoke to reporters on Friday.\n\n"
+        "MS. PSAKI: Hi, everyone.\n\nQUESTION: Is the review over?\n\nMS. PSAKI: No, it is not.\n"
+    )
+    got = [(q.text, q.speaker, q.speaker_mention, q.cue) for q in quotes_of(text)]
+    assert got == [
+        ("Hi, everyone.", "Jen Psaki", "MS. PSAKI", None),
+        ("Is the review over?", None, None, None),
+        ("No, it is not.", "Jen Psaki", "MS. PSAKI", None),
+    ]

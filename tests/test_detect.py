@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotes.detect import find_marked, marked_kind, scan_marks
+from quotes.detect import find_marked, find_turns, marked_kind, scan_marks
 from quotes.types import Kind
 
 
@@ -164,3 +164,57 @@ def test_a_word_both_reporting_and_belief_verb_is_a_data_error(monkeypatch: pyte
             config.lexicon()
     finally:
         config.lexicon.cache_clear()
+
+
+PODCAST = (
+    "Hey, I'm the host.\n\n"
+    "HOLT: And this is the show.\n\n"
+    "In the spring of 2019 the council voted on the bridge.\n\n"
+    "BARROS: It was a long night.\n\n"
+    "(BEGIN VIDEOTAPE)\n\n"
+    "The vote came at midnight.\n\n"
+    "MS. OKAFOR, CITY COUNCIL (on camera) :We had no choice.\n"
+)
+
+
+def turns(text: str) -> list[tuple[str, str | None]]:
+    return [(text[c.start : c.end], text[slice(*c.label)] if c.label else None) for c in find_turns(text)]
+
+
+def test_transcript_turns_are_the_words_after_each_label_and_the_paragraphs_that_continue_them() -> None:
+    assert turns(PODCAST) == [
+        ("And this is the show.", "HOLT"),
+        ("In the spring of 2019 the council voted on the bridge.", "HOLT"),  # the host goes on
+        ("It was a long night.", "BARROS"),  # a stage line ends the turn: the next paragraph is no one's
+        ("We had no choice.", "MS. OKAFOR"),
+    ]
+    assert all(c.kind is Kind.DIRECT and c.turn for c in find_turns(PODCAST))
+
+
+def test_a_question_label_opens_a_turn_that_names_no_speaker() -> None:
+    text = "MS. PSAKI: Hi, everyone.\n\nQUESTION: Happy Friday.\n\nQ: One more?\n"
+    assert turns(text) == [("Hi, everyone.", "MS. PSAKI"), ("Happy Friday.", None), ("One more?", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "UPDATE: The road reopened at noon.\n\nNOTE: This story has been corrected.\n",  # furniture, not turns
+        "SMITH: We will win.\n\nThe mayor spoke at noon.\n",  # one labelled line is no transcript
+        "Partial transcript as follows:\nThe mayor spoke.\n",  # a sentence ending in a colon
+    ],
+)
+def test_lines_that_are_no_turns(text: str) -> None:
+    assert find_turns(text) == []
+
+
+def test_a_paragraph_about_the_speaker_is_not_their_turn() -> None:
+    text = (
+        "MINISTER COOPER: Transformation is a bumpy road.\n\n"
+        "The first months have been hard for Cooper, critics say.\n\n"
+        "PAPER: How do you answer them?\n"
+    )
+    assert turns(text) == [
+        ("Transformation is a bumpy road.", "MINISTER COOPER"),
+        ("How do you answer them?", "PAPER"),
+    ]

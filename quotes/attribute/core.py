@@ -46,7 +46,12 @@ def attribute(
     """
     lex = lex or lexicon()
     out: list[Attribution] = []
+    text = doc_text(doc)
     for cand in sorted(candidates, key=lambda c: c.start):
+        if cand.turn:  # a transcript turn: its label names the speaker, or no one
+            label = None if cand.label is None else Mention(text[slice(*cand.label)], *cand.label, "name", "PERSON")
+            out.append(Attribution(cand.start, cand.end, cand.kind, mention=label, sourceless=label is None))
+            continue
         att = _attribute_one(doc, cand, lex)
         unattributed = att.cue is None and att.mention is None and not att.sourceless
         if unattributed and cand.kind is Kind.MIXED and not _is_clause(doc, cand):

@@ -272,8 +272,12 @@ def _fullest_person(m: Mention, persons: list[Mention]) -> str:
     if not words:
         return text
     fuller = _fuller_names(words, persons)
-    if not fuller and text.isupper():  # transcript labels ("PENCE"), but acronyms (CNN) stay as written
-        fuller = _fuller_names(name_words(text.title()), persons)
+    if not fuller and text.isupper():  # transcript labels ("PENCE", "MS. PSAKI"), but acronyms (CNN) stay as written
+        titles = lexicon().titles
+        plain = name_words(text.title())
+        while len(plain) > 1 and plain[0].lower() in titles:
+            plain = plain[1:]
+        fuller = _fuller_names(plain, persons)
     if not fuller:
         return text
     before = [p for p in fuller if p.start <= m.start]
