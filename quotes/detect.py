@@ -338,6 +338,8 @@ def _reported_in_sentence(sent: Span, lex: Lexicon) -> Iterator[Candidate]:
         key = reporting_key(tok, lex)
         if key is not None and lex.verbs[key] == "speech":
             yield from _verb_complements(tok, lex)
+        elif tok.pos_ == "VERB" and not negated_or_modal(tok) and (span := _content_object(tok, lex)):
+            yield Candidate(*span, Kind.INDIRECT, cue_token=tok.i)  # "pressed for a vote on …"
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.nouns and _reporting_noun_owner(tok, lex) is not None:
             found = False
             for child in tok.children:
@@ -385,17 +387,30 @@ def _verb_complements(verb: Token, lex: Lexicon) -> Iterator[Candidate]:
         if span:
             found = True
             yield Candidate(*span, Kind.INDIRECT, cue_token=verb.i)
-    if not found and verb.lemma_.lower() in lex.object_verbs and (span := _content_object(verb)):
+    if not found and (span := _content_object(verb, lex)):
         yield Candidate(*span, Kind.INDIRECT, cue_token=verb.i)
 
 
-def _content_object(verb: Token) -> tuple[int, int] | None:
-    """The direct object of an object-reporting verb as the reported content
+def _reported_object(verb: Token, lex: Lexicon) -> Token | None:
+    """The object that holds what a verb reports: its direct object when the verb is listed in
+    ``object_verbs.tsv`` (``stressed the importance of …``), or the object of a preposition listed
+    with it (``called for an inquiry into …``, ``asked for help with …``)."""
+    lemma = verb.lemma_.lower()
+    if lemma in lex.object_verbs:
+        return next((c for c in verb.children if c.dep_ == "dobj"), None)
+    for prep in verb.children:
+        if prep.dep_ == "prep" and f"{lemma} {prep.lower_}" in lex.object_verbs:
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _content_object(verb: Token, lex: Lexicon) -> tuple[int, int] | None:
+    """The reported object of an object-reporting verb as the reported content
     (``outlined a two-track approach toward …``): a common-noun phrase of several words."""
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    obj = _reported_object(verb, lex)
     if obj is None or obj.pos_ != "NOUN" or obj.ent_type_ in ("PERSON", "ORG", "GPE"):
         return None
-    if not _single_named_source(verb):
+    if not _single_named_source(verb, lex):
         return None  # "the two leaders stressed the importance of …" narrates a joint outcome
     tokens = list(obj.subtree)
     doc, nxt = verb.doc, tokens[-1].i + 1
@@ -409,8 +424,9 @@ def _content_object(verb: Token) -> tuple[int, int] | None:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
-def _single_named_source(verb: Token) -> bool:
-    """Whether a verb's subject is one named source or he/she: not a group, not a thing."""
+def _single_named_source(verb: Token, lex: Lexicon) -> bool:
+    """Whether a verb's subject is one source: a name, he/she, or one holder of a title (``the
+    senator``); not a group (``the two leaders``), not a thing."""
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None and verb.dep_ in ("conj", "xcomp", "advcl"):
         subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -418,6 +434,8 @@ def _single_named_source(verb: Token) -> bool:
         return False
     if subject.pos_ == "PRON":
         return subject.lower_ in ("he", "she")
+    if subject.pos_ == "NOUN" and subject.tag_ == "NN":
+        return subject.lemma_.lower() in lex.titles
     return subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
 
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quotes.detect import find_marked, find_turns, marked_kind, scan_marks
-from quotes.types import Kind
+from quotes.types import Kind, Quote
+
+Extract = Callable[[str], list[Quote]]
 
 
 def contents(text: str) -> list[str]:
@@ -218,3 +222,16 @@ def test_a_paragraph_about_the_speaker_is_not_their_turn() -> None:
         ("Transformation is a bumpy road.", "MINISTER COOPER"),
         ("How do you answer them?", "PAPER"),
     ]
+
+
+def test_the_object_of_a_request_or_emphasis_verb_is_what_a_single_source_reports(quotes_of: Extract) -> None:
+    def reported(text: str) -> list[str]:
+        return [q.text for q in quotes_of(text) if q.kind is Kind.INDIRECT]
+
+    assert reported("The senator called for an independent inquiry into the crash.") == [
+        "an independent inquiry into the crash"
+    ]
+    assert reported("Ms. Ruiz pressed for a vote on the new port.") == ["a vote on the new port"]
+    assert reported("The governor emphasized the need for more rural clinics.") == ["the need for more rural clinics"]
+    assert reported("The two leaders stressed the importance of close ties between their ports.") == []  # no one source
+    assert reported("The senator did not call for an independent inquiry into the crash.") == []  # negated
