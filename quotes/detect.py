@@ -249,6 +249,26 @@ def find_marked(text: str, *, doc: str = "-") -> tuple[list[Candidate], list[Dia
     return [Candidate(s.start, s.end, marked_kind(text, s)) for s in spans], problems
 
 
+#: Page furniture on a line of its own: the page's address (``URL: https://…``) and a byline (``By Jane
+#: Doe, Staff Writer``; ``BY SUSAN SMALL / Staff Writer``). Neither holds a quote or names a speaker.
+_FURNITURE = re.compile(
+    r"^[ \t]*(?:(?:URL:[ \t]*)?https?://\S+"
+    r"|(?:By|BY)[ \t]+[A-Z][\w.'’\-]*(?:[ \t]+(?:[A-Z][\w.'’\-]*|and|&|de|van|von)){0,6}(?:[ \t]*[,/|—–-][^\n]{0,60})?)"
+    r"[ \t]*$",
+    re.MULTILINE,
+)
+
+
+def furniture(text: str) -> list[tuple[int, int]]:
+    r"""The spans of lines that are page furniture: the page's address and bylines.
+
+    >>> text = "URL: https://example.com/a\nBy Jane Doe, Staff Writer\nBy the river, she said, it rained."
+    >>> [text[a:b] for a, b in furniture(text)]
+    ['URL: https://example.com/a', 'By Jane Doe, Staff Writer']
+    """
+    return [(m.start(), m.end()) for m in _FURNITURE.finditer(text)]
+
+
 #: A speaker label opening a line of a transcript: a name in capitals (``MS. PSAKI``, ``PRIEBUS``), an
 #: optional title after a comma (``JASON CARROLL, CNN CORRESPONDENT``) and an aside in brackets
 #: (``(on camera)``), then a colon (spacing around it varies: ``PRIEBUS :Well``).

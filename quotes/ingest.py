@@ -6,12 +6,14 @@ Output: ``Article`` records (exact text, outlet from ``outlets.toml``) or a ``Di
 
 from __future__ import annotations
 
+import re
 import sys
 import tomllib
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import TextIO
+from urllib.parse import urlsplit
 
 from .errors import InputError
 from .types import Article, Diagnostic, Level
@@ -32,7 +34,8 @@ def read_articles(paths: Iterable[str | Path], *, stdin: TextIO | None = None) -
         name = str(raw)
         if name == "-":
             stream = stdin if stdin is not None else sys.stdin
-            yield Article(doc="-", text=stream.read())
+            text = stream.read()
+            yield Article(doc="-", text=text, outlet=site_of(text))
             continue
         path = Path(name)
         if path.is_dir():
@@ -73,9 +76,33 @@ def read_article(path: Path, *, doc: str) -> Article | Diagnostic:
     return Article(
         doc=doc,
         text=text,
-        outlet=None if outlet is None else str(outlet),
+        outlet=str(outlet) if outlet is not None else site_of(text),
         date=_as_str(entry.get("date", meta.get("event_date"))),
     )
+
+
+#: A page's address on a header line of its own (``URL: https://…``, or the address alone) near the top.
+_URL_LINE = re.compile(r"^[ \t]*(?:URL:[ \t]*)?(https?://\S+)[ \t]*$", re.MULTILINE | re.IGNORECASE)
+#: Header lines searched for the page's address.
+HEADER_LINES = 5
+
+
+def site_of(text: str) -> str | None:
+    r"""The site of the page a text was saved from, when a header line gives its address.
+
+    Used as the outlet when ``outlets.toml`` names none.
+
+    >>> site_of("URL: https://www.example-news.com/2024/05/story\n\nThe mayor said …")
+    'example-news.com'
+    """
+    head = "\n".join(text.split("\n", HEADER_LINES)[:HEADER_LINES])
+    match = _URL_LINE.search(head)
+    if match is None:
+        return None
+    host = urlsplit(match.group(1)).hostname
+    if not host:
+        return None
+    return re.sub(r"^(?:www\d?|amp|m|mobile)\.", "", host)
 
 
 @lru_cache(maxsize=64)

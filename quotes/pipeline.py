@@ -109,11 +109,19 @@ def extract_parsed(article: Article, doc: Doc) -> Extraction:
     marked, problems = _detect.find_marked(article.text, doc=article.doc)
     reported = _detect.find_reported(doc, marked)
     turns = _detect.find_turns(article.text)
-    attributions, mentions = _attribute.attribute(doc, marked + reported + turns)
+    furniture = _detect.furniture(article.text)
+    candidates = [c for c in marked + reported + turns if not _within(c.start, c.end, furniture)]
+    attributions, mentions = _attribute.attribute(doc, candidates)
+    mentions = [m for m in mentions if not _within(m.start, m.end, furniture)]  # a byline names no speaker
     result = _speakers.resolve(article, attributions, mentions)
     return Extraction(
         article=result.article, quotes=result.quotes, speakers=result.speakers, diagnostics=tuple(problems)
     )
+
+
+def _within(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``start:end`` overlaps one of ``spans``."""
+    return any(start < b and a < end for a, b in spans)
 
 
 def extract_corpus(

@@ -54,3 +54,13 @@ def test_text_is_kept_byte_for_byte(tmp_path: Path) -> None:
     (article,) = read_articles([tmp_path / "x.txt"])
     assert isinstance(article, Article)
     assert article.text == (tmp_path / "x.txt").read_text(encoding="utf-8")
+
+
+def test_outlet_comes_from_the_pages_address_when_outlets_toml_names_none(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("URL: https://www.example-news.com/2024/05/bridge\n\nThe mayor said so.\n")
+    (tmp_path / "b.txt").write_text("https://m.daily.example.org/story\nBy Jo Li\n\nText.\n")
+    (tmp_path / "c.txt").write_text("No address here. See https://example.com/x for more.\n")
+    (tmp_path / "d.txt").write_text("URL: https://example.com/d\n\nText.\n")
+    (tmp_path / "outlets.toml").write_text('[files."d.txt"]\noutlet = "The Daily"\n')
+    arts = [a for a in read_articles([tmp_path]) if isinstance(a, Article)]
+    assert [a.outlet for a in arts] == ["example-news.com", "daily.example.org", None, "The Daily"]

@@ -79,3 +79,15 @@ def test_records_and_groups_are_the_same_in_every_run() -> None:
         )
         outputs.add(result.stdout)
     assert len(outputs) == 1 and outputs.pop().count("\n") > 30
+
+
+def test_page_furniture_holds_no_quote_and_names_no_speaker() -> None:
+    text = (
+        'URL: https://example.com/2024/05/"bridge"-opens\n'
+        "By Maria Lopez, Staff Writer\n\n"
+        "The bridge will open in June, the city said on Monday.\n\n"
+        '"It is a great day," she said.\n'
+    )
+    quotes = [q for ex in extract(text) for q in ex.quotes]
+    assert [q.text for q in quotes] == ["The bridge will open in June", "It is a great day,"]
+    assert all(q.speaker != "Maria Lopez" for q in quotes)  # the byline's author is no antecedent of "she"
