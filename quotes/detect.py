@@ -91,7 +91,7 @@ def scan_marks(text: str, *, doc: str = "-", lex: Lexicon | None = None) -> tupl
         i, width = p_start, 0
         while i + width < p_end:
             i += width
-            ch = text[i : i + 2] if text[i : i + 2] in lex.marks else text[i]
+            ch = _mark_at(text, i, lex)
             width = len(ch)
             if ch not in lex.marks:
                 continue
@@ -150,9 +150,15 @@ def _reopens(text: str, paragraphs: list[tuple[int, int]], number: int, lex: Lex
     for start, end in paragraphs[number + 1 :]:
         line = text[start:end].lstrip()
         if line:
-            first = line[:2] if line[:2] in lex.marks else line[0]
+            first = _mark_at(line, 0, lex)
             return first in lex.marks and lex.marks[first][0] == "double" and lex.marks[first][1] != "close"
     return False
+
+
+def _mark_at(text: str, i: int, lex: Lexicon) -> str:
+    """The quotation mark starting at ``i``, longest first (``â€œ``, a “ read in the wrong encoding;
+    ``''``), else the character there."""
+    return next((text[i : i + k] for k in (3, 2) if text[i : i + k] in lex.marks), text[i])
 
 
 _LATER_SINGLE_CLOSE = re.compile(r"[’'](?=[\s.,;:!?)\]—–-]|$)")

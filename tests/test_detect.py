@@ -235,3 +235,8 @@ def test_the_object_of_a_request_or_emphasis_verb_is_what_a_single_source_report
     assert reported("The governor emphasized the need for more rural clinics.") == ["the need for more rural clinics"]
     assert reported("The two leaders stressed the importance of close ties between their ports.") == []  # no one source
     assert reported("The senator did not call for an independent inquiry into the crash.") == []  # negated
+
+
+def test_mojibake_quotation_marks_count_as_marks_and_the_text_is_unchanged() -> None:
+    text = "The mayor said: \u00e2\u20ac\u0153We open in June.\u00e2\u20ac\u009d Then: \u00e2\u20ac\u0153It\u00e2\u20ac\u2122s done,\u00e2\u20ac she added."
+    assert contents(text) == ["We open in June.", "It\u00e2\u20ac\u2122s done,"]  # the apostrophe stays in the word
