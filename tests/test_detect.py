@@ -239,5 +239,5 @@ def test_the_object_of_a_request_or_emphasis_verb_is_what_a_single_source_report
 
 def test_mojibake_quotation_marks_count_as_marks_and_the_text_is_unchanged() -> None:
     opening, closing, apostrophe = "\u00e2\u20ac\u0153", "\u00e2\u20ac\u009d", "\u00e2\u20ac\u2122"
-    text = f"The mayor said: {opening}We open in June.{closing} Then: {opening}It{apostrophe}s done,{closing[:2]} she added."
+    text = f"Ann said: {opening}We open in June.{closing} Then: {opening}It{apostrophe}s done,{closing[:2]} she added."
     assert contents(text) == ["We open in June.", f"It{apostrophe}s done,"]  # the apostrophe stays in the word
