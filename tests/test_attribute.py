@@ -340,3 +340,14 @@ def test_a_transcript_label_names_the_speaker_by_the_full_name_the_text_gives(qu
         ("Is the review over?", None, None, None),
         ("No, it is not.", "Jen Psaki", "MS. PSAKI", None),
     ]
+
+
+def test_an_age_or_an_appositive_noun_names_the_person_described(quotes_of: Extract) -> None:
+    text = (
+        "Jane Smith has run a bakery on Main Street for 20 years.\n\n"
+        "The 23-year-old cook, Ali Khan, has a different view.\n\n"
+        '"I love it here," Khan said.\n\n'
+        '"It is quiet, and the rent is low," the cook said.\n\n'
+        '"Honestly? I am not sure it will last," the 23-year-old added.\n'
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Ali Khan", "Ali Khan", "Ali Khan"]

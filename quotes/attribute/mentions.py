@@ -190,6 +190,11 @@ def role_and_body(tok: Token, phrase: Span, ent: Span | None, lex: Lexicon) -> t
                 obj = next((g for g in pp.children if g.dep_ == "pobj"), None)
                 if obj is not None:
                     body = noun_phrase(obj).text
+    if not role_words:  # a common noun in apposition: "Tom Brown, a nurse", "the 23-year-old cook, Ali Khan"
+        nouns = [c for c in tok.children if c.dep_ == "appos"]
+        if tok.dep_ == "appos":
+            nouns.append(tok.head)
+        role_words = [n.text for n in nouns if n.pos_ == "NOUN" and n.tag_ == "NN"][:1]
     role = " ".join(role_words).lower() or None
     return role, body
 

@@ -128,6 +128,8 @@ def _canonical(
     return Speaker(id=slug(name), name=name, kind=kind, role=m.role, body=m.body, aliases=tuple(sorted({m.text, name})))
 
 
+#: An age used as an epithet: "the 23-year-old" names the person last quoted or named.
+_AGE = re.compile(r"^\d{1,3}-year-old$")
 #: "China's president", "Brazil's leader": a title owned by a place or body.
 _POSSESSIVE = re.compile(r"^[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*(?:'s|’s)\s+\w+$")
 
@@ -143,13 +145,14 @@ def _role_holder(
     if not words or (words[0] != "the" and not owned) or is_anonymous(m):
         return None
     head = head_word(m.text)
-    if head not in lex.titles and head not in lex.epithets:
-        return None
+    epithet = head in lex.epithets or _AGE.search(m.text.split()[-1]) is not None
     before = [p for p in persons if p.end <= m.start and p.form == "name"]
-    holders = [p for p in before if p.role and p.role.split()[-1] == head]
+    holders = [p for p in before if p.role and p.role.split()[-1] == head]  # "the cook": "Ali Khan, a cook"
     if holders:
         return holders[-1]
-    if head not in lex.epithets and not owned:
+    if head not in lex.titles and not epithet:
+        return None
+    if not epithet and not owned:
         return None
     sources = sources or {}
     quoted = [p for p in before if (p.start, p.end) in sources]  # people the article has quoted
