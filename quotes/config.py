@@ -59,6 +59,7 @@ class Lexicon:
     pronouns: dict[str, str]
     marks: dict[str, tuple[str, str]]
     turn_labels: dict[str, str]
+    interview_verbs: frozenset[str]
 
     @property
     def max_title_words(self) -> int:
@@ -122,4 +123,5 @@ def _load_lexicon() -> Lexicon:
         pronouns={p: kind for p, kind in read_table("pronouns.tsv", 2)},
         marks={ch: (family, role) for ch, family, role in read_table("quote_marks.tsv", 3)},
         turn_labels={label: cls for label, cls in read_table("turn_labels.tsv", 2)},
+        interview_verbs=frozenset(r[0] for r in read_table("interview_verbs.tsv", 1)),
     )

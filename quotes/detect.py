@@ -60,6 +60,7 @@ class Candidate:
     cue_token: int | None = None  # token index of the reporting word, for reported speech
     turn: bool = False  # a transcript turn: the words after a speaker label (``MS. PSAKI: …``)
     label: tuple[int, int] | None = None  # a turn's speaker label, when it names the speaker
+    party: str | None = None  # an unnamed turn's side of an interview: "asker" (Q:) or "answerer" (A:)
 
 
 @dataclass(slots=True)
@@ -311,8 +312,8 @@ def find_turns(text: str, *, lex: Lexicon | None = None) -> list[Candidate]:
         cls = lex.turn_labels.get(key)
         if cls == "skip" or (cls is None and sum(c.isalpha() for c in name) < 2):
             continue
-        label = None if cls == "none" else (m.start("name"), m.end("name"))
-        opened[n] = (m.end(), label, key)
+        label = None if cls is not None else (m.start("name"), m.end("name"))
+        opened[n] = (m.end(), label, key if cls is None else cls)
     if len(opened) < MIN_TURNS:
         return []
     out: list[Candidate] = []
@@ -323,7 +324,7 @@ def find_turns(text: str, *, lex: Lexicon | None = None) -> list[Candidate]:
         if n in opened:
             content, label, key = opened[n]
             current, continued = (label, key), 0
-            out.append(Candidate(content, start + len(stop), Kind.DIRECT, turn=True, label=label))
+            out.append(Candidate(content, start + len(stop), Kind.DIRECT, turn=True, label=label, party=_party(key)))
             continue
         line = text[start:end].strip()
         if current is None or continued >= MAX_CONTINUED or line.startswith("(") and line.endswith(")"):
@@ -335,9 +336,14 @@ def find_turns(text: str, *, lex: Lexicon | None = None) -> list[Candidate]:
             current = None  # the paragraph speaks about the speaker: the reporter's, not a turn
             continue
         first = start + len(text[start:end]) - len(text[start:end].lstrip())
-        out.append(Candidate(first, start + len(stop), Kind.DIRECT, turn=True, label=label))
+        out.append(Candidate(first, start + len(stop), Kind.DIRECT, turn=True, label=label, party=_party(key)))
         continued += 1
     return out
+
+
+def _party(key: str) -> str | None:
+    """The interview side a turn label's class names (``asker``, ``answerer``), else None."""
+    return key if key in ("asker", "answerer") else None
 
 
 def find_reported(doc: Doc, marked: list[Candidate], *, lex: Lexicon | None = None) -> list[Candidate]:

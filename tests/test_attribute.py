@@ -351,3 +351,18 @@ def test_an_age_or_an_appositive_noun_names_the_person_described(quotes_of: Extr
         '"Honestly? I am not sure it will last," the 23-year-old added.\n'
     )
     assert [q.speaker for q in quotes_of(text)] == ["Ali Khan", "Ali Khan", "Ali Khan"]
+
+
+def test_qa_turns_go_to_the_interviewer_and_interviewee_the_introduction_names(quotes_of: Extract) -> None:
+    text = (
+        "On Monday, reporter Dana Cole sat down with Mayor Tom Reed at City Hall.\n\n"
+        "Q: What comes first?\n\nA: The bridge.\n\nQ: When?\n\nA: By June, if the council agrees.\n"
+    )
+    assert [(q.text, q.speaker) for q in quotes_of(text)] == [
+        ("What comes first?", "Dana Cole"),
+        ("The bridge.", "Tom Reed"),
+        ("When?", "Dana Cole"),
+        ("By June, if the council agrees.", "Tom Reed"),
+    ]
+    bare = "Q: What comes first?\n\nA: The bridge.\n"  # no introduction: the turns name no one
+    assert [q.speaker for q in quotes_of(bare)] == [None, None]

@@ -47,9 +47,14 @@ def attribute(
     lex = lex or lexicon()
     out: list[Attribution] = []
     text = doc_text(doc)
+    turns = [c.start for c in candidates if c.turn]
+    parties = interview_parties(doc, min(turns), lex) if turns else {}
     for cand in sorted(candidates, key=lambda c: c.start):
-        if cand.turn:  # a transcript turn: its label names the speaker, or no one
-            label = None if cand.label is None else Mention(text[slice(*cand.label)], *cand.label, "name", "PERSON")
+        if cand.turn:  # a transcript turn: its label names the speaker, or the introduction does, or no one
+            if cand.label is not None:
+                label: Mention | None = Mention(text[slice(*cand.label)], *cand.label, "name", "PERSON")
+            else:
+                label = parties.get(cand.party or "")
             out.append(Attribution(cand.start, cand.end, cand.kind, mention=label, sourceless=label is None))
             continue
         att = _attribute_one(doc, cand, lex)
@@ -70,6 +75,40 @@ def attribute(
                     att = replace(att, mention=mention)
         out.append(att)
     return out, document_mentions(doc, lex)
+
+
+def interview_parties(doc: Doc, before: int, lex: Lexicon) -> dict[str, Mention]:
+    """Who asks and who answers in a Q&A, from the introduction before its first turn (``before``).
+
+    ``Reporter Chris O'Brien sat down with Governor Bill Lee``: the subject of an interview verb
+    (``quotes/data/interview_verbs.tsv``) is the ``asker``, its object the ``answerer``, when both are
+    named.
+    """
+    for sent in doc.sents:
+        if sent.end_char > before:
+            break
+        for tok in sent:
+            if tok.pos_ != "VERB":
+                continue
+            lemma = tok.lemma_.lower()
+            particles = [c.lower_ for c in tok.children if c.dep_ == "prt"]
+            obj = None
+            if lemma in lex.interview_verbs:
+                obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            for prep in (c for c in tok.children if c.dep_ == "prep"):
+                if " ".join([lemma, *particles, prep.lower_]) in lex.interview_verbs:
+                    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            out = {}
+            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            for party, head in (("asker", subject), ("answerer", obj)):
+                mention = token_mention(head, lex) if head is not None else None
+                if mention is not None and mention.form == "name":
+                    out[party] = mention
+            if len(out) == 2:  # both named: "Jen Psaki spoke to reporters" says nothing of who asks
+                return out
+    return {}
 
 
 def _is_clause(doc: Doc, cand: Candidate) -> bool:
