@@ -180,7 +180,11 @@ def eval_cmd(
     ] = None,
     baseline: Annotated[
         Optional[Baseline],
-        typer.Option("--baseline", help="Also score this system on the same articles, in a column beside ours."),
+        typer.Option(
+            "--baseline",
+            help="Also score this system on the same articles, in a column beside ours "
+            "(rules: ours without the learned judgement).",
+        ),
     ] = None,
     format: Annotated[EvalFormat, typer.Option("--format", "-f", help="Output format.")] = EvalFormat.TABLE,
     errors: Annotated[

@@ -29,6 +29,7 @@ class Settings:
     model: str | None = None
     batch_size: int = 16
     include_scare: bool = False  # keep marked phrases no speech act is attributed to, flagged ``scare``
+    learned: bool = True  # let the learned judgement (``quotes.keep``) drop reported records it finds no quote
 
     def model_names(self) -> tuple[str, ...]:
         """The pipelines to try, in order: explicit, environment, defaults."""

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, TextIO, Union
 from . import attribute as _attribute
 from . import cache as _cache
 from . import detect as _detect
+from . import keep as _keep
 from . import nlp as _nlp
 from . import speakers as _speakers
 from .config import Settings
@@ -64,7 +65,7 @@ def extract(
     def ready() -> Iterator[Extraction]:
         while queue and isinstance(head := queue[0], Extraction):
             queue.popleft()
-            yield head if settings.include_scare else without_scare(head)
+            yield shown(head, settings)
 
     pending = to_parse()
     first = next(pending, None)
@@ -76,9 +77,16 @@ def extract(
         extraction = extract_parsed(article, doc)
         if store is not None:
             store.save(extraction)
-        yield extraction if settings.include_scare else without_scare(extraction)
+        yield shown(extraction, settings)
         yield from ready()
     yield from ready()
+
+
+def shown(extraction: Extraction, settings: Settings) -> Extraction:
+    """What the settings let through of an extraction: the learned judgement (``keep``), scare quotes."""
+    if settings.learned:
+        extraction = _keep.judged(extraction)
+    return extraction if settings.include_scare else without_scare(extraction)
 
 
 def without_scare(extraction: Extraction) -> Extraction:

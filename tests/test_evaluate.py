@@ -600,3 +600,20 @@ def test_same_figures_as_score_py_when_predictions_carry_parts(
     ours, theirs = score(seed_gold, preds), reference.score(seed_gold.as_dict(), preds)
     assert_same_figures(ours, theirs)
     assert any(p.get("parts") for p in preds)
+
+
+def test_the_rules_baseline_scores_our_extraction_without_the_learned_judgement() -> None:
+    from quotes.evaluate import Baseline, evaluate
+    from quotes.types import Article
+
+    text = "Berg told the programme “Meet the Press,” that she would run again."
+    gold = Gold(
+        quotes=(GoldQuote("a.txt", 47, 66, "she would run again", "indirect", "berg"),),
+        speakers={"berg": {"Berg"}},
+        speakers_by_file={},
+        mentions=False,
+        name="tiny",
+    )
+    ev = evaluate(gold, [Article(doc="a.txt", text=text)], baseline=Baseline.RULES)
+    assert ev.results["quotes"]["predicted"] == ev.results["rules"]["predicted"] - 1  # the title is judged no quote
+    assert ev.results["quotes"]["detect_p"] > ev.results["rules"]["detect_p"]

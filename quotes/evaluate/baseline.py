@@ -1,4 +1,4 @@
-"""The textacy baseline: another system's quotes, as contract records, to score beside ours.
+"""Baselines: another system's quotes (textacy), or our rules alone, as contract records to score beside ours.
 
 Input: articles and a spaCy pipeline.
 Output: the contract records of ``textacy.extract.triples.direct_quotations``, and the articles it gave up.
@@ -20,6 +20,7 @@ class Baseline(StrEnum):
     """Other systems ``quotes eval`` can score beside ours."""
 
     TEXTACY = "textacy"
+    RULES = "rules"  # our rules alone, without the learned judgement (quotes.keep)
 
 
 def textacy_predictions(articles: Iterable[Article], nlp: Language) -> tuple[list[dict[str, Any]], list[str]]:

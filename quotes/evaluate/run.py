@@ -7,7 +7,7 @@ Output: an ``Evaluation``: each system's figures, the documents a system gave up
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Union
 
@@ -55,6 +55,13 @@ def evaluate(
     runs: dict[str, tuple[list[dict[str, Any]], tuple[str, ...]]] = {
         "quotes": ([record(q) for ex in extractions for q in ex.quotes], ())
     }
+    if baseline is Baseline.RULES:  # the same documents through the rules alone (the cache makes this cheap)
+        plain = replace(settings, learned=False)
+        rules: list[Extraction] = extract_corpus(paths, settings=plain) if paths else []
+        if articles:
+            rules += extract(articles, settings=plain)
+        rules = list(align_corpus(rules).extractions)
+        runs["rules"] = ([record(q) for ex in rules for q in ex.quotes], ())
     if baseline is Baseline.TEXTACY:
         from ..nlp import pipeline
 
