@@ -366,3 +366,13 @@ def test_qa_turns_go_to_the_interviewer_and_interviewee_the_introduction_names(q
     ]
     bare = "Q: What comes first?\n\nA: The bridge.\n"  # no introduction: the turns name no one
     assert [q.speaker for q in quotes_of(bare)] == [None, None]
+
+
+def test_a_paragraph_opening_with_a_quote_gives_it_to_the_person_it_then_introduces(quotes_of: Extract) -> None:
+    text = (
+        '"It has been hard," said Jane Smith, who runs the bakery.\n\n'
+        '"We lost half our customers when the road closed." '
+        "Tom Brown, who runs the shop next door, has seen the same.\n\n"
+        '"It is the rent," Smith said. "It doubled." She is moving out.\n'
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Jane Smith", "Tom Brown", "Jane Smith", "Jane Smith"]
