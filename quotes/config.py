@@ -61,6 +61,8 @@ class Lexicon:
     marks: dict[str, tuple[str, str]]
     turn_labels: dict[str, str]
     interview_verbs: frozenset[str]
+    evidence_nouns: frozenset[str]
+    evidence_verbs: frozenset[str]
 
     @property
     def max_title_words(self) -> int:
@@ -125,4 +127,6 @@ def _load_lexicon() -> Lexicon:
         marks={ch: (family, role) for ch, family, role in read_table("quote_marks.tsv", 3)},
         turn_labels={label: cls for label, cls in read_table("turn_labels.tsv", 2)},
         interview_verbs=frozenset(r[0] for r in read_table("interview_verbs.tsv", 1)),
+        evidence_nouns=frozenset(r[0] for r in read_table("evidence_nouns.tsv", 1)),
+        evidence_verbs=frozenset(r[0] for r in read_table("evidence_verbs.tsv", 1)),
     )

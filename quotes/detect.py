@@ -368,7 +368,7 @@ def _reported_in_sentence(sent: Span, lex: Lexicon) -> Iterator[Candidate]:
     according = according_to(sent)
     for tok in sent:
         key = reporting_key(tok, lex)
-        if key is not None and lex.verbs[key] == "speech":
+        if key is not None and lex.verbs[key] == "speech" and not _finding(tok, lex):
             yield from _verb_complements(tok, lex)
         elif tok.pos_ == "VERB" and not negated_or_modal(tok) and (span := _content_object(tok, lex)):
             yield Candidate(*span, Kind.INDIRECT, cue_token=tok.i)  # "pressed for a vote on …"
@@ -386,6 +386,15 @@ def _reported_in_sentence(sent: Span, lex: Lexicon) -> Iterator[Candidate]:
         span = _clause_span(sent.root, exclude=according, whole=sent)
         if span:
             yield Candidate(*span, Kind.INDIRECT, cue_token=according.i)
+
+
+def _finding(verb: Token, lex: Lexicon) -> bool:
+    """Whether a verb reports a finding, not speech: evidence as the subject of an evidence verb
+    (``figures show that …``, ``forecasts indicate …``)."""
+    if verb.lemma_.lower() not in lex.evidence_verbs:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.lemma_.lower() in lex.evidence_nouns
 
 
 def _reports_itself(sent: Span, lex: Lexicon) -> bool:

@@ -241,3 +241,14 @@ def test_mojibake_quotation_marks_count_as_marks_and_the_text_is_unchanged() -> 
     opening, closing, apostrophe = "\u00e2\u20ac\u0153", "\u00e2\u20ac\u009d", "\u00e2\u20ac\u2122"
     text = f"Ann said: {opening}We open in June.{closing} Then: {opening}It{apostrophe}s done,{closing[:2]} she added."
     assert contents(text) == ["We open in June.", f"It{apostrophe}s done,"]  # the apostrophe stays in the word
+
+
+def test_evidence_that_shows_something_is_a_finding_not_a_quote(quotes_of: Extract) -> None:
+    def reported(text: str) -> list[str]:
+        return [q.text for q in quotes_of(text) if q.kind is Kind.INDIRECT]
+
+    assert reported("City figures show that crime fell by 10 percent last year.") == []
+    assert reported("Forecasts indicate that heavy rain will come on Monday.") == []
+    assert reported("The minister indicated that the budget would rise next year.") == [
+        "the budget would rise next year"
+    ]
