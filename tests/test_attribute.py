@@ -376,3 +376,11 @@ def test_a_paragraph_opening_with_a_quote_gives_it_to_the_person_it_then_introdu
         '"It is the rent," Smith said. "It doubled." She is moving out.\n'
     )
     assert [q.speaker for q in quotes_of(text)] == ["Jane Smith", "Tom Brown", "Jane Smith", "Jane Smith"]
+
+
+def test_a_cue_the_parse_hung_inside_the_quote_before_still_takes_the_speaker_outside_it(quotes_of: Extract) -> None:
+    text = (
+        'Regarding the situation in Ukraine, Kishida stated, "As the G7, we will strive to bring about '
+        'a lasting peace," adding, "We will strengthen sanctions against Russia."'
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Kishida", "Kishida"]

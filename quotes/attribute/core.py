@@ -7,6 +7,7 @@ Output: ``Attribution`` records and the document's ``Mention`` list, in plain ch
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -48,6 +49,7 @@ def attribute(
     out: list[Attribution] = []
     text = doc_text(doc)
     turns = [c.start for c in candidates if c.turn]
+    marked = [(c.start, c.end) for c in candidates if c.kind is Kind.DIRECT and not c.turn]  # whole utterances
     parties = interview_parties(doc, min(turns), lex) if turns else {}
     for cand in sorted(candidates, key=lambda c: c.start):
         if cand.turn:  # a transcript turn: its label names the speaker, or the introduction does, or no one
@@ -57,7 +59,7 @@ def attribute(
                 label = parties.get(cand.party or "")
             out.append(Attribution(cand.start, cand.end, cand.kind, mention=label, sourceless=label is None))
             continue
-        att = _attribute_one(doc, cand, lex)
+        att = _attribute_one(doc, cand, lex, marked)
         unattributed = att.cue is None and att.mention is None and not att.sourceless
         if unattributed and cand.kind is Kind.MIXED and not _is_clause(doc, cand):
             att = replace(att, scare=True)  # quoted words in a sentence that attributes no speech act
@@ -133,7 +135,7 @@ def _is_clause(doc: Doc, cand: Candidate) -> bool:
     )
 
 
-def _attribute_one(doc: Doc, cand: Candidate, lex: Lexicon) -> Attribution:
+def _attribute_one(doc: Doc, cand: Candidate, lex: Lexicon, marked: Sequence[tuple[int, int]] = ()) -> Attribution:
     """Cue, source and channel of one candidate, from its own sentence (no inheritance here)."""
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -168,7 +170,7 @@ def _attribute_one(doc: Doc, cand: Candidate, lex: Lexicon) -> Attribution:
         if cand.kind is Kind.INDIRECT:
             subject = quoted_as or _speaker_token(cue_tok, lex)
         else:
-            subject = quoted_as or _source_of(cue_tok, span, inside, lex)
+            subject = quoted_as or _source_of(cue_tok, span, inside, lex, marked)
         if subject is not None:
             mention = token_mention(subject, lex)
         if quoted_as is not None:
@@ -280,11 +282,15 @@ def _cue_for(span: Span, sents: list[Span], inside: set[int], lex: Lexicon) -> T
     return min(candidates, key=lambda t: min(abs(t.i - span.start), abs(t.i - (span.end - 1))))
 
 
-def _source_of(cue: Token, span: Span, inside: set[int], lex: Lexicon) -> Token | None:
+def _source_of(
+    cue: Token, span: Span, inside: set[int], lex: Lexicon, marked: Sequence[tuple[int, int]] = ()
+) -> Token | None:
     """The source of a cue for a marked quote: its parsed subject unless that lies inside
     the quote, else a name written between the quote and the cue or just after the cue
     (``"…," Tulsa police Chief Chuck Jordan said`` when the parse misses the subject)."""
     source = _speaker_token(cue, lex)
+    if source is not None and source.i not in inside and _quoted(source, marked):
+        source = _subject_outside_quotes(cue, marked)  # "“… we will …,” adding, “…”": the parse hung the cue inside
     if source is not None and source.i not in inside:
         return source
     doc = cue.doc
@@ -297,6 +303,26 @@ def _source_of(cue: Token, span: Span, inside: set[int], lex: Lexicon) -> Token 
             ent = entity_of(doc[i])
             if ent is not None:
                 return ent.root
+    return None
+
+
+def _quoted(tok: Token, marked: Sequence[tuple[int, int]]) -> bool:
+    """Whether a token lies inside one of the document's quotations (``marked``: their character spans)."""
+    return any(a <= tok.idx < b for a, b in marked)
+
+
+def _subject_outside_quotes(cue: Token, marked: Sequence[tuple[int, int]]) -> Token | None:
+    """The subject of the nearest verb above a cue that sits outside quotation marks, itself outside them."""
+    node = cue
+    for _ in range(6):
+        if node.head is node:
+            return None
+        node = node.head
+        if _quoted(node, marked):
+            continue
+        subject = next((c for c in node.children if c.dep_ in SUBJECTS and not _quoted(c, marked)), None)
+        if subject is not None:
+            return subject
     return None
 
 
