@@ -55,8 +55,11 @@ MODEL_FILE = "keep_model.json"
 
 
 def features(q: Quote) -> list[float]:
-    """The features of one record, in the order of ``FEATURES``."""
+    """The features of one record, in the order of ``FEATURES`` (as the rules gave it: a speaker the
+    learned ranking chose counts as none, the model was trained before it)."""
     lex = lexicon()
+    if any(f.type == "ranked_speaker" for f in q.flags):
+        q = replace(q, speaker=None, speaker_mention=None, via=None)
     words = len(q.text.split())
     cue = q.cue.lower().split()[0] if q.cue else ""
     mention = q.speaker_mention or ""

@@ -83,10 +83,23 @@ def extract(
 
 
 def shown(extraction: Extraction, settings: Settings) -> Extraction:
-    """What the settings let through of an extraction: the learned judgement (``keep``), scare quotes."""
-    if settings.learned:
-        extraction = _keep.judged(extraction)
+    """What the settings let through of an extraction: the learned judgement (``keep``) and speaker
+    ranking (taken back with ``learned=False``), scare quotes."""
+    extraction = _keep.judged(extraction) if settings.learned else without_ranked(extraction)
     return extraction if settings.include_scare else without_scare(extraction)
+
+
+def without_ranked(extraction: Extraction) -> Extraction:
+    """The extraction as the rules alone give it: speakers the learned ranking chose are taken back."""
+    if not any(f.type == "ranked_speaker" for q in extraction.quotes for f in q.flags):
+        return extraction
+    quotes = tuple(
+        replace(q, speaker=None, speaker_id=None, speaker_mention=None, speaker_span=None, flags=())
+        if any(f.type == "ranked_speaker" for f in q.flags)
+        else q
+        for q in extraction.quotes
+    )
+    return replace(extraction, quotes=quotes)
 
 
 def without_scare(extraction: Extraction) -> Extraction:

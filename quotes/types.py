@@ -99,6 +99,7 @@ class Attribution:
     via: Mention | None = None
     sourceless: bool = False  # known to have no speaker (the title of a work): never inherits one
     scare: bool = False  # a marked phrase no speech act is attributed to (a scare quote): no record by default
+    ranked: bool = False  # the mention was chosen by the learned ranking (attribute/ranking.py), no rule named one
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,8 @@ from .union_find import find_root
 PART_GAP = 160
 #: Quotes of one document compared with each other to find repeats: each with the next this many.
 SAME_DOC_WINDOW = 10
+#: Flags extraction sets on a record (a scare quote, a speaker the learned ranking chose): alignment keeps them.
+EXTRACTION_FLAGS = ("scare", "ranked_speaker")
 #: Most outlets named in a ``single_source`` flag; the rest are counted ("and 3 more") to keep the detail one line.
 MAX_LISTED = 5
 
@@ -157,7 +159,8 @@ def align_corpus(extractions: Sequence[Extraction], *, weights: Weights = Weight
     >>> [q.group is not None for ex in aligned.extractions for q in ex.quotes]
     [True, True]
     """
-    extractions = list(extractions)
+    given = list(extractions)
+    extractions = [_rule_speakers(ex) for ex in given]  # a ranked guess is no evidence of one remark or a conflict
     items = _items(extractions)
     camps = speaker_camps(extractions)
     scored = score_pairs(extractions, items, weights)
@@ -185,12 +188,44 @@ def align_corpus(extractions: Sequence[Extraction], *, weights: Weights = Weight
             alignable = len(set(diverge.content_words(q.text))) >= MIN_WORDS
             if gid is None and q.speaker_id and alignable and covered.get(d):
                 qflags = (_single_source(ex, covered[d]),)
-            kept = tuple(f for f in q.flags if f.type == "scare")  # extraction's own flag (include_scare)
+            kept = tuple(f for f in q.flags if f.type in EXTRACTION_FLAGS)  # extraction's own flags
             new.append(replace(q, group=gid, flags=kept + qflags))
         out.append(replace(ex, quotes=tuple(new)))
     out, groups = remarks.join_statements(remarks.with_parts(out, camps, weights=weights), groups)
+    out = [_with_speakers_of(ex, original) for ex, original in zip(out, given, strict=True)]
     groups.sort(key=lambda g: (-_conflicts(g), g.id))
     return Alignment(extractions=tuple(out), groups=tuple(groups))
+
+
+def _rule_speakers(ex: Extraction) -> Extraction:
+    """The extraction with the speakers the learned ranking chose taken out (alignment weighs rule-named ones only)."""
+    if not any(f.type == "ranked_speaker" for q in ex.quotes for f in q.flags):
+        return ex
+    quotes = tuple(
+        replace(q, speaker=None, speaker_id=None, speaker_mention=None, speaker_span=None)
+        if any(f.type == "ranked_speaker" for f in q.flags)
+        else q
+        for q in ex.quotes
+    )
+    return replace(ex, quotes=quotes)
+
+
+def _with_speakers_of(ex: Extraction, original: Extraction) -> Extraction:
+    """The aligned extraction with each quote's speaker fields as extraction gave them."""
+    by_start = {q.start: q for q in original.quotes}
+    quotes = tuple(
+        replace(
+            q,
+            speaker=o.speaker,
+            speaker_id=o.speaker_id,
+            speaker_mention=o.speaker_mention,
+            speaker_span=o.speaker_span,
+        )
+        if (o := by_start.get(q.start)) is not None
+        else q
+        for q in ex.quotes
+    )
+    return replace(ex, quotes=quotes)
 
 
 def attach(

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from ..config import Lexicon, lexicon
 from ..detect import Candidate, according_to, reporting_key
 from ..types import Attribution, Kind, Mention
+from . import ranking
 from .mentions import SUBJECTS, doc_text, document_mentions, entity_of, token_mention
 
 if TYPE_CHECKING:
@@ -48,6 +49,7 @@ def attribute(
     lex = lex or lexicon()
     out: list[Attribution] = []
     text = doc_text(doc)
+    mentions = document_mentions(doc, lex)
     turns = [c.start for c in candidates if c.turn]
     marked = [(c.start, c.end) for c in candidates if c.kind is Kind.DIRECT and not c.turn]  # whole utterances
     parties = interview_parties(doc, min(turns), lex) if turns else {}
@@ -71,6 +73,7 @@ def attribute(
             elif (
                 prev is not None
                 and prev.mention is not None
+                and not prev.ranked  # a guess is not passed on as if a rule had named the speaker
                 and _paragraph_gap(doc_text(doc), prev.end, cand.start) <= INHERIT_PARAGRAPHS
             ):
                 att = replace(att, cue=prev.cue, mention=prev.mention, via=prev.via)
@@ -78,8 +81,12 @@ def attribute(
                 mention = _previous_paragraph_subject(doc, cand.start, lex)
                 if mention is not None:
                     att = replace(att, mention=mention)
+        if att.mention is None and not (att.scare or att.sourceless):
+            chosen = ranking.best(doc, cand.start, cand.end, mentions, out[-1].mention if out else None, lex)
+            if chosen is not None:
+                att = replace(att, mention=chosen, ranked=True)
         out.append(att)
-    return out, document_mentions(doc, lex)
+    return out, mentions
 
 
 def interview_parties(doc: Doc, before: int, lex: Lexicon) -> dict[str, Mention]:

@@ -16,6 +16,8 @@ from .names import contains_words, display, head_word, is_anonymous, name_bag, n
 
 #: The flag of a marked phrase that no speech act is attributed to (kept only with ``include_scare``).
 SCARE = Flag("scare", "quoted words no speech act is attributed to (a scare quote, a coined term, a title)")
+#: The flag of a record whose speaker the learned ranking chose because no rule named one.
+RANKED = Flag("ranked_speaker", "speaker chosen by the learned ranking of nearby mentions; no rule named one")
 
 
 def resolve(
@@ -70,7 +72,7 @@ def resolve(
                 cue=att.cue,
                 via=via.name if via else None,
                 line=article.text.count("\n", 0, att.start) + 1,
-                flags=(SCARE,) if att.scare else (),
+                flags=(SCARE,) if att.scare else (RANKED,) if att.ranked else (),
             )
         )
     return Extraction(article=article, quotes=tuple(quotes), speakers=tuple(registry.values()))

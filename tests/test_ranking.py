@@ -1,0 +1,33 @@
+"""The learned choice of a speaker mention (quotes.attribute.ranking) and its shipped model."""
+
+from __future__ import annotations
+
+from quotes import extract
+from quotes.attribute.ranking import FEATURES, model
+from quotes.config import Settings
+
+TEXT = 'The bridge opened on Monday.\n\nMayor Tom Reed was beaming at the ceremony. "It is a great day for the city."\n'
+
+
+def test_the_shipped_model_is_the_one_its_features_describe() -> None:
+    judged = model()
+    assert judged is not None
+    weights, _, threshold = judged
+    assert len(weights) == len(FEATURES) and 0.0 <= threshold < 1.0
+
+
+def test_a_quote_no_rule_attributes_gets_the_nearby_person_the_model_ranks_first_flagged_as_such() -> None:
+    (q,) = [q for x in extract(TEXT) for q in x.quotes]
+    assert (q.speaker, q.speaker_mention, q.speaker_span) == ("Tom Reed", "Tom Reed", (36, 44))
+    assert [f.type for f in q.flags] == ["ranked_speaker"]
+
+
+def test_the_rules_alone_leave_it_without_a_speaker() -> None:
+    (q,) = [q for x in extract(TEXT, settings=Settings(learned=False)) for q in x.quotes]
+    assert q.speaker is None and q.flags == ()
+
+
+def test_the_rules_win_where_they_reach() -> None:
+    text = 'Mayor Tom Reed opened the bridge. "It is a great day," said council member Ana Ruiz.\n'
+    (q,) = [q for x in extract(text) for q in x.quotes]
+    assert q.speaker == "Ana Ruiz" and q.flags == ()
