@@ -267,13 +267,41 @@ _FURNITURE = re.compile(
 
 
 def furniture(text: str) -> list[tuple[int, int]]:
-    r"""The spans of lines that are page furniture: the page's address and bylines.
+    r"""The spans of lines that are page furniture: the page's address, bylines, and the headline.
+
+    The headline is the first line of the text when it is in title case and ends with no full stop
+    (``Pledge of Peace Was Shared at G7 Summit, Says Kishida``): golden/README.md §1 annotates no
+    quote in it.
 
     >>> text = "URL: https://example.com/a\nBy Jane Doe, Staff Writer\nBy the river, she said, it rained."
     >>> [text[a:b] for a, b in furniture(text)]
     ['URL: https://example.com/a', 'By Jane Doe, Staff Writer']
     """
-    return [(m.start(), m.end()) for m in _FURNITURE.finditer(text)]
+    spans = [(m.start(), m.end()) for m in _FURNITURE.finditer(text)]
+    first = re.search(r"\S[^\n]*", text)
+    if first is not None and not first.group().rstrip().endswith(".") and headline_case(first.group(), strict=False):
+        spans.append((first.start(), first.end()))
+    return sorted(spans)
+
+
+#: Longest line, in words, that can be a headline.
+MAX_HEADLINE_WORDS = 20
+#: Share of capitalised words from which a line is in headline case.
+HEADLINE_CAPITALISED_SHARE = 0.7
+#: Function words a headline in title case capitalises ("Trump Warns Clinton Against Fraud").
+_HEADLINE_WORDS = {"against", "for", "to", "the", "of", "in", "on", "at", "with", "and", "by", "from", "as", "a"}
+
+
+def headline_case(line: str, *, strict: bool = True) -> bool:
+    """Whether a line is written in headline case: short, most words capitalised and, when
+    ``strict``, a function word capitalised too (a line of names in running text is not a headline)."""
+    words = [w.strip("\"'“”‘’(),.:;!?") for w in line.split()]
+    words = [w for w in words if w[:1].isalpha()]
+    if not 4 <= len(words) <= MAX_HEADLINE_WORDS:
+        return False
+    capitalised = sum(w[0].isupper() for w in words)
+    function = sum(w.lower() in _HEADLINE_WORDS and w[0].isupper() for w in words[1:])
+    return capitalised >= HEADLINE_CAPITALISED_SHARE * len(words) and (function > 0 or not strict)
 
 
 #: A speaker label opening a line of a transcript: a name in capitals (``MS. PSAKI``, ``PRIEBUS``), an

@@ -91,3 +91,12 @@ def test_page_furniture_holds_no_quote_and_names_no_speaker() -> None:
     quotes = [q for ex in extract(text) for q in ex.quotes]
     assert [q.text for q in quotes] == ["The bridge will open in June", "It is a great day,"]
     assert all(q.speaker != "Maria Lopez" for q in quotes)  # the byline's author is no antecedent of "she"
+
+
+def test_a_headline_in_title_case_holds_no_quote() -> None:
+    text = (
+        "Pledge of Peace Was Shared at G7 Summit, Says Kishida\n\n"
+        "Prime Minister Fumio Kishida said on Sunday that the summit had sent a strong message.\n"
+    )
+    quotes = [q.text for ex in extract(text) for q in ex.quotes]
+    assert quotes == ["the summit had sent a strong message"]

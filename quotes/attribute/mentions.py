@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..config import Lexicon, lexicon
+from ..detect import headline_case
 from ..types import Mention
 
 if TYPE_CHECKING:
@@ -121,28 +122,12 @@ def noun_phrase(tok: Token) -> Span:
     return doc[left : right + 1]
 
 
-#: Longest line, in words, that can be a headline.
-MAX_HEADLINE_WORDS = 20
-#: Share of capitalised words from which a line is in headline case.
-HEADLINE_CAPITALISED_SHARE = 0.7
-#: Function words that only a headline capitalises ("Trump Warns Clinton Against …").
-_HEADLINE_WORDS = {"against", "for", "to", "the", "of", "in", "on", "at", "with", "and", "by", "from", "as", "a"}
-
-
 def in_headline(span: Span) -> bool:
-    """Whether a span sits on a short line written in headline case: most words capitalised,
-    function words included ("Trump Warns Clinton Against Fraud")."""
-    doc = span.doc
-    text = doc_text(doc)
+    """Whether a span sits on a short line written in headline case (``detect.headline_case``)."""
+    text = doc_text(span.doc)
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
-    words = [w.strip("\"'“”‘’(),.:;!?") for w in text[start : len(text) if end < 0 else end].split()]
-    words = [w for w in words if w[:1].isalpha()]
-    if not 4 <= len(words) <= MAX_HEADLINE_WORDS:
-        return False
-    capitalised = sum(w[0].isupper() for w in words)
-    function = sum(w.lower() in _HEADLINE_WORDS and w[0].isupper() for w in words[1:])
-    return capitalised >= HEADLINE_CAPITALISED_SHARE * len(words) and function > 0
+    return headline_case(text[start : len(text) if end < 0 else end])
 
 
 def _headline_trim(ent: Span) -> int:
