@@ -15,13 +15,13 @@ speaker is best left empty).
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from shipped import arguments, ship  # noqa: E402
 
 from quotes import extract_corpus  # noqa: E402
 from quotes.attribute import document_mentions  # noqa: E402
@@ -54,11 +54,7 @@ def overlaps(m: Mention, spans: tuple[tuple[int, int], ...]) -> bool:
 def main() -> int:
     from sklearn.linear_model import LogisticRegression
 
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--dev", type=Path, default=ROOT / "golden" / "dev")
-    parser.add_argument("--cache", type=Path, default=None)
-    parser.add_argument("--check", action="store_true")
-    args = parser.parse_args()
+    args = arguments(__doc__)
     cache = cache_root(args.cache)
     lex = lexicon()
     nlp = pipeline(Settings())
@@ -118,17 +114,7 @@ def main() -> int:
         "bias": round(bias, 6),
         "threshold": threshold,
     }
-    path = ROOT / "quotes" / "data" / MODEL_FILE
-    text = json.dumps(model, indent=1) + "\n"
-    if args.check:
-        same = path.is_file() and path.read_text(encoding="utf-8") == text
-        print(
-            "the shipped model matches a fresh training" if same else "the shipped model differs; rerun without --check"
-        )
-        return 0 if same else 1
-    path.write_text(text, encoding="utf-8")
-    print(f"wrote {path.relative_to(ROOT)}; threshold {threshold}")
-    return 0
+    return ship(model, MODEL_FILE, check=args.check)
 
 
 if __name__ == "__main__":

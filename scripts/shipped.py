@@ -1,0 +1,37 @@
+"""What the training scripts share: their arguments, and writing (or checking) the model the package ships.
+
+Imported by scripts/train_keep.py and scripts/train_ranking.py (run from the repository, so that this
+folder is on the import path).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def arguments(doc: str | None) -> argparse.Namespace:
+    """``--dev`` (golden/dev), ``--cache`` (the development set's texts) and ``--check``."""
+    parser = argparse.ArgumentParser(description=(doc or "").splitlines()[0])
+    parser.add_argument("--dev", type=Path, default=ROOT / "golden" / "dev")
+    parser.add_argument("--cache", type=Path, default=None)
+    parser.add_argument("--check", action="store_true", help="write nothing; exit 1 when the shipped model differs")
+    return parser.parse_args()
+
+
+def ship(model: dict[str, object], name: str, *, check: bool) -> int:
+    """Write ``quotes/data/<name>``, or with ``check`` say whether it equals a fresh training's; the exit code."""
+    path = ROOT / "quotes" / "data" / name
+    text = json.dumps(model, indent=1) + "\n"
+    if check:
+        same = path.is_file() and path.read_text(encoding="utf-8") == text
+        print(
+            "the shipped model matches a fresh training" if same else "the shipped model differs; rerun without --check"
+        )
+        return 0 if same else 1
+    path.write_text(text, encoding="utf-8")
+    print(f"wrote {path.relative_to(ROOT)}")
+    return 0
