@@ -51,6 +51,7 @@ class Lexicon:
     channels: frozenset[str]
     titles: frozenset[str]
     epithets: frozenset[str]
+    offices: frozenset[str]
     demonyms: dict[str, str]
     role_bodies: dict[str, str]
     capitals: dict[str, str]
@@ -63,6 +64,7 @@ class Lexicon:
     interview_verbs: frozenset[str]
     evidence_nouns: frozenset[str]
     evidence_verbs: frozenset[str]
+    object_complements: frozenset[tuple[str, str]]
 
     @property
     def max_title_words(self) -> int:
@@ -117,6 +119,7 @@ def _load_lexicon() -> Lexicon:
         channels=frozenset(r[0] for r in read_table("channels.tsv", 1)),
         titles=frozenset(r[0] for r in read_table("titles.tsv", 1)),
         epithets=frozenset(r[0] for r in read_table("epithets.tsv", 1)),
+        offices=frozenset(r[0] for r in read_table("epithets.tsv", 1, more=True) if r[1:2] == ["office"]),
         demonyms={adj: place for adj, place in read_table("demonyms.tsv", 2)},
         role_bodies={role: body for role, body in read_table("role_bodies.tsv", 2)},
         capitals={city: country for city, country in read_table("capitals.tsv", 2)},
@@ -129,4 +132,5 @@ def _load_lexicon() -> Lexicon:
         interview_verbs=frozenset(r[0] for r in read_table("interview_verbs.tsv", 1)),
         evidence_nouns=frozenset(r[0] for r in read_table("evidence_nouns.tsv", 1)),
         evidence_verbs=frozenset(r[0] for r in read_table("evidence_verbs.tsv", 1)),
+        object_complements=frozenset((verb, prep) for verb, prep in read_table("object_complements.tsv", 2)),
     )

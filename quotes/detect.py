@@ -473,9 +473,36 @@ def _reported_object(verb: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def _complement(verb: Token, lex: Lexicon) -> tuple[int, int] | None:
+    """The object and a phrase headed by a listed preposition, when a verb reports them together
+    (``compared [the war to the Holocaust]``, ``accused [Israel of genocide]``; object_complements.tsv)."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or not _single_named_source(verb, lex):
+        return None
+    lemma = verb.lemma_.lower()
+    prep = next(
+        (c for c in verb.children if c.dep_ == "prep" and c.i > obj.i and (lemma, c.lower_) in lex.object_complements),
+        None,
+    )
+    if prep is None:
+        prep = next((c for c in obj.children if c.dep_ == "prep" and (lemma, c.lower_) in lex.object_complements), None)
+    if prep is None:
+        return None
+    tokens = [t for t in verb.doc[obj.left_edge.i : prep.right_edge.i + 1]]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens.pop()
+    if len(tokens) < MIN_OBJECT_TOKENS - 1 or any(t.is_quote for t in tokens):
+        return None  # too short, or holding quoted words: those are the record (golden/README.md §2)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
 def _content_object(verb: Token, lex: Lexicon) -> tuple[int, int] | None:
     """The reported object of an object-reporting verb as the reported content
-    (``outlined a two-track approach toward …``): a common-noun phrase of several words."""
+    (``outlined a two-track approach toward …``): a common-noun phrase of several words; or the
+    object with its complement (``compared the war to the Holocaust``)."""
+    complement = _complement(verb, lex)
+    if complement is not None:
+        return complement
     obj = _reported_object(verb, lex)
     if obj is None or obj.pos_ != "NOUN" or obj.ent_type_ in ("PERSON", "ORG", "GPE"):
         return None

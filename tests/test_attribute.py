@@ -384,3 +384,15 @@ def test_a_cue_the_parse_hung_inside_the_quote_before_still_takes_the_speaker_ou
         'a lasting peace," adding, "We will strengthen sanctions against Russia."'
     )
     assert [q.speaker for q in quotes_of(text)] == ["Kishida", "Kishida"]
+
+
+def test_an_office_never_names_someone_the_article_gives_another_office(quotes_of: Extract) -> None:
+    text = (
+        "Brazilian President Luiz Lula spoke to reporters on Sunday.\n\n"
+        "The minister said that developed countries were cutting aid to the region.\n"
+    )
+    (q,) = quotes_of(text)
+    assert q.speaker != "Luiz Lula"
+    text = text.replace("The minister", "The president")
+    (q,) = quotes_of(text)
+    assert q.speaker == "Luiz Lula"

@@ -157,8 +157,8 @@ def test_a_word_both_reporting_and_belief_verb_is_a_data_error(monkeypatch: pyte
 
     real = config.read_table
 
-    def fake(name: str, columns: int) -> list[list[str]]:
-        rows = real(name, columns)
+    def fake(name: str, columns: int, *, more: bool = False) -> list[list[str]]:
+        rows = real(name, columns, more=more)
         return rows + [["say"]] if name == "belief_verbs.tsv" else rows
 
     monkeypatch.setattr(config, "read_table", fake)
@@ -252,3 +252,15 @@ def test_evidence_that_shows_something_is_a_finding_not_a_quote(quotes_of: Extra
     assert reported("The minister indicated that the budget would rise next year.") == [
         "the budget would rise next year"
     ]
+
+
+def test_a_comparison_or_accusation_reports_its_object_with_its_complement(quotes_of: Extract) -> None:
+    def reported(text: str) -> list[str]:
+        return [q.text for q in quotes_of(text) if q.kind is Kind.INDIRECT]
+
+    assert reported("President Ana Costa compared the new port to a second capital.") == [
+        "the new port to a second capital"
+    ]
+    assert reported("Senator Tom Reed accused the agency of hiding the report.") == ["the agency of hiding the report"]
+    assert reported('Senator Tom Reed accused the agency of a "cover-up" last week.') == []  # the quote is the record
+    assert reported("The two leaders compared their plans to a bridge.") == []  # no one source

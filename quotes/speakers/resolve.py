@@ -156,6 +156,8 @@ def _role_holder(
         return None
     if not epithet and not owned:
         return None
+    if head in lex.offices:  # "the minister" is not someone the article makes president
+        before = [p for p in before if not (p.role and p.role.split()[-1] in lex.offices)]
     sources = sources or {}
     quoted = [p for p in before if (p.start, p.end) in sources]  # people the article has quoted
     places = _places(m.text, len(m.text), lex)  # "the Chinese leader": a Chinese person
