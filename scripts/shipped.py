@@ -14,11 +14,14 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def arguments(doc: str | None) -> argparse.Namespace:
-    """``--dev`` (golden/dev), ``--cache`` (the development set's texts) and ``--check``."""
+    """``--dev`` (golden/dev), ``--cache`` (the development set's texts), ``--check`` and ``--polnear``."""
     parser = argparse.ArgumentParser(description=(doc or "").splitlines()[0])
     parser.add_argument("--dev", type=Path, default=ROOT / "golden" / "dev")
     parser.add_argument("--cache", type=Path, default=None)
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 when the shipped model differs")
+    parser.add_argument(
+        "--polnear", type=Path, default=None, help="also train on PolNeAR's train split (convert_polnear.py's JSONL)"
+    )
     return parser.parse_args()
 
 
