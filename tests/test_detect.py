@@ -264,3 +264,15 @@ def test_a_comparison_or_accusation_reports_its_object_with_its_complement(quote
     assert reported("Senator Tom Reed accused the agency of hiding the report.") == ["the agency of hiding the report"]
     assert reported('Senator Tom Reed accused the agency of a "cover-up" last week.') == []  # the quote is the record
     assert reported("The two leaders compared their plans to a bridge.") == []  # no one source
+
+
+def test_touching_on_or_dismissing_something_reports_it(quotes_of: Extract) -> None:
+    def reported(text: str) -> list[str]:
+        return [q.text for q in quotes_of(text) if q.kind is Kind.INDIRECT]
+
+    assert reported("Mayor Tom Reed touched on the importance of cheaper bus fares.") == [
+        "the importance of cheaper bus fares"
+    ]
+    assert reported("President Ana Costa dismissed the need for a second vote on the budget.") == [
+        "the need for a second vote on the budget"
+    ]
