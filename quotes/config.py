@@ -65,6 +65,7 @@ class Lexicon:
     evidence_nouns: frozenset[str]
     evidence_verbs: frozenset[str]
     object_complements: frozenset[tuple[str, str]]
+    act_verbs: frozenset[str]
 
     @property
     def max_title_words(self) -> int:
@@ -133,4 +134,5 @@ def _load_lexicon() -> Lexicon:
         evidence_nouns=frozenset(r[0] for r in read_table("evidence_nouns.tsv", 1)),
         evidence_verbs=frozenset(r[0] for r in read_table("evidence_verbs.tsv", 1)),
         object_complements=frozenset((verb, prep) for verb, prep in read_table("object_complements.tsv", 2)),
+        act_verbs=frozenset(r[0] for r in read_table("act_verbs.tsv", 1)),
     )

@@ -639,7 +639,8 @@ def _clause_span(head: Token, *, exclude: Token, whole: Span | None = None) -> t
 
 def _cut_at_next_report(tokens: list[Token], head: Token) -> list[Token]:
     """End a clause where a second report joins it (``…, arguing that``, ``… and warned``):
-    that report is its own quote."""
+    that report is its own quote; or where the speaker's own act joins it (``… and congratulated
+    Berg``, quotes/data/act_verbs.tsv)."""
     lex = lexicon()
     for k, tok in enumerate(tokens):
         if k == 0 or tok.i <= head.i or tok.dep_ not in ("advcl", "conj", "xcomp"):
@@ -648,6 +649,9 @@ def _cut_at_next_report(tokens: list[Token], head: Token) -> list[Token]:
         speech = lex.verbs.get(tok.lemma_.lower()) == "speech"
         if (prev.text == "," or prev.lower_ == "and") and speech and tok.tag_ in ("VBG", "VBD", "VBZ"):
             return tokens[: k - 1]
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        if prev.lower_ == "and" and tok.dep_ == "conj" and tok.lemma_.lower() in lex.act_verbs and not own_subject:
+            return tokens[: k - 1]  # "… and congratulated Berg": the speaker's act, not what they report
     return tokens
 
 

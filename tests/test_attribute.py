@@ -296,7 +296,6 @@ def test_parenthetical_attribution_splits_reported_speech(quotes_of: Extract) ->
     assert reported == ["Acts of protest", "are acts of patriotism in a free country"]
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: a coordinated non-speech verb stays inside the reported clause")
 def test_reported_clause_stops_before_a_coordinated_action(quotes_of: Extract) -> None:
     text = "Novak said he respected the choice of the voters and congratulated Berg on her victory."
     q = only(quotes_of(text), Kind.INDIRECT)
