@@ -129,7 +129,8 @@ HELD_BACK: list[tuple[str, str | None, str]] = [
         "Shigeru Ishiba",
         "misattributed",
     ),
-    ("he respected the choice of the Korean people and congratulated Lee on his victory", "Kang", "misattributed"),
+    # (Ishiba's reported words end before "and congratulated Lee on his victory", his own act: golden/ 001)
+    ("he respected the choice of the Korean people", "Kang", "misattributed"),
     (
         "the two leaders shared views on the importance of Korea-Japan relations and trilateral cooperation",
         "Lee Jae-myung",
