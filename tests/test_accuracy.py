@@ -11,17 +11,17 @@ import pytest
 
 from quotes.evaluate import Gold, error_lines, score
 
-#: Floors, set 0.03-0.05 under the figures measured last (rounded down): quoted_f1 1.000,
-#: reported_f1 0.906, speaker_acc_matched 1.000, end_to_end_f1 0.945, direct_found_with_speaker
+#: Floors, set 0.02-0.05 under the figures measured last (rounded down): quoted_f1 1.000,
+#: reported_f1 0.943, speaker_acc_matched 1.000, end_to_end_f1 0.966, direct_found_with_speaker
 #: 1.000, align_f1 0.846. Raise them when the figures improve; never lower them to pass. align_f1 was
 #: 0.921 and its floor 0.9 until the halves of an interrupted quote stopped being linked outright: on
 #: coverage not tuned to (golden/dev) that rule cost 0.05 F1, and the seeds' 0.938 came from one gold
 #: decision (golden/README.md §7.19, one group for both halves of a post).
 FLOORS = {
     "quoted_f1": 0.95,
-    "reported_f1": 0.86,
+    "reported_f1": 0.92,
     "speaker_acc_matched": 0.95,
-    "end_to_end_f1": 0.90,
+    "end_to_end_f1": 0.94,
     "direct_found_with_speaker": 0.95,
     "align_f1": 0.82,
 }
@@ -45,8 +45,10 @@ def test_seed_figure_stays_above_its_floor(seed_score: dict[str, Any], figure: s
 
 
 #: Floors on the development set (golden/dev), mean over the events of each split, set under the figures
-#: measured last: dev align F1 over found quotes 0.658, end to end 0.528; test 0.507 / 0.447.
-DEV_FLOORS = {("dev", "align_detected_f1"): 0.62, ("dev", "align_f1"): 0.49, ("test", "align_detected_f1"): 0.47}
+#: measured last: dev align F1 over found quotes 0.644, end to end 0.533; test 0.598 / 0.502. Dev over
+#: found quotes fell from 0.658 when extraction began to find paraphrases (lula's "compared the war to
+#: the Holocaust") that alignment does not yet join to the quote they render; end to end rose.
+DEV_FLOORS = {("dev", "align_detected_f1"): 0.62, ("dev", "align_f1"): 0.51, ("test", "align_detected_f1"): 0.57}
 
 
 @pytest.fixture(scope="module")
