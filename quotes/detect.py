@@ -48,6 +48,7 @@ class MarkedSpan:
     end: int
     open_mark: int
     family: str
+    cut: bool = False  # the text ends inside it (an excerpt cut off): a quote only when it has a speaker
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,7 @@ class Candidate:
     kind: Kind
     cue_token: int | None = None  # token index of the reporting word, for reported speech
     turn: bool = False  # a transcript turn: the words after a speaker label (``MS. PSAKI: …``)
+    cut: bool = False  # quoted words the end of the text cuts off: a record only when someone said them
     label: tuple[int, int] | None = None  # a turn's speaker label, when it names the speaker
     party: str | None = None  # an unnamed turn's side of an interview: "asker" (Q:) or "answerer" (A:)
 
@@ -124,6 +126,17 @@ def scan_marks(text: str, *, doc: str = "-", lex: Lexicon | None = None) -> tupl
             if _reopens(text, paragraphs, number, lex):
                 if not any(o.offset < opener.offset for o in stack):
                     _add_span(spans, text, opener, p_end)
+            elif _cut_off(text, paragraphs, number):
+                if not any(o.offset < opener.offset for o in stack):
+                    _add_span(spans, text, opener, len(text.rstrip()), cut=True)
+                problems.append(
+                    _warn(
+                        doc,
+                        "W203",
+                        opener.offset,
+                        "the text ends inside a quotation (it looks cut off); the quote is taken up to the end",
+                    )
+                )
             else:
                 problems.append(
                     _warn(
@@ -144,6 +157,14 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
         out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out
+
+
+def _cut_off(text: str, paragraphs: list[tuple[int, int]], number: int) -> bool:
+    """Whether a paragraph is the text's last and the text stops mid-sentence (a page excerpt cut off)."""
+    if any(text[a:b].strip() for a, b in paragraphs[number + 1 :]):
+        return False
+    end = text.rstrip()
+    return bool(end) and end[-1] not in ".!?…”\"’'»)]"
 
 
 def _reopens(text: str, paragraphs: list[tuple[int, int]], number: int, lex: Lexicon) -> bool:
@@ -200,7 +221,7 @@ def _role(ch: str, family: str, role: str, prev: str, nxt: str, stack: list[_Ope
     return role
 
 
-def _add_span(spans: list[MarkedSpan], text: str, opener: _Open, stop: int) -> None:
+def _add_span(spans: list[MarkedSpan], text: str, opener: _Open, stop: int, *, cut: bool = False) -> None:
     """Add the content between an opening mark and ``stop`` (a closing mark or the paragraph end)."""
     start = opener.end
     while start < stop and text[start].isspace():
@@ -208,7 +229,7 @@ def _add_span(spans: list[MarkedSpan], text: str, opener: _Open, stop: int) -> N
     while stop > start and text[stop - 1].isspace():
         stop -= 1
     if stop > start:
-        spans.append(MarkedSpan(start, stop, opener.offset, opener.family))
+        spans.append(MarkedSpan(start, stop, opener.offset, opener.family, cut))
 
 
 def _warn(doc: str, code: str, offset: int, message: str) -> Diagnostic:
@@ -253,7 +274,7 @@ def _reporting_form(word: str) -> bool:
 def find_marked(text: str, *, doc: str = "-") -> tuple[list[Candidate], list[Diagnostic]]:
     """Quoted material as candidates, with ``direct`` or ``mixed`` kind."""
     spans, problems = scan_marks(text, doc=doc)
-    return [Candidate(s.start, s.end, marked_kind(text, s)) for s in spans], problems
+    return [Candidate(s.start, s.end, marked_kind(text, s), cut=s.cut) for s in spans], problems
 
 
 #: Page furniture on a line of its own: the page's address (``URL: https://…``) and a byline (``By Jane

@@ -276,3 +276,21 @@ def test_touching_on_or_dismissing_something_reports_it(quotes_of: Extract) -> N
     assert reported("President Ana Costa dismissed the need for a second vote on the budget.") == [
         "the need for a second vote on the budget"
     ]
+
+
+def test_a_quote_the_end_of_the_text_cuts_off_runs_to_the_end_with_a_warning() -> None:
+    text = 'The mayor spoke on Monday.\n\n"We will open the bridge in June and the road by'
+    spans, problems = scan_marks(text)
+    assert [text[s.start : s.end] for s in spans] == ["We will open the bridge in June and the road by"]
+    assert spans[0].cut and [p.code for p in problems] == ["W203"]
+    finished = 'The mayor spoke on Monday.\n\n"We will open the bridge in June.'  # a full stop: not cut off
+    assert scan_marks(finished)[0] == [] and [p.code for p in scan_marks(finished)[1]] == ["W202"]
+
+
+def test_a_cut_off_quote_is_a_record_only_when_its_speaker_is_named_at_it(quotes_of: Extract) -> None:
+    named = 'The bridge opened on Monday.\n\nMayor Tom Reed said: "We will open the road by'
+    assert [(q.text, q.speaker) for q in quotes_of(named)] == [("We will open the road by", "Tom Reed")]
+    unnamed = (
+        '"It is a great day," Mayor Tom Reed said.\n\n"There are more police in the city now and I will say it aga'
+    )
+    assert [q.text for q in quotes_of(unnamed)] == ["It is a great day,"]

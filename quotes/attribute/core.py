@@ -62,6 +62,8 @@ def attribute(
             out.append(Attribution(cand.start, cand.end, cand.kind, mention=label, sourceless=label is None))
             continue
         att = _attribute_one(doc, cand, lex, marked)
+        if cand.cut and att.mention is None:
+            continue  # words the end of the text cuts off, with no speaker named at them: whose, the text never says
         unattributed = att.cue is None and att.mention is None and not att.sourceless
         if unattributed and cand.kind is Kind.MIXED and not _is_clause(doc, cand):
             att = replace(att, scare=True)  # quoted words in a sentence that attributes no speech act
