@@ -333,6 +333,10 @@ _TURN = re.compile(
     r"(?:,[ \t]?[A-Z0-9][A-Z0-9.'’&/ \-]{1,60})?"
     r"(?:[ \t]?\([^)\n]{1,40}\))?[ \t]*:[ \t]*(?=\S)"
 )
+#: Function words that a speaker's name never holds but a subhead in capitals does ("WHAT'S NEXT:").
+_LABEL_FUNCTION_WORDS = frozenset(
+    "THE A AN WHAT WHAT'S WHY HOW WHEN WHERE WHO IT IT'S IS ARE WAS TO OF FOR AND OR IN ON AT WITH BY NEXT".split()
+)
 #: A text is a transcript when at least this many lines open with a speaker label.
 MIN_TURNS = 2
 #: Most paragraphs after a labelled line that continue its turn (a host's narration in a podcast).
@@ -361,6 +365,8 @@ def find_turns(text: str, *, lex: Lexicon | None = None) -> list[Candidate]:
         cls = lex.turn_labels.get(key)
         if cls == "skip" or (cls is None and sum(c.isalpha() for c in name) < 2):
             continue
+        if cls is None and _LABEL_FUNCTION_WORDS.intersection(key.split()):
+            continue  # a subhead ("WHAT'S NEXT:", "WHY IT MATTERS:"), not a name
         label = None if cls is not None else (m.start("name"), m.end("name"))
         opened[n] = (m.end(), label, key if cls is None else cls)
     if len(opened) < MIN_TURNS:

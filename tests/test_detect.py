@@ -206,6 +206,7 @@ def test_a_question_label_opens_a_turn_that_names_no_speaker() -> None:
         "UPDATE: The road reopened at noon.\n\nNOTE: This story has been corrected.\n",  # furniture, not turns
         "SMITH: We will win.\n\nThe mayor spoke at noon.\n",  # one labelled line is no transcript
         "Partial transcript as follows:\nThe mayor spoke.\n",  # a sentence ending in a colon
+        "WHAT'S NEXT: The council votes in June.\n\nWHY IT MATTERS: The bridge carries 20,000 cars.\n",  # subheads
     ],
 )
 def test_lines_that_are_no_turns(text: str) -> None:
