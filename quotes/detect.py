@@ -287,8 +287,15 @@ _FURNITURE = re.compile(
 )
 
 
+#: A date stamp a saved page opens with (``date 2023-12-14 President Vladimir Putin said …``).
+_DATE_HEADER = re.compile(
+    r"\s*((?:date|published|updated|posted)\s*:?\s*\d{4}-\d{2}-\d{2}(?:[T ][\d:]+Z?)?)", re.IGNORECASE
+)
+
+
 def furniture(text: str) -> list[tuple[int, int]]:
-    r"""The spans of lines that are page furniture: the page's address, bylines, and the headline.
+    r"""The spans of page furniture: the page's address and bylines (lines), a date stamp the text opens with,
+    and the headline.
 
     The headline is the first line of the text when it is in title case and ends with no full stop
     (``Pledge of Peace Was Shared at G7 Summit, Says Kishida``): golden/README.md §1 annotates no
@@ -299,6 +306,9 @@ def furniture(text: str) -> list[tuple[int, int]]:
     ['URL: https://example.com/a', 'By Jane Doe, Staff Writer']
     """
     spans = [(m.start(), m.end()) for m in _FURNITURE.finditer(text)]
+    stamp = _DATE_HEADER.match(text)
+    if stamp is not None:
+        spans.append((stamp.start(1), stamp.end()))
     first = re.search(r"\S[^\n]*", text)
     if first is not None and not first.group().rstrip().endswith(".") and headline_case(first.group(), strict=False):
         spans.append((first.start(), first.end()))

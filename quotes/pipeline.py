@@ -132,8 +132,7 @@ def extract_parsed(article: Article, doc: Doc) -> Extraction:
     turns = _detect.find_turns(article.text)
     furniture = _detect.furniture(article.text)
     candidates = [c for c in marked + reported + turns if not _within(c.start, c.end, furniture)]
-    attributions, mentions = _attribute.attribute(doc, candidates)
-    mentions = [m for m in mentions if not _within(m.start, m.end, furniture)]  # a byline names no speaker
+    attributions, mentions = _attribute.attribute(doc, candidates, furniture=furniture)
     result = _speakers.resolve(article, attributions, mentions)
     return Extraction(
         article=result.article, quotes=result.quotes, speakers=result.speakers, diagnostics=tuple(problems)

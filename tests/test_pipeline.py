@@ -100,3 +100,10 @@ def test_a_headline_in_title_case_holds_no_quote() -> None:
     )
     quotes = [q.text for ex in extract(text) for q in ex.quotes]
     assert quotes == ["the summit had sent a strong message"]
+
+
+def test_a_date_stamp_the_page_opens_with_is_no_speaker() -> None:
+    text = " date 2023-12-14 President Vladimir Putin on Thursday said that Moscow's goals had not changed.\n"
+    quotes = [q for ex in extract(text) for q in ex.quotes]
+    assert [q.text for q in quotes] == ["Moscow's goals had not changed"]
+    assert quotes[0].speaker != "date"

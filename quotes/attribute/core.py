@@ -37,7 +37,11 @@ INHERIT_PARAGRAPHS = 1
 
 
 def attribute(
-    doc: Doc, candidates: list[Candidate], *, lex: Lexicon | None = None
+    doc: Doc,
+    candidates: list[Candidate],
+    *,
+    lex: Lexicon | None = None,
+    furniture: Sequence[tuple[int, int]] = (),
 ) -> tuple[list[Attribution], list[Mention]]:
     """Attribute every candidate, in document order, and list the speaker mentions.
 
@@ -49,7 +53,7 @@ def attribute(
     lex = lex or lexicon()
     out: list[Attribution] = []
     text = doc_text(doc)
-    mentions = document_mentions(doc, lex)
+    mentions = [m for m in document_mentions(doc, lex) if not _overlaps(m, furniture)]  # a byline names no speaker
     turns = [c.start for c in candidates if c.turn]
     marked = [(c.start, c.end) for c in candidates if c.kind is Kind.DIRECT and not c.turn]  # whole utterances
     parties = interview_parties(doc, min(turns), lex) if turns else {}
@@ -62,6 +66,8 @@ def attribute(
             out.append(Attribution(cand.start, cand.end, cand.kind, mention=label, sourceless=label is None))
             continue
         att = _attribute_one(doc, cand, lex, marked)
+        if att.mention is not None and _overlaps(att.mention, furniture):
+            att = replace(att, mention=None)  # "date 2023-12-14 President … said": the stamp is no speaker
         if cand.cut and att.mention is None:
             continue  # words the end of the text cuts off, with no speaker named at them: whose, the text never says
         unattributed = att.cue is None and att.mention is None and not att.sourceless
@@ -89,6 +95,11 @@ def attribute(
                 att = replace(att, mention=chosen, ranked=True)
         out.append(att)
     return out, mentions
+
+
+def _overlaps(m: Mention, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether a mention lies in one of the given character spans (page furniture)."""
+    return any(m.start < b and a < m.end for a, b in spans)
 
 
 def interview_parties(doc: Doc, before: int, lex: Lexicon) -> dict[str, Mention]:
