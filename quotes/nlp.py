@@ -15,7 +15,7 @@ from .types import Article
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 #: Components we never use; disabling them saves time and memory.
 UNUSED = ("textcat",)
@@ -70,6 +70,17 @@ DATELINE_TOKENS = 12
 DATELINE_DASHES = ("--", "—", "–", "―")
 
 
+def _dateline_dash(doc: Doc, start: int, dash: Token) -> bool:
+    """Whether a dash near a paragraph's start ends a dateline: a long dash, or a hyphen standing alone
+    after the agency (``TOKYO (Reuters) - …``) or after a place in capitals (``LONDON - …``)."""
+    if dash.text in DATELINE_DASHES:
+        return True
+    if dash.text != "-" or not dash.whitespace_ or dash.i == start:
+        return False
+    before = doc[start : dash.i]
+    return before[-1].text == ")" or all(t.is_upper or t.is_punct or t.is_digit for t in before)
+
+
 def _register_paragraph_component() -> None:
     """Register a component that starts a sentence after every line break.
 
@@ -89,6 +100,6 @@ def _register_paragraph_component() -> None:
             if "\n" in prev.text or "\n" in prev.whitespace_:
                 tok.is_sent_start = True
                 start = tok.i
-            elif tok.i - start <= DATELINE_TOKENS and prev.text in DATELINE_DASHES and not tok.is_space:
+            elif tok.i - start <= DATELINE_TOKENS and _dateline_dash(doc, start, prev) and not tok.is_space:
                 tok.is_sent_start = True  # "SEOUL, March 3 (Yonhap) -- Kim said …": the report starts here
         return doc

@@ -107,3 +107,11 @@ def test_a_date_stamp_the_page_opens_with_is_no_speaker() -> None:
     quotes = [q for ex in extract(text) for q in ex.quotes]
     assert [q.text for q in quotes] == ["Moscow's goals had not changed"]
     assert quotes[0].speaker != "date"
+
+
+def test_a_wire_dateline_with_a_hyphen_stays_out_of_the_reported_clause() -> None:
+    text = "TOKYO (Reuters) - Takata Corp is preparing to expand a recall nationwide, the Nikkei business daily said.\n"
+    quotes = [q for ex in extract(text) for q in ex.quotes]
+    assert [q.text for q in quotes] == ["Takata Corp is preparing to expand a recall nationwide"]
+    text = "LONDON - The bank will cut rates in June, its governor said on Monday.\n"
+    assert [q.text for ex in extract(text) for q in ex.quotes] == ["The bank will cut rates in June"]
