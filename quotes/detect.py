@@ -683,7 +683,8 @@ def _cut_at_next_report(tokens: list[Token], head: Token) -> list[Token]:
         if k == 0 or tok.i <= head.i or tok.dep_ not in ("advcl", "conj", "xcomp"):
             continue
         prev = tokens[k - 1]
-        speech = lex.verbs.get(tok.lemma_.lower()) == "speech"
+        key = reporting_key(tok, lex)  # "… and made it clear that …" as well as "… and warned"
+        speech = key is not None and lex.verbs[key] == "speech"
         if (prev.text == "," or prev.lower_ == "and") and speech and tok.tag_ in ("VBG", "VBD", "VBZ"):
             return tokens[: k - 1]
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)

@@ -295,3 +295,17 @@ def test_a_cut_off_quote_is_a_record_only_when_its_speaker_is_named_at_it(quotes
         '"It is a great day," Mayor Tom Reed said.\n\n"There are more police in the city now and I will say it aga'
     )
     assert [q.text for q in quotes_of(unnamed)] == ["It is a great day,"]
+
+
+def test_speaking_of_something_reports_it_and_a_second_report_ends_the_first(quotes_of: Extract) -> None:
+    def reported(text: str) -> list[str]:
+        return [q.text for q in quotes_of(text) if q.kind is Kind.INDIRECT]
+
+    assert reported("President Ana Costa spoke of the need to strengthen cooperation on climate change.") == [
+        "the need to strengthen cooperation on climate change"
+    ]
+    text = (
+        "Putin said Thursday that his war aims were unchanged since the start of the invasion, "
+        "and made it clear that he has further ambitions."
+    )
+    assert reported(text)[0] == "his war aims were unchanged since the start of the invasion"
