@@ -14,6 +14,15 @@ from quotes.types import Kind, Quote
 Extract = Callable[[str], list[Quote]]
 
 
+def reported_by(quotes_of: Extract) -> Callable[[str], list[str]]:
+    """The texts of the reported (indirect) quotes the pipeline finds in a text."""
+
+    def reported(text: str) -> list[str]:
+        return [q.text for q in quotes_of(text) if q.kind is Kind.INDIRECT]
+
+    return reported
+
+
 def contents(text: str) -> list[str]:
     spans, _ = scan_marks(text)
     return [text[s.start : s.end] for s in spans]
@@ -226,9 +235,7 @@ def test_a_paragraph_about_the_speaker_is_not_their_turn() -> None:
 
 
 def test_the_object_of_a_request_or_emphasis_verb_is_what_a_single_source_reports(quotes_of: Extract) -> None:
-    def reported(text: str) -> list[str]:
-        return [q.text for q in quotes_of(text) if q.kind is Kind.INDIRECT]
-
+    reported = reported_by(quotes_of)
     assert reported("The senator called for an independent inquiry into the crash.") == [
         "an independent inquiry into the crash"
     ]
@@ -245,9 +252,7 @@ def test_mojibake_quotation_marks_count_as_marks_and_the_text_is_unchanged() -> 
 
 
 def test_evidence_that_shows_something_is_a_finding_not_a_quote(quotes_of: Extract) -> None:
-    def reported(text: str) -> list[str]:
-        return [q.text for q in quotes_of(text) if q.kind is Kind.INDIRECT]
-
+    reported = reported_by(quotes_of)
     assert reported("City figures show that crime fell by 10 percent last year.") == []
     assert reported("Forecasts indicate that heavy rain will come on Monday.") == []
     assert reported("The minister indicated that the budget would rise next year.") == [
@@ -256,9 +261,7 @@ def test_evidence_that_shows_something_is_a_finding_not_a_quote(quotes_of: Extra
 
 
 def test_a_comparison_or_accusation_reports_its_object_with_its_complement(quotes_of: Extract) -> None:
-    def reported(text: str) -> list[str]:
-        return [q.text for q in quotes_of(text) if q.kind is Kind.INDIRECT]
-
+    reported = reported_by(quotes_of)
     assert reported("President Ana Costa compared the new port to a second capital.") == [
         "the new port to a second capital"
     ]
@@ -268,9 +271,7 @@ def test_a_comparison_or_accusation_reports_its_object_with_its_complement(quote
 
 
 def test_touching_on_or_dismissing_something_reports_it(quotes_of: Extract) -> None:
-    def reported(text: str) -> list[str]:
-        return [q.text for q in quotes_of(text) if q.kind is Kind.INDIRECT]
-
+    reported = reported_by(quotes_of)
     assert reported("Mayor Tom Reed touched on the importance of cheaper bus fares.") == [
         "the importance of cheaper bus fares"
     ]
@@ -298,9 +299,7 @@ def test_a_cut_off_quote_is_a_record_only_when_its_speaker_is_named_at_it(quotes
 
 
 def test_speaking_of_something_reports_it_and_a_second_report_ends_the_first(quotes_of: Extract) -> None:
-    def reported(text: str) -> list[str]:
-        return [q.text for q in quotes_of(text) if q.kind is Kind.INDIRECT]
-
+    reported = reported_by(quotes_of)
     assert reported("President Ana Costa spoke of the need to strengthen cooperation on climate change.") == [
         "the need to strengthen cooperation on climate change"
     ]
