@@ -395,3 +395,11 @@ def test_an_office_never_names_someone_the_article_gives_another_office(quotes_o
     text = text.replace("The minister", "The president")
     (q,) = quotes_of(text)
     assert q.speaker == "Luiz Lula"
+
+
+def test_an_inverted_cue_with_a_description_after_it_names_the_person_described(quotes_of: Extract) -> None:
+    text = (
+        '"What is happening is a genocide," Luiz Lula told reporters in Addis Ababa.\n\n'
+        '"It is not a war of soldiers against soldiers," added the veteran leftist.\n'
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Luiz Lula", "Luiz Lula"]

@@ -193,6 +193,8 @@ def _attribute_one(doc: Doc, cand: Candidate, lex: Lexicon, marked: Sequence[tup
             subject = quoted_as or _source_of(cue_tok, span, inside, lex, marked)
         if subject is not None:
             mention = token_mention(subject, lex)
+        elif cand.kind is not Kind.INDIRECT and cue_tok.i >= span.end:
+            mention = _inverted_description(cue_tok)  # "“…,” added the veteran leftist."
         if quoted_as is not None:
             reporter = _speaker_token(quoted_as.head.head, lex)
             if reporter is not None:
@@ -324,6 +326,30 @@ def _source_of(
             if ent is not None:
                 return ent.root
     return None
+
+
+#: Longest description, in words, read after an inverted cue (``“…,” added the veteran leftist``).
+MAX_INVERTED_WORDS = 5
+
+
+def _inverted_description(cue: Token) -> Mention | None:
+    """A definite description right after a cue that follows its quote, when the parse left the cue no
+    subject (``“…,” added the veteran leftist.``): the words from ``the`` to the next punctuation."""
+    doc = cue.doc
+    words = []
+    for tok in doc[cue.i + 1 : cue.i + 2 + MAX_INVERTED_WORDS]:
+        if tok.is_punct or tok.is_space or tok.pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "NUM"):
+            break
+        words.append(tok)
+    lex = lexicon()
+    head = words[-1] if words else None
+    named = head is not None and (head.pos_ in ("NOUN", "PROPN") or head.lower_ in lex.epithets | lex.titles)
+    if len(words) < 2 or words[0].lower_ != "the" or not named:
+        return None
+    if words[-1].i + 1 < len(doc) and not (doc[words[-1].i + 1].is_punct or doc[words[-1].i + 1].is_space):
+        return None  # the description must end the clause: "added the veteran leftist."
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    return Mention(doc_text(doc)[start:end], start, end, "description")
 
 
 def _quoted(tok: Token, marked: Sequence[tuple[int, int]]) -> bool:
