@@ -6,11 +6,15 @@ Output: a frozen ``Settings`` and a frozen ``Lexicon`` shared by the stages.
 
 from __future__ import annotations
 
+import json
+import math
 import os
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any, NamedTuple, TypeVar
 
 from .errors import DataError
 
@@ -71,6 +75,43 @@ class Lexicon:
     def max_title_words(self) -> int:
         """Longest title, in words."""
         return max(len(t.split()) for t in self.titles)
+
+
+class Logistic(NamedTuple):
+    """A shipped logistic-regression model: a weight per feature, a bias, and the threshold it is used at."""
+
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float
+
+    def probability(self, values: Sequence[float]) -> float:
+        """The model's probability for one example's feature values."""
+        z = self.bias + sum(w * x for w, x in zip(self.weights, values, strict=True))
+        return 1.0 / (1.0 + math.exp(-z))
+
+    @classmethod
+    def of(cls, entry: dict[str, Any]) -> Logistic:
+        """The model an entry of a model file describes (``weights``, ``bias``, ``threshold``)."""
+        return cls(tuple(float(w) for w in entry["weights"]), float(entry["bias"]), float(entry["threshold"]))
+
+
+Built = TypeVar("Built")
+
+
+def read_model(name: str, features: Sequence[str], script: str, build: Callable[[dict[str, Any]], Built]) -> Built:
+    """``build(data)`` of the model file ``quotes/data/<name>`` written by ``scripts/<script>``.
+
+    Raises:
+        DataError: the file is missing or not JSON, its features are not ``features``, or ``build`` finds
+            a field missing or malformed.
+    """
+    try:
+        data = json.loads(resources.files("quotes.data").joinpath(name).read_text(encoding="utf-8"))
+        if tuple(data["features"]) != tuple(features):
+            raise DataError(f"quotes/data/{name}: features differ from the code's; rerun scripts/{script}")
+        return build(data)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise DataError(f"quotes/data/{name}: unreadable model ({exc}); rerun scripts/{script}") from exc
 
 
 def read_table(name: str, columns: int, *, more: bool = False) -> list[list[str]]:

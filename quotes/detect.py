@@ -7,7 +7,7 @@ Output: ``Candidate`` spans with their kind and, for reported speech, the cue to
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -285,6 +285,11 @@ _FURNITURE = re.compile(
     r"[ \t]*$",
     re.MULTILINE,
 )
+
+
+def overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``start:end`` overlaps one of ``spans`` (character offsets)."""
+    return any(start < b and a < end for a, b in spans)
 
 
 #: A date stamp a saved page opens with (``date 2023-12-14 President Vladimir Putin said …``).

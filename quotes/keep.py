@@ -21,15 +21,13 @@ left to the rules.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import replace
 from functools import lru_cache
-from importlib import resources
 
-from .config import lexicon
-from .errors import DataError
+from .config import Logistic, lexicon, read_model
+from .speakers.resolve import ruled
 from .types import Extraction, Quote
 
 #: The features, in the order of the model's weights.
@@ -58,8 +56,8 @@ def features(q: Quote) -> list[float]:
     """The features of one record, in the order of ``FEATURES`` (as the rules gave it: a speaker the
     learned ranking chose counts as none, the model was trained before it)."""
     lex = lexicon()
-    if any(f.type == "ranked_speaker" for f in q.flags):
-        q = replace(q, speaker=None, speaker_mention=None, via=None)
+    if q.flagged("ranked_speaker"):
+        q = replace(ruled(q), via=None)
     words = len(q.text.split())
     cue = q.cue.lower().split()[0] if q.cue else ""
     mention = q.speaker_mention or ""
@@ -79,34 +77,21 @@ def features(q: Quote) -> list[float]:
 
 
 @lru_cache(maxsize=1)
-def model() -> dict[str, tuple[tuple[float, ...], float, float]]:
-    """Kind -> (weights, bias, threshold), read from ``quotes/data/keep_model.json``.
+def model() -> dict[str, Logistic]:
+    """Kind -> its model, read from ``quotes/data/keep_model.json``.
 
     Raises:
         DataError: the file is missing, not JSON, or its features are not ``FEATURES``.
     """
-    try:
-        data = json.loads(resources.files("quotes.data").joinpath(MODEL_FILE).read_text(encoding="utf-8"))
-        if tuple(data["features"]) != FEATURES:
-            raise DataError(
-                f"quotes/data/{MODEL_FILE}: features differ from quotes.keep.FEATURES; rerun scripts/train_keep.py"
-            )
-        return {
-            kind: (tuple(float(w) for w in m["weights"]), float(m["bias"]), float(m["threshold"]))
-            for kind, m in data["kinds"].items()
-        }
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise DataError(f"quotes/data/{MODEL_FILE}: unreadable model ({exc}); rerun scripts/train_keep.py") from exc
+    return read_model(
+        MODEL_FILE, FEATURES, "train_keep.py", lambda data: {k: Logistic.of(m) for k, m in data["kinds"].items()}
+    )
 
 
 def probability(q: Quote) -> float | None:
     """How likely the model finds that a record is a quote, or None when it does not judge its kind."""
     judged = model().get(q.kind.value)
-    if judged is None:
-        return None
-    weights, bias, _ = judged
-    z = bias + sum(w * x for w, x in zip(weights, features(q), strict=True))
-    return 1.0 / (1.0 + math.exp(-z))
+    return None if judged is None else judged.probability(features(q))
 
 
 def kept(q: Quote) -> bool:
@@ -114,10 +99,10 @@ def kept(q: Quote) -> bool:
 
     Scare quotes are not judged: a rule has found them (``include_scare`` decides whether they show).
     """
-    if any(f.type == "scare" for f in q.flags):
+    if q.flagged("scare"):
         return True
     p = probability(q)
-    return p is None or p >= model()[q.kind.value][2]
+    return p is None or p >= model()[q.kind.value].threshold
 
 
 def judged(extraction: Extraction) -> Extraction:

@@ -91,20 +91,17 @@ def shown(extraction: Extraction, settings: Settings) -> Extraction:
 
 def without_ranked(extraction: Extraction) -> Extraction:
     """The extraction as the rules alone give it: speakers the learned ranking chose are taken back."""
-    if not any(f.type == "ranked_speaker" for q in extraction.quotes for f in q.flags):
+    if not any(q.flagged("ranked_speaker") for q in extraction.quotes):
         return extraction
     quotes = tuple(
-        replace(q, speaker=None, speaker_id=None, speaker_mention=None, speaker_span=None, flags=())
-        if any(f.type == "ranked_speaker" for f in q.flags)
-        else q
-        for q in extraction.quotes
+        replace(_speakers.ruled(q), flags=()) if q.flagged("ranked_speaker") else q for q in extraction.quotes
     )
     return replace(extraction, quotes=quotes)
 
 
 def without_scare(extraction: Extraction) -> Extraction:
     """The extraction without its scare quotes (marked phrases no speech act is attributed to)."""
-    kept = tuple(q for q in extraction.quotes if not any(f.type == "scare" for f in q.flags))
+    kept = tuple(q for q in extraction.quotes if not q.flagged("scare"))
     return extraction if len(kept) == len(extraction.quotes) else replace(extraction, quotes=kept)
 
 
@@ -131,17 +128,11 @@ def extract_parsed(article: Article, doc: Doc) -> Extraction:
     reported = _detect.find_reported(doc, marked)
     turns = _detect.find_turns(article.text)
     furniture = _detect.furniture(article.text)
-    candidates = [c for c in marked + reported + turns if not _within(c.start, c.end, furniture)]
-    attributions, mentions = _attribute.attribute(doc, candidates, furniture=furniture)
+    attributions, mentions = _attribute.attribute(doc, marked + reported + turns, furniture=furniture)
     result = _speakers.resolve(article, attributions, mentions)
     return Extraction(
         article=result.article, quotes=result.quotes, speakers=result.speakers, diagnostics=tuple(problems)
     )
-
-
-def _within(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    """Whether ``start:end`` overlaps one of ``spans``."""
-    return any(start < b and a < end for a, b in spans)
 
 
 def extract_corpus(

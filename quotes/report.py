@@ -99,9 +99,7 @@ def _speaker(q: Quote) -> str:
 
 
 def _single_source(alignment: Alignment) -> list[tuple[Extraction, Quote]]:
-    return [
-        (ex, q) for ex in alignment.extractions for q in ex.quotes if any(f.type == "single_source" for f in q.flags)
-    ]
+    return [(ex, q) for ex in alignment.extractions for q in ex.quotes if q.flagged("single_source")]
 
 
 # Text formats

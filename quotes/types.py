@@ -174,6 +174,10 @@ class Quote:
     line: int = 1  # 1-based line of ``start``; not part of the contract record
     parts: tuple[Part, ...] = ()  # the remarks of a quote that renders several, each with its group
 
+    def flagged(self, kind: str) -> bool:
+        """Whether the quote carries a flag of this type (``scare``, ``ranked_speaker``, ``single_source`` …)."""
+        return any(f.type == kind for f in self.flags)
+
 
 @dataclass(frozen=True, slots=True)
 class Extraction:

@@ -10,7 +10,22 @@ import argparse
 import json
 from pathlib import Path
 
+from quotes.evaluate import Gold, load_golden
+from quotes.evaluate.devset import check_cache, load_events
+
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def gold_sets(split: str, dev: Path, cache: Path) -> list[tuple[list[Path], Gold]]:
+    """(files, gold) of a split: the seeds with golden/ and the dev events and sets (``dev``), or the test ones.
+
+    Events whose cached texts are absent or changed are left out.
+    """
+    out = [(sorted((ROOT / "seeds").glob("*.txt")), load_golden(ROOT / "golden"))] if split == "dev" else []
+    for event in load_events(dev):
+        if event.split == split and not check_cache(event, cache):
+            out.append(([cache / event.name / f"{e.id}.txt" for e in event.excerpts], load_golden(event.folder)))
+    return out
 
 
 def arguments(doc: str | None) -> argparse.Namespace:

@@ -21,12 +21,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from shipped import arguments, ship  # noqa: E402
+from shipped import arguments, gold_sets, ship  # noqa: E402
 
 from quotes import extract_corpus  # noqa: E402
 from quotes.config import Settings  # noqa: E402
-from quotes.evaluate import load_golden  # noqa: E402
-from quotes.evaluate.devset import cache_root, check_cache, load_events  # noqa: E402
+from quotes.evaluate.devset import cache_root  # noqa: E402
 from quotes.evaluate.scoring import match  # noqa: E402
 from quotes.keep import FEATURES, MODEL_FILE, features  # noqa: E402
 from quotes.render import record  # noqa: E402
@@ -37,13 +36,9 @@ THRESHOLDS = [t / 20 for t in range(0, 20)]
 
 def examples(split: str, dev: Path, cache: Path) -> dict[str, list[tuple[list[float], int]]]:
     """Kind -> (features, is a quote) of every rules-only record of a split; plus ``missed:<kind>`` counts."""
-    sets = [([ROOT / "seeds"], load_golden(ROOT / "golden"))] if split == "dev" else []
-    for event in load_events(dev):
-        if event.split == split and not check_cache(event, cache):
-            sets.append(([cache / event.name / f"{e.id}.txt" for e in event.excerpts], load_golden(event.folder)))
     out: dict[str, list[tuple[list[float], int]]] = {k: [] for k in KINDS}
     missed = dict.fromkeys(KINDS, 0)
-    for paths, gold in sets:
+    for paths, gold in gold_sets(split, dev, cache):
         quotes = [q for ex in extract_corpus(paths, settings=Settings(learned=False)) for q in ex.quotes]
         matched = match(gold.quotes, [record(q) for q in quotes])
         hits = set(matched.values())

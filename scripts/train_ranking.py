@@ -20,19 +20,23 @@ test split's pope 0.840 -> 0.827) for +0.002 on PolNeAR dev, so the shipped mode
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from functools import cache as memoized
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from shipped import arguments, ship  # noqa: E402
+from shipped import arguments, gold_sets, ship  # noqa: E402
+from spacy.tokens import Doc  # noqa: E402
 
 from quotes import extract_corpus  # noqa: E402
 from quotes.attribute import document_mentions  # noqa: E402
-from quotes.attribute.ranking import FEATURES, MODEL_FILE, candidates, features, score  # noqa: E402
-from quotes.config import Settings, lexicon  # noqa: E402
-from quotes.evaluate import load_golden, load_polnear  # noqa: E402
-from quotes.evaluate.devset import cache_root, check_cache, load_events  # noqa: E402
+from quotes.attribute.ranking import FEATURES, MODEL_FILE, candidates, features  # noqa: E402
+from quotes.config import Lexicon, Logistic, Settings, lexicon  # noqa: E402
+from quotes.detect import overlaps  # noqa: E402
+from quotes.evaluate import GoldQuote, load_polnear  # noqa: E402
+from quotes.evaluate.devset import cache_root  # noqa: E402
 from quotes.evaluate.scoring import match  # noqa: E402
 from quotes.nlp import pipeline  # noqa: E402
 from quotes.render import record  # noqa: E402
@@ -41,18 +45,27 @@ from quotes.types import Mention  # noqa: E402
 THRESHOLDS = [t / 20 for t in range(0, 20)]
 
 
-def sets(split: str, dev: Path, cache: Path) -> list[tuple[list[Path], object]]:
-    """(files, gold) of a split: the seeds and the dev events and sets, or the test ones."""
-    out: list[tuple[list[Path], object]] = [(sorted((ROOT / "seeds").glob("*.txt")), load_golden(ROOT / "golden"))]
-    out = out if split == "dev" else []
-    for event in load_events(dev):
-        if event.split == split and not check_cache(event, cache):
-            out.append(([cache / event.name / f"{e.id}.txt" for e in event.excerpts], load_golden(event.folder)))
+def examples(doc: Doc, quotes: list[GoldQuote], lex: Lexicon) -> Iterator[tuple[list[float], int]]:
+    """Features and label (the speaker or not) of each candidate mention of the gold quotes whose speaker is one."""
+    mentions = document_mentions(doc, lex)
+    last: Mention | None = None
+    for q in sorted(quotes, key=lambda q: q.start):
+        pool = candidates(doc, q.start, q.end, mentions, lex)
+        labels = [int(overlaps(m.start, m.end, q.speaker_spans)) for m in pool]
+        if any(labels):
+            for m, label in zip(pool, labels, strict=True):
+                yield features(doc, q.start, q.end, m, pool, last, lex), label
+        if q.speaker_spans:
+            a, b = q.speaker_spans[0]
+            last = Mention(doc.text[a:b], a, b, "name")
+
+
+def by_file(quotes: tuple[GoldQuote, ...]) -> dict[str, list[GoldQuote]]:
+    """Gold quotes by the file they are in."""
+    out: dict[str, list[GoldQuote]] = {}
+    for q in quotes:
+        out.setdefault(q.file, []).append(q)
     return out
-
-
-def overlaps(m: Mention, spans: tuple[tuple[int, int], ...]) -> bool:
-    return any(m.start < b and a < m.end for a, b in spans)
 
 
 def main() -> int:
@@ -65,65 +78,46 @@ def main() -> int:
     X: list[list[float]] = []
     y: list[int] = []
     fills: dict[str, list[tuple[float, int]]] = {"dev": [], "test": []}  # (probability, +1 right / -1 wrong)
-    docs = {}
-    for split in ("dev", "test"):
-        for files, gold in sets(split, args.dev, cache):
-            by_file: dict[str, list] = {}
-            for q in gold.quotes:  # type: ignore[attr-defined]
-                by_file.setdefault(q.file, []).append(q)
-            for path in files:
-                text = path.read_text(encoding="utf-8")
-                doc = docs.setdefault(path, nlp(text))
-                mentions = document_mentions(doc, lex)
-                quotes = sorted(by_file.get(path.name, []), key=lambda q: q.start)
-                last: Mention | None = None
-                for q in quotes:
-                    pool = candidates(doc, q.start, q.end, mentions, lex)
-                    labels = [int(overlaps(m, q.speaker_spans)) for m in pool]
-                    if split == "dev" and any(labels):
-                        for m, label in zip(pool, labels, strict=True):
-                            X.append(features(doc, q.start, q.end, m, pool, last, lex))
-                            y.append(label)
-                    if q.speaker_spans:
-                        a, b = q.speaker_spans[0]
-                        last = Mention(text[a:b], a, b, "name")
+
+    @memoized
+    def parse(path: Path) -> Doc:
+        return nlp(path.read_text(encoding="utf-8"))
+
+    for files, gold in gold_sets("dev", args.dev, cache):
+        quotes = by_file(gold.quotes)
+        for path in files:
+            for values, label in examples(parse(path), quotes.get(path.name, []), lex):
+                X.append(values)
+                y.append(label)
     if args.polnear is not None:  # PolNeAR's train split: its source spans are speaker mentions
         gold, articles = load_polnear(args.polnear, split="train")
-        by_doc: dict[str, list] = {}
-        for q in gold.quotes:
-            by_doc.setdefault(q.file, []).append(q)
+        quotes = by_file(gold.quotes)
         for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
-            mentions = document_mentions(doc, lex)
-            last = None
-            for q in sorted(by_doc.get(article.doc, []), key=lambda q: q.start):
-                pool = candidates(doc, q.start, q.end, mentions, lex)
-                labels = [int(overlaps(m, q.speaker_spans)) for m in pool]
-                if any(labels):
-                    for m, label in zip(pool, labels, strict=True):
-                        X.append(features(doc, q.start, q.end, m, pool, last, lex))
-                        y.append(label)
-                if q.speaker_spans:
-                    a, b = q.speaker_spans[0]
-                    last = Mention(article.text[a:b], a, b, "name")
+            for values, label in examples(doc, quotes.get(article.doc, []), lex):
+                X.append(values)
+                y.append(label)
     clf = LogisticRegression(C=1.0, max_iter=5000).fit(X, y)
     weights, bias = [float(w) for w in clf.coef_[0]], float(clf.intercept_[0])
+    fitted = Logistic(tuple(weights), bias, 0.0)
     for split in ("dev", "test"):  # the quotes the rules leave without a speaker
-        for files, gold in sets(split, args.dev, cache):
+        for files, gold in gold_sets(split, args.dev, cache):
             exs = extract_corpus(files, settings=Settings(learned=False))
             preds = [q for ex in exs for q in ex.quotes]
-            matched = match(gold.quotes, [record(q) for q in preds])  # type: ignore[attr-defined]
+            matched = match(gold.quotes, [record(q) for q in preds])
             for g, p in matched.items():
-                q, gq = preds[p], gold.quotes[g]  # type: ignore[attr-defined]
-                if q.speaker is not None or any(f.type == "scare" for f in q.flags):
+                q, gq = preds[p], gold.quotes[g]
+                if q.speaker is not None or q.flagged("scare"):
                     continue
-                path = next(f for f in files if f.name == Path(q.doc).name)
-                doc = docs.get(path) or nlp(path.read_text(encoding="utf-8"))
+                doc = parse(next(f for f in files if f.name == Path(q.doc).name))
                 pool = candidates(doc, q.start, q.end, document_mentions(doc, lex), lex)
                 if not pool:
                     continue
-                best = max(pool, key=lambda m: score(features(doc, q.start, q.end, m, pool, None, lex), weights, bias))
-                prob = score(features(doc, q.start, q.end, best, pool, None, lex), weights, bias)
-                fills[split].append((prob, 1 if gq.speaker_spans and overlaps(best, gq.speaker_spans) else -1))
+                prob, best = max(
+                    ((fitted.probability(features(doc, q.start, q.end, m, pool, None, lex)), m) for m in pool),
+                    key=lambda pm: pm[0],
+                )
+                right = bool(gq.speaker_spans) and overlaps(best.start, best.end, gq.speaker_spans)
+                fills[split].append((prob, 1 if right else -1))
     threshold = max(THRESHOLDS, key=lambda t: (sum(v for p, v in fills["dev"] if p >= t), -t))
     for split in ("dev", "test"):
         right = sum(1 for p, v in fills[split] if p >= threshold and v > 0)

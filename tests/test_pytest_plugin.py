@@ -38,6 +38,11 @@ def test_quote_matches_the_sources(quote_checker, quote):
 """
 
 
+def against_seeds(pytester: pytest.Pytester, *args: str) -> pytest.RunResult:
+    """Run the pytest session in ``pytester`` with the seeds as quote sources (and no cache plugin)."""
+    return pytester.runpytest(f"--quote-sources={SEEDS}", "-p", "no:cacheprovider", *args)
+
+
 @pytest.fixture
 def editorial(pytester: pytest.Pytester) -> pytest.Pytester:
     """A newsroom's QA folder: drafts/ and a test module over it."""
@@ -48,7 +53,7 @@ def editorial(pytester: pytest.Pytester) -> pytest.Pytester:
 
 
 def test_draft_with_a_faithful_quote_and_a_misquote_passes_one_and_fails_the_other(editorial: pytest.Pytester) -> None:
-    result = editorial.runpytest(f"--quote-sources={SEEDS}", "-p", "no:cacheprovider", "-v")
+    result = against_seeds(editorial, "-v")
     result.assert_outcomes(passed=1, failed=1)
     result.stdout.fnmatch_lines(
         [
@@ -65,7 +70,7 @@ def test_draft_with_a_faithful_quote_and_a_misquote_passes_one_and_fails_the_oth
 
 
 def test_the_failure_shows_no_traceback_of_ours(editorial: pytest.Pytester) -> None:
-    result = editorial.runpytest(f"--quote-sources={SEEDS}", "-p", "no:cacheprovider")
+    result = against_seeds(editorial)
     output = result.stdout.str()
     assert "pytest_plugin.py" not in output and "verify.py" not in output and "Traceback" not in output
 
@@ -112,7 +117,7 @@ def test_assert_verified_takes_a_claim_with_a_speaker_or_a_whole_draft(pytester:
             assert quote_checker.verify("humiliating").outcome.value == "verbatim"
         """
     )
-    result = pytester.runpytest(f"--quote-sources={SEEDS}", "-p", "no:cacheprovider")
+    result = against_seeds(pytester)
     result.assert_outcomes(passed=2, failed=2)
     result.stdout.fnmatch_lines(
         [
@@ -206,7 +211,7 @@ def test_a_str_naming_an_existing_file_is_a_draft_relative_to_where_pytest_runs(
             quote_checker.assert_verified("humiliating " * 40)
         """
     )
-    result = pytester.runpytest(f"--quote-sources={SEEDS}", "-p", "no:cacheprovider")
+    result = against_seeds(pytester)
     result.assert_outcomes(failed=6)
     result.stdout.fnmatch_lines(
         [
@@ -288,7 +293,7 @@ def test_an_unusable_ini_source_and_an_index_among_folders_stop_the_session(pyte
 def test_a_session_without_quote_sources_runs_as_usual(pytester: pytest.Pytester) -> None:
     pytester.makepyfile("def test_plain():\n    pass\n")
     pytester.runpytest("-p", "no:cacheprovider").assert_outcomes(passed=1)
-    pytester.runpytest(f"--quote-sources={SEEDS}", "-p", "no:cacheprovider").assert_outcomes(passed=1)
+    against_seeds(pytester).assert_outcomes(passed=1)
 
 
 # -- accepted deviations ---------------------------------------------------------------------------
@@ -328,7 +333,7 @@ def test_another_quote_is_not_covered(quote_checker):
 
 def test_quotes_allow_accepts_a_matching_failure_and_reports_it_with_its_reason(editorial: pytest.Pytester) -> None:
     editorial.makepyfile(test_drafts=ALLOWED_SUITE)
-    result = editorial.runpytest(f"--quote-sources={SEEDS}", "-p", "no:cacheprovider", "--junitxml=report.xml")
+    result = against_seeds(editorial, "--junitxml=report.xml")
     result.assert_outcomes(passed=3, failed=2)
     result.stdout.fnmatch_lines(
         [
@@ -379,7 +384,7 @@ def test_a_reversed_quote_fails_and_shows_the_sources_words(pytester: pytest.Pyt
     drafts = pytester.mkdir("drafts")
     (drafts / "lee-reversed.md").write_text(REVERSED, encoding="utf-8")
     pytester.makepyfile(test_drafts=EDITORIAL_SUITE)
-    result = pytester.runpytest(f"--quote-sources={SEEDS}", "-p", "no:cacheprovider")
+    result = against_seeds(pytester)
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(
         [

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 
 from .. import diverge
 from ..speakers.names import contains_words
+from ..speakers.resolve import ruled
 from ..types import Extraction, Flag, Group, Kind, Quote
 from . import remarks
 from .camps import Compatibility, compatibility, speaker_camps
@@ -199,19 +200,15 @@ def align_corpus(extractions: Sequence[Extraction], *, weights: Weights = Weight
 
 def _rule_speakers(ex: Extraction) -> Extraction:
     """The extraction with the speakers the learned ranking chose taken out (alignment weighs rule-named ones only)."""
-    if not any(f.type == "ranked_speaker" for q in ex.quotes for f in q.flags):
+    if not any(q.flagged("ranked_speaker") for q in ex.quotes):
         return ex
-    quotes = tuple(
-        replace(q, speaker=None, speaker_id=None, speaker_mention=None, speaker_span=None)
-        if any(f.type == "ranked_speaker" for f in q.flags)
-        else q
-        for q in ex.quotes
-    )
-    return replace(ex, quotes=quotes)
+    return replace(ex, quotes=tuple(ruled(q) for q in ex.quotes))
 
 
 def _with_speakers_of(ex: Extraction, original: Extraction) -> Extraction:
     """The aligned extraction with each quote's speaker fields as extraction gave them."""
+    if not any(q.flagged("ranked_speaker") for q in original.quotes):
+        return ex
     by_start = {q.start: q for q in original.quotes}
     quotes = tuple(
         replace(

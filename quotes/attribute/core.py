@@ -12,10 +12,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..config import Lexicon, lexicon
-from ..detect import Candidate, according_to, reporting_key
+from ..detect import Candidate, according_to, overlaps, reporting_key
 from ..types import Attribution, Kind, Mention
 from . import ranking
-from .mentions import SUBJECTS, doc_text, document_mentions, entity_of, token_mention
+from .mentions import SUBJECTS, doc_text, document_mentions, entity_of, line_bounds, token_mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -48,12 +48,13 @@ def attribute(
     A quote with no cue in its sentence takes the speaker of the quote just
     before it when that one is in the same or the previous paragraph (the
     second half of ``"…," he said. "…"``), or the cue of a sentence ending in a
-    colon just before it.
+    colon just before it. Page ``furniture`` (``detect.furniture``) holds no quote and names no speaker.
     """
     lex = lex or lexicon()
     out: list[Attribution] = []
     text = doc_text(doc)
-    mentions = [m for m in document_mentions(doc, lex) if not _overlaps(m, furniture)]  # a byline names no speaker
+    candidates = [c for c in candidates if not overlaps(c.start, c.end, furniture)]  # furniture holds no quote
+    mentions = [m for m in document_mentions(doc, lex) if not overlaps(m.start, m.end, furniture)]  # nor a speaker
     turns = [c.start for c in candidates if c.turn]
     marked = [(c.start, c.end) for c in candidates if c.kind is Kind.DIRECT and not c.turn]  # whole utterances
     parties = interview_parties(doc, min(turns), lex) if turns else {}
@@ -66,7 +67,7 @@ def attribute(
             out.append(Attribution(cand.start, cand.end, cand.kind, mention=label, sourceless=label is None))
             continue
         att = _attribute_one(doc, cand, lex, marked)
-        if att.mention is not None and _overlaps(att.mention, furniture):
+        if att.mention is not None and overlaps(att.mention.start, att.mention.end, furniture):
             att = replace(att, mention=None)  # "date 2023-12-14 President … said": the stamp is no speaker
         if cand.cut and att.mention is None:
             continue  # words the end of the text cuts off, with no speaker named at them: whose, the text never says
@@ -82,10 +83,10 @@ def attribute(
                 prev is not None
                 and prev.mention is not None
                 and not prev.ranked  # a guess is not passed on as if a rule had named the speaker
-                and _paragraph_gap(doc_text(doc), prev.end, cand.start) <= INHERIT_PARAGRAPHS
+                and _paragraph_gap(text, prev.end, cand.start) <= INHERIT_PARAGRAPHS
             ):
                 att = replace(att, cue=prev.cue, mention=prev.mention, via=prev.via)
-            elif cand.kind is Kind.DIRECT and _whole_paragraph(doc_text(doc), cand):
+            elif cand.kind is Kind.DIRECT and _whole_paragraph(text, cand):
                 mention = _previous_paragraph_subject(doc, cand.start, lex)
                 if mention is not None:
                     att = replace(att, mention=mention)
@@ -95,11 +96,6 @@ def attribute(
                 att = replace(att, mention=chosen, ranked=True)
         out.append(att)
     return out, mentions
-
-
-def _overlaps(m: Mention, spans: Sequence[tuple[int, int]]) -> bool:
-    """Whether a mention lies in one of the given character spans (page furniture)."""
-    return any(m.start < b and a < m.end for a, b in spans)
 
 
 def interview_parties(doc: Doc, before: int, lex: Lexicon) -> dict[str, Mention]:
@@ -550,9 +546,7 @@ def _paragraph_gap(text: str, end: int, start: int) -> int:
 
 def _whole_paragraph(text: str, cand: Candidate) -> bool:
     """Whether a quote is its paragraph: only marks, spaces and punctuation around it."""
-    start = text.rfind("\n", 0, cand.start) + 1
-    stop = text.find("\n", cand.end)
-    stop = len(text) if stop < 0 else stop
+    start, stop = line_bounds(text, cand.start, cand.end)
     return not re.search(r"\w", text[start : cand.start] + text[cand.end : stop])
 
 
@@ -563,11 +557,9 @@ def _introduced_after(doc: Doc, cand: Candidate, lex: Lexicon) -> Mention | None
     is, by feature-writing convention, Tom Brown's quote, not the previous paragraph's speaker's.
     """
     text = doc_text(doc)
-    start = text.rfind("\n", 0, cand.start) + 1
+    start, stop = line_bounds(text, cand.start, cand.end)
     if re.search(r"\w", text[start : cand.start]):
         return None  # the quote does not open its paragraph
-    stop = text.find("\n", cand.end)
-    stop = len(text) if stop < 0 else stop
     span = doc.char_span(cand.end, stop, alignment_mode="contract")
     if span is None:
         return None

@@ -122,12 +122,17 @@ def noun_phrase(tok: Token) -> Span:
     return doc[left : right + 1]
 
 
+def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Start and end offsets of the line (the paragraph, in news text) that holds ``start:end``."""
+    stop = text.find("\n", end)
+    return text.rfind("\n", 0, start) + 1, len(text) if stop < 0 else stop
+
+
 def in_headline(span: Span) -> bool:
     """Whether a span sits on a short line written in headline case (``detect.headline_case``)."""
     text = doc_text(span.doc)
-    start = text.rfind("\n", 0, span.start_char) + 1
-    end = text.find("\n", span.end_char)
-    return headline_case(text[start : len(text) if end < 0 else end])
+    start, end = line_bounds(text, span.start_char, span.end_char)
+    return headline_case(text[start:end])
 
 
 def _headline_trim(ent: Span) -> int:

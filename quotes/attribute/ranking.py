@@ -15,18 +15,15 @@ The rules' choice is never overridden: they win where they reach.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
-from ..config import Lexicon
+from ..config import Lexicon, Logistic, read_model
 from ..detect import reporting_key
-from ..errors import DataError
 from ..types import Mention
-from .mentions import SUBJECTS, doc_text
+from .mentions import SUBJECTS, doc_text, line_bounds
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -55,8 +52,7 @@ def candidates(doc: Doc, start: int, end: int, mentions: Sequence[Mention], lex:
     """The mentions that may be a quote's speaker: names and he/she/they outside it, in its paragraph or the last."""
     text = doc_text(doc)
     first = _paragraph_start(text, start, WINDOW_PARAGRAPHS)
-    last = text.find("\n", end)
-    last = len(text) if last < 0 else last
+    last = line_bounds(text, start, end)[1]
     pool = [m for m in mentions if first <= m.start and m.end <= last and not (start <= m.start < end)]
     for tok in doc.char_span(first, last, alignment_mode="expand") or ():
         if lex.pronouns.get(tok.lower_) == "person" and not (start <= tok.idx < end):
@@ -95,44 +91,28 @@ def features(
 
 
 @lru_cache(maxsize=1)
-def model() -> tuple[tuple[float, ...], float, float] | None:
-    """(weights, bias, threshold) from ``quotes/data/ranking_model.json``, or None when none is shipped.
+def model() -> Logistic:
+    """The model, read from ``quotes/data/ranking_model.json``.
 
     Raises:
-        DataError: the file is not JSON, or its features are not ``FEATURES``.
+        DataError: the file is missing, not JSON, or its features are not ``FEATURES``.
     """
-    path = resources.files("quotes.data").joinpath(MODEL_FILE)
-    if not path.is_file():
-        return None
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if tuple(data["features"]) != FEATURES:
-            raise DataError(f"quotes/data/{MODEL_FILE}: features differ from FEATURES; rerun scripts/train_ranking.py")
-        return tuple(float(w) for w in data["weights"]), float(data["bias"]), float(data["threshold"])
-    except (ValueError, KeyError, TypeError) as exc:
-        raise DataError(f"quotes/data/{MODEL_FILE}: unreadable model ({exc}); rerun scripts/train_ranking.py") from exc
-
-
-def score(values: Sequence[float], weights: Sequence[float], bias: float) -> float:
-    """The model's probability for one candidate's feature values."""
-    z = bias + sum(w * x for w, x in zip(weights, values, strict=True))
-    return 1.0 / (1.0 + math.exp(-z))
+    return read_model(MODEL_FILE, FEATURES, "train_ranking.py", Logistic.of)
 
 
 def best(
     doc: Doc, start: int, end: int, mentions: Sequence[Mention], last: Mention | None, lex: Lexicon
 ) -> Mention | None:
     """The candidate the model ranks first for the quote at ``start:end``, when it scores the threshold or more."""
-    judged = model()
-    if judged is None:
-        return None
-    weights, bias, threshold = judged
     pool = candidates(doc, start, end, mentions, lex)
-    scored = [(score(features(doc, start, end, m, pool, last, lex), weights, bias), m) for m in pool]
-    if not scored:
+    if not pool:
         return None
-    p, m = max(scored, key=lambda pm: (pm[0], -abs(pm[1].start - start)))
-    return m if p >= threshold else None
+    judged = model()
+    p, m = max(
+        ((judged.probability(features(doc, start, end, m, pool, last, lex)), m) for m in pool),
+        key=lambda pm: (pm[0], -abs(pm[1].start - start)),
+    )
+    return m if p >= judged.threshold else None
 
 
 def _same_name(a: Mention, b: Mention) -> bool:
@@ -149,4 +129,4 @@ def _paragraph_start(text: str, offset: int, back: int) -> int:
             return 0
         while at > 0 and text[at - 1] == "\n":
             at -= 1
-    return at + 1 if back >= 0 else 0
+    return at + 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 from .authority import apply_authority, load_authority, summarize
 from .identity import GIVEN_NAME_CUTOFF, same_person, unify
 from .names import display, name_bag, norm, slug
-from .resolve import resolve
+from .resolve import resolve, ruled
 
 __all__ = [
     "GIVEN_NAME_CUTOFF",
@@ -19,6 +19,7 @@ __all__ = [
     "name_bag",
     "norm",
     "resolve",
+    "ruled",
     "same_person",
     "slug",
     "summarize",

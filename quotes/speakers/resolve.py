@@ -20,6 +20,13 @@ SCARE = Flag("scare", "quoted words no speech act is attributed to (a scare quot
 RANKED = Flag("ranked_speaker", "speaker chosen by the learned ranking of nearby mentions; no rule named one")
 
 
+def ruled(q: Quote) -> Quote:
+    """The quote with the speaker the rules gave it: one the learned ranking chose is taken out (its flag stays)."""
+    if not q.flagged(RANKED.type):
+        return q
+    return replace(q, speaker=None, speaker_id=None, speaker_mention=None, speaker_span=None)
+
+
 def resolve(
     article: Article, attributions: list[Attribution], mentions: list[Mention], *, lex: Lexicon | None = None
 ) -> Extraction:
