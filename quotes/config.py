@@ -54,6 +54,7 @@ class Lexicon:
     directive_verbs: frozenset[str]
     channels: frozenset[str]
     titles: frozenset[str]
+    courtesy_titles: frozenset[str]
     epithets: frozenset[str]
     offices: frozenset[str]
     demonyms: dict[str, str]
@@ -160,6 +161,7 @@ def _load_lexicon() -> Lexicon:
         directive_verbs=frozenset(r[0] for r in read_table("directive_verbs.tsv", 1)),
         channels=frozenset(r[0] for r in read_table("channels.tsv", 1)),
         titles=frozenset(r[0] for r in read_table("titles.tsv", 1)),
+        courtesy_titles=frozenset(r[0] for r in read_table("titles.tsv", 1, more=True) if r[1:2] == ["courtesy"]),
         epithets=frozenset(r[0] for r in read_table("epithets.tsv", 1)),
         offices=frozenset(r[0] for r in read_table("epithets.tsv", 1, more=True) if r[1:2] == ["office"]),
         demonyms={adj: place for adj, place in read_table("demonyms.tsv", 2)},

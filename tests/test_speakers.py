@@ -150,14 +150,37 @@ def test_contradicting_roles_keep_namesakes_apart() -> None:
     assert same_person(_sp("Lee Jae-myung", "president"), _sp("Lee Jae Myung", "former president"))
 
 
-def test_unify_merges_fuzzy_variants_under_the_most_quoted_id() -> None:
-    def one(doc: str, name: str) -> Extraction:
-        text = f"{name} said x."
-        att = Attribution(len(text) - 2, len(text) - 1, Kind.INDIRECT, cue="said", mention=_person(name, 0))
-        return resolve(Article(doc, text), [att], [])
+def test_a_courtesy_title_contradicts_no_role() -> None:
+    assert same_person(_sp("Vladimir V. Putin", "mr."), _sp("Vladimir Putin", "president"))
+    assert same_person(_sp("Anna Berg", "dr."), _sp("Anna Berg", "former minister"))
 
-    out = unify([one("a.txt", "Lee Jae-myung"), one("b.txt", "Lee Jae-myoung"), one("c.txt", "Lee Jae-myung")])
+
+def _said(doc: str, name: str) -> Extraction:
+    """One document in which ``name`` said something."""
+    text = f"{name} said x."
+    att = Attribution(len(text) - 2, len(text) - 1, Kind.INDIRECT, cue="said", mention=_person(name, 0))
+    return resolve(Article(doc, text), [att], [])
+
+
+def test_unify_merges_fuzzy_variants_under_the_most_quoted_id() -> None:
+    out = unify([_said("a.txt", "Lee Jae-myung"), _said("b.txt", "Lee Jae-myoung"), _said("c.txt", "Lee Jae-myung")])
     assert {(q.speaker_id, q.speaker) for ex in out for q in ex.quotes} == {("lee-jae-myung", "Lee Jae-myung")}
+
+
+@pytest.mark.parametrize("full", ["Fumio Kishida", "Kishida Fumio"])
+def test_a_surname_alone_is_the_one_person_of_the_corpus_with_that_surname(full: str) -> None:
+    out = unify([_said("a.txt", full), _said("b.txt", "Kishida"), _said("c.txt", "Joe Biden")])
+    assert [ex.quotes[0].speaker for ex in out] == [full, full, "Joe Biden"]
+
+
+def test_a_surname_two_people_share_stays_apart() -> None:
+    out = unify([_said("a.txt", "Joe Biden"), _said("b.txt", "Hunter Biden"), _said("c.txt", "Biden")])
+    assert [ex.quotes[0].speaker_id for ex in out] == ["joe-biden", "hunter-biden", "biden"]
+
+
+def test_a_description_is_not_a_surname() -> None:
+    out = unify([_said("a.txt", "The Energy Minister"), _said("b.txt", "The Minister")])
+    assert len({ex.quotes[0].speaker_id for ex in out}) == 2
 
 
 def test_authority_file_pins_names_and_ids(tmp_path: Path) -> None:

@@ -6,10 +6,10 @@ Input: the extractions of a corpus. Output: the same extractions with merged spe
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from ..config import lexicon
+from ..config import Lexicon, lexicon
 from ..types import Extraction, Speaker, SpeakerKind
 from .names import name_bag, slug
 
@@ -32,7 +32,8 @@ def same_person(a: Speaker, b: Speaker) -> bool:
 
     if SpeakerKind.PERSON not in (a.kind, b.kind) or a.kind != b.kind:
         return False
-    if a.role and b.role and _role_core(a.role) != _role_core(b.role):
+    roles = _role_core(a.role or ""), _role_core(b.role or "")
+    if all(roles) and roles[0] != roles[1]:
         return False
     ta, tb = _without_initials(a.id.split("-")), _without_initials(b.id.split("-"))
     if "".join(ta) == "".join(tb) or sorted(ta) == sorted(tb):
@@ -53,8 +54,12 @@ def _without_initials(parts: list[str]) -> list[str]:
 
 
 def _role_core(role: str) -> str:
-    """The head of a role, without "former" and the like ("former president" -> "president")."""
-    words = [w for w in role.lower().split() if w not in ("former", "then", "acting", "ousted", "late")]
+    """The head of a role, without courtesy titles ("former president" -> "president", "mr." -> "").
+
+    Courtesy titles (an honorific, "former": ``courtesy`` in ``quotes/data/titles.tsv``) name no role.
+    """
+    courtesy = lexicon().courtesy_titles
+    words = [w for w in role.lower().split() if w not in courtesy]
     return words[-1] if words else ""
 
 
@@ -89,6 +94,9 @@ def unify(extractions: Iterable[Extraction]) -> list[Extraction]:
                     ra, rb = find(a.id), find(b.id)
                     keep, drop = (ra, rb) if (counts[ra], ra) >= (counts[rb], rb) else (rb, ra)
                     parent[drop] = keep
+    for short, full in _surname_merges(persons, find):
+        if find(short) != find(full):
+            parent[find(short)] = find(full)
     for short, full in _body_merges(list(speakers.values())):
         if find(short) != find(full):
             parent[find(short)] = find(full)
@@ -122,6 +130,35 @@ def unify(extractions: Iterable[Extraction]) -> list[Extraction]:
         merged = tuple(replace(s, id=canon[s.id], name=name_of_id[s.id]) for s in ex.speakers)
         out.append(replace(ex, quotes=quotes, speakers=merged))
     return out
+
+
+def _surname_merges(persons: list[Speaker], find: Callable[[str], str]) -> list[tuple[str, str]]:
+    """Pairs (surname alone, full name): a person known only by a surname in one document ("Kishida")
+    and the one person of the corpus with a fuller name ending or starting with it ("Fumio Kishida").
+
+    Two people of the corpus with that surname (two Kims, Joe and Hunter Biden) make it nobody's for sure.
+    """
+    lex = lexicon()
+    named = [sp for sp in persons if not _describes(sp.name, lex)]
+    fuller: dict[str, set[str]] = defaultdict(set)  # surname -> the people (merged ids) with a fuller name
+    for sp in named:
+        parts = _without_initials(sp.id.split("-"))
+        if len(parts) >= 2:
+            for surname in {parts[0], parts[-1]}:
+                fuller[surname].add(find(sp.id))
+    out = []
+    for sp in named:
+        parts = sp.id.split("-")
+        if len(parts) == 1 and len(fuller.get(parts[0], ())) == 1:
+            (full,) = fuller[parts[0]]
+            out.append((sp.id, full))
+    return out
+
+
+def _describes(name: str, lex: Lexicon) -> bool:
+    """Whether a person's name is a description ("The Minister", "Energy Minister"), not a proper name."""
+    words = name.lower().split()
+    return not name[:1].isupper() or any(w in lex.titles or w in lex.epithets or w == "the" for w in words)
 
 
 def _body_merges(speakers: list[Speaker]) -> list[tuple[str, str]]:
