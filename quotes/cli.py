@@ -5,19 +5,24 @@ Input: command-line arguments. Output: text on stdout, one-line diagnostics on s
 
 from __future__ import annotations
 
+import errno
+import os
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, NoReturn, Optional
 
 import typer
+from typer._click import Context  # typer 0.29 bundles its own click; these are its classes
+from typer._click.exceptions import NoArgsIsHelpError, UsageError
+from typer.core import TyperGroup
 
 from . import __version__
 from .align import align_corpus
 from .config import Settings
-from .errors import QuotesError
+from .errors import InputError, InternalError, OutputError, QuotesError
 from .evaluate import Baseline, EvalFormat, Evaluation, Split, evaluate, load_golden, load_polnear, render_evaluation
 from .pipeline import extract_corpus
-from .render import Format, jsonl, render, render_speakers
+from .render import Format, escape_controls, jsonl, render, render_speakers, safe_json, shorten
 from .report import AlignFormat, render_alignment
 from .speakers import summarize
 from .store import Index, db_path, render_documents, render_stats
@@ -25,12 +30,142 @@ from .types import Diagnostic, Extraction
 from .verify import Corpus, ReportFormat, Sources, check, render_check, render_verdicts, verify
 from .verify.batch import Checked, batch_summary, render_checked, verify_file
 
+#: Exit code of a command whose output pipe was closed (``quotes table seeds/ | head -1``), as the
+#: shell reports a standard tool killed by SIGPIPE: 128 + 13.
+EXIT_PIPE = 141
+#: Exit code on Ctrl-C: 128 + SIGINT.
+EXIT_INTERRUPTED = 130
+#: Errors of a write that failed for want of room, whatever file it went to.
+_NO_ROOM = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+#: Longest exception message an internal error (Q900) repeats, in characters.
+_DETAIL_WIDTH = 300
+
+
+def _tell(line: str) -> None:
+    """One line on stderr: ``quotes: `` first, control characters escaped; nothing when stderr itself fails."""
+    try:
+        typer.echo(escape_controls(f"quotes: {line}"), err=True)
+    except (OSError, ValueError):
+        pass
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that the interpreter's last flush cannot fail again."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):  # no real file behind it (a test's capture, or closed)
+        pass
+
+
+def _emit(text: str) -> None:
+    """Write ``text`` to standard output now.
+
+    Raises:
+        OutputError: standard output cannot be written (a full disk, a closed descriptor).
+        typer.Exit: 141, quietly, when the pipe it goes to was closed.
+    """
+    if sys.stdout is None:
+        raise OutputError("standard output is closed; send the output to a terminal, a file or a pipe")
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        raise typer.Exit(EXIT_PIPE) from None
+    except OSError as exc:
+        _silence_stdout()
+        raise _output_error(exc) from exc
+
+
+def _output_error(exc: OSError) -> OutputError:
+    return OutputError(f"cannot write the output ({exc.strerror or exc}); free some space or send it elsewhere")
+
+
+def _shown(text: str, fmt: str) -> str:
+    """A report another module renders, made safe for a terminal: JSON with ``safe_json``, any other format with
+    its control characters escaped (``escape_controls``, line breaks kept)."""
+    return safe_json(text) if fmt == "json" else escape_controls(text, newlines=True)
+
+
+def _usage(exc: UsageError) -> NoReturn:
+    """A usage mistake as one line, ``[Q100] what is wrong; see `quotes CMD --help```, and exit code 2."""
+    if isinstance(exc, NoArgsIsHelpError):  # a command given nothing: its help, as typer prints it
+        raise exc
+    message = " ".join(exc.format_message().split()).rstrip(".")
+    command = exc.ctx.command_path if exc.ctx is not None else "quotes"
+    _tell(f"error: {InputError(message[:1].lower() + message[1:] + f'; see `{command} --help`')}")
+    raise typer.Exit(2) from exc
+
+
+def _internal_error(exc: BaseException) -> InternalError:
+    """The one line an exception nobody expected becomes: its type and message, and what to do."""
+    detail = shorten(str(exc), _DETAIL_WIDTH)
+    what = f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
+    return InternalError(f"internal error: {what}; please report it (rerun with --debug for the trace)")
+
+
+def _fail(exc: Exception, *, debug: bool) -> NoReturn:
+    """Whatever a command let through, as one line on stderr and an exit code; ``--debug`` lets a bug's trace out."""
+    if isinstance(exc, UsageError):
+        _usage(exc)
+    if isinstance(exc, QuotesError):
+        _tell(f"error: {exc}")
+        raise typer.Exit(1) from exc
+    if isinstance(exc, BrokenPipeError):
+        _silence_stdout()
+        raise typer.Exit(EXIT_PIPE) from exc
+    if isinstance(exc, OSError) and exc.errno in _NO_ROOM:
+        _silence_stdout()
+        _tell(f"error: {_output_error(exc)}")
+        raise typer.Exit(1) from exc
+    if debug:
+        raise exc
+    _tell(f"error: {_internal_error(exc)}")
+    raise typer.Exit(1) from exc
+
+
+class GuardedGroup(TyperGroup):
+    """The ``quotes`` command: no traceback reaches a user.
+
+    A usage mistake is one ``[Q100]`` line and exit 2, a library error one line and exit 1, an
+    unexpected exception one ``[Q900]`` line and exit 1 (its trace with ``--debug``), Ctrl-C one line
+    and exit 130, a closed output pipe silence and exit 141.
+    """
+
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: Context | None = None, **extra: Any
+    ) -> Context:
+        """Parse the global options; a mistake, or a failed write of ``--help`` or ``--version``, is one line."""
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except (UsageError, QuotesError, OSError) as exc:
+            _fail(exc, debug=False)
+
+    def invoke(self, ctx: Context) -> Any:
+        """Run the command, turning whatever escapes it into one line on stderr and an exit code."""
+        try:
+            return super().invoke(ctx)
+        except (typer.Exit, typer.Abort):
+            raise
+        except KeyboardInterrupt:
+            _tell("interrupted")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except Exception as exc:
+            if isinstance(exc, typer.TyperException) and not isinstance(exc, UsageError):
+                raise  # typer's own errors, which it reports in one line
+            _fail(exc, debug=bool(ctx.params.get("debug")))
+
+
 app = typer.Typer(
     name="quotes",
     help="Find quotations and reported speech in news articles and say who said them.",
+    cls=GuardedGroup,
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
+    pretty_exceptions_enable=False,
 )
 
 Paths = Annotated[
@@ -48,7 +183,7 @@ Model = Annotated[
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"quotes {__version__}")
+        _emit(f"quotes {__version__}\n")
         raise typer.Exit()
 
 
@@ -57,6 +192,14 @@ def main(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
+    debug: Annotated[
+        bool,
+        typer.Option(
+            "--debug",
+            envvar="QUOTES_DEBUG",
+            help="On an internal error (Q900), show the full trace instead of one line.",
+        ),
+    ] = False,
 ) -> None:
     """Find quotations and reported speech in news articles and say who said them."""
 
@@ -64,7 +207,9 @@ def main(
 SpeakersFile = Annotated[
     Optional[Path],
     typer.Option(
-        "--speakers", help="Optional speaker authority file (TOML [[speaker]] id, name, aliases, role, body)."
+        "--speakers",
+        dir_okay=False,
+        help="Optional speaker authority file (TOML [[speaker]] id, name, aliases, role, body).",
     ),
 ]
 
@@ -87,11 +232,11 @@ def _run(
         settings = Settings(model=model, include_scare=include_scare)
         extractions = extract_corpus(paths, settings=settings, speakers=speakers)
     except QuotesError as exc:
-        typer.echo(f"quotes: error: {exc}", err=True)
+        _tell(f"error: {exc}")
         raise typer.Exit(1) from exc
     for ex in extractions:
         for d in ex.diagnostics:
-            typer.echo(f"quotes: {d.render(ex.article.text or None)}", err=True)
+            _tell(d.render(ex.article.text or None))
     return extractions
 
 
@@ -103,7 +248,7 @@ def _exit_code(extractions: list[Extraction]) -> int:
 def table(
     paths: Paths,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.TABLE,
-    width: Annotated[int, typer.Option("--width", help="Longest quote shown in a table cell.")] = 60,
+    width: Annotated[int, typer.Option("--width", min=1, help="Longest quote shown in a table cell.")] = 60,
     model: Model = None,
     speakers: SpeakersFile = None,
     include_scare: IncludeScare = False,
@@ -113,7 +258,7 @@ def table(
     Example: quotes table seeds/
     """
     extractions = _run(paths, model, speakers, include_scare)
-    sys.stdout.write(render(extractions, format, width=width))
+    _emit(render(extractions, format, width=width))
     raise typer.Exit(_exit_code(extractions))
 
 
@@ -126,7 +271,7 @@ def extract_cmd(
     Example: quotes extract seeds/ > quotes.jsonl
     """
     extractions = _run(paths, model, speakers, include_scare)
-    sys.stdout.write(jsonl(extractions))
+    _emit(jsonl(extractions))
     raise typer.Exit(_exit_code(extractions))
 
 
@@ -142,7 +287,7 @@ def speakers_cmd(
     Example: quotes speakers seeds/
     """
     extractions = _run(paths, model, speakers)
-    sys.stdout.write(render_speakers(summarize(extractions), format))
+    _emit(render_speakers(summarize(extractions), format))
     raise typer.Exit(_exit_code(extractions))
 
 
@@ -219,11 +364,11 @@ def eval_cmd(
         else:
             raise typer.BadParameter("give --golden FOLDER with article PATHs, or --polnear FILE without PATHs")
     except QuotesError as exc:
-        typer.echo(f"quotes: error: {exc}", err=True)
+        _tell(f"error: {exc}")
         raise typer.Exit(1) from exc
     for d in evaluation.diagnostics:
-        typer.echo(f"quotes: {d.render()}", err=True)
-    sys.stdout.write(render_evaluation(evaluation, format, errors=None if errors < 0 else errors))
+        _tell(d.render())
+    _emit(_shown(render_evaluation(evaluation, format, errors=None if errors < 0 else errors), format))
     raise typer.Exit(1 if evaluation.diagnostics else 0)
 
 
@@ -242,9 +387,9 @@ def _eval_dev(
         for event, evaluation, problems in evaluate_events(load_events(dev), cache_root(cache), settings=settings):
             rows.append((event.name, event.split, evaluation, problems))
     except QuotesError as exc:
-        typer.echo(f"quotes: error: {exc}", err=True)
+        _tell(f"error: {exc}")
         raise typer.Exit(1) from exc
-    sys.stdout.write(render_events(rows, fmt))
+    _emit(_shown(render_events(rows, fmt), fmt))
     raise typer.Exit(0)
 
 
@@ -280,13 +425,13 @@ def _sources(against: list[str], db: str | None, model: str | None, speakers: Pa
             corpus = Corpus.from_paths(against, settings=Settings(model=model), speakers=speakers)
             for ex in corpus.extractions:
                 for d in ex.diagnostics:
-                    typer.echo(f"quotes: {d.render(ex.article.text or None)}", err=True)
+                    _tell(d.render(ex.article.text or None))
             if any(ex.errors for ex in corpus.extractions):
                 raise typer.Exit(2)
             return corpus
         return Index(db_path(db))
     except QuotesError as exc:
-        typer.echo(f"quotes: error: {exc}", err=True)
+        _tell(f"error: {exc}")
         raise typer.Exit(2) from exc
 
 
@@ -357,11 +502,11 @@ def verify_cmd(
     try:
         verdict = verify(claim, speaker=speaker, against=sources, strict=strict)
     except QuotesError as exc:
-        typer.echo(f"quotes: error: {exc}", err=True)
+        _tell(f"error: {exc}")
         raise typer.Exit(2) from exc
     finally:
         sources.close()
-    sys.stdout.write(render_verdicts([verdict], format))
+    _emit(_shown(render_verdicts([verdict], format), format))
     raise typer.Exit(0 if verdict.ok else 1)
 
 
@@ -385,18 +530,19 @@ def _verify_claims_file(
         for item in verify_file(claims, against=sources, strict=strict, settings=Settings(model=model)):
             if isinstance(item, Diagnostic):
                 problems.append(item)
-                typer.echo(f"quotes: {item.render()}", err=True)
+                _tell(item.render())
             else:
                 checked.append(item)
-                sys.stdout.write(render_checked(item, format))
-                sys.stdout.flush()
+                _emit(_shown(render_checked(item, format), format))
+    except OutputError:
+        raise  # exit 1 as for every command, not 2: the claims were fine
     except QuotesError as exc:
-        typer.echo(f"quotes: error: {exc}", err=True)
+        _tell(f"error: {exc}")
         raise typer.Exit(2) from exc
     finally:
         sources.close()
     if format != ReportFormat.JSON:
-        sys.stdout.write(batch_summary(checked, problems))
+        _emit(_shown(batch_summary(checked, problems), format))
     raise typer.Exit(2 if problems else 0 if all(c.verdict.ok for c in checked) else 1)
 
 
@@ -432,11 +578,11 @@ def check_cmd(
     try:
         results = check([draft], against=sources, strict=strict, settings=Settings(model=model))
     except QuotesError as exc:
-        typer.echo(f"quotes: error: {exc}", err=True)
+        _tell(f"error: {exc}")
         raise typer.Exit(2) from exc
     finally:
         sources.close()
-    sys.stdout.write(render_check(results, format))
+    _emit(_shown(render_check(results, format), format))
     raise typer.Exit(0 if all(v.ok for _, v in results) else 1)
 
 
@@ -455,7 +601,7 @@ def _index(db: str | None, *, create: bool = False) -> Index:
     try:
         return Index(db_path(db), create=create)
     except QuotesError as exc:
-        typer.echo(f"quotes: error: {exc}", err=True)
+        _tell(f"error: {exc}")
         raise typer.Exit(1) from exc
 
 
@@ -477,15 +623,18 @@ def index_add(
     try:
         result = index.add(paths, settings=Settings(model=model), speakers=speakers)
     except QuotesError as exc:
-        typer.echo(f"quotes: error: {exc}", err=True)
+        _tell(f"error: {exc}")
         raise typer.Exit(1) from exc
     finally:
         index.close()
     for d in result.diagnostics:
-        typer.echo(f"quotes: {d.render()}", err=True)
-    typer.echo(
-        f"{len(result.added)} added, {len(result.replaced)} replaced, {len(result.unchanged)} unchanged; "
-        f"{result.quotes} quotes written to {index.path}"
+        _tell(d.render())
+    _emit(
+        escape_controls(
+            f"{len(result.added)} added, {len(result.replaced)} replaced, {len(result.unchanged)} unchanged; "
+            f"{result.quotes} quotes written to {index.path}"
+        )
+        + "\n"
     )
     raise typer.Exit(1 if result.diagnostics else 0)
 
@@ -497,7 +646,7 @@ def index_list(db: Db = None, format: ReportFormatOption = ReportFormat.TABLE) -
     Example: quotes index list --db quotes.db
     """
     with _index(db) as index:
-        sys.stdout.write(render_documents(index.documents(), format))
+        _emit(_shown(render_documents(index.documents(), format), format))
 
 
 @index_app.command("stats")
@@ -507,7 +656,7 @@ def index_stats(db: Db = None, format: ReportFormatOption = ReportFormat.TABLE) 
     Example: quotes index stats --db quotes.db
     """
     with _index(db) as index:
-        sys.stdout.write(render_stats(index.stats(), format))
+        _emit(_shown(render_stats(index.stats(), format), format))
 
 
 @index_app.command("remove")
@@ -525,14 +674,12 @@ def index_remove(
         try:
             removed = index.remove(docs)
         except QuotesError as exc:
-            typer.echo(f"quotes: error: {exc}", err=True)
+            _tell(f"error: {exc}")
             raise typer.Exit(1) from exc
-    typer.echo(f"{len(removed)} removed")
+    _emit(f"{len(removed)} removed\n")
     missing = len(docs) - len(removed)
     if missing > 0:
-        typer.echo(
-            f"quotes: error: {missing} of the documents given are not in the index; see `quotes index list`", err=True
-        )
+        _tell(f"error: {missing} of the documents given are not in the index; see `quotes index list`")
     raise typer.Exit(1 if missing > 0 else 0)
 
 
@@ -540,7 +687,7 @@ def index_remove(
 def align_cmd(
     paths: Paths,
     format: Annotated[AlignFormat, typer.Option("--format", "-f", help="Output format.")] = AlignFormat.TABLE,
-    width: Annotated[int, typer.Option("--width", help="Longest rendering shown in a table cell.")] = 70,
+    width: Annotated[int, typer.Option("--width", min=1, help="Longest rendering shown in a table cell.")] = 70,
     model: Model = None,
     speakers: SpeakersFile = None,
 ) -> None:
@@ -553,13 +700,28 @@ def align_cmd(
     Example: quotes align seeds/ --format html > align.html
     """
     extractions = _run(paths, model, speakers)
-    sys.stdout.write(render_alignment(align_corpus(extractions), format, width=width))
+    _emit(render_alignment(align_corpus(extractions), format, width=width))
     raise typer.Exit(_exit_code(extractions))
 
 
 def run() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point: the app, then standard output flushed, so no write fails after it unreported."""
+    code: int | str | None = 0
+    try:
+        app()
+    except SystemExit as exc:
+        code = exc.code
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        code = EXIT_PIPE
+    except OSError as exc:
+        _silence_stdout()
+        _tell(f"error: {_output_error(exc)}")
+        code = 1
+    sys.exit(code)
 
 
 if __name__ == "__main__":  # pragma: no cover

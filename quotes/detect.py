@@ -7,8 +7,10 @@ Output: ``Candidate`` spans with their kind and, for reported speech, the cue to
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from .config import Lexicon, lexicon
@@ -287,6 +289,46 @@ _FURNITURE = re.compile(
 )
 
 
+@dataclass(frozen=True, slots=True)
+class Spans:
+    """Character spans sorted by start, for overlap lookups that cost a bisection and the spans found,
+    not a pass over every span (a long article has thousands of quotations)."""
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    reach: tuple[int, ...]  # the furthest end of the spans up to each one
+
+    @classmethod
+    def of(cls, spans: Iterable[tuple[int, int]]) -> Spans:
+        """The lookup over ``spans``."""
+        ordered = sorted(spans)
+        return cls(
+            starts=tuple(a for a, _ in ordered),
+            ends=tuple(b for _, b in ordered),
+            reach=tuple(accumulate((b for _, b in ordered), max)),
+        )
+
+    def overlapping(self, start: int, end: int) -> Iterator[tuple[int, int]]:
+        """The spans that overlap ``start:end``, last first."""
+        k = bisect_left(self.starts, end)
+        while k > 0 and self.reach[k - 1] > start:
+            k -= 1
+            if self.ends[k] > start:
+                yield self.starts[k], self.ends[k]
+
+    def holds(self, at: int) -> bool:
+        """Whether a span covers the character at ``at``."""
+        return next(self.overlapping(at, at + 1), None) is not None
+
+    def covered(self, start: int, end: int) -> int:
+        """How many characters of ``start:end`` the spans cover (counted once per span)."""
+        return sum(min(end, b) - max(start, a) for a, b in self.overlapping(start, end))
+
+
+#: No spans at all.
+NO_SPANS = Spans((), (), ())
+
+
 def overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     """Whether ``start:end`` overlaps one of ``spans`` (character offsets)."""
     return any(start < b and a < end for a, b in spans)
@@ -429,7 +471,8 @@ def find_reported(doc: Doc, marked: list[Candidate], *, lex: Lexicon | None = No
     found: list[Candidate] = []
     for sent in doc.sents:
         found.extend(_reported_in_sentence(sent, lex))
-    found = [c for c in found if _quoted_share(c, marked) < QUOTED_SHARE_SUPPRESSES_INDIRECT]
+    spans = Spans.of((m.start, m.end) for m in marked)
+    found = [c for c in found if _quoted_share(c, spans) < QUOTED_SHARE_SUPPRESSES_INDIRECT]
     return _outermost(found)
 
 
@@ -722,9 +765,8 @@ def _contiguous_around(tokens: list[Token], head: Token) -> list[Token]:
     return [doc[i] for i in best]
 
 
-def _quoted_share(cand: Candidate, marked: list[Candidate]) -> float:
-    covered = sum(max(0, min(cand.end, m.end) - max(cand.start, m.start)) for m in marked)
-    return covered / max(1, cand.end - cand.start)
+def _quoted_share(cand: Candidate, marked: Spans) -> float:
+    return marked.covered(cand.start, cand.end) / max(1, cand.end - cand.start)
 
 
 def _outermost(cands: list[Candidate]) -> list[Candidate]:

@@ -41,3 +41,15 @@ class StoreError(QuotesError):
     """The persistent quote index cannot be used."""
 
     code = "Q400"
+
+
+class OutputError(QuotesError):
+    """The results cannot be written (standard output is full or failing)."""
+
+    code = "Q500"
+
+
+class InternalError(QuotesError):
+    """A bug: an exception ``quotes`` did not expect, reported as one line (``--debug`` shows the trace)."""
+
+    code = "Q900"

@@ -6,15 +6,21 @@ Output: ``Article`` records (exact text, outlet from ``outlets.toml``) or a ``Di
 
 from __future__ import annotations
 
+import codecs
+import os
 import re
+import stat
 import sys
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import TextIO
+from typing import IO, Any
 from urllib.parse import urlsplit
 
+from .config import MAX_ARTICLE_CHARS
 from .errors import InputError
 from .types import Article, Diagnostic, Level
 
@@ -22,20 +28,36 @@ from .types import Article, Diagnostic, Level
 SUFFIXES = (".txt", ".md")
 #: Metadata file looked for beside each article.
 METADATA = "outlets.toml"
+#: Most bytes read of one file or of standard input. A character takes at most four bytes (UTF-8, or
+#: UTF-16 with a surrogate pair or a ``\r\n``) and a byte-order mark at most three, so every document
+#: within ``MAX_ARTICLE_CHARS`` fits in fewer bytes, and a read that fills this many is over the cap.
+MAX_BYTES = 4 * MAX_ARTICLE_CHARS + 4
+#: Leading bytes (characters, for UTF-16) searched for a NUL: text never holds one, binary files do early.
+BINARY_PROBE = 4096
+#: Byte-order marks and the encoding each announces; text without one is read as UTF-8.
+BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+#: What to call the special files refused by their ``stat`` mode test.
+SPECIAL_FILES = (
+    (stat.S_ISFIFO, "named pipe (FIFO)"),
+    (stat.S_ISCHR, "character device"),
+    (stat.S_ISBLK, "block device"),
+    (stat.S_ISSOCK, "socket"),
+)
 
 
-def read_articles(paths: Iterable[str | Path], *, stdin: TextIO | None = None) -> Iterator[Article | Diagnostic]:
+def read_articles(
+    paths: Iterable[str | Path], *, stdin: IO[str] | IO[bytes] | None = None
+) -> Iterator[Article | Diagnostic]:
     """Yield an article for every readable document and a diagnostic for every other.
 
     One broken file never stops the others. Folders are read recursively, in
-    sorted order, keeping files ending in ``.txt`` or ``.md``.
+    sorted order, keeping files ending in ``.txt`` or ``.md``. ``-`` is ``stdin``
+    (default ``sys.stdin``), decoded exactly as a file is.
     """
     for raw in paths:
         name = str(raw)
         if name == "-":
-            stream = stdin if stdin is not None else sys.stdin
-            text = stream.read()
-            yield Article(doc="-", text=text, outlet=site_of(text))
+            yield read_stdin(stdin if stdin is not None else sys.stdin)
             continue
         path = Path(name)
         if path.is_dir():
@@ -48,37 +70,190 @@ def read_articles(paths: Iterable[str | Path], *, stdin: TextIO | None = None) -
             yield read_article(path, doc=name)
 
 
+def read_stdin(stream: IO[str] | IO[bytes] | None) -> Article | Diagnostic:
+    """Standard input as an article named ``-``: its bytes (``stream.buffer`` when there is one) decoded
+    as a file's, read no further than ``MAX_BYTES``."""
+    if stream is None:
+        return _problem("-", "E104", "there is no standard input; pass the articles as paths")
+    try:
+        data = _stream_bytes(stream)
+    except (OSError, ValueError) as exc:  # ValueError: the stream is closed
+        return _problem("-", "E104", f"standard input cannot be read ({exc}); pass the articles as paths")
+    text = decode(data, doc="-")
+    return text if isinstance(text, Diagnostic) else Article(doc="-", text=text, outlet=site_of(text))
+
+
 def read_article(path: Path, *, doc: str) -> Article | Diagnostic:
-    """Read one file as UTF-8, attaching outlet and date from ``outlets.toml`` beside it."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return _problem(doc, "E102", "no such file; check the path")
-    except IsADirectoryError:
-        return _problem(doc, "E103", "is a directory; pass the folder itself to read its .txt/.md files")
-    except OSError as exc:
-        return _problem(doc, "E104", f"cannot be read ({exc.strerror}); check its permissions")
-    if b"\x00" in data[:4096]:
-        return _problem(doc, "E105", "looks binary, not text; pass plain-text or Markdown articles")
-    try:
-        # Universal newlines, exactly as Path.read_text(encoding="utf-8") reads the file:
-        # the contract's offsets index that text.
-        text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
-    except UnicodeDecodeError as exc:
-        return _problem(doc, "E106", f"is not UTF-8 (byte {exc.start}); convert it with `iconv -t UTF-8`")
+    """Read one file (see ``decode``), attaching outlet and date from ``outlets.toml`` beside it."""
+    data = read_file(path, doc=doc)
+    if isinstance(data, Diagnostic):
+        return data
+    text = decode(data, doc=doc)
+    if isinstance(text, Diagnostic):
+        return text
     try:
         meta = folder_metadata(path.resolve().parent)
     except InputError as exc:
         return _problem(doc, "E107", exc.message)
-    files = meta.get("files", {})
-    entry = files.get(path.name, {}) if isinstance(files, dict) else {}
-    outlet = entry.get("outlet") if isinstance(entry, dict) else None
+    entry = meta.files.get(path.name, FileEntry())
     return Article(
         doc=doc,
         text=text,
-        outlet=str(outlet) if outlet is not None else site_of(text),
-        date=_as_str(entry.get("date", meta.get("event_date"))),
+        outlet=entry.outlet if entry.outlet is not None else site_of(text),
+        date=entry.date if entry.date is not None else meta.event_date,
     )
+
+
+def read_file(path: Path, *, doc: str) -> bytes | Diagnostic:
+    """The bytes of a regular file, at most ``MAX_BYTES`` of them; special files are refused unopened."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return _problem(doc, "E102", "no such file; check the path")
+    except OSError as exc:
+        return _problem(doc, "E104", f"cannot be read ({exc.strerror}); check the path and its permissions")
+    if stat.S_ISDIR(info.st_mode):
+        return _problem(doc, "E103", "is a directory; pass the folder itself to read its .txt/.md files")
+    if not stat.S_ISREG(info.st_mode):
+        kind = next((name for test, name in SPECIAL_FILES if test(info.st_mode)), "special file")
+        return _problem(doc, "E108", f"is a {kind}, not a regular file; save its text to a file, or pipe it to -")
+    if info.st_size >= MAX_BYTES:
+        return _too_large(doc, f"{info.st_size:,} bytes")
+    try:
+        # O_NONBLOCK: should the file be swapped for a FIFO after the check, opening it still returns.
+        with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as fh:
+            return fh.read(MAX_BYTES)
+    except OSError as exc:
+        return _problem(doc, "E104", f"cannot be read ({exc.strerror}); check its permissions")
+
+
+def decode(data: bytes, *, doc: str) -> str | Diagnostic:
+    r"""The text of a document's bytes, as the contract's offsets index it, or why it is refused.
+
+    UTF-8, or UTF-16 when a byte-order mark says so; the mark is dropped. Newlines are universal
+    (``\r\n`` and ``\r`` become ``\n``), as ``open()`` reads text. Binary data, undecodable bytes
+    and documents over ``MAX_ARTICLE_CHARS`` are refused.
+
+    >>> decode(b"\xef\xbb\xbfOne\r\ntwo\r", doc="x.txt")
+    'One\ntwo\n'
+    """
+    if len(data) >= MAX_BYTES:
+        return _too_large(doc, f"{len(data):,} bytes or more")
+    bom, encoding = next(((b, e) for b, e in BOMS if data.startswith(b)), (b"", "utf-8"))
+    body = data[len(bom) :]
+    if encoding == "utf-8" and b"\x00" in body[:BINARY_PROBE]:
+        return _binary(doc)
+    try:
+        text = body.decode(encoding)
+    except UnicodeDecodeError as exc:
+        named = "UTF-8" if encoding == "utf-8" else "the UTF-16 its byte-order mark announces"
+        return _problem(doc, "E106", f"is not {named} (byte {len(bom) + exc.start}); convert it with `iconv -t UTF-8`")
+    if encoding != "utf-8" and "\x00" in text[:BINARY_PROBE]:
+        return _binary(doc)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if len(text) > MAX_ARTICLE_CHARS:
+        return _too_large(doc, f"{len(text):,} characters")
+    return text
+
+
+#: Unpaired UTF-16 surrogates: a text that holds one was decoded wrongly and cannot be written out as UTF-8.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def checked(article: Article) -> Article | Diagnostic:
+    """An article given as text by a library caller, checked as a file's text is: at most
+    ``MAX_ARTICLE_CHARS`` characters (E109), and no unpaired surrogate (E110), which no file decodes to."""
+    if len(article.text) > MAX_ARTICLE_CHARS:
+        return _too_large(article.doc, f"{len(article.text):,} characters")
+    bad = _SURROGATE.search(article.text)
+    if bad is not None:
+        return _problem(
+            article.doc,
+            "E110",
+            f"holds an unpaired surrogate (U+{ord(bad.group()):04X} at offset {bad.start()}); "
+            "decode the text with errors='replace', or read the file by its path",
+        )
+    return article
+
+
+def _stream_bytes(stream: IO[str] | IO[bytes]) -> bytes:
+    """At most ``MAX_BYTES`` bytes of a stream: of its binary buffer when it has one; a text stream
+    without one is encoded back to UTF-8 (a lone surrogate becomes bytes that do not decode)."""
+    buffer: Any = getattr(stream, "buffer", None)
+    chunk = (buffer if buffer is not None else stream).read(MAX_BYTES)
+    return chunk if isinstance(chunk, bytes) else str(chunk).encode("utf-8", "surrogatepass")
+
+
+@dataclass(frozen=True, slots=True)
+class FileEntry:
+    """What ``outlets.toml`` says of one file."""
+
+    outlet: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """A folder's ``outlets.toml``: the event's date and an entry per file name."""
+
+    event_date: str | None = None
+    files: Mapping[str, FileEntry] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=64)
+def folder_metadata(folder: Path) -> Metadata:
+    """The ``outlets.toml`` of a folder, or empty metadata when there is none.
+
+    The file holds an optional top-level ``event_date`` and a ``[files."<name>"]`` table per file
+    with an optional ``outlet`` and ``date``; dates are strings or TOML dates.
+
+    Raises:
+        InputError: the file cannot be read, is not TOML, or a field has the wrong shape (named in the message).
+    """
+    file = folder / METADATA
+    try:
+        mode = os.stat(file).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return Metadata()
+    except OSError as exc:
+        raise InputError(f"{file}: cannot be read ({exc.strerror}); fix or remove it") from exc
+    if not stat.S_ISREG(mode):
+        raise InputError(f"{file}: not a regular file; make it a TOML file or remove it")
+    data = read_file(file, doc=str(file))
+    text = data if isinstance(data, Diagnostic) else decode(data, doc=str(file))
+    if isinstance(text, Diagnostic):
+        raise InputError(f"{file}: {text.message}")
+    try:
+        table = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"{file}: invalid TOML ({exc}); fix the file or remove it") from exc
+    return _metadata(table, file)
+
+
+def _metadata(table: Mapping[str, Any], file: Path) -> Metadata:
+    """Validate a parsed ``outlets.toml``."""
+    files = table.get("files", {})
+    if not isinstance(files, dict):
+        raise InputError(f'{file}: files must be a table of [files."<file name>"] tables, not {_shown(files)}')
+    entries: dict[str, FileEntry] = {}
+    for name, entry in files.items():
+        where = f"files.{_toml_key(name)}"
+        if not isinstance(entry, dict):
+            raise InputError(f'{file}: {where} must be a table ([{where}] then outlet = "…"), not {_shown(entry)}')
+        outlet = entry.get("outlet")
+        if outlet is not None and not isinstance(outlet, str):
+            raise InputError(f'{file}: {where}.outlet must be a string (outlet = "Daily Planet"), not {_shown(outlet)}')
+        entries[name] = FileEntry(outlet=outlet, date=_date(entry.get("date"), file, f"{where}.date"))
+    return Metadata(event_date=_date(table.get("event_date"), file, "event_date"), files=entries)
+
+
+def _date(value: object, file: Path, where: str) -> str | None:
+    """A date field of ``outlets.toml`` as text."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, date):
+        return str(value)
+    raise InputError(f'{file}: {where} must be a date, "2025-06-09" or 2025-06-09, not {_shown(value)}')
 
 
 #: A page's address on a header line of its own (``URL: https://…``, or the address alone) near the top.
@@ -105,25 +280,28 @@ def site_of(text: str) -> str | None:
     return re.sub(r"^(?:www\d?|amp|m|mobile)\.", "", host)
 
 
-@lru_cache(maxsize=64)
-def folder_metadata(folder: Path) -> dict[str, object]:
-    """The ``outlets.toml`` of a folder, or an empty table when there is none.
-
-    Raises:
-        InputError: the file exists but is not valid TOML.
-    """
-    file = folder / METADATA
-    if not file.is_file():
-        return {}
-    try:
-        return tomllib.loads(file.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise InputError(f"{file}: invalid TOML ({exc}); fix the file or remove it") from exc
-
-
 def _problem(doc: str, code: str, message: str) -> Diagnostic:
     return Diagnostic(doc=doc, code=code, message=message, level=Level.ERROR)
 
 
-def _as_str(value: object) -> str | None:
-    return None if value is None else str(value)
+def _binary(doc: str) -> Diagnostic:
+    return _problem(doc, "E105", "looks binary, not text; pass plain-text or Markdown articles")
+
+
+def _too_large(doc: str, size: str) -> Diagnostic:
+    return _problem(
+        doc,
+        "E109",
+        f"is too large ({size}; the limit is {MAX_ARTICLE_CHARS:,} characters); split it into smaller documents",
+    )
+
+
+def _shown(value: object) -> str:
+    """A TOML value as the message shows it: its type and, when short, itself."""
+    shown = repr(value)
+    return f"{type(value).__name__} {shown}" if len(shown) <= 40 else type(value).__name__
+
+
+def _toml_key(name: str) -> str:
+    """A key as written in TOML: bare when it can be, else quoted."""
+    return name if re.fullmatch(r"[A-Za-z0-9_-]+", name) else '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'

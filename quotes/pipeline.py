@@ -5,9 +5,11 @@ Input: texts, paths or articles. Output: one ``Extraction`` per document, stream
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections import deque
-from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, Union
@@ -19,8 +21,8 @@ from . import keep as _keep
 from . import nlp as _nlp
 from . import speakers as _speakers
 from .config import Settings
-from .ingest import read_articles
-from .types import Article, Diagnostic, Extraction
+from .ingest import checked, read_articles
+from .types import Article, Diagnostic, Extraction, Quote, Speaker
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -53,11 +55,16 @@ def extract(
     # Documents in input order: a finished Extraction (read from the cache, or unreadable),
     # or an Article waiting for the parser. nlp.pipe keeps order, so each parsed document
     # is the first Article in the queue.
-    queue: deque[Extraction | Article] = deque()
+    queue: deque[Extraction | Article | _Long] = deque()
 
     def to_parse() -> Iterator[Article]:
         for item in _articles(sources, stdin):
             hit = store.load(item) if store is not None and isinstance(item, Article) else None
+            if hit is None and isinstance(item, Article) and len(item.text) > _nlp.LONG_ARTICLE_CHARS:
+                long = _Long(item, _nlp.windows(item.text))
+                queue.append(long)
+                yield from (replace(item, text=item.text[w.context : w.end]) for w in long.windows)
+                continue
             queue.append(item if hit is None else hit)
             if hit is None and isinstance(item, Article):
                 yield item
@@ -73,13 +80,74 @@ def extract(
     if first is None:
         return
     for article, doc in _nlp.parse(chain([first], pending), settings=settings):
-        queue.popleft()  # the queue's first Article is this one
-        extraction = extract_parsed(article, doc)
+        head = queue[0]  # the queue's first Article (or long article) is this one
+        if isinstance(head, _Long):
+            head.parsed.append(extract_parsed(article, doc))
+            if len(head.parsed) < len(head.windows):
+                continue
+            extraction = joined(head.article, head.windows, head.parsed)
+        else:
+            extraction = extract_parsed(article, doc)
+        queue.popleft()
         if store is not None:
             store.save(extraction)
         yield shown(extraction, settings)
         yield from ready()
     yield from ready()
+
+
+@dataclass(slots=True)
+class _Long:
+    """A long article waiting for its windows to be parsed: the extraction of each, in order."""
+
+    article: Article
+    windows: list[_nlp.Window]
+    parsed: list[Extraction] = field(default_factory=list)
+
+
+def joined(article: Article, windows: Sequence[_nlp.Window], parsed: Sequence[Extraction]) -> Extraction:
+    """One extraction of a long article from those of its windows (``nlp.windows``).
+
+    Each window keeps the quotes that start in its own part (those in its context belong to the
+    window before), with offsets into the whole text; a person named in full in one window and by
+    surname in another is one speaker (``speakers.unify``, as across the documents of a corpus).
+    """
+    parsed = _speakers.unify(parsed)
+    breaks = [m.start() for m in re.finditer("\n", article.text)]
+    quotes: list[Quote] = []
+    diagnostics: list[Diagnostic] = []
+    for w, ex in zip(windows, parsed, strict=True):
+        for q in ex.quotes:
+            if q.start + w.context >= w.start:
+                quotes.append(_shifted(q, w.context, article, breaks))
+        for d in ex.diagnostics:
+            if d.offset is None or d.offset + w.context >= w.start:
+                offset = None if d.offset is None else d.offset + w.context
+                diagnostics.append(replace(d, doc=article.doc, offset=offset))
+    named = {q.speaker_id for q in quotes} | {q.via for q in quotes}
+    speakers: dict[str, Speaker] = {}
+    for ex in parsed:
+        for sp in ex.speakers:
+            if sp.id in named or sp.name in named:
+                speakers[sp.id] = _speakers.merge_speaker(speakers.get(sp.id), sp)
+    return Extraction(
+        article=article, quotes=tuple(quotes), speakers=tuple(speakers.values()), diagnostics=tuple(diagnostics)
+    )
+
+
+def _shifted(q: Quote, by: int, article: Article, breaks: Sequence[int]) -> Quote:
+    """A window's quote with offsets into the whole article."""
+    span = None if q.speaker_span is None else (q.speaker_span[0] + by, q.speaker_span[1] + by)
+    start = q.start + by
+    return replace(
+        q,
+        doc=article.doc,
+        start=start,
+        end=q.end + by,
+        speaker_span=span,
+        line=bisect_left(breaks, start) + 1,
+        parts=tuple(replace(p, start=p.start + by, end=p.end + by) for p in q.parts),
+    )
 
 
 def shown(extraction: Extraction, settings: Settings) -> Extraction:
@@ -110,16 +178,16 @@ def _articles(sources: Source | Iterable[Source], stdin: TextIO | None) -> Itera
     if isinstance(sources, (str, Path, Article)):
         sources = [sources]
     for number, src in enumerate(sources):
-        if isinstance(src, Article):
-            yield src
-        elif isinstance(src, Path):
-            for item in read_articles([src], stdin=stdin):
-                if isinstance(item, Diagnostic):
-                    yield Extraction(article=Article(doc=item.doc, text=""), diagnostics=(item,))
-                else:
-                    yield item
+        if isinstance(src, Path):
+            items: Iterable[Article | Diagnostic] = read_articles([src], stdin=stdin)
         else:
-            yield Article(doc=f"<text {number}>", text=src)
+            items = [checked(src if isinstance(src, Article) else Article(doc=f"<text {number}>", text=src))]
+        for item in items:
+            yield (
+                Extraction(article=Article(doc=item.doc, text=""), diagnostics=(item,))
+                if isinstance(item, Diagnostic)
+                else item
+            )
 
 
 def extract_parsed(article: Article, doc: Doc) -> Extraction:

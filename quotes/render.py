@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable
 from enum import StrEnum
 from typing import Any
@@ -18,6 +19,15 @@ from .types import Extraction, Quote, SpeakerSummary
 
 #: Longest quote shown in a table cell, in characters.
 QUOTE_WIDTH = 90
+
+#: What a terminal would act on rather than show: C0 and C1 controls, DEL, and the bidirectional
+#: embeddings, overrides and isolates that reorder what is shown.
+_CONTROLS = "\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+_CONTROL = re.compile(f"[{_CONTROLS}]")
+_CONTROL_NOT_NEWLINE = re.compile(f"(?!\n)[{_CONTROLS}]")
+_NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+#: What ``json.dumps(..., ensure_ascii=False)`` leaves raw that a terminal acts on: DEL and the C1 controls.
+_JSON_RAW = re.compile("[\x7f-\x9f]")
 
 
 class Format(StrEnum):
@@ -50,23 +60,54 @@ def record(q: Quote) -> dict[str, Any]:
     } | ({"parts": [{"start": p.start, "end": p.end, "group": p.group} for p in q.parts]} if q.parts else {})
 
 
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    return _NAMED.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+
+
+def escape_controls(text: str, *, newlines: bool = False) -> str:
+    r"""``text`` safe to show on a terminal: every control character written as an escape.
+
+    The one helper of every human-readable format. ESC, BEL, C1 controls such as CSI, DEL and
+    bidirectional overrides become ``\x1b``, ``\x07``, ``\x9b``, ``\x7f``, ``\u202e``; tabs ``\t``.
+    Backslashes stay as they are, so escaping twice changes nothing.
+
+    Args:
+        text: Any text, article text included.
+        newlines: Keep ``\n`` as a line break (for formats made of lines); else it is shown as ``\n``.
+
+    >>> escape_controls("a\x1b]0;pwned\x07 b\tc")
+    'a\\x1b]0;pwned\\x07 b\\tc'
+    """
+    return (_CONTROL_NOT_NEWLINE if newlines else _CONTROL).sub(_escape, text)
+
+
+def safe_json(text: str) -> str:
+    r"""JSON text with DEL and the C1 controls written as ``\u`` escapes: the same data, safe to print.
+
+    ``json.dumps(..., ensure_ascii=False)`` escapes C0 controls (ESC, BEL) but leaves ``\x7f``-``\x9f`` raw,
+    and a terminal takes ``\x9b`` for CSI. Valid for any JSON text: these characters only occur in strings.
+    """
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def jsonl(extractions: Iterable[Extraction]) -> str:
     """One contract record per line."""
-    return "".join(json.dumps(record(q), ensure_ascii=False) + "\n" for ex in extractions for q in ex.quotes)
+    return safe_json("".join(json.dumps(record(q), ensure_ascii=False) + "\n" for ex in extractions for q in ex.quotes))
 
 
 def shorten(text: str, width: int = QUOTE_WIDTH) -> str:
-    """One line, cut in the middle with an ellipsis when longer than ``width``."""
+    """One line, cut in the middle with an ellipsis when longer than ``width`` (at least 1)."""
     flat = " ".join(text.split())
     if len(flat) <= width:
         return flat
-    head = (width - 1) * 2 // 3
-    tail = width - 1 - head
-    return flat[:head].rstrip() + "…" + flat[-tail:].lstrip()
+    head = max(width - 1, 0) * 2 // 3
+    tail = max(width - 1 - head, 0)
+    return flat[:head].rstrip() + "…" + flat[len(flat) - tail :].lstrip()
 
 
 def rows(extractions: Iterable[Extraction], *, width: int = QUOTE_WIDTH) -> list[dict[str, Any]]:
-    """Table rows: outlet, speaker (with via), kind, cue, quote, where."""
+    """Table rows: outlet, speaker (with via), kind, cue, quote, where; control characters escaped."""
     out = []
     for ex in extractions:
         for q in ex.quotes:
@@ -74,16 +115,23 @@ def rows(extractions: Iterable[Extraction], *, width: int = QUOTE_WIDTH) -> list
             if q.via:
                 speaker += f" (via {q.via})"
             out.append(
-                {
-                    "outlet": q.outlet or "",
-                    "speaker": speaker,
-                    "kind": q.kind.value,
-                    "cue": q.cue or "",
-                    "quote": shorten(q.text, width),
-                    "where": f"{q.doc}:{q.line}",
-                }
+                _cells(
+                    {
+                        "outlet": q.outlet or "",
+                        "speaker": speaker,
+                        "kind": q.kind.value,
+                        "cue": q.cue or "",
+                        "quote": shorten(q.text, width),
+                        "where": f"{q.doc}:{q.line}",
+                    }
+                )
             )
     return out
+
+
+def _cells(row: dict[str, Any]) -> dict[str, Any]:
+    """A table row with its text cells' control characters escaped (``escape_controls``)."""
+    return {k: escape_controls(v) if isinstance(v, str) else v for k, v in row.items()}
 
 
 def render(extractions: list[Extraction], fmt: Format, *, width: int = QUOTE_WIDTH) -> str:
@@ -91,7 +139,10 @@ def render(extractions: list[Extraction], fmt: Format, *, width: int = QUOTE_WID
     if fmt is Format.JSONL:
         return jsonl(extractions)
     if fmt is Format.JSON:
-        return json.dumps([record(q) for ex in extractions for q in ex.quotes], ensure_ascii=False, indent=2) + "\n"
+        return (
+            safe_json(json.dumps([record(q) for ex in extractions for q in ex.quotes], ensure_ascii=False, indent=2))
+            + "\n"
+        )
     table = rows(extractions, width=width if fmt is not Format.CSV else 10**9)
     if fmt is Format.CSV:
         buf = io.StringIO()
@@ -123,18 +174,20 @@ def render_speakers(summaries: list[SpeakerSummary], fmt: Format) -> str:
         for s in summaries
     ]
     if fmt is Format.JSON:
-        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+        return safe_json(json.dumps(records, ensure_ascii=False, indent=2)) + "\n"
     if fmt is Format.JSONL:
-        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+        return safe_json("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
     rows_ = [
-        {
-            "speaker": r["name"],
-            "id": r["id"],
-            "kind": r["kind"],
-            "role": r["role"] or "",
-            "mentions": "; ".join(f"{m} ×{n}" for m, n in r["mentions"].items()),
-            "quotes by outlet": "; ".join(f"{o} {n}" for o, n in r["quotes_by_outlet"].items()),
-        }
+        _cells(
+            {
+                "speaker": r["name"],
+                "id": r["id"],
+                "kind": r["kind"],
+                "role": r["role"] or "",
+                "mentions": "; ".join(f"{m} ×{n}" for m, n in r["mentions"].items()),
+                "quotes by outlet": "; ".join(f"{o} {n}" for o, n in r["quotes_by_outlet"].items()),
+            }
+        )
         for r in records
     ]
     if fmt is Format.CSV:

@@ -17,7 +17,7 @@ from tabulate import tabulate
 
 from . import diverge
 from .align import SERIOUS, Alignment, flag_key
-from .render import jsonl, record, shorten
+from .render import escape_controls, jsonl, record, safe_json, shorten
 from .types import Extraction, Flag, Group, Kind, Quote
 
 #: Longest rendering shown in a table cell, in characters.
@@ -110,7 +110,7 @@ def render_alignment(alignment: Alignment, fmt: AlignFormat, *, width: int = REN
     if fmt is AlignFormat.JSONL:
         return jsonl(alignment.extractions)
     if fmt is AlignFormat.JSON:
-        return json.dumps(alignment_json(alignment), ensure_ascii=False, indent=2) + "\n"
+        return safe_json(json.dumps(alignment_json(alignment), ensure_ascii=False, indent=2)) + "\n"
     if fmt is AlignFormat.HTML:
         return alignment_html(alignment)
     return _blocks(alignment, markdown=fmt is AlignFormat.MARKDOWN, width=width)
@@ -134,6 +134,11 @@ def alignment_json(alignment: Alignment) -> dict[str, Any]:
     }
 
 
+def _cells(row: dict[str, str]) -> dict[str, str]:
+    """A table row with control characters escaped (``render.escape_controls``)."""
+    return {k: escape_controls(v) for k, v in row.items()}
+
+
 def _blocks(alignment: Alignment, *, markdown: bool, width: int) -> str:
     if not alignment.groups:
         return "no groups found: no remark is rendered in more than one document\n"
@@ -146,31 +151,36 @@ def _blocks(alignment: Alignment, *, markdown: bool, width: int) -> str:
             for q in m.quotes:
                 is_ref = (q.doc, q.start) == g.reference
                 rows.append(
-                    {
-                        "outlet": m.outlet + (" (reference)" if is_ref else ""),
-                        "speaker": _speaker(q),
-                        "kind": q.kind.value,
-                        "rendering": shorten(q.text, width),
-                        "flags": _labels(q.flags),
-                        "where": f"{q.doc}:{q.line}",
-                    }
+                    _cells(
+                        {
+                            "outlet": m.outlet + (" (reference)" if is_ref else ""),
+                            "speaker": _speaker(q),
+                            "kind": q.kind.value,
+                            "rendering": shorten(q.text, width),
+                            "flags": _labels(q.flags),
+                            "where": f"{q.doc}:{q.line}",
+                        }
+                    )
                 )
+        who = escape_controls(f"{g.id}: {g.speaker or 'unknown speaker'}, {len(members)} documents")
         if markdown:
             rows = [{k: str(v).replace("|", "\\|") for k, v in r.items()} for r in rows]
-            head = f"### {g.id}: {g.speaker or 'unknown speaker'}, {len(members)} documents"
+            head = f"### {who}"
             out.append(head + "\n\n" + str(tabulate(rows, headers="keys", tablefmt="github")) + "\n")
         else:
-            head = f"group {g.id}: {g.speaker or 'unknown speaker'}, {len(members)} documents"
+            head = f"group {who}"
             out.append(head + "\n" + str(tabulate(rows, headers="keys")) + "\n")
     lone = _single_source(alignment)
     if lone:
         rows = [
-            {
-                "outlet": ex.article.outlet or "",
-                "speaker": _speaker(q),
-                "quote": shorten(q.text, width),
-                "where": f"{q.doc}:{q.line}",
-            }
+            _cells(
+                {
+                    "outlet": ex.article.outlet or "",
+                    "speaker": _speaker(q),
+                    "quote": shorten(q.text, width),
+                    "where": f"{q.doc}:{q.line}",
+                }
+            )
             for ex, q in lone
         ]
         title = "### single source\n\n" if markdown else "single source (only one outlet reports these)\n"
@@ -219,6 +229,11 @@ table.lone td,table.lone th{border-bottom:1px solid #e3e6ec;padding:5px 8px;text
 _TEXT_FLAGS = ("wording", "omission", "addition")
 
 
+def _h(text: str) -> str:
+    """Text for the page: HTML-escaped, control characters shown escaped (``render.escape_controls``)."""
+    return html.escape(escape_controls(text, newlines=True))
+
+
 def _label_class(key: str) -> str:
     """The CSS class of a flag label: ``serious`` (red, ``SERIOUS``), ``text`` or ``info``."""
     if key in SERIOUS:
@@ -233,9 +248,9 @@ def _label_html(flags: Sequence[Flag]) -> str:
     labels = []
     for f in flags:
         key = flag_key(f)
-        name = html.escape(_flag_name(key))
-        labels.append(f'<span class="label {_label_class(key)}" title="{html.escape(f.detail)}">{name}</span>')
-    items = "".join(f"<li><b>{html.escape(f.type)}</b>: {html.escape(f.detail)}</li>" for f in flags)
+        name = _h(_flag_name(key))
+        labels.append(f'<span class="label {_label_class(key)}" title="{_h(f.detail)}">{name}</span>')
+    items = "".join(f"<li><b>{_h(f.type)}</b>: {_h(f.detail)}</li>" for f in flags)
     return f'<div class="flags">{"".join(labels)}</div><details><summary>evidence</summary><ul>{items}</ul></details>'
 
 
@@ -245,12 +260,12 @@ def _member_html(ref: _Member, m: _Member, *, is_ref: bool) -> str:
     kinds = "/".join(dict.fromkeys(q.kind.value for q in m.quotes))
     where = ", ".join(f"{q.doc}:{q.line}" for q in m.quotes)
     meta = (
-        f'<div class="meta"><b>{html.escape(m.outlet)}</b>{" · reference" if is_ref else ""}<br>'
-        f'{html.escape(_speaker(q0))} · <span class="kind">{html.escape(kinds)}</span><br>'
-        f"<small>{html.escape(where)}</small></div>"
+        f'<div class="meta"><b>{_h(m.outlet)}</b>{" · reference" if is_ref else ""}<br>'
+        f'{_h(_speaker(q0))} · <span class="kind">{_h(kinds)}</span><br>'
+        f"<small>{_h(where)}</small></div>"
     )
     if is_ref:
-        body = "".join(f'<span class="part">{html.escape(q.text)}</span>' for q in m.quotes)
+        body = "".join(f'<span class="part">{_h(q.text)}</span>' for q in m.quotes)
         return f'<div class="col ref">{meta}<div class="text">{body}</div></div>'
     text = m.text
     paraphrase = Kind.INDIRECT in {q.kind for q in m.quotes + ref.quotes}
@@ -276,17 +291,17 @@ def _member_html(ref: _Member, m: _Member, *, is_ref: bool) -> str:
     for start, end, tag in sorted(spans):
         if start < at:
             continue
-        pieces.append(html.escape(text[at:start]))
+        pieces.append(_h(text[at:start]))
         if tag.startswith("del:"):
-            pieces.append(f' <del title="left out">{html.escape(tag[4:])}</del> ')
+            pieces.append(f' <del title="left out">{_h(tag[4:])}</del> ')
             at = start
             continue
         name, _, cls = tag.partition(".")
         attr = f' class="{cls}"' if cls else ""
-        pieces.append(f"<{name}{attr}>{html.escape(text[start:end])}</{name}>")
+        pieces.append(f"<{name}{attr}>{_h(text[start:end])}</{name}>")
         at = end
-    pieces.append(html.escape(text[at:]))
-    body = "".join(pieces).replace(html.escape(" … "), '<span style="color:#8a90a0"> … </span>')
+    pieces.append(_h(text[at:]))
+    body = "".join(pieces).replace(_h(" … "), '<span style="color:#8a90a0"> … </span>')
     return f'<div class="col">{meta}<div class="text">{body}</div>{_label_html(m.flags)}</div>'
 
 
@@ -303,9 +318,9 @@ def alignment_html(alignment: Alignment, *, title: str = "Quote alignment") -> s
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{html.escape(title)}</title><style>{_CSS}</style></head><body>",
-        f"<header><h1>{html.escape(title)}</h1><p>{docs} documents · {len(alignment.groups)} remarks rendered by"
-        f" more than one · {html.escape(summary)}</p></header><main>",
+        f"<title>{_h(title)}</title><style>{_CSS}</style></head><body>",
+        f"<header><h1>{_h(title)}</h1><p>{docs} documents · {len(alignment.groups)} remarks rendered by"
+        f" more than one · {_h(summary)}</p></header><main>",
         '<p class="legend"><span class="label serious">meaning or source conflict</span>'
         '<span class="label text">wording / omission / addition</span>'
         '<span class="label info">compatible attribution, kind shift</span> '
@@ -319,23 +334,23 @@ def alignment_html(alignment: Alignment, *, title: str = "Quote alignment") -> s
             continue
         group_flags = [f for m in members for f in m.flags]
         conflict = any(flag_key(f) in SERIOUS for f in group_flags)
-        speaker = html.escape(g.speaker or "unknown speaker")
+        speaker = _h(g.speaker or "unknown speaker")
         badges = "".join(
-            f'<span class="label {_label_class(k)}">{html.escape(_flag_name(k))}{f" ×{n}" if n > 1 else ""}</span>'
+            f'<span class="label {_label_class(k)}">{_h(_flag_name(k))}{f" ×{n}" if n > 1 else ""}</span>'
             for k, n in Counter(flag_key(f) for f in group_flags).items()
         )
         cols = "".join(_member_html(members[0], m, is_ref=n == 0) for n, m in enumerate(members))
         parts.append(
-            f'<section class="group{" conflict" if conflict else ""}" id="{html.escape(g.id)}">'
-            f"<h2>{speaker} <code>{html.escape(g.id)}</code> {len(members)} outlets {badges}</h2>"
+            f'<section class="group{" conflict" if conflict else ""}" id="{_h(g.id)}">'
+            f"<h2>{speaker} <code>{_h(g.id)}</code> {len(members)} outlets {badges}</h2>"
             f'<div class="cols">{cols}</div></section>'
         )
     lone = _single_source(alignment)
     if lone:
         rows = "".join(
-            f"<tr><td>{html.escape(ex.article.outlet or ex.article.doc)}</td><td>{html.escape(_speaker(q))}</td>"
-            f'<td class="text">{html.escape(q.text)}</td>'
-            f"<td><small>{html.escape(f'{q.doc}:{q.line}')}</small></td></tr>"
+            f"<tr><td>{_h(ex.article.outlet or ex.article.doc)}</td><td>{_h(_speaker(q))}</td>"
+            f'<td class="text">{_h(q.text)}</td>'
+            f"<td><small>{_h(f'{q.doc}:{q.line}')}</small></td></tr>"
             for ex, q in lone
         )
         parts.append(

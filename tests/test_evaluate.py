@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from quotes.cli import app
 from quotes.config import Settings
-from quotes.errors import InputError
+from quotes.errors import DataError, InputError
 from quotes.evaluate import (
     EvalFormat,
     Evaluation,
@@ -246,7 +246,7 @@ def test_load_golden_without_gold_files_is_an_input_error(tmp_path: Path) -> Non
 
 def test_load_golden_bad_line_names_file_and_line(tmp_path: Path) -> None:
     (tmp_path / "x.jsonl").write_text('{"doc": "a.txt"}\nnot json\n', encoding="utf-8")
-    with pytest.raises(InputError, match="x.jsonl:1"):
+    with pytest.raises(DataError, match="x.jsonl:1"):  # a record lacking fields is malformed data
         load_golden(tmp_path)
 
 
@@ -617,3 +617,67 @@ def test_the_rules_baseline_scores_our_extraction_without_the_learned_judgement(
     ev = evaluate(gold, [Article(doc="a.txt", text=text)], baseline=Baseline.RULES)
     assert ev.results["quotes"]["predicted"] == ev.results["rules"]["predicted"] - 1  # the title is judged no quote
     assert ev.results["quotes"]["detect_p"] > ev.results["rules"]["detect_p"]
+
+
+# Malformed gold (issue 12): one DataError naming the file, the line and the field
+
+GOOD_RECORD = {"doc": "seeds/a.txt", "start": 0, "end": 5, "text": "hello", "kind": "direct", "speaker_id": "s"}
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("doc", 5),
+        ("start", "one"),
+        ("end", True),
+        ("start", 9),
+        ("text", 5),
+        ("kind", "quoted"),
+        ("speaker_id", 5),
+        ("via", 5),
+        ("group", []),
+        ("speaker_span", [1]),
+        ("speaker_span", "1-2"),
+    ],
+)
+def test_a_malformed_gold_record_is_a_data_error_naming_file_line_and_field(
+    tmp_path: Path, field: str, value: object
+) -> None:
+    lines = [GOOD_RECORD, {**GOOD_RECORD, field: value}]
+    (tmp_path / "x.jsonl").write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_golden(tmp_path)
+    message = str(caught.value)
+    assert message.startswith("[Q300]") and "x.jsonl:2" in message and f'"{field}"' in message
+    assert "\n" not in message
+
+
+def test_a_malformed_golden_speakers_toml_is_a_data_error_naming_the_field(tmp_path: Path) -> None:
+    (tmp_path / "x.jsonl").write_text(json.dumps(GOOD_RECORD) + "\n", encoding="utf-8")
+    (tmp_path / "speakers.toml").write_text('[[speaker]]\nid = "s"\nname = "S"\naliases = 5\n', encoding="utf-8")
+    with pytest.raises(DataError, match="speakers.toml.*aliases"):
+        load_golden(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "change, field",
+    [
+        ({"text": 5}, "text"),
+        ({"doc_id": None}, "doc_id"),
+        ({"quotes": {"start": 0}}, "quotes"),
+        ({"quotes": [{"start": "one", "end": 3, "text": "abc", "kind": "indirect"}]}, "start"),
+        (
+            {"quotes": [{"start": 0, "end": 3, "text": "abc", "kind": "indirect", "speaker_spans": [[0]]}]},
+            "speaker_spans",
+        ),
+    ],
+)
+def test_a_malformed_polnear_record_is_a_data_error_naming_line_and_field(
+    tmp_path: Path, change: dict[str, object], field: str
+) -> None:
+    record = {"doc_id": "d1", "split": "dev", "text": "Smith said taxes rise.", "quotes": [], **change}
+    path = tmp_path / "polnear.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_polnear(path, split="dev")
+    assert "polnear.jsonl:1" in str(caught.value) and f'"{field}"' in str(caught.value)

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import codecs
 import io
+import os
 from pathlib import Path
 
+import pytest
+
+from quotes.config import MAX_ARTICLE_CHARS
 from quotes.ingest import read_articles
 from quotes.types import Article, Diagnostic, Level
 
@@ -64,3 +69,118 @@ def test_outlet_comes_from_the_pages_address_when_outlets_toml_names_none(tmp_pa
     (tmp_path / "outlets.toml").write_text('[files."d.txt"]\noutlet = "The Daily"\n')
     arts = [a for a in read_articles([tmp_path]) if isinstance(a, Article)]
     assert [a.outlet for a in arts] == ["example-news.com", "daily.example.org", None, "The Daily"]
+
+
+# Hostile and large input (issue 12)
+
+CRLF_TEXT = "Line one\r\n“Quote,” she said.\r\nLast\rline.\n"
+
+
+def stdin_of(data: bytes) -> io.TextIOWrapper:
+    """Standard input as Python opens it on POSIX: a text wrapper over bytes, splitting lines at ``\\n`` only."""
+    return io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", newline="\n")
+
+
+def only(items: list[Article | Diagnostic]) -> Article | Diagnostic:
+    """The one item read."""
+    (item,) = items
+    return item
+
+
+def test_stdin_gives_the_same_text_and_offsets_as_the_file(tmp_path: Path) -> None:
+    raw = CRLF_TEXT.encode("utf-8")
+    (tmp_path / "x.txt").write_bytes(raw)
+    from_file = only(list(read_articles([tmp_path / "x.txt"])))
+    from_stdin = only(list(read_articles(["-"], stdin=stdin_of(raw))))
+    assert isinstance(from_file, Article) and isinstance(from_stdin, Article)
+    assert from_stdin.text == from_file.text == "Line one\n“Quote,” she said.\nLast\nline.\n"
+
+
+def test_a_text_stream_given_by_a_library_caller_is_read_like_a_file() -> None:
+    item = only(list(read_articles(["-"], stdin=io.StringIO("\ufeff" + CRLF_TEXT))))
+    assert isinstance(item, Article) and item.text == "Line one\n“Quote,” she said.\nLast\nline.\n"
+
+
+@pytest.mark.parametrize(
+    "data, code",
+    [(b"caf\xe9 latin-1", "E106"), (b"\x00\x01binary", "E105"), (b"\xfe\xff\x00", "E106")],
+)
+def test_non_utf8_or_binary_stdin_is_a_diagnostic(data: bytes, code: str) -> None:
+    item = only(list(read_articles(["-"], stdin=stdin_of(data))))
+    assert isinstance(item, Diagnostic) and (item.doc, item.code, item.level) == ("-", code, Level.ERROR)
+
+
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        codecs.BOM_UTF8 + CRLF_TEXT.encode("utf-8"),
+        codecs.BOM_UTF16_LE + CRLF_TEXT.encode("utf-16-le"),
+        codecs.BOM_UTF16_BE + CRLF_TEXT.encode("utf-16-be"),
+    ],
+    ids=["utf-8-bom", "utf-16-le", "utf-16-be"],
+)
+def test_a_byte_order_mark_is_dropped_and_names_the_encoding(tmp_path: Path, encoded: bytes) -> None:
+    (tmp_path / "x.txt").write_bytes(encoded)
+    from_file = only(list(read_articles([tmp_path / "x.txt"])))
+    from_stdin = only(list(read_articles(["-"], stdin=stdin_of(encoded))))
+    assert isinstance(from_file, Article) and isinstance(from_stdin, Article)
+    assert from_file.text == from_stdin.text == "Line one\n“Quote,” she said.\nLast\nline.\n"
+
+
+def test_special_files_are_refused_without_being_read(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)  # opening it to read would wait for a writer forever
+    (tmp_path / "ok.txt").write_text("Fine.", encoding="utf-8")
+    pipe, zero, ok = read_articles([fifo, "/dev/zero", tmp_path / "ok.txt"])
+    assert isinstance(pipe, Diagnostic) and (pipe.code, pipe.level) == ("E108", Level.ERROR)
+    assert isinstance(zero, Diagnostic) and zero.code == "E108"
+    assert "FIFO" in pipe.message and "character device" in zero.message
+    assert isinstance(ok, Article) and ok.text == "Fine."
+
+
+def test_a_document_over_the_size_cap_is_refused_and_the_others_go_on(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("é" * (MAX_ARTICLE_CHARS + 1), encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Short.", encoding="utf-8")
+    big, small = read_articles([tmp_path])
+    assert isinstance(big, Diagnostic) and big.code == "E109"
+    assert f"{MAX_ARTICLE_CHARS + 1:,} characters" in big.message and f"{MAX_ARTICLE_CHARS:,}" in big.message
+    assert "split" in big.message
+    assert isinstance(small, Article) and small.text == "Short."
+
+
+def test_standard_input_is_read_no_further_than_the_cap() -> None:
+    limit = 4 * MAX_ARTICLE_CHARS + 4
+    stream = stdin_of(b"a" * (limit + 1000))
+    item = only(list(read_articles(["-"], stdin=stream)))
+    assert isinstance(item, Diagnostic) and item.code == "E109" and "split" in item.message
+    assert stream.buffer.tell() <= limit
+
+
+@pytest.mark.parametrize(
+    "content, field",
+    [
+        ('[files]\n"x.txt" = "Daily Planet"\n', 'files."x.txt"'),
+        ('files = "x.txt"\n', "files"),
+        ('[files."x.txt"]\noutlet = 5\n', 'files."x.txt".outlet'),
+        ('[files."x.txt"]\ndate = ["2025"]\n', 'files."x.txt".date'),
+        ("event_date = 20250102\n", "event_date"),
+    ],
+)
+def test_a_malformed_outlets_toml_names_the_field_and_spares_other_folders(
+    tmp_path: Path, content: str, field: str
+) -> None:
+    for folder in ("bad", "good"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.txt").write_text("Text.", encoding="utf-8")
+    (tmp_path / "bad" / "outlets.toml").write_text(content, encoding="utf-8")
+    bad, good = read_articles([tmp_path / "bad", tmp_path / "good"])
+    assert isinstance(bad, Diagnostic) and bad.code == "E107"
+    assert "outlets.toml" in bad.message and field in bad.message
+    assert isinstance(good, Article)
+
+
+def test_an_unreadable_outlets_toml_is_a_diagnostic_not_a_crash(tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_text("Text.", encoding="utf-8")
+    (tmp_path / "outlets.toml").symlink_to(tmp_path / "outlets.toml")  # a loop: reading it fails
+    item = only(list(read_articles([tmp_path / "x.txt"])))
+    assert isinstance(item, Diagnostic) and item.code == "E107" and "outlets.toml" in item.message

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from types import FrameType
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quotes import Article, extract, extract_corpus
+from quotes.config import Settings
 
 PIECES = [
     "“",
@@ -115,3 +119,110 @@ def test_a_wire_dateline_with_a_hyphen_stays_out_of_the_reported_clause() -> Non
     assert [q.text for q in quotes] == ["Takata Corp is preparing to expand a recall nationwide"]
     text = "LONDON - The bank will cut rates in June, its governor said on Monday.\n"
     assert [q.text for ex in extract(text) for q in ex.quotes] == ["The bank will cut rates in June"]
+
+
+# --- long articles: windows, exact offsets, linear cost -------------------------------------------------------
+
+_GIVEN = ("Anna", "Omar", "Lena", "Tomas", "Mira", "Kenji", "Sara", "Ivan", "Nadia", "Paulo")
+_FAMILY = ("Berg", "Haddad", "Novak", "Silva", "Okafor", "Tanaka", "Moreau", "Kowalski", "Reyes", "Lindqvist")
+
+
+def _news(paragraphs: int) -> str:
+    """A long article of distinct paragraphs: each names a new person, quotes them, then reports them."""
+    out = []
+    for i in range(paragraphs):
+        name = f"{_GIVEN[i % 10]} {_FAMILY[(i // 10) % 10]}"
+        out.append(
+            f'"We will open {i} new clinics this year," said {name}, a health official. '
+            f"{name.split()[1]} added that the plan would cost {i} million dollars. "
+            f'"It is not enough," she said.'
+        )
+    return "\n".join(out) + "\n"
+
+
+def _our_calls(run: Callable[[], object]) -> int:
+    """How many Python function calls ``run`` makes in the package's own code (a count, not a time)."""
+    import sys
+
+    root = str(Path(__import__("quotes").__file__).parent)
+    calls = 0
+
+    def count(frame: FrameType, event: str, _arg: object) -> None:
+        nonlocal calls
+        if event in ("call", "c_call") and frame.f_code.co_filename.startswith(root):
+            calls += 1
+
+    sys.setprofile(count)
+    try:
+        run()
+    finally:
+        sys.setprofile(None)
+    return calls
+
+
+@pytest.mark.parametrize(
+    "make",
+    [_news, lambda n: " ".join(f"“alpha beta gamma {i},” he said." for i in range(4 * n)) + "\n"],
+    ids=["paragraphs", "pairs on one line"],
+)
+def test_extraction_work_grows_linearly_with_article_size(make: Callable[[int], str]) -> None:
+    from quotes.nlp import parse
+    from quotes.pipeline import extract_parsed
+
+    work = []
+    for n in (60, 240):
+        ((article, doc),) = parse([Article("long.txt", make(n))], settings=Settings())
+        work.append(_our_calls(lambda a=article, d=doc: extract_parsed(a, d)))
+    assert work[1] / work[0] < 4 * 1.25  # four times the text: about four times the work, not sixteen
+
+
+def test_a_long_article_is_parsed_in_windows_with_exact_offsets_and_the_same_quotes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import quotes.nlp as nlp
+
+    text = _news(120)
+    monkeypatch.setattr(nlp, "LONG_ARTICLE_CHARS", 10**9)
+    (whole,) = extract(Article("long.txt", text), cache=False)
+    monkeypatch.setattr(nlp, "LONG_ARTICLE_CHARS", 2_000)
+    monkeypatch.setattr(nlp, "WINDOW_CHARS", 1_500)
+    monkeypatch.setattr(nlp, "CONTEXT_CHARS", 300)
+    assert len(nlp.windows(text)) > 5
+    (windowed,) = extract(Article("long.txt", text), cache=False)
+    assert all(text[q.start : q.end] == q.text for q in windowed.quotes)
+    key = [(q.start, q.end, q.kind, q.speaker, q.line) for q in whole.quotes]
+    assert [(q.start, q.end, q.kind, q.speaker, q.line) for q in windowed.quotes] == key
+
+
+def test_an_article_past_spacys_limit_is_read_and_the_others_go_on(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text('"We will win," Smith said.\n', encoding="utf-8")
+    (tmp_path / "big.txt").write_text('"Prices rose," Lee said.\n' * 42_000, encoding="utf-8")  # 1.05 M characters
+    (tmp_path / "c.txt").write_text('"We will lose," Jones said.\n', encoding="utf-8")
+    out = list(extract(tmp_path, cache=False))
+    assert [Path(ex.article.doc).name for ex in out] == ["a.txt", "big.txt", "c.txt"]
+    assert [ex.errors for ex in out] == [(), (), ()]
+    assert len(out[1].quotes) == 42_000 and out[1].quotes[-1].line == 42_000
+
+
+def test_unusable_texts_are_diagnostics_in_input_order(tmp_path: Path) -> None:
+    sources: list[str | Path | Article] = [
+        Article("a", '"We will win," Smith said.'),
+        tmp_path / "missing.txt",
+        Article("s", 'Lee said "x\ud800y" today.'),  # an unpaired surrogate: no file decodes to that
+        '"Hi," Kim said.',
+        "x" * 2_000_001,  # past the cap
+    ]
+    out = list(extract(sources, cache=True))
+    assert [[d.code for d in ex.errors] for ex in out] == [[], ["E102"], ["E110"], [], ["E109"]]
+    assert [len(ex.quotes) for ex in out] == [1, 0, 0, 1, 0]
+
+
+def test_twenty_articles_and_a_five_megabyte_one_give_twenty_extractions_and_one_error(tmp_path: Path) -> None:
+    for i in range(20):
+        (tmp_path / f"{i:02}.txt").write_text(f'"We will build {i} schools," Smith said.\n', encoding="utf-8")
+    (tmp_path / "huge.txt").write_text("Prices rose again. " * 275_000, encoding="utf-8")  # 5.2 MB
+    out = list(extract(tmp_path, cache=False))
+    assert [len(ex.quotes) for ex in out if not ex.errors] == [1] * 20
+    assert [(Path(ex.article.doc).name, [d.code for d in ex.errors]) for ex in out if ex.errors] == [
+        ("huge.txt", ["E109"])
+    ]

@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from quotes.render import Format, record, render, shorten
-from quotes.types import Article, Extraction, Kind, Quote
+from quotes.render import Format, escape_controls, record, render, render_speakers, shorten
+from quotes.types import Article, Extraction, Kind, Quote, SpeakerKind, SpeakerSummary
 
 CONTRACT_FIELDS = [
     "doc",
@@ -89,3 +89,56 @@ def test_every_format_renders_the_quote() -> None:
 
 def test_empty_result_says_so() -> None:
     assert render([], Format.TABLE) == "no quotes found\n"
+
+
+HOSTILE = "We \x1b[31mwon\x1b]0;pwned\x07 the \x9b2J final"
+
+
+def _hostile() -> Extraction:
+    text = f"“{HOSTILE},” Anna Berg said."
+    q = Quote("a\x1b[1m.txt", "Daily\x07", 1, 1 + len(HOSTILE), HOSTILE, Kind.DIRECT, "Anna Berg", cue="said", line=1)
+    return Extraction(article=Article("a\x1b[1m.txt", text, "Daily\x07"), quotes=(q,))
+
+
+@pytest.mark.parametrize(
+    "text, newlines, expected",
+    [
+        ("a\x1b]0;pwned\x07b", False, "a\\x1b]0;pwned\\x07b"),
+        ("\x1b[31mred\x9b2J", False, "\\x1b[31mred\\x9b2J"),
+        ("tab\there\x00\x7f", False, "tab\\there\\x00\\x7f"),
+        ("right\u202eto left", False, "right\\u202eto left"),
+        ("one\ntwo", False, "one\\ntwo"),
+        ("one\ntwo\x1b", True, "one\ntwo\\x1b"),
+    ],
+)
+def test_escape_controls_shows_every_control_character_escaped(text: str, newlines: bool, expected: str) -> None:
+    assert escape_controls(text + " “Olá,” — ×2", newlines=newlines) == expected + " “Olá,” — ×2"
+    assert escape_controls(expected, newlines=newlines) == expected  # escaping twice changes nothing
+
+
+@pytest.mark.parametrize("fmt", [Format.TABLE, Format.MARKDOWN, Format.CSV])
+def test_human_readable_formats_escape_control_characters(fmt: Format) -> None:
+    out = render([_hostile()], fmt)
+    assert not {"\x1b", "\x07", "\x9b"} & set(out)
+    assert "\\x1b[31mwon\\x1b]0;pwned\\x07 the \\x9b2J" in out and "Daily\\x07" in out and "a\\x1b[1m.txt" in out
+
+
+@pytest.mark.parametrize("fmt", [Format.JSON, Format.JSONL])
+def test_json_formats_keep_the_exact_text_with_no_raw_c1_control(fmt: Format) -> None:
+    out = render([_hostile()], fmt)
+    assert "\x9b" not in out and "\x1b" not in out
+    data = json.loads(out)
+    assert (data[0] if fmt is Format.JSON else data)["text"] == HOSTILE
+
+
+def test_speaker_list_escapes_control_characters() -> None:
+    name = "Anna\x1b]0;pwned\x07 Berg"
+    summary = SpeakerSummary("anna", name, SpeakerKind.PERSON, None, None, (), ((name, 1),), (("Daily\x9b", 1),))
+    table = render_speakers([summary], Format.TABLE)
+    assert not {"\x1b", "\x07", "\x9b"} & set(table)
+    assert "Anna\\x1b]0;pwned\\x07 Berg" in table and "Daily\\x9b 1" in table
+    assert json.loads(render_speakers([summary], Format.JSON))[0]["name"] == name
+
+
+def test_shorten_to_a_tiny_width_stays_within_it() -> None:
+    assert [shorten("abcdefghijklmnopqrstuvwxyz", width) for width in (1, 2, 3)] == ["…", "…z", "a…z"]

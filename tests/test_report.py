@@ -118,3 +118,21 @@ def test_align_command_writes_html(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["align", str(tmp_path), "--format", "html"])
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("<!DOCTYPE html>") and "We will cut taxes next year" in result.stdout
+
+
+def test_every_alignment_format_keeps_control_characters_off_the_terminal() -> None:
+    words = "we will \x1b[31mopen\x1b]0;pwned\x07 new \x9b2J routes for farmers next spring"
+    aligned = align_corpus([one("a.txt", words, ANN), one("b.txt", words.replace("will", "will not"), ANN)])
+    raw = {"\x1b", "\x07", "\x9b"}
+    for fmt in (AlignFormat.TABLE, AlignFormat.MARKDOWN, AlignFormat.HTML):
+        out = render_alignment(aligned, fmt, width=200)
+        assert not raw & set(out), fmt
+        assert "\\x1b[31mopen\\x1b]0;pwned\\x07 new \\x9b2J" in out, fmt
+    parsed = Page()
+    parsed.feed(render_alignment(aligned, AlignFormat.HTML))
+    assert parsed.tags.count("section") == 1  # the escapes break no markup
+    grouped = render_alignment(aligned, AlignFormat.JSON)
+    records = render_alignment(aligned, AlignFormat.JSONL)
+    assert not raw & set(grouped + records)
+    assert words in [m["text"] for g in json.loads(grouped)["groups"] for m in g["members"]]
+    assert words in [json.loads(line)["text"] for line in records.splitlines()]

@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..config import Lexicon, lexicon
-from ..detect import Candidate, according_to, overlaps, reporting_key
+from ..detect import NO_SPANS, Candidate, Spans, according_to, overlaps, reporting_key
 from ..types import Attribution, Kind, Mention
 from . import ranking
 from .mentions import SUBJECTS, doc_text, document_mentions, entity_of, line_bounds, token_mention
@@ -56,7 +56,7 @@ def attribute(
     candidates = [c for c in candidates if not overlaps(c.start, c.end, furniture)]  # furniture holds no quote
     mentions = [m for m in document_mentions(doc, lex) if not overlaps(m.start, m.end, furniture)]  # nor a speaker
     turns = [c.start for c in candidates if c.turn]
-    marked = [(c.start, c.end) for c in candidates if c.kind is Kind.DIRECT and not c.turn]  # whole utterances
+    marked = Spans.of((c.start, c.end) for c in candidates if c.kind is Kind.DIRECT and not c.turn)  # utterances
     parties = interview_parties(doc, min(turns), lex) if turns else {}
     for cand in sorted(candidates, key=lambda c: c.start):
         if cand.turn:  # a transcript turn: its label names the speaker, or the introduction does, or no one
@@ -151,7 +151,7 @@ def _is_clause(doc: Doc, cand: Candidate) -> bool:
     )
 
 
-def _attribute_one(doc: Doc, cand: Candidate, lex: Lexicon, marked: Sequence[tuple[int, int]] = ()) -> Attribution:
+def _attribute_one(doc: Doc, cand: Candidate, lex: Lexicon, marked: Spans = NO_SPANS) -> Attribution:
     """Cue, source and channel of one candidate, from its own sentence (no inheritance here)."""
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -300,9 +300,7 @@ def _cue_for(span: Span, sents: list[Span], inside: set[int], lex: Lexicon) -> T
     return min(candidates, key=lambda t: min(abs(t.i - span.start), abs(t.i - (span.end - 1))))
 
 
-def _source_of(
-    cue: Token, span: Span, inside: set[int], lex: Lexicon, marked: Sequence[tuple[int, int]] = ()
-) -> Token | None:
+def _source_of(cue: Token, span: Span, inside: set[int], lex: Lexicon, marked: Spans = NO_SPANS) -> Token | None:
     """The source of a cue for a marked quote: its parsed subject unless that lies inside
     the quote, else a name written between the quote and the cue or just after the cue
     (``"…," Tulsa police Chief Chuck Jordan said`` when the parse misses the subject)."""
@@ -348,12 +346,12 @@ def _inverted_description(cue: Token) -> Mention | None:
     return Mention(doc_text(doc)[start:end], start, end, "description")
 
 
-def _quoted(tok: Token, marked: Sequence[tuple[int, int]]) -> bool:
+def _quoted(tok: Token, marked: Spans) -> bool:
     """Whether a token lies inside one of the document's quotations (``marked``: their character spans)."""
-    return any(a <= tok.idx < b for a, b in marked)
+    return marked.holds(tok.idx)
 
 
-def _subject_outside_quotes(cue: Token, marked: Sequence[tuple[int, int]]) -> Token | None:
+def _subject_outside_quotes(cue: Token, marked: Spans) -> Token | None:
     """The subject of the nearest verb above a cue that sits outside quotation marks, itself outside them."""
     node = cue
     for _ in range(6):

@@ -75,11 +75,23 @@ def name_beside_title(title: Token) -> Span | None:
 
 
 def entity_of(tok: Token) -> Span | None:
-    """The named entity of a speaker kind (person, organisation, place, group) that holds the token."""
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end and ent.label_ in SPEAKER_ENTS:
-            return ent
-    return None
+    """The named entity of a speaker kind (person, organisation, place, group) that holds the token.
+
+    Read off the token's own entity tags (``ent_iob_``), so the cost is the entity's length, not the
+    number of entities in the document.
+    """
+    if not tok.ent_iob_ or tok.ent_iob_ == "O" or tok.ent_type_ not in SPEAKER_ENTS:
+        return None
+    doc = tok.doc
+    start = tok.i
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    from spacy.tokens import Span
+
+    return Span(doc, start, end, label=tok.ent_type_)
 
 
 def doc_text(doc: Doc) -> str:
@@ -97,7 +109,17 @@ def name_like(tok: Token) -> bool:
         return True
     if not tok.is_title:
         return False
-    return any(e.label_ == "PERSON" and tok.text in e.text.split() for e in tok.doc.ents)
+    return tok.text in _person_words(tok.doc)
+
+
+def _person_words(doc: Doc) -> frozenset[str]:
+    """The words of the document's person entities, gathered once per document."""
+    cached = doc.user_data.get("quotes_person_words")
+    if not isinstance(cached, frozenset):
+        cached = doc.user_data["quotes_person_words"] = frozenset(
+            w for e in doc.ents if e.label_ == "PERSON" for w in e.text.split()
+        )
+    return cached
 
 
 def noun_phrase(tok: Token) -> Span:

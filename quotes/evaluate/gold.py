@@ -7,15 +7,15 @@ Output: a ``Gold`` (its ``GoldQuote`` records and speaker table) and, for PolNeA
 from __future__ import annotations
 
 import json
-import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
-from ..types import Article
+from ..errors import DataError, InputError
+from ..speakers import load_authority
+from ..types import Article, Kind
 
 
 class Split(StrEnum):
@@ -85,7 +85,8 @@ def load_golden(folder: Path) -> Gold:
     """Read ``golden/*.jsonl`` and ``golden/speakers.toml`` (optional) into a ``Gold``.
 
     Raises:
-        InputError: the folder has no ``*.jsonl`` file, or a file is malformed.
+        InputError: the folder has no ``*.jsonl`` file, or a file cannot be read or is not JSON lines.
+        DataError: a record or a speaker has a field missing or malformed (file, line and field named).
     """
     folder = Path(folder)
     files = sorted(folder.glob("*.jsonl")) if folder.is_dir() else []
@@ -102,7 +103,8 @@ def load_polnear(path: Path, *, split: str = "dev") -> tuple[Gold, list[Article]
     is empty and names compare by their normalized form.
 
     Raises:
-        InputError: the file is missing or malformed, the split unknown or empty.
+        InputError: the file is missing or not JSON lines, the split unknown or empty.
+        DataError: a record of the split has a field missing or malformed (file, line and field named).
     """
     if split not in (*SPLITS, Split.ALL.value):
         raise InputError(f"unknown PolNeAR split {split!r}; use one of {', '.join(SPLITS)} or all")
@@ -111,23 +113,10 @@ def load_polnear(path: Path, *, split: str = "dev") -> tuple[Gold, list[Article]
     for where, rec in _read_jsonl(Path(path)):
         if split != Split.ALL.value and rec.get("split") != split:
             continue
-        try:
-            doc = f"{rec['doc_id']}.txt"
-            articles.append(Article(doc=doc, text=rec["text"]))
-            quotes += [
-                GoldQuote(
-                    file=doc,
-                    start=q["start"],
-                    end=q["end"],
-                    text=q["text"],
-                    kind=q["kind"],
-                    speaker=q.get("speaker"),
-                    speaker_spans=tuple((s, e) for s, e in q.get("speaker_spans") or ()),
-                )
-                for q in rec["quotes"]
-            ]
-        except (KeyError, TypeError, ValueError) as exc:
-            raise InputError(f"{where}: not a convert_polnear.py record ({exc!r}); regenerate the file") from exc
+        doc = f"{_get(rec, 'doc_id', where, STRING, fix=POLNEAR_FIX)}.txt"
+        articles.append(Article(doc=doc, text=_get(rec, "text", where, STRING, fix=POLNEAR_FIX)))
+        records = _get(rec, "quotes", where, LIST, fix=POLNEAR_FIX)
+        quotes += [_polnear_quote(q, doc, f"{where}: quote #{n}") for n, q in enumerate(records, 1)]
     if not articles:
         raise InputError(f"{path}: no articles in split {split!r}")
     return Gold(quotes=tuple(quotes), mentions=True, name=f"PolNeAR {split}"), articles
@@ -152,33 +141,121 @@ def _read_jsonl(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
 
 
 def _golden_quote(rec: Mapping[str, Any], where: str) -> GoldQuote:
-    """A ``golden/*.jsonl`` record (CONTRACT.md shape, ``via`` an id) as a gold quote."""
-    try:
-        span = rec.get("speaker_span")
-        return GoldQuote(
-            file=_file(rec["doc"]),
-            start=rec["start"],
-            end=rec["end"],
-            text=rec["text"],
-            kind=rec["kind"],
-            speaker=rec["speaker_id"],
-            via=rec.get("via"),
-            group=rec.get("group"),
-            speaker_spans=((span[0], span[1]),) if span else (),
-        )
-    except (KeyError, TypeError, IndexError) as exc:
-        raise InputError(f"{where}: gold record lacks a field ({exc!r}); see golden/README.md §5") from exc
+    """A ``golden/*.jsonl`` record (CONTRACT.md shape, ``via`` an id) as a gold quote.
+
+    Raises:
+        DataError: a field is missing or malformed.
+    """
+    file = _file(_get(rec, "doc", where, STRING))
+    start, end = _span(rec, where)
+    span = _get(rec, "speaker_span", where, OPTIONAL_SPAN)
+    return GoldQuote(
+        file=file,
+        start=start,
+        end=end,
+        text=_get(rec, "text", where, STRING),
+        kind=_get(rec, "kind", where, KIND),
+        speaker=_get(rec, "speaker_id", where, NULLABLE_STRING),
+        via=_get(rec, "via", where, OPTIONAL_STRING),
+        group=_get(rec, "group", where, OPTIONAL_STRING),
+        speaker_spans=((span[0], span[1]),) if span else (),
+    )
+
+
+def _polnear_quote(rec: object, doc: str, where: str) -> GoldQuote:
+    """A quote of a ``convert_polnear.py`` record as a gold quote of ``doc``.
+
+    Raises:
+        DataError: the quote is not an object, or a field is missing or malformed.
+    """
+    if not isinstance(rec, dict):
+        raise DataError(f"{where}: must be a JSON object, not {_shown(rec)}; {POLNEAR_FIX}")
+    start, end = _span(rec, where, fix=POLNEAR_FIX)
+    spans = _get(rec, "speaker_spans", where, OPTIONAL_SPANS, fix=POLNEAR_FIX)
+    return GoldQuote(
+        file=doc,
+        start=start,
+        end=end,
+        text=_get(rec, "text", where, STRING, fix=POLNEAR_FIX),
+        kind=_get(rec, "kind", where, KIND, fix=POLNEAR_FIX),
+        speaker=_get(rec, "speaker", where, OPTIONAL_STRING, fix=POLNEAR_FIX),
+        speaker_spans=tuple((s, e) for s, e in spans or ()),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """What a field of a gold record must hold: a test of its value, said in words, and whether it may be absent."""
+
+    what: str
+    accepts: Callable[[object], bool]
+    optional: bool = False
+
+
+def _is_offset(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _is_span(value: object) -> bool:
+    return isinstance(value, list) and len(value) == 2 and all(_is_offset(v) for v in value) and value[0] <= value[1]
+
+
+STRING = Check("a string", lambda v: isinstance(v, str))
+NULLABLE_STRING = Check("a string or null", lambda v: v is None or isinstance(v, str))
+OPTIONAL_STRING = Check("a string or null", lambda v: v is None or isinstance(v, str), optional=True)
+OFFSET = Check("a character offset (an integer, 0 or more)", _is_offset)
+KIND = Check(" or ".join(f'"{k.value}"' for k in Kind), lambda v: v in tuple(Kind))
+LIST = Check("a list", lambda v: isinstance(v, list))
+OPTIONAL_SPAN = Check("[start, end] offsets or null", lambda v: v is None or _is_span(v), optional=True)
+OPTIONAL_SPANS = Check(
+    "a list of [start, end] offsets or null",
+    lambda v: v is None or (isinstance(v, list) and all(_is_span(s) for s in v)),
+    optional=True,
+)
+
+
+#: How to mend a malformed record of golden/*.jsonl, and of the JSONL convert_polnear.py writes.
+GOLDEN_FIX = "see golden/README.md §5"
+POLNEAR_FIX = "regenerate the file with convert_polnear.py"
+
+
+def _get(rec: Mapping[str, Any], key: str, where: str, check: Check, *, fix: str = GOLDEN_FIX) -> Any:
+    """``rec[key]`` once ``check`` accepts it.
+
+    Raises:
+        DataError: the field is missing (unless optional) or ``check`` refuses it; ``where`` and the field named.
+    """
+    if key not in rec and not check.optional:
+        raise DataError(f'{where}: "{key}" is missing; it must be {check.what}; {fix}')
+    value = rec.get(key)
+    if not check.accepts(value):
+        raise DataError(f'{where}: "{key}" must be {check.what}, not {_shown(value)}; {fix}')
+    return value
+
+
+def _span(rec: Mapping[str, Any], where: str, *, fix: str = GOLDEN_FIX) -> tuple[int, int]:
+    """A record's ``start`` and ``end`` offsets, in order."""
+    start, end = _get(rec, "start", where, OFFSET, fix=fix), _get(rec, "end", where, OFFSET, fix=fix)
+    if start > end:
+        raise DataError(f'{where}: "start" ({start}) is after "end" ({end}); {fix}')
+    return start, end
+
+
+def _shown(value: object) -> str:
+    """A JSON value as an error message shows it."""
+    shown = json.dumps(value, ensure_ascii=False, default=str)
+    return shown if len(shown) <= 40 else f"{shown[:37]}…"
 
 
 def _read_speakers(path: Path) -> dict[str, tuple[str, ...]]:
-    """``{id: (name, *aliases)}`` from a ``speakers.toml``; empty when the file is absent."""
+    """``{id: (name, *aliases)}`` from a ``speakers.toml`` (the authority file format); empty when the file is absent.
+
+    Raises:
+        InputError: the file is not TOML. DataError: a speaker is malformed.
+    """
     if not path.is_file():
         return {}
-    try:
-        table = tomllib.loads(path.read_text(encoding="utf-8"))
-        return {s["id"]: (s["name"], *s.get("aliases", ())) for s in table.get("speaker", [])}
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError, KeyError, TypeError) as exc:
-        raise InputError(f"{path}: not a speaker table ({exc!r}); each [[speaker]] needs id and name") from exc
+    return {s.id: (s.name, *s.aliases) for s in load_authority(path)}
 
 
 def _file(doc: str) -> str:

@@ -9,13 +9,14 @@ from __future__ import annotations
 from .authority import apply_authority, load_authority, summarize
 from .identity import GIVEN_NAME_CUTOFF, same_person, unify
 from .names import display, name_bag, norm, slug
-from .resolve import resolve, ruled
+from .resolve import merge_speaker, resolve, ruled
 
 __all__ = [
     "GIVEN_NAME_CUTOFF",
     "apply_authority",
     "display",
     "load_authority",
+    "merge_speaker",
     "name_bag",
     "norm",
     "resolve",

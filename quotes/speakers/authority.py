@@ -16,36 +16,65 @@ from ..types import Extraction, Speaker, SpeakerKind, SpeakerSummary
 from .names import norm
 from .resolve import merge_speaker
 
+#: The ``kind`` values an authority file may give (``SpeakerKind``).
+KINDS = tuple(k.value for k in SpeakerKind)
+
 
 def load_authority(path: Path) -> list[Speaker]:
-    """A newsroom's speaker authority file (TOML ``[[speaker]]`` tables: id, name, aliases, role, body, kind).
+    """A newsroom's speaker authority file: TOML ``[[speaker]]`` tables with ``id`` and ``name`` (strings),
+    optional ``aliases`` (a list of strings), ``kind`` (one of ``KINDS``, default person), ``role`` and ``body``.
 
     Raises:
-        InputError: the file is missing or is not valid TOML.
-        DataError: a speaker lacks ``id`` or ``name``.
+        InputError: the file is missing, a directory, unreadable, or not valid TOML.
+        DataError: a speaker entry has a field missing or of the wrong shape (file, entry and field named).
     """
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
         raise InputError(f"{path}: speaker authority file not found; check the --speakers path") from exc
+    except IsADirectoryError as exc:
+        raise InputError(f"{path}: is a directory; give --speakers the TOML file itself") from exc
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror}); check its path and permissions") from exc
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: not valid TOML ({exc}); fix the file") from exc
-    out = []
-    for number, entry in enumerate(data.get("speaker", []), 1):
-        if not isinstance(entry, dict) or not entry.get("id") or not entry.get("name"):
-            raise DataError(f"{path}: speaker #{number} needs an id and a name")
-        kind = entry.get("kind", "person")
-        out.append(
-            Speaker(
-                id=str(entry["id"]),
-                name=str(entry["name"]),
-                kind=SpeakerKind(kind) if kind in SpeakerKind._value2member_map_ else SpeakerKind.UNKNOWN,
-                role=entry.get("role"),
-                body=entry.get("body"),
-                aliases=tuple(str(a) for a in entry.get("aliases", [])),
-            )
-        )
-    return out
+    entries = data.get("speaker", [])
+    if not isinstance(entries, list):
+        raise DataError(f"{path}: speaker must be [[speaker]] tables, one per speaker, not {_shown(entries)}")
+    return [_speaker(entry, f"{path}: speaker #{number}") for number, entry in enumerate(entries, 1)]
+
+
+def _speaker(entry: object, where: str) -> Speaker:
+    """One ``[[speaker]]`` table of an authority file; ``where`` names it in errors."""
+    if not isinstance(entry, dict):
+        raise DataError(f"{where} must be a [[speaker]] table, not {_shown(entry)}")
+    for key in ("id", "name"):
+        if not isinstance(entry.get(key), str) or not entry[key].strip():
+            raise DataError(f'{where}: {key} must be a non-empty string ({key} = "…"), not {_shown(entry.get(key))}')
+    where = f"{where} ({entry['id']})"
+    for key in ("role", "body"):
+        if entry.get(key) is not None and not isinstance(entry[key], str):
+            raise DataError(f"{where}: {key} must be a string, not {_shown(entry[key])}")
+    aliases = entry.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise DataError(f'{where}: aliases must be a list of strings (aliases = ["…"]), not {_shown(aliases)}')
+    kind = entry.get("kind", SpeakerKind.PERSON.value)
+    if not isinstance(kind, str) or kind not in KINDS:
+        raise DataError(f"{where}: kind must be one of {', '.join(KINDS)}, not {_shown(kind)}")
+    return Speaker(
+        id=entry["id"],
+        name=entry["name"],
+        kind=SpeakerKind(kind),
+        role=entry.get("role"),
+        body=entry.get("body"),
+        aliases=tuple(aliases),
+    )
+
+
+def _shown(value: object) -> str:
+    """A TOML value as an error message shows it: its type and, when short, itself."""
+    shown = repr(value)
+    return f"{type(value).__name__} {shown}" if len(shown) <= 40 else type(value).__name__
 
 
 def apply_authority(extractions: Iterable[Extraction], authority: list[Speaker]) -> list[Extraction]:

@@ -7,8 +7,10 @@ Output: an ``Extraction`` with contract ``Quote`` records and ``Speaker`` record
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import replace
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from ..config import Lexicon, lexicon
 from ..types import Article, Attribution, Extraction, Flag, Mention, Quote, Speaker, SpeakerKind
@@ -39,18 +41,22 @@ def resolve(
     head noun and compatible words (``Japan's Ministry of Foreign Affairs``).
     """
     lex = lex or lexicon()
-    persons = sorted(
+    persons = _people(
         [m for m in mentions if m.label == "PERSON"]
         + [a.mention for a in attributions if a.mention and a.mention.label == "PERSON"]
         + [a.via for a in attributions if a.via and a.via.label == "PERSON"],
-        key=lambda m: m.start,
+        lex,
     )
-    bodies = [m for m in mentions if m.label != "PERSON"] + [
-        m
-        for a in attributions
-        for m in (a.mention, a.via)
-        if m is not None and m.form != "pronoun" and m.label != "PERSON"
-    ]
+    bodies = _bodies(
+        [m for m in mentions if m.label != "PERSON"]
+        + [
+            m
+            for a in attributions
+            for m in (a.mention, a.via)
+            if m is not None and m.form != "pronoun" and m.label != "PERSON"
+        ],
+        lex,
+    )
     sources = {
         (a.mention.start, a.mention.end): _places(article.text, a.mention.start, lex)
         for a in attributions
@@ -58,6 +64,7 @@ def resolve(
     }
     registry: dict[str, Speaker] = {}
     quotes = []
+    breaks = [b.start() for b in re.finditer("\n", article.text)]  # line of each quote by bisection
     for att in attributions:
         speaker = _canonical(att.mention, persons, bodies, lex, sources) if att.mention else None
         via = _canonical(att.via, persons, bodies, lex) if att.via else None
@@ -78,17 +85,78 @@ def resolve(
                 speaker_span=(att.mention.start, att.mention.end) if att.mention else None,
                 cue=att.cue,
                 via=via.name if via else None,
-                line=article.text.count("\n", 0, att.start) + 1,
+                line=bisect_left(breaks, att.start) + 1,
                 flags=(SCARE,) if att.scare else (RANKED,) if att.ranked else (),
             )
         )
     return Extraction(article=article, quotes=tuple(quotes), speakers=tuple(registry.values()))
 
 
+@dataclass(frozen=True, slots=True)
+class _People:
+    """The person mentions of one article, by position, with the lookups resolution needs (built once)."""
+
+    all: tuple[Mention, ...]  # sorted by start
+    starts: tuple[int, ...]  # their starts
+    starts_of: Mapping[str, tuple[int, ...]]  # name as written -> the starts of its mentions
+    by_word: Mapping[str, tuple[str, ...]]  # name word -> the names holding it, in order of first mention
+    genders: Mapping[str, str]  # name word -> the gender a role word marks for it
+
+    def before(self, at: int) -> Sequence[Mention]:
+        """The mentions that start before ``at``."""
+        return self.all[: bisect_left(self.starts, at)]
+
+    def named(self, name: str) -> list[Mention]:
+        """The mentions written ``name``."""
+        return [p for p in self.all if p.text == name]
+
+    def last_start(self, name: str, at: int) -> int | None:
+        """The start of the last mention written ``name`` at or before ``at``."""
+        starts = self.starts_of.get(name, ())
+        k = bisect_right(starts, at)
+        return starts[k - 1] if k else None
+
+
+def _people(mentions: list[Mention], lex: Lexicon) -> _People:
+    """The lookups over an article's person mentions."""
+    ordered = tuple(sorted(mentions, key=lambda m: m.start))
+    starts_of: dict[str, list[int]] = defaultdict(list)
+    by_word: dict[str, dict[str, None]] = defaultdict(dict)
+    for p in ordered:
+        starts_of[p.text].append(p.start)
+        for w in name_words(p.text):
+            by_word[w][p.text] = None
+    return _People(
+        all=ordered,
+        starts=tuple(p.start for p in ordered),
+        starts_of={t: tuple(v) for t, v in starts_of.items()},
+        by_word={w: tuple(ts) for w, ts in by_word.items()},
+        genders=_gender_words(ordered, lex),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Bodies:
+    """The mentions of bodies in one article, with their distinct names by head noun (built once)."""
+
+    all: tuple[Mention, ...]
+    by_head: Mapping[str, tuple[tuple[str, frozenset[str]], ...]]  # head noun -> (name, its words), distinct
+
+
+def _bodies(mentions: list[Mention], lex: Lexicon) -> _Bodies:
+    """The lookups over an article's body mentions (anonymous sources are never a fuller name)."""
+    by_head: dict[str, dict[str, frozenset[str]]] = defaultdict(dict)
+    for b in mentions:
+        if not is_anonymous(b) and b.text not in by_head.get(name_bag(b.text, lex)[1], {}):
+            words, head = name_bag(b.text, lex)
+            by_head[head][b.text] = frozenset(words)
+    return _Bodies(all=tuple(mentions), by_head={h: tuple(names.items()) for h, names in by_head.items()})
+
+
 def _canonical(
     m: Mention,
-    persons: list[Mention],
-    bodies: list[Mention],
+    persons: _People,
+    bodies: _Bodies,
     lex: Lexicon,
     sources: Mapping[tuple[int, int], frozenset[str]] | None = None,
 ) -> Speaker | None:
@@ -144,7 +212,7 @@ _POSSESSIVE = re.compile(r"^[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*(?:'s|’s)\s+\w+$")
 
 
 def _role_holder(
-    m: Mention, persons: list[Mention], lex: Lexicon, sources: Mapping[tuple[int, int], frozenset[str]] | None = None
+    m: Mention, persons: _People, lex: Lexicon, sources: Mapping[tuple[int, int], frozenset[str]] | None = None
 ) -> Mention | None:
     """The person a definite description names: "the president" -> the last president named;
     an epithet ("the far-left leader", "China's president", "the veteran leftist") -> the last
@@ -155,10 +223,10 @@ def _role_holder(
         return None
     head = head_word(m.text)
     epithet = head in lex.epithets or _AGE.search(m.text.split()[-1]) is not None
-    before = [p for p in persons if p.end <= m.start and p.form == "name"]
-    holders = [p for p in before if p.role and p.role.split()[-1] == head]  # "the cook": "Ali Khan, a cook"
-    if holders:
-        return holders[-1]
+    before = [p for p in persons.before(m.start) if p.form == "name" and p.end <= m.start]
+    holder = next((p for p in reversed(before) if p.role and p.role.split()[-1] == head), None)
+    if holder is not None:  # "the cook": "Ali Khan, a cook"
+        return holder
     if head not in lex.titles and not epithet:
         return None
     if not epithet and not owned:
@@ -192,7 +260,7 @@ _OWNED = re.compile(
 )
 
 
-def _office_of(m: Mention, persons: list[Mention], bodies: list[Mention], lex: Lexicon) -> Speaker | None:
+def _office_of(m: Mention, persons: _People, bodies: _Bodies, lex: Lexicon) -> Speaker | None:
     """``Berg's office`` -> the body that speaks for Berg's role (the presidential office)."""
     match = _OWNED.match(m.text.strip())
     if match is None or match.group("thing").lower() != "office":
@@ -206,7 +274,7 @@ def _office_of(m: Mention, persons: list[Mention], bodies: list[Mention], lex: L
             return None
         owner = antecedent
     name = _fullest_person(owner, persons)
-    roles = [p.role for p in persons if p.role and p.text == name]
+    roles = [p.role for p in persons.named(name) if p.role]
     for role in roles:
         for key, body in lex.role_bodies.items():
             if role == key or role.endswith(" " + key):
@@ -236,7 +304,7 @@ def _government(m: Mention, lex: Lexicon) -> Speaker | None:
 _PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
 
 
-def _gender_words(persons: list[Mention], lex: Lexicon) -> dict[str, str]:
+def _gender_words(persons: Sequence[Mention], lex: Lexicon) -> dict[str, str]:
     """Name words and the gender a role word in the article marks for them (``Ms. Hochul``,
     ``a spokesman, John Small``): one pass over the people named."""
     out: dict[str, str] = {}
@@ -248,38 +316,45 @@ def _gender_words(persons: list[Mention], lex: Lexicon) -> dict[str, str]:
     return out
 
 
-def _last_named_source(pronoun: Mention, bodies: list[Mention]) -> Mention | None:
+def _last_named_source(pronoun: Mention, bodies: _Bodies) -> Mention | None:
     """For he/she with no person before it, the last named source that is a sentence subject,
     whatever the tagger called it (a small tagger often calls a surname an organisation)."""
-    named = [b for b in bodies if b.form == "name" and b.is_subject and b.label != "GPE" and b.end <= pronoun.start]
+    named = [b for b in bodies.all if b.form == "name" and b.is_subject and b.label != "GPE" and b.end <= pronoun.start]
     named = [b for b in named if len(name_words(b.text)) <= 3]
     return max(named, key=lambda b: b.start) if named else None
 
 
-def _antecedent(pronoun: Mention, persons: list[Mention], lex: Lexicon | None = None) -> Mention | None:
+def _antecedent(pronoun: Mention, persons: _People, lex: Lexicon | None = None) -> Mention | None:
     """The nearest person named before a pronoun, sentence subjects first, skipping people
     the article marks with the other gender (``Ms. Hochul`` is never ``he``)."""
-    lex = lex or lexicon()
     wanted = _PRONOUN_GENDER.get(pronoun.text.lower())
-    if wanted is not None:
-        marked = _gender_words(persons, lex)
+    marked = persons.genders if wanted is not None else {}
 
-        def gender(p: Mention) -> str | None:
-            return next((marked[w] for w in name_words(p.text) if w in marked), None)
+    def fits(p: Mention) -> bool:
+        return p.end <= pronoun.start and next((marked[w] for w in name_words(p.text) if w in marked), None) in (
+            None,
+            wanted,
+        )
 
-        persons = [p for p in persons if gender(p) in (None, wanted)]
-    before = [p for p in persons if p.end <= pronoun.start]
-    subjects = [p for p in before if p.is_subject]
-    pool = subjects or before
-    return pool[-1] if pool else None
+    nearest = None
+    for p in reversed(persons.before(pronoun.start)):
+        if fits(p):
+            if p.is_subject:
+                return p
+            nearest = nearest or p
+    return nearest
 
 
-def _fuller_names(words: list[str], persons: list[Mention]) -> list[Mention]:
-    """Person mentions with more words than ``words`` that contain them in order."""
-    return [p for p in persons if len(name_words(p.text)) > len(words) and contains_words(name_words(p.text), words)]
+def _fuller_names(words: list[str], persons: _People) -> list[str]:
+    """Person names of the article with more words than ``words`` that contain them in order."""
+    return [
+        t
+        for t in persons.by_word.get(words[0], ())
+        if len(name_words(t)) > len(words) and contains_words(name_words(t), words)
+    ]
 
 
-def _fullest_person(m: Mention, persons: list[Mention]) -> str:
+def _fullest_person(m: Mention, persons: _People) -> str:
     """The longest name in the article that contains the mention's words, nearest before it first."""
     text = m.text
     words = name_words(text)
@@ -294,14 +369,17 @@ def _fullest_person(m: Mention, persons: list[Mention]) -> str:
         fuller = _fuller_names(plain, persons)
     if not fuller:
         return text
-    before = [p for p in fuller if p.start <= m.start]
+    last = {t: persons.last_start(t, m.start) for t in fuller}  # its latest mention at or before m, if any
+    before = [t for t in fuller if last[t] is not None]
     pool = before or fuller
-    best_len = max(len(name_words(p.text)) for p in pool)
-    choice = [p for p in pool if len(name_words(p.text)) == best_len]
-    return (choice[-1] if before else choice[0]).text
+    best_len = max(len(name_words(t)) for t in pool)
+    choice = [t for t in pool if len(name_words(t)) == best_len]
+    if before:
+        return max(choice, key=lambda t: last[t] or 0)
+    return min(choice, key=lambda t: persons.starts_of[t][0])
 
 
-def _fullest_body(m: Mention, bodies: list[Mention], lex: Lexicon) -> str:
+def _fullest_body(m: Mention, bodies: _Bodies, lex: Lexicon) -> str:
     """The fullest body name in the article compatible with a description or short name."""
     own = display(m.text)
     if is_anonymous(m):
@@ -309,12 +387,9 @@ def _fullest_body(m: Mention, bodies: list[Mention], lex: Lexicon) -> str:
     bag, head = name_bag(m.text, lex)
     best = own
     best_size = len(bag)
-    for b in bodies:
-        if is_anonymous(b):
-            continue
-        other, other_head = name_bag(b.text, lex)
-        if other_head == head and bag <= other and len(other) > best_size:
-            best, best_size = display(b.text), len(other)
+    for text, other in bodies.by_head.get(head, ()):  # distinct names, in the article's order
+        if bag <= other and len(other) > best_size:
+            best, best_size = display(text), len(other)
     return best
 
 
