@@ -229,3 +229,57 @@ def test_diacritics_and_hyphenated_prefixes_are_cosmetic(a: str, b: str) -> None
 
 def test_a_hyphen_between_two_words_still_separates_them() -> None:
     assert content_words("well-known") == content_words("well known") != content_words("wellknown")
+
+
+def _difflib_lines(a: str, b: str) -> int:
+    """How many lines of difflib a word diff of ``a`` and ``b`` runs (a count of work, not a time)."""
+    import difflib
+    import sys
+    from types import FrameType
+
+    from quotes.diverge import _opcodes
+
+    _opcodes.cache_clear()
+    lines = 0
+
+    def trace(frame: FrameType, event: str, _arg: object) -> object:
+        nonlocal lines
+        if frame.f_code.co_filename != difflib.__file__:
+            return None
+        if event == "line":
+            lines += 1
+        return trace
+
+    sys.settrace(trace)
+    try:
+        word_diff(a, b)
+    finally:
+        sys.settrace(None)
+    return lines
+
+
+def test_diffing_long_texts_of_common_words_costs_about_linear_work() -> None:
+    import random
+
+    def text(n: int, seed: int) -> str:
+        rng = random.Random(seed)
+        return " ".join(rng.choice(("the", "a", "of", "war")) for _ in range(n))
+
+    small = _difflib_lines(text(1_100, 1), text(1_100, 2))
+    large = _difflib_lines(text(4_400, 1), text(4_400, 2))
+    assert large / small < 4 * 1.5  # four times the words: about four times the work, not sixteen
+
+
+def test_a_long_diff_still_covers_both_texts_and_keeps_shared_ends() -> None:
+    body = " ".join(f"word{i}" for i in range(1_200))
+    a, b = f"{body} we will not go", f"{body} we will go"
+    ops = word_diff(a, b)
+    assert "".join(op.a_text for op in ops if op.op != "insert").replace(" ", "") == a.replace(" ", "")
+    assert [op.op for op in ops if op.op != "equal"] == ["delete"] and ops[0].op == "equal"
+
+
+def test_terminal_control_sequences_are_no_words_and_no_numbers() -> None:
+    plain = "We will cut taxes by 5 percent next year."
+    coloured = "We will \x1b[31mcut taxes\x1b[0m by 5 percent\x1b]0;pwned\x07 next year."
+    assert content_words(coloured) == content_words(plain)
+    assert [op.op for op in word_diff(coloured, plain)] == ["equal"]

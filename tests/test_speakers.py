@@ -246,3 +246,27 @@ def test_a_middle_initial_does_not_make_another_person() -> None:
     b = Speaker("vladimir-putin", "Vladimir Putin", SpeakerKind.PERSON)
     c = Speaker("vladimir-potanin", "Vladimir Potanin", SpeakerKind.PERSON)
     assert same_person(a, b) and not same_person(a, c)
+
+
+def test_unify_compares_namesakes_by_block_not_every_pair(monkeypatch: pytest.MonkeyPatch) -> None:
+    import random
+
+    import quotes.speakers.identity as identity
+
+    syllables = ("min", "ji", "ho", "su", "yeon", "jun", "woo", "hye", "seo", "jin", "kyung", "hee", "tae", "young")
+    rng = random.Random(0)
+    names: set[str] = set()
+    while len(names) < 1_000:
+        names.add(f"Kim {rng.choice(syllables).title()}-{rng.choice(syllables)}{rng.choice(syllables)}")
+    calls = 0
+    real = identity.same_person
+
+    def counted(a: Speaker, b: Speaker) -> bool:
+        nonlocal calls
+        calls += 1
+        return real(a, b)
+
+    monkeypatch.setattr(identity, "same_person", counted)
+    out = unify([_said(f"{i}.txt", name) for i, name in enumerate(sorted(names))])
+    assert calls < 1_000 * 999 / 2 / 5  # a fifth of all pairs at most: blocks, not one block of every Kim
+    assert len({ex.quotes[0].speaker_id for ex in out}) < 1_000  # spelling variants still merge

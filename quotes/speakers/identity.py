@@ -46,6 +46,18 @@ def same_person(a: Speaker, b: Speaker) -> bool:
     return False
 
 
+def _blocks(sid: str) -> set[str]:
+    """The blocks a person's id falls in for ``same_person``: its syllables in any order, and its surname
+    (first or last word) with the first letter of its given names. Names ``same_person`` joins share one:
+    given names that close (``GIVEN_NAME_CUTOFF``) differ in a letter or two, not the first, and two thousand
+    people named Kim no longer make four million comparisons."""
+    parts = _without_initials(sid.split("-"))
+    keys = {"".join(sorted(parts))}
+    if len(parts) >= 2:
+        keys |= {f"{parts[0]}|{parts[1][0]}", f"{parts[-1]}|{parts[0][0]}"}
+    return keys
+
+
 def _without_initials(parts: list[str]) -> list[str]:
     """Name parts without middle initials (``vladimir-v-putin`` -> ``vladimir``, ``putin``), when
     at least a given name and a surname remain."""
@@ -83,9 +95,8 @@ def unify(extractions: Iterable[Extraction]) -> list[Extraction]:
 
     persons = sorted((s for s in speakers.values() if s.kind is SpeakerKind.PERSON), key=lambda s: s.id)
     by_surname: dict[str, list[Speaker]] = defaultdict(list)
-    for sp in persons:  # block candidate pairs by surname (first or last word)
-        parts = sp.id.split("-")
-        for key in {parts[0], parts[-1], "".join(sorted(parts))}:
+    for sp in persons:  # candidate pairs: the same syllables, or the same surname and given names alike
+        for key in _blocks(sp.id):
             by_surname[key].append(sp)
     for block in by_surname.values():
         for k, a in enumerate(block):
