@@ -29,6 +29,7 @@ from .store import Index, db_path, render_documents, render_stats
 from .types import Diagnostic, Extraction
 from .verify import Corpus, ReportFormat, Sources, check, render_check, render_verdicts, verify
 from .verify.batch import Checked, batch_summary, render_checked, verify_file
+from .verify.sources import unread
 
 #: Exit code of a command whose output pipe was closed (``quotes table seeds/ | head -1``), as the
 #: shell reports a standard tool killed by SIGPIPE: 128 + 13.
@@ -426,8 +427,8 @@ def _sources(against: list[str], db: str | None, model: str | None, speakers: Pa
             for ex in corpus.extractions:
                 for d in ex.diagnostics:
                     _tell(d.render(ex.article.text or None))
-            if any(ex.errors for ex in corpus.extractions):
-                raise typer.Exit(2)
+            if corpus.extractions and all(ex.errors for ex in corpus.extractions):
+                raise typer.Exit(2)  # no source could be read: nothing to verify against
             return corpus
         return Index(db_path(db))
     except QuotesError as exc:
@@ -507,7 +508,7 @@ def verify_cmd(
     finally:
         sources.close()
     _emit(_shown(render_verdicts([verdict], format), format))
-    raise typer.Exit(0 if verdict.ok else 1)
+    raise typer.Exit(0 if verdict.ok and not unread(sources) else 1)
 
 
 def _verify_claims_file(
@@ -543,7 +544,7 @@ def _verify_claims_file(
         sources.close()
     if format != ReportFormat.JSON:
         _emit(_shown(batch_summary(checked, problems), format))
-    raise typer.Exit(2 if problems else 0 if all(c.verdict.ok for c in checked) else 1)
+    raise typer.Exit(2 if problems else 0 if all(c.verdict.ok for c in checked) and not unread(sources) else 1)
 
 
 @app.command("check")
@@ -582,8 +583,10 @@ def check_cmd(
         raise typer.Exit(2) from exc
     finally:
         sources.close()
+    for d in results.diagnostics:
+        _tell(d.render())
     _emit(_shown(render_check(results, format), format))
-    raise typer.Exit(0 if all(v.ok for _, v in results) else 1)
+    raise typer.Exit(0 if results.ok and not unread(sources) else 1)
 
 
 index_app = typer.Typer(

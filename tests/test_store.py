@@ -137,7 +137,7 @@ def test_schema_version_wal_and_application_id(tmp_path: Path) -> None:
 def test_an_empty_sqlite_file_is_migrated_to_the_current_schema(tmp_path: Path) -> None:
     db = tmp_path / "q.db"
     sqlite3.connect(db).close()  # an empty database, as an older or aborted start leaves it
-    with Index(db) as index:
+    with Index(db, create=True) as index:
         assert index.stats().schema_version == SCHEMA_VERSION
 
 
@@ -280,3 +280,150 @@ def test_index_group_help_has_an_example() -> None:
     assert result.exit_code == 0 and "Example:" in result.stdout
     for command in ("add", "list", "stats", "remove"):
         assert "Example:" in runner.invoke(app, ["index", command, "--help"]).stdout
+
+
+# -- hostile and large input (issue 12) ----------------------------------------------------------
+
+
+def test_index_add_keeps_the_good_files_beside_a_file_name_that_is_not_utf8(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "good.txt").write_text("“We will not raise taxes this year,” Ana Lima said.\n", encoding="utf-8")
+    odd = os.fsencode(folder) + b"/\xff.txt"
+    with open(odd, "w", encoding="utf-8") as fh:
+        fh.write("Lee said that prices rose.\n")
+    with Index(tmp_path / "q.db", create=True) as index:
+        result = index.add([folder])
+        assert len(result.added) == 2 and result.diagnostics == ()
+        names = sorted(d.doc for d in index.documents())
+        assert names == [str(folder) + "/\\xff.txt", str(folder / "good.txt")]
+        assert index.remove([os.fsdecode(odd)]) == (str(folder) + "/\\xff.txt",)
+        assert [d.doc for d in index.documents()] == [str(folder / "good.txt")]
+
+
+def _same_name_in_two_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, index: Index) -> list[Path]:
+    """``a.txt`` added from two folders, each named as ``a.txt`` from inside its folder."""
+    folders = [tmp_path / "one", tmp_path / "two"]
+    for k, folder in enumerate(folders):
+        folder.mkdir()
+        monkeypatch.chdir(folder)
+        ex = synthetic(1, prefix="x", start=k)[0]
+        index.add_extractions([Extraction(Article("a.txt", ex.article.text, "Gazette"), ex.quotes, ex.speakers)])
+    monkeypatch.chdir(tmp_path)
+    return folders
+
+
+def test_index_remove_by_ambiguous_name_asks_for_the_full_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with Index(tmp_path / "q.db", create=True) as index:
+        one, two = _same_name_in_two_folders(tmp_path, monkeypatch, index)
+        assert sorted(d.key for d in index.documents()) == [str(one / "a.txt"), str(two / "a.txt")]
+        with pytest.raises(StoreError) as caught:
+            index.remove(["a.txt"])
+        message = str(caught.value)
+        assert message.startswith("[Q400]") and "\n" not in message
+        assert "2 documents" in message and str(one / "a.txt") in message and "full path" in message
+        assert index.stats().documents == 2  # nothing removed
+        monkeypatch.chdir(one)  # from its folder, a.txt is that folder's file only
+        assert index.remove(["a.txt"]) == ("a.txt",)
+        assert [d.key for d in index.documents()] == [str(two / "a.txt")]
+        monkeypatch.chdir(tmp_path)
+        assert index.remove(["a.txt"]) == ("a.txt",)  # one document left with that name: not ambiguous
+        assert index.stats().documents == 0
+
+
+def test_index_list_shows_the_full_path_of_documents_added_under_the_same_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quotes.store import render_documents
+
+    with Index(tmp_path / "q.db", create=True) as index:
+        one, two = _same_name_in_two_folders(tmp_path, monkeypatch, index)
+        table = render_documents(index.documents(), "table")
+    rows = table.splitlines()[2:]
+    assert len(rows) == 2 and rows[0] != rows[1]
+    assert str(one / "a.txt") in table and str(two / "a.txt") in table
+
+
+@pytest.mark.parametrize("command", [["index", "list"], ["index", "stats"], ["verify", "words"]])
+def test_a_read_only_command_on_an_empty_file_is_an_error_and_writes_nothing(
+    tmp_path: Path, command: list[str]
+) -> None:
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    result = runner.invoke(app, [*command, "--db", str(empty)])
+    assert result.exit_code != 0 and result.stderr.count("\n") == 1 and "not a quotes index" in result.stderr
+    assert empty.stat().st_size == 0 and sorted(p.name for p in tmp_path.iterdir()) == ["empty.db"]
+
+
+def test_opening_an_empty_file_without_create_is_a_store_error(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    with pytest.raises(StoreError, match="not a quotes index .*empty"):
+        Index(empty)
+    sqlite3.connect(tmp_path / "blank.db").execute("PRAGMA user_version = 3").connection.close()
+    with pytest.raises(StoreError, match="not a quotes index"):
+        Index(tmp_path / "blank.db")
+    assert empty.stat().st_size == 0
+    with Index(empty, create=True) as index:  # adding to it makes it an index
+        assert index.stats().documents == 0
+
+
+def _corrupt_index(path: Path) -> Path:
+    """An index of 50 documents whose pages after the first (the header and schema) are overwritten."""
+    with Index(path, create=True) as index:
+        index.add_extractions(synthetic(50))
+    data = bytearray(path.read_bytes())
+    assert data[:16] == b"SQLite format 3\x00" and not path.with_name(path.name + "-wal").exists()
+    for offset in range(4096, len(data), 4096):
+        data[offset + 100 : offset + 600] = b"\xa5" * 500
+    path.write_bytes(bytes(data))
+    return path
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["index", "list"], ["index", "stats"], ["index", "add", str(SEEDS / "004_8df4cc8b66d25727.txt")], ["verify", "x"]],
+    ids=["list", "stats", "add", "verify"],
+)
+def test_a_corrupt_index_is_one_line_in_every_command(tmp_path: Path, command: list[str]) -> None:
+    db = _corrupt_index(tmp_path / "q.db")
+    result = runner.invoke(app, [*command, "--db", str(db)])
+    assert result.exit_code in (1, 2) and isinstance(result.exception, SystemExit), result.exception
+    assert result.stderr.count("\n") == 1 and "[Q400]" in result.stderr, result.output
+    assert "index is corrupt" in result.stderr
+
+
+def test_corruption_met_after_opening_is_a_store_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from quotes.store import schema
+
+    db = _corrupt_index(tmp_path / "q.db")
+    with pytest.raises(StoreError, match="index is corrupt"):
+        Index(db)
+    monkeypatch.setattr(schema, "QUICK_CHECK_BYTES", 0)  # too large to check on opening
+    with Index(db) as index:
+        for call in (index.documents, index.stats, lambda: index.candidates("remark 3 7 harbour")):
+            with pytest.raises(StoreError, match=r"^\[Q400\] .*index is corrupt.*quotes index add"):
+                call()
+
+
+def test_an_index_of_schema_version_1_is_upgraded_and_finds_korean(tmp_path: Path) -> None:
+    from quotes.store import MIGRATIONS
+
+    db = tmp_path / "old.db"
+    conn = sqlite3.connect(db)
+    for statement in MIGRATIONS[0][1]:
+        conn.execute(statement)
+    conn.execute("INSERT INTO schema_version VALUES (1, 'earlier')")
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute("INSERT INTO documents VALUES (1, '/a.txt', 'a.txt', NULL, NULL, 'x', 40, 'earlier')")
+    conn.execute(
+        'INSERT INTO quotes(document, start, "end", text, kind) VALUES (1, 1, 22, ?, ?)',
+        ("우리는 올해 세금을 올리지 않을 것입니다", "direct"),
+    )
+    conn.commit()
+    conn.close()
+    with Index(db) as index:
+        assert index.stats().schema_version == SCHEMA_VERSION
+        found = index.candidates("우리는 올해 세금을 올리지 않을 것입니다")
+        assert [r.text for r in found] == ["우리는 올해 세금을 올리지 않을 것입니다"]
+        assert index.integrity() == "ok"

@@ -4,6 +4,7 @@ speaker agreement, the CLI's verify and check, and properties (nothing raises)."
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -508,7 +509,7 @@ def test_read_claims_of_a_missing_or_binary_file_is_an_input_error(tmp_path: Pat
 
     with pytest.raises(InputError, match="no such claims file"):
         read_claims(tmp_path / "missing.jsonl")
-    (tmp_path / "bin.jsonl").write_bytes(b"\xff\xfe\x00")
+    (tmp_path / "bin.jsonl").write_bytes(b'{"claim": "caf\xe9"}\n')  # Latin-1
     with pytest.raises(InputError, match="not UTF-8"):
         read_claims(tmp_path / "bin.jsonl")
 
@@ -598,3 +599,116 @@ def test_library_verify_takes_paths_and_gives_the_clis_json() -> None:
     cli = runner.invoke(app, ["verify", claim, "--speaker", "Lee", "--against", str(SEEDS), "-f", "json"])
     assert verdict.outcome is Outcome.VERBATIM
     assert json.loads(cli.stdout) == json.loads(json.dumps(verdict.to_dict()))
+
+
+# -- hostile and large input (issue 12): Unicode, unreadable drafts and sources --------------------
+
+UNICODE_SOURCE = "\n\n".join(
+    [
+        "Ana Lima spoke to reporters on Monday.",
+        "“우리는 올해 세금을 올리지 않을 것입니다,” Ana Lima said.",
+        "“円安が進んでいますが、経済は大丈夫です,” Ana Lima said.",
+        "“Ｗｅ ｗｉｌｌ ｎｏｔ ｒａｉｓｅ ｔａｘｅｓ ｔｈｉｓ ｙｅａｒ,” Ana Lima said.",
+        "“" + unicodedata.normalize("NFD", "Ông ấy nói rằng kinh tế đang phục hồi") + ",” Ana Lima said.",
+        "“Nền kinh tế Việt Nam sẽ tăng trưởng mạnh,” Ana Lima said.",
+    ]
+)
+
+#: Verbatim claims of UNICODE_SOURCE as an editor may paste them: Korean, Japanese, full-width, and
+#: NFC claims of NFD text or NFD claims of NFC text.
+UNICODE_CLAIMS = {
+    "korean": "우리는 올해 세금을 올리지 않을 것입니다",
+    "japanese": "円安が進んでいますが、経済は大丈夫です",
+    "full-width": "Ｗｅ ｗｉｌｌ ｎｏｔ ｒａｉｓｅ ｔａｘｅｓ ｔｈｉｓ ｙｅａｒ",
+    "half-width of full-width": "We will not raise taxes this year",
+    "nfc of nfd": "Ông ấy nói rằng kinh tế đang phục hồi",
+    "korean nfd of nfc": unicodedata.normalize("NFD", "우리는 올해 세금을 올리지 않을 것입니다"),
+}
+
+
+@pytest.fixture(scope="module")
+def unicode_sources(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Index]]:
+    folder = tmp_path_factory.mktemp("unicode")
+    source = folder / "source.txt"
+    source.write_text(UNICODE_SOURCE + "\n", encoding="utf-8")
+    with Index(folder / "q.db", create=True) as index:
+        assert len(index.add([source]).added) == 1
+        yield source, index
+
+
+@pytest.mark.parametrize("claim", list(UNICODE_CLAIMS.values()), ids=list(UNICODE_CLAIMS))
+def test_unicode_claims_get_the_same_verbatim_verdict_from_paths_and_from_the_index(
+    unicode_sources: tuple[Path, Index], claim: str
+) -> None:
+    source, index = unicode_sources
+    by_paths = verify(claim, speaker="Ana Lima", against=[source])
+    by_index = verify(claim, speaker="Ana Lima", against=index)
+    assert (by_paths.outcome, by_index.outcome) == (Outcome.VERBATIM, Outcome.VERBATIM)
+    assert by_paths.evidence is not None and by_index.evidence is not None
+    assert by_paths.evidence.text == by_index.evidence.text
+
+
+def _drafts_with_an_unreadable_one(tmp_path: Path) -> Path:
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    (folder / "a-latin1.md").write_bytes(b'"Caf\xe9 society is over," Lee said.\n')
+    (folder / "b-draft.md").write_text(DRAFT, encoding="utf-8")
+    return folder
+
+
+def test_check_reads_every_draft_and_reports_the_unreadable_one_in_order(tmp_path: Path, corpus: Corpus) -> None:
+    from quotes.errors import InputError
+    from quotes.types import Diagnostic
+    from quotes.verify import check, check_each
+
+    folder = _drafts_with_an_unreadable_one(tmp_path)
+    results = check([folder], against=corpus)
+    assert [(q.line, v.outcome.value) for q, v in results] == [(3, "verbatim"), (5, "divergent")]
+    assert [(d.doc, d.code) for d in results.diagnostics] == [(str(folder / "a-latin1.md"), "E106")]
+    assert not results.ok
+    items = list(check_each([folder], against=corpus))
+    assert isinstance(items[0], Diagnostic) and [type(i).__name__ for i in items[1:]] == ["tuple", "tuple"]
+    with pytest.raises(InputError, match="missing.md: no such file.*1 more draft"):  # none readable: nothing checked
+        check([tmp_path / "missing.md", tmp_path / "gone.md"], against=corpus)
+
+
+def test_cli_check_of_a_folder_with_an_unreadable_draft_checks_the_others(tmp_path: Path) -> None:
+    folder = _drafts_with_an_unreadable_one(tmp_path)
+    result = runner.invoke(app, ["check", str(folder), "--against", str(SEEDS)])
+    assert result.exit_code == 1, result.output
+    assert "2 quotes checked, 1 ok, 1 failed; 1 file could not be read" in result.stdout
+
+
+def test_verify_against_paths_uses_the_readable_sources_and_notes_the_others(tmp_path: Path) -> None:
+    bad = tmp_path / "latin1.txt"
+    bad.write_bytes(b'"Caf\xe9," he said.\n')
+    missing = tmp_path / "missing.txt"
+    verdict = verify("humiliating", speaker="Lee", against=[missing, bad, SEEDS])
+    assert verdict.outcome is Outcome.VERBATIM
+    assert [n.split(":")[0] for n in verdict.notes if "could not be read" in n] == [
+        f"source {missing}",
+        f"source {bad}",
+    ]
+    corpus = Corpus.from_paths([missing, bad, HERALD])
+    assert [(d.doc, d.code) for d in corpus.diagnostics] == [(str(missing), "E102"), (str(bad), "E106")]
+
+
+def test_a_claims_file_that_is_a_named_pipe_is_refused_unopened(tmp_path: Path) -> None:
+    import os
+
+    from quotes.errors import InputError
+    from quotes.verify import read_claims
+
+    os.mkfifo(tmp_path / "claims.jsonl")  # opening it would wait for a writer forever
+    with pytest.raises(InputError, match="named pipe"):
+        read_claims(tmp_path / "claims.jsonl")
+
+
+def test_claims_on_standard_input_are_decoded_as_a_file_is() -> None:
+    import io
+
+    from quotes.verify import read_claims
+
+    raw = '{"claim": "We will win"}\r\n{"claim": "We will lose"}\r\n'.encode("utf-16")  # with its byte-order mark
+    stream = io.TextIOWrapper(io.BytesIO(raw), encoding="latin-1")  # what a wrong locale would decode
+    assert [c.text for c in read_claims("-", stdin=stream)] == ["We will win", "We will lose"]

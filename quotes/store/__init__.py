@@ -5,8 +5,12 @@ quotes come back as ``Rendering`` candidates for a claim (FTS5 retrieval, ranked
 
 The file is an ordinary SQLite database in WAL mode: one process may add while others read;
 each add is one transaction, so a crash or ``kill -9`` in the middle leaves the last
-committed state. Documents are keyed by their absolute path and carry a SHA-256 of their
-text: adding an unchanged file again does nothing, adding a changed one replaces its quotes.
+committed state, and several processes may make the same new index at once. Documents are
+keyed by the resolved path of their file (a name that is not UTF-8 escaped, ``\xff``), shown
+by the path they were added by, and carry a SHA-256 of their text: adding an unchanged file
+again does nothing, adding a changed one replaces its quotes. Quote text is stored in NFC and
+searched NFKC case folded (``verify.forms``), claims the same way. Opening without ``create``
+never makes an index; a corrupt file is one ``StoreError`` line saying so.
 
 Modules: ``schema`` (tables, migrations, the file checks), ``index`` (the ``Index``),
 ``rows`` (records to and from rows), ``candidates`` (quotes as renderings, interrupted
@@ -16,10 +20,19 @@ quotes joined) and ``reports`` (``quotes index list`` and ``stats``).
 from __future__ import annotations
 
 from .candidates import INTERRUPTION_GAP, interrupted, rendering, renderings
-from .index import QUERY_TERMS, Index, content_hash, document_key
+from .index import QUERY_TERMS, Index, content_hash, document_key, printable
 from .reports import SHOWN_OUTLETS, render_documents, render_stats
 from .rows import AddResult, IndexStats, StoredDocument
-from .schema import APPLICATION_ID, BUSY_TIMEOUT, DB_ENV, MIGRATIONS, SCHEMA_VERSION, db_path
+from .schema import (
+    APPLICATION_ID,
+    BUSY_TIMEOUT,
+    DB_ENV,
+    MIGRATIONS,
+    QUICK_CHECK_BYTES,
+    SCHEMA_VERSION,
+    TOKENIZER,
+    db_path,
+)
 
 __all__ = [
     "APPLICATION_ID",
@@ -28,8 +41,10 @@ __all__ = [
     "INTERRUPTION_GAP",
     "MIGRATIONS",
     "QUERY_TERMS",
+    "QUICK_CHECK_BYTES",
     "SCHEMA_VERSION",
     "SHOWN_OUTLETS",
+    "TOKENIZER",
     "AddResult",
     "Index",
     "IndexStats",
@@ -38,6 +53,7 @@ __all__ = [
     "db_path",
     "document_key",
     "interrupted",
+    "printable",
     "render_documents",
     "render_stats",
     "rendering",

@@ -2,22 +2,28 @@
 
 Input: article paths (extracted here) or ``Extraction`` records; claims and names to look up.
 Output: the index file; ``Rendering`` candidates ranked by bm25 and ``Speaker`` records.
+
+A document is keyed by the resolved path of its file and shown by the path it was named by; a
+file name that is not UTF-8 is kept in its escaped form (``\xff``). Claims and names are folded
+(``verify.forms``) and split by the index's own tokenizer, so they meet the stored terms.
+SQLite errors are ``StoreError`` lines; a damaged file says it is corrupt.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import re
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from ..config import Settings
 from ..errors import InputError, StoreError
 from ..types import Article, Diagnostic, Extraction, Quote, Rendering, Speaker
+from ..verify.forms import folded
 from ..verify.sources import CANDIDATES, Closing
 from .candidates import INTERRUPTION_GAP, renderings
 from .rows import (
@@ -30,7 +36,19 @@ from .rows import (
     _speaker_from_row,
     _speaker_row,
 )
-from .schema import BUSY_TIMEOUT, _check_file, _db_files, _not_ours, _now, _setup, _Transaction, _version
+from .schema import (
+    BUSY_TIMEOUT,
+    _check_file,
+    _db_files,
+    _not_ours,
+    _now,
+    _setup,
+    _Transaction,
+    _version,
+    corrupt,
+    failure,
+    is_corrupt,
+)
 
 #: Terms of a claim sent to FTS5, rarest first. Eight rare words pick out a remark among
 #: 100,000 quotes; more only slow the OR query down (measured with benchmarks/bench_verify.py).
@@ -47,8 +65,6 @@ _MAX_NAME_WORDS = 20
 #: Most speaker records ``find_speakers`` returns; the caller compares each with the claimed name.
 _MAX_SPEAKERS = 200
 
-_TERM = re.compile(r"\w+", re.UNICODE)
-
 
 def content_hash(text: str) -> str:
     """SHA-256 of a document's text as UTF-8 (the text the contract's offsets index)."""
@@ -57,8 +73,26 @@ def content_hash(text: str) -> str:
 
 def document_key(doc: str) -> str:
     """The key of a document: the absolute path of its file, so one file is one document
-    whatever folder it was named from."""
-    return str(Path(doc).resolve())
+    whatever folder it was named from (as ``printable``)."""
+    return printable(str(Path(doc).resolve()))
+
+
+def printable(name: str) -> str:
+    """A file name as SQLite can store it (UTF-8): bytes that are not UTF-8, which Python reads
+    as surrogate escapes, written ``\\xff``.
+
+    >>> printable("caf\\udce9.txt")
+    'caf\\\\xe9.txt'
+    """
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        pass
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a lone surrogate that stands for no byte
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 class Index(Closing):
@@ -71,9 +105,11 @@ class Index(Closing):
     def __init__(self, path: str | os.PathLike[str], *, create: bool = False) -> None:
         """Open (``create``: or make) the index at ``path``.
 
+        Without ``create`` nothing is made: a missing or empty file is an error.
+
         Raises:
-            StoreError: the file is missing (and ``create`` is false), is not a quotes
-                index, or was written by a newer version of quotes.
+            StoreError: the file is missing or empty (and ``create`` is false), is not a
+                quotes index, is corrupt, or was written by a newer version of quotes.
         """
         self.path = Path(path)
         _check_file(self.path, create=create)
@@ -88,10 +124,10 @@ class Index(Closing):
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot open the index ({exc}); check the path and its permissions") from exc
         try:
-            _setup(self._conn, self.path)
+            _setup(self._conn, self.path, create=create)
         except sqlite3.DatabaseError as exc:
             self._conn.close()
-            raise StoreError(_not_ours(self.path, str(exc))) from exc
+            raise StoreError(_opening_failed(self.path, exc)) from exc
         except StoreError:
             self._conn.close()
             raise
@@ -133,22 +169,22 @@ class Index(Closing):
         if "-" in names:
             raise InputError("the index tracks files; save standard input to a file and add that")
         authority = load_authority(speakers) if speakers is not None else None
-        known = self._hashes()
+        known = {str(k): str(h) for k, h in self._rows("reading the index", "SELECT key, sha256 FROM documents")}
         todo: list[Article] = []
         unchanged: list[str] = []
         problems: list[Diagnostic] = []
         for item in read_articles(names):
             if isinstance(item, Diagnostic):
-                problems.append(item)
+                problems.append(replace(item, doc=printable(item.doc)))
             elif known.get(document_key(item.doc)) == content_hash(item.text):
-                unchanged.append(item.doc)
+                unchanged.append(printable(item.doc))
             else:
                 todo.append(item)
         extractions = unify(extract(todo, settings=settings)) if todo else []
         if authority:
             extractions = apply_authority(extractions, authority)
         for ex in extractions:
-            problems.extend(d for d in ex.diagnostics if d.code.startswith("E"))
+            problems.extend(replace(d, doc=printable(d.doc)) for d in ex.diagnostics if d.code.startswith("E"))
         result = self.add_extractions(extractions)
         return AddResult(
             added=result.added,
@@ -161,8 +197,8 @@ class Index(Closing):
     def add_extractions(self, extractions: Iterable[Extraction]) -> AddResult:
         """Store extracted documents in one transaction (all or nothing).
 
-        A document is keyed by ``document_key(article.doc)``; one already stored with
-        the same content hash is left alone, one with another hash is replaced.
+        A document is keyed by ``document_key(article.doc)`` and named by ``printable(article.doc)``;
+        one already stored with the same content hash is left alone, one with another hash is replaced.
         """
         added: list[str] = []
         replaced: list[str] = []
@@ -173,63 +209,89 @@ class Index(Closing):
             with self._transaction():
                 for ex in extractions:
                     art = ex.article
-                    key, sha = document_key(art.doc), content_hash(art.text)
+                    key, name, sha = document_key(art.doc), printable(art.doc), content_hash(art.text)
                     row = conn.execute("SELECT id, sha256 FROM documents WHERE key = ?", (key,)).fetchone()
                     if row is not None and row[1] == sha:
-                        unchanged.append(art.doc)
+                        unchanged.append(name)
                         continue
                     if row is not None:
                         _delete_document(conn, int(row[0]))
-                        replaced.append(art.doc)
+                        replaced.append(name)
                     else:
-                        added.append(art.doc)
+                        added.append(name)
                     cur = conn.execute(
                         "INSERT INTO documents(key, doc, outlet, date, sha256, chars, added) VALUES (?,?,?,?,?,?,?)",
-                        (key, art.doc, art.outlet, art.date, sha, len(art.text), _now()),
+                        (key, name, art.outlet, art.date, sha, len(art.text), _now()),
                     )
                     doc_id = cur.lastrowid
                     conn.executemany(
                         'INSERT INTO quotes(document, start, "end", text, kind, speaker, speaker_id, speaker_mention,'
-                        " speaker_start, speaker_end, cue, via, grp, flags, line)"
-                        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        " speaker_start, speaker_end, cue, via, grp, flags, line, norm)"
+                        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                         [_quote_row(doc_id, q) for q in ex.quotes],
                     )
                     conn.executemany(
-                        "INSERT OR REPLACE INTO speakers(document, id, name, kind, role, body, aliases)"
-                        " VALUES (?,?,?,?,?,?,?)",
+                        "INSERT OR REPLACE INTO speakers(document, id, name, kind, role, body, aliases, norm)"
+                        " VALUES (?,?,?,?,?,?,?,?)",
                         [_speaker_row(doc_id, s) for s in ex.speakers],
                     )
                     written += len(ex.quotes)
         except sqlite3.Error as exc:
-            raise StoreError(f"{self.path}: adding failed, nothing was changed ({exc})") from exc
+            raise StoreError(failure(self.path, "adding", exc) + "; nothing was changed") from exc
         return AddResult(added=tuple(added), replaced=tuple(replaced), unchanged=tuple(unchanged), quotes=written)
 
     def remove(self, docs: Iterable[str]) -> tuple[str, ...]:
-        """Remove documents (named as when added, or by path) and their quotes, in one
-        transaction. Returns the names removed; names not in the index are ignored."""
+        """Remove documents and their quotes, in one transaction. Returns the names removed;
+        names not in the index are ignored.
+
+        A name is the path of a file (the document whose key it resolves to), else the name a
+        document was added by (``quotes index list``), when one document has it.
+
+        Raises:
+            StoreError: a name was given to several documents (nothing is removed then: give
+                the full path), or the index cannot be written.
+        """
         removed = []
         try:
             with self._transaction():
                 for name in docs:
-                    rows = self._conn.execute(
-                        "SELECT id, doc FROM documents WHERE doc = ? OR key = ?", (name, document_key(name))
-                    ).fetchall()
-                    for doc_id, doc in rows:
-                        _delete_document(self._conn, int(doc_id))
-                        removed.append(str(doc))
+                    found = self._document(name)
+                    if found is not None:
+                        _delete_document(self._conn, found[0])
+                        removed.append(found[1])
         except sqlite3.Error as exc:
-            raise StoreError(f"{self.path}: removing failed, nothing was changed ({exc})") from exc
+            raise StoreError(failure(self.path, "removing", exc) + "; nothing was changed") from exc
         return tuple(removed)
+
+    def _document(self, name: str) -> tuple[int, str] | None:
+        """The id and name of the document ``name`` names: by its file's path, else by the name it was added by.
+
+        Raises:
+            StoreError: no file has that path and several documents were added by that name.
+        """
+        row = self._conn.execute("SELECT id, doc FROM documents WHERE key = ?", (document_key(name),)).fetchone()
+        if row is not None:
+            return int(row[0]), str(row[1])
+        rows = self._conn.execute("SELECT id, doc, key FROM documents WHERE doc = ? ORDER BY key", (printable(name),))
+        found = rows.fetchall()
+        if len(found) > 1:
+            keys = ", ".join(str(r[2]) for r in found[:3]) + (", ..." if len(found) > 3 else "")
+            raise StoreError(
+                f"{self.path}: {printable(name)!r} names {len(found)} documents ({keys}); "
+                "nothing was removed: give the full path of the one to remove"
+            )
+        return (int(found[0][0]), str(found[0][1])) if found else None
 
     # -- reading ----------------------------------------------------------------------
 
     def documents(self) -> list[StoredDocument]:
         """Every document with its outlet, hash, size and number of quotes."""
-        rows = self._conn.execute(
+        rows = self._rows(
+            "listing the documents",
             "SELECT d.doc, d.key, d.outlet, d.sha256, d.chars, d.added,"
             " (SELECT count(*) FROM quotes q WHERE q.document = d.id)"
-            " FROM documents d ORDER BY d.doc"
-        ).fetchall()
+            " FROM documents d ORDER BY d.doc, d.key",
+        )
         return [
             StoredDocument(doc=r[0], key=r[1], outlet=r[2], sha256=r[3], chars=r[4], added=r[5], quotes=r[6])
             for r in rows
@@ -237,14 +299,21 @@ class Index(Closing):
 
     def stats(self) -> IndexStats:
         """Counts of documents, quotes, speakers, quotes per outlet and kind, size on disk."""
-        one = self._conn.execute
+
+        def one(sql: str) -> list[Any]:
+            return self._rows("counting", sql)
+
         size = sum(p.stat().st_size for p in _db_files(self.path) if p.exists())
+        try:
+            version = _version(self._conn)
+        except sqlite3.Error as exc:
+            raise StoreError(failure(self.path, "counting", exc)) from exc
         return IndexStats(
             path=str(self.path),
-            schema_version=_version(self._conn),
-            documents=one("SELECT count(*) FROM documents").fetchone()[0],
-            quotes=one("SELECT count(*) FROM quotes").fetchone()[0],
-            speakers=one("SELECT count(DISTINCT id) FROM speakers").fetchone()[0],
+            schema_version=version,
+            documents=one("SELECT count(*) FROM documents")[0][0],
+            quotes=one("SELECT count(*) FROM quotes")[0][0],
+            speakers=one("SELECT count(DISTINCT id) FROM speakers")[0][0],
             outlets=tuple(
                 (r[0] or "", r[1])
                 for r in one(
@@ -258,7 +327,10 @@ class Index(Closing):
 
     def integrity(self) -> str:
         """SQLite's ``PRAGMA integrity_check`` (``ok`` when the file is sound) plus FTS5's own check."""
-        result = str(self._conn.execute("PRAGMA integrity_check").fetchone()[0])
+        try:
+            result = str(self._conn.execute("PRAGMA integrity_check").fetchone()[0])
+        except sqlite3.DatabaseError as exc:
+            return str(exc)
         if result == "ok":
             try:
                 self._conn.execute("INSERT INTO quotes_fts(quotes_fts) VALUES ('integrity-check')")
@@ -273,7 +345,8 @@ class Index(Closing):
         terms = self._query_terms(claim)
         if not terms:
             return []
-        rows = self._search(
+        rows = self._rows(
+            "searching",
             f"SELECT {_QUOTE_COLUMNS}, d.doc, d.outlet, q.document FROM quotes_fts f"
             " JOIN quotes q ON q.id = f.rowid JOIN documents d ON d.id = q.document"
             " WHERE quotes_fts MATCH ? ORDER BY f.rank LIMIT ?",
@@ -294,12 +367,13 @@ class Index(Closing):
     def find_speakers(self, name: str) -> list[Speaker]:
         """Speaker records with every word of ``name``, else with any of them (a romanization
         variant), at most ``_MAX_SPEAKERS``; the caller decides which of them ``name`` names."""
-        words = [w for w in dict.fromkeys(_fts_terms(name)) if len(w) > 1][:_MAX_NAME_WORDS]
+        words = [w for w in dict.fromkeys(self._terms(name)) if len(w) > 1][:_MAX_NAME_WORDS]
         if not words:
             return []
         out: dict[tuple[object, ...], Speaker] = {}
         for joiner in (" AND ", " OR "):
-            rows = self._search(
+            rows = self._rows(
+                "searching",
                 "SELECT s.id, s.name, s.kind, s.role, s.body, s.aliases FROM speakers_fts f"
                 " JOIN speakers s ON s.rowid = f.rowid WHERE speakers_fts MATCH ? LIMIT ?",
                 (joiner.join(_fts_phrase(w) for w in words), _MAX_SPEAKERS),
@@ -312,31 +386,45 @@ class Index(Closing):
 
     def _query_terms(self, claim: str) -> list[str]:
         """The claim's words that occur in the index, rarest first, at most ``QUERY_TERMS``."""
-        words = list(dict.fromkeys(_fts_terms(claim)))[:_MAX_CLAIM_WORDS]
+        words = list(dict.fromkeys(self._terms(claim)))[:_MAX_CLAIM_WORDS]
         if not words:
             return []
         marks = ",".join("?" * len(words))
-        rows = self._search(f"SELECT term, doc FROM quotes_vocab WHERE term IN ({marks})", words)
+        rows = self._rows("searching", f"SELECT term, doc FROM quotes_vocab WHERE term IN ({marks})", words)
         counts = {str(r[0]): int(r[1]) for r in rows}
         present = sorted((w for w in words if counts.get(w)), key=lambda w: (counts[w], words.index(w)))
         return present[:QUERY_TERMS]
 
-    def _search(self, sql: str, params: Sequence[object]) -> list[Any]:
-        """The rows of a search query; an SQLite error becomes a ``StoreError``."""
+    def _terms(self, text: str) -> list[str]:
+        """The terms of ``text`` folded (``verify.forms.folded``) as the index's tokenizer makes them,
+        in order: split by the same FTS5 tokenizer, in a temporary table of this connection. A lone
+        surrogate (undecodable bytes of a command line) is no word."""
+        norm = folded(text).encode("utf-8", "replace").decode("utf-8")
+        try:
+            self._conn.execute("DELETE FROM temp.probe")
+            self._conn.execute("INSERT INTO temp.probe(rowid, norm) VALUES (1, ?)", (norm,))
+            rows = self._conn.execute("SELECT term FROM temp.probe_terms ORDER BY offset").fetchall()
+        except sqlite3.Error as exc:
+            raise StoreError(failure(self.path, "searching", exc)) from exc
+        return [str(r[0]) for r in rows]
+
+    def _rows(self, doing: str, sql: str, params: Sequence[object] = ()) -> list[Any]:
+        """The rows of a query; an SQLite error becomes a ``StoreError`` saying what was being done."""
         try:
             return self._conn.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
-            raise StoreError(f"{self.path}: search failed ({exc})") from exc
+            raise StoreError(failure(self.path, doing, exc)) from exc
 
     def _near(self, doc_id: int, quotes: list[Quote]) -> list[Quote]:
         """Quotes of one document within ``INTERRUPTION_GAP`` of any of ``quotes``."""
         lo = min(q.start for q in quotes) - INTERRUPTION_GAP - _LONGEST_QUOTE
         hi = max(q.end for q in quotes) + INTERRUPTION_GAP
-        rows = self._conn.execute(
+        rows = self._rows(
+            "searching",
             f"SELECT {_QUOTE_COLUMNS}, d.doc, d.outlet FROM quotes q JOIN documents d ON d.id = q.document"
             " WHERE q.document = ? AND q.start BETWEEN ? AND ? ORDER BY q.start",
             (doc_id, lo, hi),
-        ).fetchall()
+        )
         return [_quote_from_row(r) for r in rows]
 
     def _speakers(self, doc_ids: list[int], *, ids: set[str], names: set[str]) -> dict[int, dict[str, Speaker]]:
@@ -344,18 +432,16 @@ class Index(Closing):
         if not doc_ids:
             return {}
         docs, id_marks, name_marks = (",".join("?" * len(x)) for x in (doc_ids, ids, names))
-        rows = self._conn.execute(
+        rows = self._rows(
+            "searching",
             f"SELECT id, name, kind, role, body, aliases, document FROM speakers WHERE document IN ({docs})"
             f" AND (id IN ({id_marks}) OR name IN ({name_marks}))",
             [*doc_ids, *ids, *names],
-        ).fetchall()
+        )
         out: dict[int, dict[str, Speaker]] = defaultdict(dict)
         for r in rows:
             out[int(r[6])][str(r[0])] = _speaker_from_row(r)
         return out
-
-    def _hashes(self) -> dict[str, str]:
-        return {str(k): str(h) for k, h in self._conn.execute("SELECT key, sha256 FROM documents")}
 
 
 def _delete_document(conn: sqlite3.Connection, doc_id: int) -> None:
@@ -364,14 +450,15 @@ def _delete_document(conn: sqlite3.Connection, doc_id: int) -> None:
     conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
 
 
-def _fts_terms(text: str) -> list[str]:
-    """Words as FTS5's unicode61 tokenizer (diacritics removed) indexes them, lowercased."""
-    import unicodedata
-
-    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return [w.lower() for w in _TERM.findall(plain.replace("_", " "))]
-
-
 def _fts_phrase(term: str) -> str:
     """A term as an FTS5 string (in double quotes, its own doubled): matched as written."""
     return '"' + term.replace('"', '""') + '"'
+
+
+def _opening_failed(path: Path, exc: sqlite3.DatabaseError) -> str:
+    """One line for an SQLite error met while opening: corrupt, busy or unwritable, or not an index."""
+    if is_corrupt(exc):
+        return corrupt(path, str(exc))
+    if isinstance(exc, sqlite3.OperationalError):
+        return f"{path}: cannot open the index ({exc}); check its permissions, or retry if another process holds it"
+    return _not_ours(path, str(exc))

@@ -7,6 +7,7 @@ Output: text, a table or JSON (the library never prints; the CLI writes it).
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict
 
@@ -17,15 +18,26 @@ SHOWN_OUTLETS = 10
 
 
 def render_documents(docs: Sequence[StoredDocument], fmt: str) -> str:
-    """``quotes index list``: one row per document (``table``) or JSON (``json``)."""
+    """``quotes index list``: one row per document (``table``) or JSON (``json``, with each ``key``).
+
+    A document is shown by the path it was added by; when several were added by the same path
+    (``a.txt`` from two folders), by their full paths, so each row names one file.
+    """
     from tabulate import tabulate
 
     if fmt == "json":
         return json.dumps([asdict(d) for d in docs], ensure_ascii=False, indent=2) + "\n"
     if not docs:
         return "the index is empty\n"
+    shared = {name for name, n in Counter(d.doc for d in docs).items() if n > 1}
     rows = [
-        {"doc": d.doc, "outlet": d.outlet or "", "quotes": d.quotes, "sha256": d.sha256[:12], "added": d.added}
+        {
+            "doc": d.key if d.doc in shared else d.doc,
+            "outlet": d.outlet or "",
+            "quotes": d.quotes,
+            "sha256": d.sha256[:12],
+            "added": d.added,
+        }
         for d in docs
     ]
     return str(tabulate(rows, headers="keys", tablefmt="simple")) + "\n"

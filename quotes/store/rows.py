@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..types import Diagnostic, Flag, Kind, Quote, Speaker, SpeakerKind
+from ..verify.forms import folded, stored
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,13 +60,14 @@ _QUOTE_COLUMNS = (
 
 
 def _quote_row(doc_id: int | None, q: Quote) -> tuple[object, ...]:
+    """The row of a quote: its text stored in NFC, searched (``norm``) in NFKC case folded; ``norm`` last."""
     span = q.speaker_span or (None, None)
     flags = json.dumps([f.to_dict() for f in q.flags], ensure_ascii=False)
     return (
         doc_id,
         q.start,
         q.end,
-        q.text,
+        stored(q.text),
         q.kind.value,
         q.speaker,
         q.speaker_id,
@@ -77,6 +79,7 @@ def _quote_row(doc_id: int | None, q: Quote) -> tuple[object, ...]:
         q.group,
         flags,
         q.line,
+        folded(q.text),
     )
 
 
@@ -102,7 +105,8 @@ def _quote_from_row(r: Sequence[object]) -> Quote:
 
 
 def _speaker_row(doc_id: int | None, s: Speaker) -> tuple[object, ...]:
-    return (doc_id, s.id, s.name, s.kind.value, s.role, s.body, json.dumps(list(s.aliases)))
+    """The row of a speaker record, its name searched (``norm``) in NFKC case folded; ``norm`` last."""
+    return (doc_id, s.id, s.name, s.kind.value, s.role, s.body, json.dumps(list(s.aliases)), folded(s.name))
 
 
 def _speaker_from_row(r: Sequence[object]) -> Speaker:

@@ -2,18 +2,27 @@
 
 Input: an index path and an open SQLite connection.
 Output: the connection in WAL mode at ``SCHEMA_VERSION``, or a ``StoreError`` that says what to do.
+
+Opening never makes an index unless asked to (``create``): an empty or missing file opened to
+read is an error, not a new index. The file is checked (``PRAGMA quick_check``) when that is
+cheap, so a corrupt index is one line saying so. Making and upgrading the schema is one
+``BEGIN IMMEDIATE`` transaction that looks at the file again inside it, so several processes
+making the same new index at once queue and all succeed.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
+from typing import TypeVar
 
 from ..errors import InputError, StoreError
+from ..verify.forms import folded, stored
 
 #: Environment variable naming the index file when ``--db`` is not given.
 DB_ENV = "QUOTES_DB"
@@ -22,7 +31,19 @@ APPLICATION_ID = 0x51544553
 #: Seconds a writer or reader waits for a lock held by another process before giving up.
 BUSY_TIMEOUT = 30.0
 
+#: Largest index file, in bytes, checked with ``PRAGMA quick_check`` when opened (a tenth of a second;
+#: a larger one is checked as it is read: a corrupt page met then is the same one-line error).
+QUICK_CHECK_BYTES = 64 * 1024 * 1024
+#: How FTS5 splits folded text into terms: the quotes, the speakers and the claims looked up.
+TOKENIZER = "unicode61 remove_diacritics 2"
+
 _SQLITE_HEADER = b"SQLite format 3\x00"
+#: Attempts at a step that SQLite refused as busy without waiting (making WAL, recovering a WAL),
+#: and the longest pause between two; together about ``BUSY_TIMEOUT``.
+_BUSY_TRIES = 150
+_BUSY_PAUSE = 0.2
+
+_T = TypeVar("_T")
 
 #: The schema, as migrations: version -> statements. A new version appends an entry; an
 #: index written by an older version is brought up to date when it is opened.
@@ -100,6 +121,50 @@ MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
             END""",
         ),
     ),
+    (
+        2,
+        (
+            # Quotes and speakers are searched in one Unicode form (``verify.forms``): stored text in NFC,
+            # the searched column ``norm`` NFKC and case folded (SQL functions quotes_nfc, quotes_fold).
+            "DROP TRIGGER quotes_ai",
+            "DROP TRIGGER quotes_ad",
+            "DROP TRIGGER quotes_au",
+            "DROP TRIGGER speakers_ai",
+            "DROP TRIGGER speakers_ad",
+            "DROP TABLE quotes_vocab",
+            "DROP TABLE quotes_fts",
+            "DROP TABLE speakers_fts",
+            "ALTER TABLE quotes ADD COLUMN norm TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE speakers ADD COLUMN norm TEXT NOT NULL DEFAULT ''",
+            "UPDATE quotes SET text = quotes_nfc(text), norm = quotes_fold(text)",
+            "UPDATE speakers SET norm = quotes_fold(name)",
+            f"""CREATE VIRTUAL TABLE quotes_fts USING fts5(
+                norm, content='quotes', content_rowid='id', tokenize='{TOKENIZER}'
+            )""",
+            "CREATE VIRTUAL TABLE quotes_vocab USING fts5vocab(quotes_fts, row)",
+            f"""CREATE VIRTUAL TABLE speakers_fts USING fts5(
+                norm, content='speakers', content_rowid='rowid', tokenize='{TOKENIZER}'
+            )""",
+            """CREATE TRIGGER speakers_ai AFTER INSERT ON speakers BEGIN
+                INSERT INTO speakers_fts(rowid, norm) VALUES (new.rowid, new.norm);
+            END""",
+            """CREATE TRIGGER speakers_ad AFTER DELETE ON speakers BEGIN
+                INSERT INTO speakers_fts(speakers_fts, rowid, norm) VALUES ('delete', old.rowid, old.norm);
+            END""",
+            """CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
+                INSERT INTO quotes_fts(rowid, norm) VALUES (new.id, new.norm);
+            END""",
+            """CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
+                INSERT INTO quotes_fts(quotes_fts, rowid, norm) VALUES ('delete', old.id, old.norm);
+            END""",
+            """CREATE TRIGGER quotes_au AFTER UPDATE OF norm ON quotes BEGIN
+                INSERT INTO quotes_fts(quotes_fts, rowid, norm) VALUES ('delete', old.id, old.norm);
+                INSERT INTO quotes_fts(rowid, norm) VALUES (new.id, new.norm);
+            END""",
+            "INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild')",
+            "INSERT INTO speakers_fts(speakers_fts) VALUES ('rebuild')",
+        ),
+    ),
 )
 #: The schema version this code writes and reads.
 SCHEMA_VERSION = MIGRATIONS[-1][0]
@@ -122,14 +187,67 @@ def db_path(db: str | os.PathLike[str] | None) -> Path:
 # -- a connection: set up, migrated, written in transactions -----------------------------------
 
 
-def _setup(conn: sqlite3.Connection, path: Path) -> None:
-    """Lock timeout, foreign keys and WAL on ``conn``; the schema brought up to date.
+def _setup(conn: sqlite3.Connection, path: Path, *, create: bool) -> None:
+    """Lock timeout, foreign keys, our SQL functions and WAL on ``conn``; the file checked and its
+    schema made (``create``) or brought up to date.
+
+    Raises:
+        StoreError: the file is corrupt, empty (and not ``create``), another application's
+            database, or was written by a newer quotes.
+        sqlite3.Error: SQLite failed otherwise (the caller says so in one line).
+    """
+    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.create_function("quotes_nfc", 1, stored, deterministic=True)
+    conn.create_function("quotes_fold", 1, folded, deterministic=True)
+    _quick_check(conn, path)
+    version = _retry(lambda: _read(conn, lambda: _inspect(conn, path)))
+    if version == 0 and not create:
+        raise StoreError(_not_ours(path, "an empty SQLite database"))
+    if version < SCHEMA_VERSION or _retry(lambda: _journal_mode(conn)) != "wal":
+        _retry(lambda: _to_wal(conn))  # persistent: readers never block the writer
+        _migrate(conn, path)
+    conn.execute("PRAGMA synchronous = NORMAL")  # with WAL: safe against crashes and kill -9
+    conn.execute(f"CREATE VIRTUAL TABLE temp.probe USING fts5(norm, tokenize='{TOKENIZER}')")
+    conn.execute("CREATE VIRTUAL TABLE temp.probe_terms USING fts5vocab(temp, probe, instance)")
+
+
+def _journal_mode(conn: sqlite3.Connection) -> str:
+    return str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower()
+
+
+def _to_wal(conn: sqlite3.Connection) -> None:
+    """Put the file in WAL mode; SQLite answers with the old mode when another connection holds
+    it, which is busy like any other."""
+    if str(conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]).lower() != "wal":
+        raise sqlite3.OperationalError("database is locked (journal mode unchanged)")
+
+
+def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
+    """``PRAGMA quick_check`` of an index up to ``QUICK_CHECK_BYTES``.
+
+    Raises:
+        StoreError: the file is corrupt.
+    """
+    size = path.stat().st_size if path.exists() else 0
+    if not 0 < size <= QUICK_CHECK_BYTES:
+        return
+    try:
+        result = str(_retry(lambda: conn.execute("PRAGMA quick_check(1)").fetchone())[0])
+    except sqlite3.DatabaseError as exc:
+        if _busy(exc):
+            raise
+        result = str(exc)
+    if result != "ok":
+        raise StoreError(corrupt(path, result))
+
+
+def _inspect(conn: sqlite3.Connection, path: Path) -> int:
+    """The schema version of the index (0 for an empty database), read in the caller's transaction.
 
     Raises:
         StoreError: the file is another application's database or was written by a newer quotes.
     """
-    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
-    conn.execute("PRAGMA foreign_keys = ON")
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
     if app_id != APPLICATION_ID:
@@ -138,10 +256,13 @@ def _setup(conn: sqlite3.Connection, path: Path) -> None:
             raise StoreError(_not_ours(path, f"an SQLite database with other tables ({shown})"))
         if app_id != 0:
             raise StoreError(_not_ours(path, f"an SQLite database of another application (id {app_id})"))
-    if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
-        conn.execute("PRAGMA journal_mode = WAL")  # persistent: readers never block the writer
-    conn.execute("PRAGMA synchronous = NORMAL")  # with WAL: safe against crashes and kill -9
-    _migrate(conn, path)
+    version = _version(conn)
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path}: index schema version {version} was written by a newer quotes "
+            f"(this one reads up to {SCHEMA_VERSION}); upgrade quotes"
+        )
+    return version
 
 
 def _version(conn: sqlite3.Connection) -> int:
@@ -154,16 +275,10 @@ def _version(conn: sqlite3.Connection) -> int:
 
 
 def _migrate(conn: sqlite3.Connection, path: Path) -> None:
-    version = _version(conn)
-    if version > SCHEMA_VERSION:
-        raise StoreError(
-            f"{path}: index schema version {version} was written by a newer quotes "
-            f"(this one reads up to {SCHEMA_VERSION}); upgrade quotes"
-        )
-    if version == SCHEMA_VERSION:
-        return
+    """Make or upgrade the schema in one write transaction that looks at the file again first: another
+    process may have made or upgraded it meanwhile, or made something that is not an index."""
     with _Transaction(conn):
-        version = _version(conn)  # another process may have migrated meanwhile
+        version = _inspect(conn, path)
         for number, statements in MIGRATIONS:
             if number <= version:
                 continue
@@ -173,6 +288,36 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
+def _read(conn: sqlite3.Connection, action: Callable[[], _T]) -> _T:
+    """``action`` in one read transaction: every statement sees the same committed state."""
+    conn.execute("BEGIN")
+    try:
+        return action()
+    finally:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")  # it wrote nothing: the same as COMMIT
+
+
+def _busy(exc: sqlite3.Error) -> bool:
+    """Whether SQLite gave up on a lock another connection holds (SQLITE_BUSY or SQLITE_LOCKED)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is None:  # raised here (``_to_wal``), or by an SQLite too old to say
+        return "locked" in str(exc) or "busy" in str(exc)
+    return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+
+
+def _retry(action: Callable[[], _T]) -> _T:
+    """``action``, tried again after a pause while SQLite reports busy without waiting (up to ``_BUSY_TRIES``)."""
+    for attempt in range(_BUSY_TRIES):
+        try:
+            return action()
+        except sqlite3.OperationalError as exc:
+            if not _busy(exc) or attempt == _BUSY_TRIES - 1:
+                raise
+            time.sleep(min(_BUSY_PAUSE, 0.005 * (attempt + 1)))
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
 class _Transaction:
     """One write transaction (taken at once, so two writers queue instead of deadlocking)."""
 
@@ -180,15 +325,17 @@ class _Transaction:
         self.conn = conn
 
     def __enter__(self) -> None:
-        self.conn.execute("BEGIN IMMEDIATE")
+        _retry(lambda: self.conn.execute("BEGIN IMMEDIATE"))
 
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        if exc_type is None:
-            self.conn.execute("COMMIT")
-        else:
-            self.conn.execute("ROLLBACK")
+        try:
+            if exc_type is None:
+                _retry(lambda: self.conn.execute("COMMIT"))
+        finally:
+            if self.conn.in_transaction:  # the block failed, or COMMIT did
+                self.conn.execute("ROLLBACK")
 
 
 def _now() -> str:
@@ -205,7 +352,8 @@ def _db_files(path: Path) -> Iterator[Path]:
 
 
 def _check_file(path: Path, *, create: bool) -> None:
-    """Fail early, before SQLite touches it, on a missing file or one that is not SQLite."""
+    """Fail early, before SQLite touches it, on a missing or empty file (unless ``create``) or one
+    that is not SQLite."""
     if path.is_dir():
         raise StoreError(f"{path}: is a folder; --db takes the index file (e.g. {path / 'quotes.db'})")
     if not path.exists():
@@ -219,6 +367,8 @@ def _check_file(path: Path, *, create: bool) -> None:
             head = fh.read(len(_SQLITE_HEADER))
     except OSError as exc:
         raise StoreError(f"{path}: cannot be read ({exc.strerror}); check its permissions") from exc
+    if not head and not create:
+        raise StoreError(_not_ours(path, "an empty file"))
     if head and head != _SQLITE_HEADER:
         raise StoreError(_not_ours(path, "not an SQLite database"))
 
@@ -228,3 +378,24 @@ def _not_ours(path: Path, what: str) -> str:
         f"{path}: not a quotes index ({what}); pass the index file made by `quotes index add`, "
         "or a new file name to start one"
     )
+
+
+def is_corrupt(exc: sqlite3.Error) -> bool:
+    """Whether SQLite failed because the file is damaged (SQLITE_CORRUPT, SQLITE_NOTADB past our header check)."""
+    return (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+
+
+def corrupt(path: Path, detail: str) -> str:
+    """The one line that says an index is corrupt and how to get a sound one."""
+    detail = " ".join(detail.replace("*** in database main ***", "").split())[:120]
+    return (
+        f"{path}: the index is corrupt ({detail}); delete it (and its -wal and -shm files) "
+        f"and rebuild it with `quotes index add PATH... --db {path}`"
+    )
+
+
+def failure(path: Path, doing: str, exc: sqlite3.Error) -> str:
+    """One line for an SQLite error met while ``doing`` something: corrupt, or what failed and why."""
+    if is_corrupt(exc):
+        return corrupt(path, str(exc))
+    return f"{path}: {doing} failed ({exc})"

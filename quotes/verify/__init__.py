@@ -11,9 +11,10 @@ own sentences for claims no quote supports.
 
 Modules: ``claims`` (what a claim quotes and whom it names), ``sources`` (``Corpus``,
 ``open_sources``), ``agreement`` (``speaker_agrees``), ``rules`` (``read``, ``judge_pool``,
-``decide``), ``narration``, ``verdicts`` (the entry points ``verify`` and ``check``) and ``reports``
-(``explain`` and the JSON records); ``batch`` verifies many claims (a JSON-lines file) against
-sources opened once (``verify_claims``, ``verify_file``).
+``decide``), ``forms`` (the one Unicode normalization of text, index terms and claims),
+``narration``, ``verdicts`` (the entry points ``verify``, ``check`` and ``check_each``) and
+``reports`` (``explain`` and the JSON records); ``batch`` verifies many claims (a JSON-lines file)
+against sources opened once (``verify_claims``, ``verify_file``).
 """
 
 from __future__ import annotations
@@ -33,16 +34,18 @@ from .reports import (
 )
 from .rules import NEAREST_SHARE, NEAREST_WORDS, Reading, covering, decide, judge_pool, read, same_remark
 from .sources import CANDIDATES, Corpus, Sources, open_sources
-from .verdicts import ASSESSED, check, verify
+from .verdicts import ASSESSED, CheckResults, check, check_each, verify
 
 __all__ = [
     "ASSESSED",
     "CANDIDATES",
+    "CheckResults",
     "MIN_REPORTED_WORDS",
     "Corpus",
     "ReportFormat",
     "Sources",
     "check",
+    "check_each",
     "NEAREST_SHARE",
     "NEAREST_WORDS",
     "Reading",

@@ -15,7 +15,8 @@ from typing import TextIO
 
 from ..config import Settings
 from ..errors import InputError
-from ..types import Diagnostic, Level, Verdict
+from ..ingest import decode, read_file, read_stdin
+from ..types import Article, Diagnostic, Level, Verdict
 from .reports import ReportFormat, report_block, summary
 from .sources import Against, as_sources
 from .verdicts import verify
@@ -82,20 +83,19 @@ def read_claims(path: str | Path, *, stdin: TextIO | None = None) -> Iterator[Cl
     the file and line; the other lines are still read.
 
     Raises:
-        InputError: the file cannot be read at all (missing, not UTF-8).
+        InputError: the file cannot be read at all (missing, a special file, over the size cap, not UTF-8);
+            it is read as articles are (``ingest``).
     """
     name = str(path)
     if name == "-":
-        text = (stdin if stdin is not None else sys.stdin).read()
+        got = read_stdin(stdin if stdin is not None else sys.stdin)
+        text: str | Diagnostic = got.text if isinstance(got, Article) else got
     else:
-        try:
-            text = Path(name).read_text(encoding="utf-8")
-        except FileNotFoundError as exc:
-            raise InputError(f"{name}: no such claims file; check the path given to --claims") from exc
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{name}: is not UTF-8 (byte {exc.start}); convert it with `iconv -t UTF-8`") from exc
-        except OSError as exc:
-            raise InputError(f"{name}: cannot be read ({exc.strerror}); check the path and its permissions") from exc
+        data = read_file(Path(name), doc=name)
+        text = data if isinstance(data, Diagnostic) else decode(data, doc=name)
+    if isinstance(text, Diagnostic):  # read as articles are: a special file, a runaway size, binary, not UTF-8
+        what = "no such claims file; check the path given to --claims" if text.code == "E102" else text.message
+        raise InputError(f"{name}: {what}")
     return _parse_lines(text.splitlines(), source=name)
 
 

@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from ..config import lexicon
+from .forms import folded
 
 #: Fewest words left after splitting an attribution off a claim (``Smith said we will win``);
 #: with fewer the claim is more likely a sentence about someone than a report of words.
@@ -24,11 +25,13 @@ _PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you"})
 
 
 def _words(text: str) -> list[str]:
-    return [w.translate(_FOLD).lower() for w in _WORD.findall(text)]
+    """The words of ``text`` in the form they are matched on (``forms.folded``), apostrophes unified."""
+    return [w.translate(_FOLD) for w in _WORD.findall(folded(text))]
 
 
 def normalize(text: str) -> str:
-    """Words only, lowercased, apostrophes unified, one space apart: what verbatim compares.
+    """Words only, case folded (NFKC: full-width letters and ligatures too), apostrophes unified, one
+    space apart: what verbatim compares.
 
     >>> normalize("“In today’s world,” ")
     "in today's world"

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from enum import StrEnum
 from typing import Any
 
-from ..types import Change, Evidence, Outcome, Quote, Verdict
+from ..types import Change, Diagnostic, Evidence, Outcome, Quote, Verdict
 
 
 class ReportFormat(StrEnum):
@@ -201,17 +201,24 @@ def render_verdicts(verdicts: Sequence[Verdict], fmt: ReportFormat | str) -> str
 
 
 def render_check(results: Sequence[tuple[Quote, Verdict]], fmt: ReportFormat | str) -> str:
-    """A draft's report: one entry per quote (where it is in the draft, then the verdict)."""
+    """A draft's report: one entry per quote (where it is in the draft, then the verdict); the table's
+    summary counts the drafts that could not be read (``CheckResults.diagnostics``)."""
     if fmt == "json":
         records = [
             {"draft": q.doc, "line": q.line, "start": q.start, "end": q.end, "kind": q.kind.value, **verdict_record(v)}
             for q, v in results
         ]
         return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    problems: Sequence[Diagnostic] = getattr(results, "diagnostics", ())
+    unread = f"; {_count(len(problems), 'file')} could not be read" if problems else ""
     if not results:
-        return "no quotes found in the draft\n"
+        return f"no quotes found in the draft{unread}\n"
     blocks = [report_block(v, f"{q.doc}:{q.line} ({q.kind.value})") for q, v in results]
-    return "\n\n".join(blocks) + "\n\n" + summary([v for _, v in results], "quotes checked") + "\n"
+    return "\n\n".join(blocks) + "\n\n" + summary([v for _, v in results], "quotes checked") + unread + "\n"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def report_block(v: Verdict, where: str) -> str:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from ..compare import Changed, Comparison, compare
 from ..types import Change, ChangeType, Evidence, Flag, Outcome, Rendering
+from .forms import stored
 
 #: Fewest claim content words a rendering must support to be shown as the "nearest" source of a claim
 #: it does not support: two, and at least a third of the claim's content words. One shared word
@@ -75,9 +76,10 @@ class Reading:
 
 
 def read(claim: str, r: Rendering, *, agrees: bool | None, paraphrase: bool = False) -> Reading:
-    """Read ``claim`` against one rendering. A reported claim (``paraphrase``) of the rendering's own
-    speaker may put the speaker's first person in the third (``I hope`` reported as ``he hopes``)."""
-    comparison = compare(r.text, claim, paraphrase=paraphrase)
+    """Read ``claim`` against one rendering, both in NFC (``forms.stored``). A reported claim
+    (``paraphrase``) of the rendering's own speaker may put the speaker's first person in the
+    third (``I hope`` reported as ``he hopes``)."""
+    comparison = compare(stored(r.text), stored(claim), paraphrase=paraphrase)
     changes = comparison.changes
     if paraphrase and agrees is True:
         changes = tuple(c for c in changes if not _reported_person(c, comparison))
@@ -228,12 +230,12 @@ def evidence(x: Reading, outcome: Outcome, *, lenders: Sequence[Reading] = ()) -
         match_start=r.doc_offset(lo),
         match_end=r.doc_offset(hi),
         line=first.line,
-        text=r.text,
+        text=c.a,
         kind=first.kind,
         speaker=first.speaker,
         speaker_id=first.speaker_id,
         via=first.via,
-        similarity=round(float(fuzz.ratio(_words(r.text[lo:hi]), _words(c.b))), 1),
+        similarity=round(float(fuzz.ratio(_words(c.a[lo:hi]), _words(c.b))), 1),
         diff=c.diff,
         flags=flags_of(changes),
         speaker_agrees=x.agrees,

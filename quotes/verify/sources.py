@@ -7,6 +7,7 @@ Output: ``Sources``: candidate ``Rendering`` records for a claim, ``Speaker`` re
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 from types import TracebackType
@@ -14,8 +15,9 @@ from typing import Protocol, Self, Union
 
 from ..config import Settings
 from ..errors import InputError
-from ..types import Extraction, Rendering, Speaker
+from ..types import Diagnostic, Extraction, Quote, Rendering, Speaker
 from .claims import _words, normalize
+from .forms import stored
 from .narration import Narration
 
 #: Renderings fetched per claim before scoring. Enough to hold every outlet's version of a
@@ -55,7 +57,7 @@ class Closing:
 
 
 class Corpus(Closing):
-    """Sources held in memory: the quotes of extracted documents."""
+    """Sources held in memory: the quotes of extracted documents, their text in NFC as an index stores it."""
 
     def __init__(self, extractions: Iterable[Extraction]) -> None:
         from ..store import renderings
@@ -66,8 +68,14 @@ class Corpus(Closing):
         for ex in self.extractions:
             records = {s.id: s for s in ex.speakers}
             self._speakers.extend(ex.speakers)
-            self._renderings.extend(renderings((q, ex.quotes, records) for q in ex.quotes))
+            quotes = [_stored_quote(q) for q in ex.quotes]
+            self._renderings.extend(renderings((q, quotes, records) for q in quotes))
         self._norms = [normalize(r.text) for r in self._renderings]
+
+    @property
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        """Why each source that could not be read was left out (missing, not UTF-8, ...), in input order."""
+        return tuple(d for ex in self.extractions for d in ex.errors)
 
     @cached_property
     def narration(self) -> Narration:
@@ -115,18 +123,31 @@ def as_sources(against: Against, *, settings: Settings | None = None, cache: boo
 
     Paths are extracted now, unchanged files from the extraction cache (see ``quotes.cache``).
 
+    A path that is missing or cannot be read is left out and named in ``Corpus.diagnostics``;
+    the others are still used.
+
     Raises:
-        InputError: nothing to verify against, or a path is missing.
+        InputError: nothing to verify against, or none of the paths exists.
     """
     if hasattr(against, "candidates"):
         return against, False  # type: ignore[return-value]
     paths = [against] if isinstance(against, (str, Path)) else list(against)
     if not paths:
         raise InputError("nothing to verify against; give article paths or an Index")
-    missing = [p for p in paths if str(p) != "-" and not Path(p).exists()]
-    if missing:
-        raise InputError(f"{missing[0]}: no such file or folder; check the source paths")
+    if all(str(p) != "-" and not Path(p).exists() for p in paths):
+        raise InputError(f"{paths[0]}: no such file or folder; check the source paths")
     return Corpus.from_paths(paths, settings=settings, cache=cache), True
+
+
+def unread(sources: Sources) -> tuple[Diagnostic, ...]:
+    """The diagnostics of the source paths that could not be read (a ``Corpus``'s; none for an index)."""
+    return tuple(getattr(sources, "diagnostics", ()))
+
+
+def _stored_quote(q: Quote) -> Quote:
+    """``q`` with its text in NFC (``forms.stored``)."""
+    text = stored(q.text)
+    return q if text == q.text else replace(q, text=text)
 
 
 def open_sources(

@@ -1,22 +1,25 @@
 """Verdicts: the entry points, one claim or the quotes of a draft checked against sources.
 
 Input: a claim (and the claimed speaker) or draft paths, and ``Sources``.
-Output: a ``Verdict``, or a draft's ``(Quote, Verdict)`` pairs in document order.
+Output: a ``Verdict``, or a draft's ``(Quote, Verdict)`` pairs in document order with a diagnostic
+per draft that could not be read (``CheckResults``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import overload
 
 from ..config import Settings
 from ..errors import InputError
-from ..types import Evidence, Kind, Outcome, Quote, Speaker, Verdict
+from ..types import Diagnostic, Evidence, Extraction, Kind, Outcome, Quote, Speaker, Verdict
 from .agreement import speaker_agrees
 from .claims import _words, parse_claim
+from .forms import stored
 from .rules import _ORDER, Reading, decide, evidence, own_outcome, read
-from .sources import CANDIDATES, Against, Sources, as_sources
+from .sources import CANDIDATES, Against, Sources, as_sources, unread
 
 #: Candidates lined up word by word with the claim: those sharing the most of its words.
 #: Every outlet's rendering of one remark shares most words with a claim of it, so the
@@ -47,13 +50,14 @@ def verify(
     sources, opened = as_sources(against)
     try:
         best: Verdict | None = None
-        for text, named in parse_claim(claim):
+        for text, named in parse_claim(stored(claim)):
             who = speaker or named
             verdict = _verify_text(claim, text, who, sources, paraphrase=paraphrase)
             if best is None or _verdict_rank(verdict) > _verdict_rank(best):
                 best = verdict
         assert best is not None
-        return replace(best, strict=strict)
+        notes = best.notes + tuple(_unread_note(d) for d in unread(sources)) if opened else best.notes
+        return replace(best, strict=strict, notes=notes)
     finally:
         if opened:
             sources.close()
@@ -157,31 +161,98 @@ def reason(v: Verdict) -> str:
     return "no source has most of these words"
 
 
+@dataclass(frozen=True, slots=True)
+class CheckResults(Sequence[tuple[Quote, Verdict]]):
+    """What ``check`` found: each quote of the drafts read with its verdict, in document order (the
+    sequence itself), and a diagnostic for each draft or source path that could not be read."""
+
+    pairs: tuple[tuple[Quote, Verdict], ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """Whether every draft was read and every quote passes."""
+        return not self.diagnostics and all(v.ok for _, v in self.pairs)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[Quote, Verdict]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[tuple[Quote, Verdict], ...]: ...
+
+    def __getitem__(self, index: int | slice) -> tuple[Quote, Verdict] | tuple[tuple[Quote, Verdict], ...]:
+        return self.pairs[index]
+
+    def __len__(self) -> int:
+        return len(self.pairs)
+
+
 def check(
     drafts: Iterable[str | Path], *, against: Against, strict: bool = False, settings: Settings | None = None
-) -> list[tuple[Quote, Verdict]]:
+) -> CheckResults:
     """Every quote and reported statement of draft articles, verified; in document order.
 
-    The draft's own speakers (resolved within the draft, ``Lima`` → ``Ana Lima``) are
-    the claimed speakers. A draft that cannot be read raises.
+    The draft's own speakers (resolved within the draft, ``Lima`` → ``Ana Lima``) are the
+    claimed speakers. A draft (or source path) that cannot be read is left out with a
+    diagnostic in ``CheckResults.diagnostics``; the others are still checked.
 
     Raises:
-        InputError: a draft cannot be read.
+        InputError: no draft can be read, or ``against`` names no sources.
     """
-    from ..pipeline import extract
-
     sources, opened = as_sources(against, settings=settings)
     try:
-        out = []
-        for ex in extract([Path(d) for d in drafts], settings=settings):
-            if ex.errors:
-                raise InputError(f"{ex.errors[0].doc}: {ex.errors[0].message}")
-            for q in ex.quotes:
-                verdict = verify(
-                    q.text, speaker=q.speaker, against=sources, strict=strict, paraphrase=q.kind is Kind.INDIRECT
-                )
-                out.append((q, verdict))
-        return out
+        done = list(_check_drafts(drafts, sources, strict=strict, settings=settings))
+        unread_sources = unread(sources) if opened else ()
     finally:
         if opened:
             sources.close()
+    unread_drafts = [d for ex, _ in done for d in ex.errors]
+    if done and all(ex.errors for ex, _ in done):
+        first, more = unread_drafts[0], len(done) - 1
+        also = f" (and {more} more draft{'s' if more > 1 else ''} could not be read)" if more else ""
+        raise InputError(f"{first.doc}: {first.message}{also}")
+    return CheckResults(
+        pairs=tuple(pair for _, pairs in done for pair in pairs), diagnostics=(*unread_sources, *unread_drafts)
+    )
+
+
+def check_each(
+    drafts: Iterable[str | Path], *, against: Against, strict: bool = False, settings: Settings | None = None
+) -> Iterator[tuple[Quote, Verdict] | Diagnostic]:
+    """``check`` one result at a time, in input order: a diagnostic for each source path that could
+    not be read, then for each draft its ``(Quote, Verdict)`` pairs, or its diagnostic when it
+    cannot be read.
+
+    Raises:
+        InputError: ``against`` names no sources (at the first result).
+    """
+    sources, opened = as_sources(against, settings=settings)
+    try:
+        if opened:
+            yield from unread(sources)
+        for ex, pairs in _check_drafts(drafts, sources, strict=strict, settings=settings):
+            yield from ex.errors or pairs
+    finally:
+        if opened:
+            sources.close()
+
+
+def _check_drafts(
+    drafts: Iterable[str | Path], sources: Sources, *, strict: bool, settings: Settings | None
+) -> Iterator[tuple[Extraction, tuple[tuple[Quote, Verdict], ...]]]:
+    """Each draft document as extracted, with its quotes verified (none when it could not be read)."""
+    from ..pipeline import extract
+
+    for ex in extract([Path(d) for d in drafts], settings=settings):
+        if ex.errors:
+            yield ex, ()
+            continue
+        pairs = []
+        for q in ex.quotes:
+            paraphrase = q.kind is Kind.INDIRECT
+            pairs.append((q, verify(q.text, speaker=q.speaker, against=sources, strict=strict, paraphrase=paraphrase)))
+        yield ex, tuple(pairs)
+
+
+def _unread_note(d: Diagnostic) -> str:
+    return f"source {d.doc}: could not be read ({d.message}); verified against the others"
