@@ -45,6 +45,22 @@ _BUSY_PAUSE = 0.2
 
 _T = TypeVar("_T")
 
+
+def _fts_triggers(table: str, key: str, column: str, *, on_update: bool = False) -> tuple[str, ...]:
+    """The triggers that keep ``<table>_fts`` (an external-content FTS5 table over ``column``) in step with
+    ``table``: on insert and delete, and on an update of ``column`` when asked."""
+    fts = f"{table}_fts"
+    add = f"INSERT INTO {fts}(rowid, {column}) VALUES (new.{key}, new.{column});"
+    drop = f"INSERT INTO {fts}({fts}, rowid, {column}) VALUES ('delete', old.{key}, old.{column});"
+    out: tuple[str, ...] = (
+        f"CREATE TRIGGER {table}_ai AFTER INSERT ON {table} BEGIN\n    {add}\nEND",
+        f"CREATE TRIGGER {table}_ad AFTER DELETE ON {table} BEGIN\n    {drop}\nEND",
+    )
+    if on_update:
+        out += (f"CREATE TRIGGER {table}_au AFTER UPDATE OF {column} ON {table} BEGIN\n    {drop}\n    {add}\nEND",)
+    return out
+
+
 #: The schema, as migrations: version -> statements. A new version appends an entry; an
 #: index written by an older version is brought up to date when it is opened.
 MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
@@ -103,22 +119,8 @@ MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
             """CREATE VIRTUAL TABLE speakers_fts USING fts5(
                 name, content='speakers', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
             )""",
-            """CREATE TRIGGER speakers_ai AFTER INSERT ON speakers BEGIN
-                INSERT INTO speakers_fts(rowid, name) VALUES (new.rowid, new.name);
-            END""",
-            """CREATE TRIGGER speakers_ad AFTER DELETE ON speakers BEGIN
-                INSERT INTO speakers_fts(speakers_fts, rowid, name) VALUES ('delete', old.rowid, old.name);
-            END""",
-            """CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
-                INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
-            END""",
-            """CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
-                INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
-            END""",
-            """CREATE TRIGGER quotes_au AFTER UPDATE OF text ON quotes BEGIN
-                INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
-                INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
-            END""",
+            *_fts_triggers("speakers", "rowid", "name"),
+            *_fts_triggers("quotes", "id", "text", on_update=True),
         ),
     ),
     (
@@ -145,22 +147,8 @@ MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
             f"""CREATE VIRTUAL TABLE speakers_fts USING fts5(
                 norm, content='speakers', content_rowid='rowid', tokenize='{TOKENIZER}'
             )""",
-            """CREATE TRIGGER speakers_ai AFTER INSERT ON speakers BEGIN
-                INSERT INTO speakers_fts(rowid, norm) VALUES (new.rowid, new.norm);
-            END""",
-            """CREATE TRIGGER speakers_ad AFTER DELETE ON speakers BEGIN
-                INSERT INTO speakers_fts(speakers_fts, rowid, norm) VALUES ('delete', old.rowid, old.norm);
-            END""",
-            """CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
-                INSERT INTO quotes_fts(rowid, norm) VALUES (new.id, new.norm);
-            END""",
-            """CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
-                INSERT INTO quotes_fts(quotes_fts, rowid, norm) VALUES ('delete', old.id, old.norm);
-            END""",
-            """CREATE TRIGGER quotes_au AFTER UPDATE OF norm ON quotes BEGIN
-                INSERT INTO quotes_fts(quotes_fts, rowid, norm) VALUES ('delete', old.id, old.norm);
-                INSERT INTO quotes_fts(rowid, norm) VALUES (new.id, new.norm);
-            END""",
+            *_fts_triggers("speakers", "rowid", "norm"),
+            *_fts_triggers("quotes", "id", "norm", on_update=True),
             "INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild')",
             "INSERT INTO speakers_fts(speakers_fts) VALUES ('rebuild')",
         ),
