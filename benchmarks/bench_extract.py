@@ -18,7 +18,7 @@ import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
-from quotes import Article, Settings, extract
+from quotes import Article, Settings, extract_each
 from quotes.ingest import read_articles
 from quotes.nlp import pipeline
 
@@ -40,7 +40,7 @@ def load(paths: list[str], polnear: str | None, limit: int | None, repeat: int) 
 def ours(articles: list[Article]) -> tuple[int, int]:
     """Quotes found by ``quotes.extract`` (all kinds, and marked ones) and documents given up (none)."""
     total = 0
-    for ex in extract(articles, settings=Settings()):
+    for ex in extract_each(articles, settings=Settings()):
         total += len(ex.quotes)
     return total, 0
 

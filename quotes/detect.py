@@ -611,13 +611,33 @@ def _single_named_source(verb: Token, lex: Lexicon) -> bool:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None and verb.dep_ in ("conj", "xcomp", "advcl"):
         subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or any(c.dep_ == "conj" for c in subject.children):
+    if subject is None or any(c.dep_ == "conj" for c in subject.children) or joint_subject(subject):
         return False
     if subject.pos_ == "PRON":
         return subject.lower_ in ("he", "she")
     if subject.pos_ == "NOUN" and subject.tag_ == "NN":
         return subject.lemma_.lower() in lex.titles
     return subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+
+
+def joint_subject(subject: Token) -> bool:
+    """Whether a subject names several people or bodies together by name: ``Lee and Ishiba agreed …``, or
+    two names joined by a comma as headlines join them (``Lee, Ishiba stress …``: a name in apposition
+    that no comma closes before the verb, where prose would close it: ``Kang, Lee's spokesperson, said``).
+    What they say together is no one of them's (golden/README.md §1: joint outcomes, headlines); a
+    group described together (``residents and officials said``) is one source and no such subject."""
+    if subject.pos_ != "PROPN":
+        return False
+    doc = subject.doc
+    for c in subject.children:
+        if c.pos_ != "PROPN" or c.i < subject.i:
+            continue
+        if c.dep_ == "conj":
+            return True
+        after = c.right_edge.i + 1
+        if c.dep_ == "appos" and doc[c.left_edge.i - 1].text == "," and after == subject.head.i:
+            return True  # "Lee, Ishiba stress": nothing between the second name and the verb
+    return False
 
 
 def _addressee(verb: Token) -> Token | None:

@@ -1,7 +1,7 @@
 """Ingest: command-line paths become articles.
 
 Input: file paths, folders of .txt/.md, or ``-`` for standard input.
-Output: ``Article`` records (exact text, outlet from ``outlets.toml``) or a ``Diagnostic`` per unreadable file.
+Output: ``Article`` records (exact text, outlet resolved by ``outlet_of``) or a ``Diagnostic`` per unreadable file.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ import stat
 import sys
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import IO, Any
 from urllib.parse import urlsplit
 
@@ -80,7 +80,7 @@ def read_stdin(stream: IO[str] | IO[bytes] | None) -> Article | Diagnostic:
     except (OSError, ValueError) as exc:  # ValueError: the stream is closed
         return _problem("-", "E104", f"standard input cannot be read ({exc}); pass the articles as paths")
     text = decode(data, doc="-")
-    return text if isinstance(text, Diagnostic) else Article(doc="-", text=text, outlet=site_of(text))
+    return text if isinstance(text, Diagnostic) else Article(doc="-", text=text, outlet=outlet_of("-", text))
 
 
 def read_article(path: Path, *, doc: str) -> Article | Diagnostic:
@@ -99,7 +99,7 @@ def read_article(path: Path, *, doc: str) -> Article | Diagnostic:
     return Article(
         doc=doc,
         text=text,
-        outlet=entry.outlet if entry.outlet is not None else site_of(text),
+        outlet=outlet_of(doc, text, entry.outlet),
         date=entry.date if entry.date is not None else meta.event_date,
     )
 
@@ -162,7 +162,8 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 def checked(article: Article) -> Article | Diagnostic:
     """An article given as text by a library caller, checked as a file's text is: at most
-    ``MAX_ARTICLE_CHARS`` characters (E109), and no unpaired surrogate (E110), which no file decodes to."""
+    ``MAX_ARTICLE_CHARS`` characters (E109), and no unpaired surrogate (E110), which no file decodes to;
+    with no outlet, its outlet resolved as a file's is (``outlet_of``)."""
     if len(article.text) > MAX_ARTICLE_CHARS:
         return _too_large(article.doc, f"{len(article.text):,} characters")
     bad = _SURROGATE.search(article.text)
@@ -173,7 +174,7 @@ def checked(article: Article) -> Article | Diagnostic:
             f"holds an unpaired surrogate (U+{ord(bad.group()):04X} at offset {bad.start()}); "
             "decode the text with errors='replace', or read the file by its path",
         )
-    return article
+    return article if article.outlet is not None else replace(article, outlet=outlet_of(article.doc, article.text))
 
 
 def _stream_bytes(stream: IO[str] | IO[bytes]) -> bytes:
@@ -260,6 +261,40 @@ def _date(value: object, file: Path, where: str) -> str | None:
 _URL_LINE = re.compile(r"^[ \t]*(?:URL:[ \t]*)?(https?://\S+)[ \t]*$", re.MULTILINE | re.IGNORECASE)
 #: Header lines searched for the page's address.
 HEADER_LINES = 5
+
+
+def outlet_of(doc: str, text: str, listed: str | None = None) -> str:
+    r"""The outlet of a document, the one rule every output shows: the outlet ``outlets.toml`` lists
+    for it (``listed``), else the site of the page it was saved from (``site_of``), else its file's
+    name without folder and suffix; a document with no file is named as given (``-`` for standard
+    input, ``<text 1>`` for a text handed to the library). Never a folder path.
+
+    >>> outlet_of("/home/me/news/2025-06-09 blog.txt", "Text.")
+    '2025-06-09 blog'
+    >>> outlet_of("news/a.txt", "URL: https://www.example.com/a\n\nText.")
+    'example.com'
+    """
+    if listed is not None:
+        return listed
+    return site_of(text) or printable(PurePath(doc).stem or doc)
+
+
+def printable(name: str) -> str:
+    """A file name as UTF-8 can hold it (an index, a JSON line, a terminal): bytes that are not UTF-8,
+    which Python reads as surrogate escapes, written ``\\xff``.
+
+    >>> printable("caf\\udce9.txt")
+    'caf\\\\xe9.txt'
+    """
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        pass
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a lone surrogate that stands for no byte
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def site_of(text: str) -> str | None:

@@ -1,6 +1,8 @@
 """The library entry points: run ingest → nlp → detect → attribute → speakers (then align, verify …).
 
-Input: texts, paths or articles. Output: one ``Extraction`` per document, streaming.
+Input: texts, paths or articles. Output: one ``Extraction`` per document: ``extract`` with one name and
+id per speaker across the documents given (what ``quotes extract`` and ``quotes table`` print), or
+``extract_each`` streaming, each document's speakers named within it.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from . import keep as _keep
 from . import nlp as _nlp
 from . import speakers as _speakers
 from .config import Settings
-from .ingest import checked, read_articles
+from .ingest import checked, outlet_of, read_articles
 from .types import Article, Diagnostic, Extraction, Quote, Speaker
 
 if TYPE_CHECKING:
@@ -34,21 +36,43 @@ def extract(
     sources: Source | Iterable[Source],
     *,
     settings: Settings | None = None,
+    speakers: Path | None = None,
     stdin: TextIO | None = None,
     cache: bool = True,
-) -> Iterator[Extraction]:
-    """Extract quotes from text, paths or articles, one ``Extraction`` per document, in the order given.
+) -> list[Extraction]:
+    """Extract quotes from text, paths or articles, one ``Extraction`` per document, in the order given,
+    with one id and name per speaker across them: what ``quotes extract`` and ``quotes table`` print.
 
-    A ``str`` is article text, a ``Path`` a file or folder (``Path("-")`` is
-    standard input), an ``Article`` is used as is. Documents stream through
-    ``nlp.pipe``; a file that cannot be read gives an extraction with an error
-    diagnostic and the others go on. With ``cache`` (and unless ``QUOTES_CACHE=off``),
-    a document extracted before with the same text, metadata, pipeline, code and data
-    comes from the on-disk cache (``quotes.cache``) without parsing; when every
-    document does, the pipeline is not even loaded.
+    A ``str`` is article text, a ``Path`` a file or folder (``Path("-")`` is standard input), an
+    ``Article`` is used as is (its outlet resolved as ingest resolves it). A person or body named in
+    several documents gets one id and its most used name in all of them (``speakers.unify``: ``Kang
+    Yoo-jung`` in one article and ``Kang Yu-jung`` in two is ``Kang Yu-jung``); ``speakers`` is an
+    optional authority file (TOML) that pins names and ids. A file that cannot be read gives an
+    extraction with an error diagnostic and the others go on. ``settings`` holds what the CLI's
+    ``--model`` and ``--include-scare`` set; ``cache``: see ``extract_each``.
 
     >>> [q.speaker for x in extract('"We will win," Smith said.') for q in x.quotes]
     ['Smith']
+    """
+    authority = _speakers.load_authority(speakers) if speakers is not None else None
+    out = _speakers.unify(extract_each(sources, settings=settings, stdin=stdin, cache=cache))
+    return _speakers.apply_authority(out, authority) if authority else out
+
+
+def extract_each(
+    sources: Source | Iterable[Source],
+    *,
+    settings: Settings | None = None,
+    stdin: TextIO | None = None,
+    cache: bool = True,
+) -> Iterator[Extraction]:
+    """``extract`` one document at a time, in the order given, each document's speakers named within it.
+
+    Documents stream through ``nlp.pipe``, so a long run yields its first results at once and holds
+    one document at a time; the names a corpus agrees on (``extract``) need every document first.
+    With ``cache`` (and unless ``QUOTES_CACHE=off``), a document extracted before with the same text,
+    metadata, pipeline, code and data comes from the on-disk cache (``quotes.cache``) without parsing;
+    when every document does, the pipeline is not even loaded.
     """
     settings = settings or Settings()
     store = _cache.open_cache(settings) if cache else None
@@ -59,7 +83,7 @@ def extract(
 
     def to_parse() -> Iterator[Article]:
         for item in _articles(sources, stdin):
-            hit = store.load(item) if store is not None and isinstance(item, Article) else None
+            hit = _load(store, item) if store is not None and isinstance(item, Article) else None
             if hit is None and isinstance(item, Article) and len(item.text) > _nlp.LONG_ARTICLE_CHARS:
                 long = _Long(item, _nlp.windows(item.text))
                 queue.append(long)
@@ -90,10 +114,25 @@ def extract(
             extraction = extract_parsed(article, doc)
         queue.popleft()
         if store is not None:
-            store.save(extraction)
+            store.save(replace(extraction, article=_keyed(extraction.article)))
         yield shown(extraction, settings)
         yield from ready()
     yield from ready()
+
+
+def _keyed(article: Article) -> Article:
+    """The article as the extraction cache keys it: an outlet the document gives itself (its page's address,
+    or its name: ``ingest.outlet_of`` with nothing listed) is no metadata of its own; the text is in the key
+    already, and a renamed file is still a hit."""
+    return replace(article, outlet=None) if article.outlet == outlet_of(article.doc, article.text) else article
+
+
+def _load(store: _cache.ExtractionCache, article: Article) -> Extraction | None:
+    """The cached extraction of ``article`` (``_keyed``), with the article's own outlet."""
+    hit = store.load(_keyed(article))
+    if hit is None:
+        return None
+    return replace(hit, article=article, quotes=tuple(replace(q, outlet=article.outlet) for q in hit.quotes))
 
 
 @dataclass(slots=True)
@@ -184,7 +223,7 @@ def _articles(sources: Source | Iterable[Source], stdin: TextIO | None) -> Itera
             items = [checked(src if isinstance(src, Article) else Article(doc=f"<text {number}>", text=src))]
         for item in items:
             yield (
-                Extraction(article=Article(doc=item.doc, text=""), diagnostics=(item,))
+                Extraction(article=Article(doc=item.doc, text="", outlet=outlet_of(item.doc, "")), diagnostics=(item,))
                 if isinstance(item, Diagnostic)
                 else item
             )
@@ -211,13 +250,10 @@ def extract_corpus(
     speakers: Path | None = None,
     cache: bool = True,
 ) -> list[Extraction]:
-    """Extract a whole corpus of paths and give each speaker one id and name across documents.
+    """``extract`` of file and folder paths, given as ``str`` or ``Path`` alike (a ``str`` is a path here).
 
-    ``speakers`` is an optional authority file (TOML) that pins names and ids. ``cache``: take
-    unchanged documents from the extraction cache (see ``extract``); the cross-document step
-    (one id per speaker, the authority file) is redone every time, so the result is the same.
+    ``cache``: take unchanged documents from the extraction cache (see ``extract_each``); the
+    cross-document step (one id per speaker, the authority file) is redone every time, so the
+    result is the same.
     """
-    authority = _speakers.load_authority(speakers) if speakers is not None else None
-    sources = [Path(p) for p in paths]
-    out = _speakers.unify(extract(sources, settings=settings, stdin=stdin, cache=cache))
-    return _speakers.apply_authority(out, authority) if authority else out
+    return extract([Path(p) for p in paths], settings=settings, stdin=stdin, speakers=speakers, cache=cache)

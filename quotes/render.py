@@ -1,6 +1,6 @@
-"""Render: extractions as a table, Markdown, CSV, JSON or contract JSONL.
+"""Render: extractions as a table, Markdown, CSV, JSON or contract JSONL, and the helpers every output shares.
 
-Input: ``Extraction`` records. Output: text (the library never prints; the CLI writes it).
+Input: ``Extraction`` records (or any records). Output: text (the library never prints; the CLI writes it).
 """
 
 from __future__ import annotations
@@ -9,16 +9,34 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
 from enum import StrEnum
 from typing import Any
 
-from tabulate import tabulate
+from .types import Extraction, Flag, SpeakerSummary
 
-from .types import Extraction, Quote, SpeakerSummary
-
-#: Longest quote shown in a table cell, in characters.
+#: Longest quote shown in a Markdown cell, and in a table cell when neither ``--width`` nor the
+#: terminal's width is known, in characters: a long sentence, two lines of a wide Markdown viewer.
 QUOTE_WIDTH = 90
+
+#: Widest and narrowest a column of ``quotes table`` gets in the terminal, in columns: its values
+#: are shortened in the middle to fit; the quote takes the rest of the line. Chosen so that
+#: the six columns fit an 80-column terminal and a long ``Name (via Ministry of …)`` speaker
+#: does not push the quote off a wide one.
+TABLE_COLUMNS: dict[str, tuple[int, int | None]] = {
+    "outlet": (8, 24),
+    "speaker": (12, 32),
+    "cue": (6, 20),
+    "quote": (20, None),
+    "where": (16, None),
+}
+#: Space between two columns of a table.
+GAP = 2
+#: How much wider than the others the ``fill`` column of a table (the quote) stays as a table narrows to
+#: fit the terminal: three times, so that at 160 columns a quote shows about 60 characters and the
+#: speaker 20, and at 80 every column is at its narrowest.
+FILL_WEIGHT = 3
 
 #: What a terminal would act on rather than show: C0 and C1 controls, DEL, and the bidirectional
 #: embeddings, overrides and isolates that reorder what is shown.
@@ -26,12 +44,16 @@ _CONTROLS = "\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
 _CONTROL = re.compile(f"[{_CONTROLS}]")
 _CONTROL_NOT_NEWLINE = re.compile(f"(?!\n)[{_CONTROLS}]")
 _NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+#: Runs of white space a one-line cell or message shows as one space: spaces, tabs and line breaks, but not
+#: the control characters Python also counts as white space (VT, FF, the separators 0x1c-0x1f, NEL), which
+#: ``escape_controls`` shows.
+_BLANKS = re.compile(r"[^\S\x0b\x0c\x1c-\x1f\x85]+")
 #: What ``json.dumps(..., ensure_ascii=False)`` leaves raw that a terminal acts on: DEL and the C1 controls.
 _JSON_RAW = re.compile("[\x7f-\x9f]")
 
 
 class Format(StrEnum):
-    """Output formats of ``quotes table``."""
+    """Output formats of every command (``quotes align`` adds ``html``)."""
 
     TABLE = "table"
     MARKDOWN = "markdown"
@@ -40,24 +62,27 @@ class Format(StrEnum):
     JSONL = "jsonl"
 
 
-def record(q: Quote) -> dict[str, Any]:
-    """The contract record of a quote (CONTRACT.md): the one place that defines it."""
-    return {
-        "doc": q.doc,
-        "outlet": q.outlet,
-        "start": q.start,
-        "end": q.end,
-        "text": q.text,
-        "kind": q.kind.value,
-        "speaker": q.speaker,
-        "speaker_id": q.speaker_id,
-        "speaker_mention": q.speaker_mention,
-        "speaker_span": list(q.speaker_span) if q.speaker_span else None,
-        "cue": q.cue,
-        "via": q.via,
-        "group": q.group,
-        "flags": [f.to_dict() for f in q.flags],
-    } | ({"parts": [{"start": p.start, "end": p.end, "group": p.group} for p in q.parts]} if q.parts else {})
+#: The fields of a quote's record, in order (CONTRACT.md); ``parts`` only for an interrupted quote.
+RECORD_FIELDS = (
+    "doc",
+    "outlet",
+    "start",
+    "end",
+    "text",
+    "kind",
+    "speaker",
+    "speaker_id",
+    "speaker_mention",
+    "speaker_span",
+    "cue",
+    "via",
+    "group",
+    "flags",
+    "parts",
+)
+
+
+# -- text: control characters, width, shortening ---------------------------------------------------
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -91,23 +116,203 @@ def safe_json(text: str) -> str:
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def jsonl(extractions: Iterable[Extraction]) -> str:
-    """One contract record per line."""
-    return safe_json("".join(json.dumps(record(q), ensure_ascii=False) + "\n" for ex in extractions for q in ex.quotes))
+def char_width(char: str) -> int:
+    """Columns a character takes on a terminal: 2 for wide (CJK) ones, 0 for combining marks and
+    zero-width format characters, else 1 (``unicodedata.east_asian_width``; ``wcwidth`` is not a dependency)."""
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def text_width(text: str) -> int:
+    """Columns ``text`` takes on one line of a terminal (``char_width`` of each character).
+
+    >>> text_width("Seoul 서울")
+    10
+    """
+    return sum(char_width(c) for c in text)
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line: each run of spaces, tabs and line breaks one space, none at either end."""
+    return _BLANKS.sub(" ", text).strip(" ")
+
+
+def _take(text: str, columns: int) -> int:
+    """How many characters from the start of ``text`` fit in ``columns``."""
+    used = 0
+    for n, c in enumerate(text):
+        used += char_width(c)
+        if used > columns:
+            return n
+    return len(text)
 
 
 def shorten(text: str, width: int = QUOTE_WIDTH) -> str:
-    """One line, cut in the middle with an ellipsis when longer than ``width`` (at least 1)."""
-    flat = " ".join(text.split())
-    if len(flat) <= width:
+    """``text`` on one line, cut in the middle with an ellipsis when wider than ``width`` columns (at least 1).
+
+    The one way every output shortens text: it is put on one line (``one_line``), two thirds of the room
+    go to the start, the rest to the end; wide (CJK) characters count two columns.
+
+    >>> shorten("We will not raise taxes this year, the minister said", 20)
+    'We will not …er said'
+    """
+    flat = one_line(text)
+    if text_width(flat) <= width:
         return flat
-    head = max(width - 1, 0) * 2 // 3
-    tail = max(width - 1 - head, 0)
-    return flat[:head].rstrip() + "…" + flat[len(flat) - tail :].lstrip()
+    room = max(width - 1, 0)
+    head = flat[: _take(flat, room * 2 // 3)]
+    tail_room = room - text_width(head)
+    tail = flat[len(flat) - _take(flat[::-1], tail_room) :] if tail_room > 0 else ""
+    return head.rstrip() + "…" + tail.lstrip()
 
 
-def rows(extractions: Iterable[Extraction], *, width: int = QUOTE_WIDTH) -> list[dict[str, Any]]:
-    """Table rows: outlet, speaker (with via), kind, cue, quote, where; control characters escaped."""
+def pad(text: str, width: int, *, right: bool = False) -> str:
+    """``text`` padded with spaces to ``width`` columns (``text_width``), on the left when ``right``."""
+    fill = " " * max(width - text_width(text), 0)
+    return fill + text if right else text + fill
+
+
+# -- flags -----------------------------------------------------------------------------------------
+
+
+def merge_flags(flags: Iterable[Flag], *, limit: int | None = None) -> tuple[Flag, ...]:
+    """One flag per type, in first-seen order, its distinct details joined with ``"; "``.
+
+    The one way every output merges flags. ``limit`` keeps at most that many details of a type
+    and says how many more there were (``…; and 3 more``).
+
+    >>> merge_flags([Flag("number", "70th"), Flag("negation", "not"), Flag("number", "60th")])
+    (Flag(type='number', detail='70th; 60th'), Flag(type='negation', detail='not'))
+    """
+    details: dict[str, list[str]] = {}
+    for f in flags:
+        seen = details.setdefault(f.type, [])
+        if f.detail not in seen:
+            seen.append(f.detail)
+    merged = []
+    for kind, ds in details.items():
+        shown = ds if limit is None else ds[:limit]
+        more = [f"and {len(ds) - len(shown)} more"] if len(shown) < len(ds) else []
+        merged.append(Flag(kind, "; ".join([*shown, *more])))
+    return tuple(merged)
+
+
+# -- records: JSON, JSONL, CSV ---------------------------------------------------------------------
+
+
+def json_text(data: object) -> str:
+    """``data`` as indented JSON, the exact text kept (``safe_json``), and a final line break."""
+    return safe_json(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
+
+
+def jsonl_text(records: Iterable[Mapping[str, Any]]) -> str:
+    """One JSON object per line, the exact text kept (``safe_json``)."""
+    return safe_json("".join(json.dumps(dict(r), ensure_ascii=False) + "\n" for r in records))
+
+
+def _csv_cell(value: object) -> str:
+    """A CSV cell: empty for null, ``true``/``false``, lists and objects as JSON; control characters escaped."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple, dict)):
+        return escape_controls(safe_json(json.dumps(value, ensure_ascii=False)))
+    return escape_controls(str(value))
+
+
+def csv_text(records: Iterable[Mapping[str, Any]], fields: Sequence[str], *, header: bool = True) -> str:
+    """Records as CSV: one column per field (a field a record lacks is an empty cell), LF line endings.
+
+    Lists and objects (flags, parts, speaker_span) are JSON cells; control characters are escaped
+    (``escape_controls``), so one record is one line.
+    """
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    if header:
+        writer.writerow(fields)
+    for r in records:
+        writer.writerow([_csv_cell(r.get(f)) for f in fields])
+    return buf.getvalue()
+
+
+# -- tables ----------------------------------------------------------------------------------------
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _fit(widths: list[int], floors: list[int], columns: int, *, fill: int | None = None) -> list[int]:
+    """Column widths narrowed one column at a time, widest first, until the table with its gaps fits
+    ``columns`` (or every column is at its floor); column ``fill`` counts ``FILL_WEIGHT`` times narrower."""
+    widths = list(widths)
+    excess = sum(widths) + GAP * (len(widths) - 1) - columns
+    while excess > 0:
+        shrinkable = [i for i, w in enumerate(widths) if w > floors[i]]
+        if not shrinkable:
+            break
+        i = max(shrinkable, key=lambda k: widths[k] / (FILL_WEIGHT if k == fill else 1))
+        widths[i] -= 1
+        excess -= 1
+    return widths
+
+
+def grid(
+    rows: Sequence[Mapping[str, object]],
+    *,
+    markdown: bool = False,
+    columns: int | None = None,
+    limits: Mapping[str, tuple[int, int | None]] | None = None,
+    fill: str | None = None,
+) -> str:
+    """Rows (dicts with the same keys, in order) as an aligned text table, or a Markdown (GitHub) table.
+
+    Widths are measured in terminal columns (``text_width``), so CJK text lines up; numbers are
+    right-aligned; control characters are escaped. ``limits`` gives a column its narrowest and
+    widest width (None: no cap): a wider value is ``shorten``-ed to the cap, and with ``columns``
+    (the terminal's width) the capped columns are narrowed, widest first, down to their narrowest
+    until the table fits, the ``fill`` column (the quote) kept ``FILL_WEIGHT`` times wider. An empty ``rows``
+    gives ``""``.
+    """
+    if not rows:
+        return ""
+    limits = limits or {}
+    heads = [str(h) for h in rows[0]]
+    cells = [[escape_controls(one_line(str(r[h])) if r[h] is not None else "") for h in rows[0]] for r in rows]
+    right = [all(_is_number(r[h]) for r in rows) for h in rows[0]]
+    natural = [max([text_width(h), *(text_width(row[i]) for row in cells)]) for i, h in enumerate(heads)]
+    floors = list(natural)
+    for i, h in enumerate(heads):
+        low, high = limits.get(h, (natural[i], None))
+        natural[i] = min(natural[i], max(high, text_width(h))) if high is not None else natural[i]
+        floors[i] = min(natural[i], max(low, text_width(h)))
+    wide = heads.index(fill) if fill in heads else None
+    widths = _fit(natural, floors, columns, fill=wide) if columns is not None and not markdown else natural
+    cells = [[c if text_width(c) <= widths[i] else shorten(c, widths[i]) for i, c in enumerate(row)] for row in cells]
+    if markdown:
+        cells = [[c.replace("|", "\\|") for c in row] for row in cells]
+        widths = [max([widths[i], 3, *(text_width(row[i]) for row in cells)]) for i in range(len(heads))]
+        rule = ["-" * (w - 1) + ":" if right[i] else "-" * w for i, w in enumerate(widths)]
+        lines = [[pad(h, widths[i]) for i, h in enumerate(heads)], rule]
+        lines += [[pad(c, widths[i], right=right[i]) for i, c in enumerate(row)] for row in cells]
+        return "".join("| " + " | ".join(line) + " |\n" for line in lines)
+    lines = [[pad(h, widths[i], right=right[i]) for i, h in enumerate(heads)], ["-" * w for w in widths]]
+    lines += [[pad(c, widths[i], right=right[i]) for i, c in enumerate(row)] for row in cells]
+    return "".join((" " * GAP).join(line).rstrip() + "\n" for line in lines)
+
+
+# -- quotes ----------------------------------------------------------------------------------------
+
+
+def jsonl(extractions: Iterable[Extraction]) -> str:
+    """One contract record per line."""
+    return jsonl_text(q.to_dict() for ex in extractions for q in ex.quotes)
+
+
+def rows(extractions: Iterable[Extraction]) -> list[dict[str, Any]]:
+    """Table rows: outlet, speaker (with via), kind, cue, quote (whole), where (``file:line``)."""
     out = []
     for ex in extractions:
         for q in ex.quotes:
@@ -115,88 +320,82 @@ def rows(extractions: Iterable[Extraction], *, width: int = QUOTE_WIDTH) -> list
             if q.via:
                 speaker += f" (via {q.via})"
             out.append(
-                _cells(
-                    {
-                        "outlet": q.outlet or "",
-                        "speaker": speaker,
-                        "kind": q.kind.value,
-                        "cue": q.cue or "",
-                        "quote": shorten(q.text, width),
-                        "where": f"{q.doc}:{q.line}",
-                    }
-                )
+                {
+                    "outlet": q.outlet or "",
+                    "speaker": speaker,
+                    "kind": q.kind.value,
+                    "cue": q.cue or "",
+                    "quote": q.text,
+                    "where": f"{q.doc}:{q.line}",
+                }
             )
     return out
 
 
-def _cells(row: dict[str, Any]) -> dict[str, Any]:
-    """A table row with its text cells' control characters escaped (``escape_controls``)."""
-    return {k: escape_controls(v) if isinstance(v, str) else v for k, v in row.items()}
+def render(
+    extractions: Sequence[Extraction], fmt: Format, *, width: int | None = None, columns: int | None = None
+) -> str:
+    """The quote table in the requested format.
 
-
-def render(extractions: list[Extraction], fmt: Format, *, width: int = QUOTE_WIDTH) -> str:
-    """The quote table in the requested format."""
+    Args:
+        extractions: What ``extract_corpus`` returned.
+        fmt: ``table`` and ``markdown`` show one row per quote; ``csv``, ``json`` and ``jsonl`` the
+            contract records (``record``), CSV with one column per field (``RECORD_FIELDS``).
+        width: Widest quote cell, in columns (default: ``QUOTE_WIDTH`` in Markdown, the rest of
+            ``columns`` in a table).
+        columns: The terminal's width: a table is fitted to it (``grid``) when ``width`` is not given.
+    """
     if fmt is Format.JSONL:
         return jsonl(extractions)
     if fmt is Format.JSON:
-        return (
-            safe_json(json.dumps([record(q) for ex in extractions for q in ex.quotes], ensure_ascii=False, indent=2))
-            + "\n"
-        )
-    table = rows(extractions, width=width if fmt is not Format.CSV else 10**9)
+        return json_text([q.to_dict() for ex in extractions for q in ex.quotes])
     if fmt is Format.CSV:
-        buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=["outlet", "speaker", "kind", "cue", "quote", "where"])
-        writer.writeheader()
-        writer.writerows(table)
-        return buf.getvalue()
+        return csv_text((q.to_dict() for ex in extractions for q in ex.quotes), RECORD_FIELDS)
+    table = rows(extractions)
     if not table:
         return "no quotes found\n"
-    if fmt is Format.MARKDOWN:
-        table = [{k: str(v).replace("|", "\\|") for k, v in row.items()} for row in table]
-        return str(tabulate(table, headers="keys", tablefmt="github")) + "\n"
-    return str(tabulate(table, headers="keys", tablefmt="simple")) + "\n"
+    markdown = fmt is Format.MARKDOWN
+    quote_width = width or (QUOTE_WIDTH if markdown or columns is None else None)
+    limits = dict(TABLE_COLUMNS, quote=(TABLE_COLUMNS["quote"][0], quote_width))
+    if markdown:
+        limits = {"quote": limits["quote"]}
+    return grid(table, markdown=markdown, columns=None if width else columns, limits=limits, fill="quote")
 
 
-def render_speakers(summaries: list[SpeakerSummary], fmt: Format) -> str:
-    """The speaker list of ``quotes speakers``: table, Markdown, CSV, JSON or JSONL."""
-    records: list[dict[str, Any]] = [
-        {
-            "id": s.id,
-            "name": s.name,
-            "kind": s.kind.value,
-            "role": s.role,
-            "body": s.body,
-            "aliases": list(s.aliases),
-            "mentions": dict(s.mentions),
-            "quotes_by_outlet": dict(s.quotes_by_outlet),
-        }
-        for s in summaries
-    ]
+#: The fields of a speaker's record in ``quotes speakers``, in order.
+SPEAKER_FIELDS = ("id", "name", "kind", "role", "body", "aliases", "mentions", "quotes_by_outlet")
+#: Widest and narrowest the columns of ``quotes speakers`` get in the terminal (see ``TABLE_COLUMNS``).
+SPEAKER_COLUMNS: dict[str, tuple[int, int | None]] = {
+    "speaker": (12, 32),
+    "id": (8, 24),
+    "role": (8, 30),
+    "mentions": (16, None),
+    "quotes by outlet": (16, None),
+}
+
+
+def render_speakers(summaries: Sequence[SpeakerSummary], fmt: Format, *, columns: int | None = None) -> str:
+    """The speaker list of ``quotes speakers``: table, Markdown, CSV, JSON or JSONL (``SpeakerSummary.to_dict``)."""
+    records = [s.to_dict() for s in summaries]
     if fmt is Format.JSON:
-        return safe_json(json.dumps(records, ensure_ascii=False, indent=2)) + "\n"
+        return json_text(records)
     if fmt is Format.JSONL:
-        return safe_json("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
-    rows_ = [
-        _cells(
-            {
-                "speaker": r["name"],
-                "id": r["id"],
-                "kind": r["kind"],
-                "role": r["role"] or "",
-                "mentions": "; ".join(f"{m} ×{n}" for m, n in r["mentions"].items()),
-                "quotes by outlet": "; ".join(f"{o} {n}" for o, n in r["quotes_by_outlet"].items()),
-            }
-        )
+        return jsonl_text(records)
+    if fmt is Format.CSV:
+        return csv_text(records, SPEAKER_FIELDS)
+    if not records:
+        return "no speakers found\n"
+    table = [
+        {
+            "speaker": r["name"],
+            "id": r["id"],
+            "kind": r["kind"],
+            "role": r["role"] or "",
+            "mentions": "; ".join(f"{m} ×{n}" for m, n in r["mentions"].items()),
+            "quotes by outlet": "; ".join(f"{o} {n}" for o, n in r["quotes_by_outlet"].items()),
+        }
         for r in records
     ]
-    if fmt is Format.CSV:
-        buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=list(rows_[0]) if rows_ else ["speaker"])
-        writer.writeheader()
-        writer.writerows(rows_)
-        return buf.getvalue()
-    if not rows_:
-        return "no speakers found\n"
-    style = "github" if fmt is Format.MARKDOWN else "simple"
-    return str(tabulate(rows_, headers="keys", tablefmt=style)) + "\n"
+    markdown = fmt is Format.MARKDOWN
+    limits = None if markdown else SPEAKER_COLUMNS
+    return grid(table, markdown=markdown, columns=columns, limits=limits, fill="quotes by outlet")

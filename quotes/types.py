@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 
 class Kind(StrEnum):
@@ -54,6 +55,17 @@ class Diagnostic:
     level: Level = Level.WARNING
     line: int | None = None  # 1-based line, for problems in line-based input (a claims file) without offsets
 
+    def to_dict(self) -> dict[str, Any]:
+        """The diagnostic as JSON-ready data: document, code, level (its value), message, offset and line."""
+        return {
+            "doc": self.doc,
+            "code": self.code,
+            "level": self.level.value,
+            "message": self.message,
+            "offset": self.offset,
+            "line": self.line,
+        }
+
     def line_col(self, text: str) -> tuple[int, int] | None:
         """1-based line and column of ``offset`` in ``text``."""
         if self.offset is None:
@@ -100,6 +112,7 @@ class Attribution:
     sourceless: bool = False  # known to have no speaker (the title of a work): never inherits one
     scare: bool = False  # a marked phrase no speech act is attributed to (a scare quote): no record by default
     ranked: bool = False  # the mention was chosen by the learned ranking (attribute/ranking.py), no rule named one
+    joint: bool = False  # said by several parties together ("Lee and Ishiba agreed …"): none of them is the speaker
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +125,18 @@ class Speaker:
     role: str | None = None
     body: str | None = None
     aliases: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The speaker as JSON-ready data, the fields ``quotes speakers`` prints first: id, name, kind (its
+        value), role, body and aliases."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind.value,
+            "role": self.role,
+            "body": self.body,
+            "aliases": list(self.aliases),
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +177,10 @@ class Part:
     end: int
     group: str | None = None
 
+    def to_dict(self) -> dict[str, Any]:
+        """The contract's ``parts`` entry: start, end and group."""
+        return {"start": self.start, "end": self.end, "group": self.group}
+
 
 @dataclass(frozen=True, slots=True)
 class Quote:
@@ -178,6 +207,30 @@ class Quote:
         """Whether the quote carries a flag of this type (``scare``, ``ranked_speaker``, ``single_source`` …)."""
         return any(f.type == kind for f in self.flags)
 
+    def to_dict(self) -> dict[str, Any]:
+        """The contract record (CONTRACT.md), the one definition of it: the JSON line ``quotes extract``
+        prints. Enums are their values and tuples lists; ``line`` is no field of the record, and
+        ``parts`` is there only when the quote renders several remarks."""
+        out: dict[str, Any] = {
+            "doc": self.doc,
+            "outlet": self.outlet,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "kind": self.kind.value,
+            "speaker": self.speaker,
+            "speaker_id": self.speaker_id,
+            "speaker_mention": self.speaker_mention,
+            "speaker_span": list(self.speaker_span) if self.speaker_span else None,
+            "cue": self.cue,
+            "via": self.via,
+            "group": self.group,
+            "flags": [f.to_dict() for f in self.flags],
+        }
+        if self.parts:
+            out["parts"] = [p.to_dict() for p in self.parts]
+        return out
+
 
 @dataclass(frozen=True, slots=True)
 class Extraction:
@@ -193,6 +246,18 @@ class Extraction:
         """The diagnostics that kept the document from being read (warnings excluded)."""
         return tuple(d for d in self.diagnostics if d.level is Level.ERROR)
 
+    def to_dict(self) -> dict[str, Any]:
+        """The extraction as JSON-ready data: the article's document, outlet and date, its quotes as the
+        contract records ``quotes extract`` prints (``Quote.to_dict``), its speakers and diagnostics."""
+        return {
+            "doc": self.article.doc,
+            "outlet": self.article.outlet,
+            "date": self.article.date,
+            "quotes": [q.to_dict() for q in self.quotes],
+            "speakers": [s.to_dict() for s in self.speakers],
+            "diagnostics": [d.to_dict() for d in self.diagnostics],
+        }
+
 
 @dataclass(frozen=True, slots=True)
 class SpeakerSummary:
@@ -205,7 +270,21 @@ class SpeakerSummary:
     body: str | None
     aliases: tuple[str, ...]
     mentions: tuple[tuple[str, int], ...]  # mention text and how often it names this speaker
-    quotes_by_outlet: tuple[tuple[str, int], ...]  # outlet (or document when unknown) and count
+    quotes_by_outlet: tuple[tuple[str, int], ...]  # outlet and count
+
+    def to_dict(self) -> dict[str, Any]:
+        """The speaker record ``quotes speakers`` prints as JSON: the ``Speaker`` fields, then mentions and
+        quotes per outlet as objects."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind.value,
+            "role": self.role,
+            "body": self.body,
+            "aliases": list(self.aliases),
+            "mentions": dict(self.mentions),
+            "quotes_by_outlet": dict(self.quotes_by_outlet),
+        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,6 @@ from pathlib import Path
 from quotes import align as al
 from quotes import extract_corpus
 from quotes.evaluate import load_golden, match, score
-from quotes.render import record
 
 ROOT = Path(__file__).resolve().parents[1]
 VIEWS = ("containment", "jaccard", "fuzz", "bigram", "phrase")
@@ -39,7 +38,7 @@ def main() -> None:
     def f1(weights: al.Weights) -> tuple[float, float, float]:
         clusters = al._cluster(items, al.score_pairs(extractions, items, weights), sure=weights.sure)
         group = {(items[i].quote.doc, items[i].quote.start): f"g{n}" for n, c in enumerate(clusters) for i in c}
-        preds = [record(q) | {"group": group.get((q.doc, q.start))} for ex in extractions for q in ex.quotes]
+        preds = [q.to_dict() | {"group": group.get((q.doc, q.start))} for ex in extractions for q in ex.quotes]
         res = score(gold, preds)
         return res["align_f1"], res["align_p"], res["align_r"]
 
@@ -62,7 +61,7 @@ def main() -> None:
         print(f"   {agree:>3} {w.unknown:>4} {conflict:>3} {repeat:>3}: F1 P R {f1(w)}")
     if args.pairs:
         quotes = [q for ex in extractions for q in ex.quotes]
-        matched = match(gold.quotes, [record(q) for q in quotes])
+        matched = match(gold.quotes, [q.to_dict() for q in quotes])
         group = {(quotes[pi].doc, quotes[pi].start): gold.quotes[gi].group for gi, pi in matched.items()}
         for a, b, f in sorted(al.pair_features(extractions), key=lambda t: -t[2].score()):
             ga, gb = group.get((a.doc, a.start)), group.get((b.doc, b.start))

@@ -19,7 +19,6 @@ from quotes import align as al
 from quotes import extract_corpus
 from quotes.evaluate import load_golden, score
 from quotes.evaluate.devset import cache_root, check_cache, load_events
-from quotes.render import record
 
 ROOT = Path(__file__).resolve().parents[1]
 VIEWS = ("containment", "jaccard", "fuzz", "bigram", "phrase")
@@ -53,7 +52,7 @@ def main() -> None:
         figures: dict[str, list[tuple[float, float]]] = {"dev": [], "test": []}
         for split, extractions, gold in corpora:
             aligned = al.align_corpus(extractions, weights=weights)
-            res = score(gold, [record(q) for ex in aligned.extractions for q in ex.quotes])
+            res = score(gold, [q.to_dict() for ex in aligned.extractions for q in ex.quotes])
             figures[split].append((res["align_f1"], res["align_detected_f1"]))
         cells = []
         for split in ("dev", "test"):

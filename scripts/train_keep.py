@@ -28,7 +28,6 @@ from quotes.config import Settings  # noqa: E402
 from quotes.evaluate.devset import cache_root  # noqa: E402
 from quotes.evaluate.scoring import match  # noqa: E402
 from quotes.keep import FEATURES, MODEL_FILE, features  # noqa: E402
-from quotes.render import record  # noqa: E402
 
 KINDS = ("mixed",)  # reported records stay with the rules: see quotes/keep.py
 THRESHOLDS = [t / 20 for t in range(0, 20)]
@@ -40,7 +39,7 @@ def examples(split: str, dev: Path, cache: Path) -> dict[str, list[tuple[list[fl
     missed = dict.fromkeys(KINDS, 0)
     for paths, gold in gold_sets(split, dev, cache):
         quotes = [q for ex in extract_corpus(paths, settings=Settings(learned=False)) for q in ex.quotes]
-        matched = match(gold.quotes, [record(q) for q in quotes])
+        matched = match(gold.quotes, [q.to_dict() for q in quotes])
         hits = set(matched.values())
         for k, q in enumerate(quotes):
             if q.kind.value in out:

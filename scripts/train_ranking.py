@@ -39,7 +39,6 @@ from quotes.evaluate import GoldQuote, load_polnear  # noqa: E402
 from quotes.evaluate.devset import cache_root  # noqa: E402
 from quotes.evaluate.scoring import match  # noqa: E402
 from quotes.nlp import pipeline  # noqa: E402
-from quotes.render import record  # noqa: E402
 from quotes.types import Mention  # noqa: E402
 
 THRESHOLDS = [t / 20 for t in range(0, 20)]
@@ -103,7 +102,7 @@ def main() -> int:
         for files, gold in gold_sets(split, args.dev, cache):
             exs = extract_corpus(files, settings=Settings(learned=False))
             preds = [q for ex in exs for q in ex.quotes]
-            matched = match(gold.quotes, [record(q) for q in preds])
+            matched = match(gold.quotes, [q.to_dict() for q in preds])
             for g, p in matched.items():
                 q, gq = preds[p], gold.quotes[g]
                 if q.speaker is not None or q.flagged("scare"):

@@ -13,7 +13,6 @@ import pytest
 
 from quotes import Extraction, extract, extract_corpus
 from quotes.evaluate import Gold, load_golden
-from quotes.render import record
 from quotes.types import Quote
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -85,7 +84,7 @@ def seed_predictions(seed_extractions: list[Extraction]) -> list[dict[str, objec
     from quotes.align import align_corpus
 
     aligned = align_corpus(seed_extractions).extractions
-    return [record(q) for ex in aligned for q in ex.quotes]
+    return [q.to_dict() for ex in aligned for q in ex.quotes]
 
 
 @pytest.fixture(scope="session")

@@ -24,7 +24,6 @@ from quotes.align import (
 )
 from quotes.diverge import content_words
 from quotes.evaluate import Gold, score
-from quotes.render import record
 from quotes.types import Article, Flag, Kind, Quote, Speaker, SpeakerKind
 
 PEOPLE = {
@@ -229,7 +228,7 @@ def test_seed_alignment_reaches_the_bar_against_golden_groups(
     """0.846 measured: the seeds' gold joins the two halves of an interrupted post (golden/README.md §7.19),
     which alignment no longer does by rule (see ``score_pairs``)."""
     aligned = align_corpus(seed_extractions)
-    result = score(seed_gold, [record(q) for ex in aligned.extractions for q in ex.quotes])
+    result = score(seed_gold, [q.to_dict() for ex in aligned.extractions for q in ex.quotes])
     assert result["align_f1"] >= 0.84, result
 
 
@@ -399,8 +398,8 @@ def test_a_sentence_rendered_apart_elsewhere_gets_its_own_group_in_parts() -> No
         ("We will cut taxes for small firms next year.", "g-taxes"),
         ("Our army will leave the border region soon,", "g-army"),
     ]
-    assert record(long_quote)["parts"][1]["group"] == "g-army"
-    assert "parts" not in record(with_parts(grouped, {})[1].quotes[0])
+    assert long_quote.to_dict()["parts"][1]["group"] == "g-army"
+    assert "parts" not in with_parts(grouped, {})[1].quotes[0].to_dict()
 
 
 def test_sentences_too_short_to_align_stay_with_their_neighbour() -> None:

@@ -403,3 +403,33 @@ def test_an_inverted_cue_with_a_description_after_it_names_the_person_described(
         '"It is not a war of soldiers against soldiers," added the veteran leftist.\n'
     )
     assert [q.speaker for q in quotes_of(text)] == ["Luiz Lula", "Luiz Lula"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "«Bonjour», said Émile Zola.",
+        "«Nous ne céderons pas», said Émile Zola on Tuesday.",
+        "“Bonjour,” said Émile Zola.",
+    ],
+)
+def test_guillemets_before_an_inverted_cue_leave_the_speaker_named_after_it(quotes_of: Extract, text: str) -> None:
+    q = only(quotes_of(text))
+    assert (q.speaker, q.speaker_mention, q.cue) == ("Émile Zola", "Émile Zola", "said")
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Lee, Ishiba stress trilateral cooperation with the U.S. in first phone call",
+        "Lee, Ishiba say ties between the two countries must improve",
+    ],
+)
+def test_a_headline_whose_subject_is_two_people_is_no_ones_quote(quotes_of: Extract, headline: str) -> None:
+    text = f"{headline}\nPresident Lee Jae-myung spoke with Prime Minister Shigeru Ishiba on Monday.\n"
+    assert [q for q in quotes_of(text) if q.start < len(headline)] == []
+
+
+def test_a_statement_two_people_make_together_is_not_given_to_one_of_them(quotes_of: Extract) -> None:
+    text = "Lee Jae-myung and Shigeru Ishiba said that the two countries would cooperate closely on trade."
+    assert all(q.speaker is None for q in quotes_of(text))

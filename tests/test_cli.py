@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import re
@@ -9,7 +11,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import pytest
 from typer.testing import CliRunner
@@ -50,7 +52,14 @@ def test_extract_writes_contract_records_with_exact_offsets(tmp_path: Path) -> N
 def test_table_reads_stdin() -> None:
     result = runner.invoke(app, ["table", "-", "--format", "csv"], input="“We will win,” Anna Berg said.\n")
     assert result.exit_code == 0
-    assert 'Anna Berg,direct,said,"We will win,",-:1' in result.stdout
+    (row,) = csv.DictReader(io.StringIO(result.stdout))
+    assert (row["doc"], row["text"], row["kind"], row["speaker"], row["cue"]) == (
+        "-",
+        "We will win,",
+        "direct",
+        "Anna Berg",
+        "said",
+    )
 
 
 def test_bad_file_is_one_line_on_stderr_and_the_rest_still_printed(tmp_path: Path) -> None:
@@ -113,7 +122,7 @@ def _claim(text: str, speaker: str | None = "Lee Jae-myung") -> str:
 
 def test_verify_claims_file_writes_one_json_line_per_claim_with_its_line(tmp_path: Path) -> None:
     file = _claims_file(tmp_path, _claim(VERBATIM), "", _claim(MISQUOTE))
-    result = runner.invoke(app, ["verify", "--claims", str(file), "--against", str(SEEDS), "--format", "json"])
+    result = runner.invoke(app, ["verify", "--claims", str(file), "--against", str(SEEDS), "--format", "jsonl"])
     assert result.exit_code == 1, result.output
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(r["line"], r["verdict"], r["ok"]) for r in records] == [(1, "verbatim", True), (3, "divergent", False)]
@@ -130,15 +139,15 @@ def test_verify_claims_file_exits_0_when_all_pass_and_prints_reports_and_a_summa
 
 def test_verify_claims_file_strict_fails_a_close_claim(tmp_path: Path) -> None:
     file = _claims_file(tmp_path, _claim(VERBATIM), _claim(CLOSE))
-    result = runner.invoke(app, ["verify", "--claims", str(file), "--against", str(SEEDS), "--strict", "-f", "json"])
+    result = runner.invoke(app, ["verify", "--claims", str(file), "--against", str(SEEDS), "--strict", "-f", "jsonl"])
     assert result.exit_code == 1
     assert [json.loads(line)["ok"] for line in result.stdout.splitlines()] == [True, False]
 
 
 def test_verify_claims_file_bad_line_is_one_stderr_line_and_the_rest_are_verified(tmp_path: Path) -> None:
     file = _claims_file(tmp_path, _claim(VERBATIM), "{not json", '{"speaker": "Lee"}', _claim(CLOSE))
-    result = runner.invoke(app, ["verify", "--claims", str(file), "--against", str(SEEDS), "-f", "json"])
-    assert result.exit_code == 2
+    result = runner.invoke(app, ["verify", "--claims", str(file), "--against", str(SEEDS), "-f", "jsonl"])
+    assert result.exit_code == 1
     assert [json.loads(line)["line"] for line in result.stdout.splitlines()] == [1, 4]
     errors = result.stderr.strip().splitlines()
     assert len(errors) == 2
@@ -148,7 +157,7 @@ def test_verify_claims_file_bad_line_is_one_stderr_line_and_the_rest_are_verifie
 
 def test_verify_claims_from_stdin_and_more_against_paths(tmp_path: Path) -> None:
     one, two = sorted(SEEDS.glob("*.txt"))[:2]
-    args = ["verify", "--claims", "-", "--against", str(one), str(two), "-f", "json"]
+    args = ["verify", "--claims", "-", "--against", str(one), str(two), "-f", "jsonl"]
     result = runner.invoke(app, args, input=_claim(VERBATIM) + "\n")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["verdict"] == "verbatim"
@@ -168,9 +177,9 @@ def test_verify_claims_usage_errors_exit_2(args: list[str], message: str) -> Non
     assert result.exit_code == 2 and message in result.output
 
 
-def test_verify_missing_claims_file_is_one_line_and_exit_2(tmp_path: Path) -> None:
+def test_verify_missing_claims_file_is_one_line_and_exit_1(tmp_path: Path) -> None:
     result = runner.invoke(app, ["verify", "--claims", str(tmp_path / "none.jsonl"), "--against", str(SEEDS)])
-    assert result.exit_code == 2 and result.stdout == ""
+    assert result.exit_code == 1 and result.stdout == ""
     assert result.stderr.count("\n") == 1 and "Q100" in result.stderr and "none.jsonl" in result.stderr
 
 
@@ -213,7 +222,7 @@ def test_interrupt_exits_130_with_one_line(monkeypatch: pytest.MonkeyPatch) -> N
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["table", "seeds", "--format", "xml"], "'xml' is not one of"),
+        (["table", "seeds", "--format", "xml"], "'xml' is not a --format value; choose table, markdown"),
         (["align", "seeds", "--width", "0"], "'--width'"),
         (["table", "seeds", "--width", "-5"], "'--width'"),
         (["table", "seeds", "--speakers", "seeds"], "is a directory"),
@@ -309,3 +318,247 @@ def test_file_name_with_control_characters_is_escaped_in_its_diagnostic(tmp_path
     result = runner.invoke(app, ["table", str(tmp_path)])
     assert result.exit_code == 1
     assert "\x1b" not in result.stderr and "bad\\x1b[2J.txt: error E105" in result.stderr
+
+
+# -- one consistent interface (issue 13) ----------------------------------------------------------
+
+#: The two shapes of a line on stderr: a document's diagnostic and a command's error.
+DOCUMENT_LINE = re.compile(r"quotes: \S.*: (error|warning) [EW]\d{3}: \S.*")
+COMMAND_LINE = re.compile(r"quotes: error: \[Q\d{3}\] \S.*")
+FIRST_SEED = str(SEEDS / "000_5c5de1f1776c55ac.txt")
+
+
+def _shaped(stderr: str) -> bool:
+    """Whether every line of ``stderr`` has one of the two shapes."""
+    return all(DOCUMENT_LINE.fullmatch(line) or COMMAND_LINE.fullmatch(line) for line in stderr.splitlines())
+
+
+def test_an_unreadable_input_exits_1_with_one_line_and_nothing_on_stdout_in_every_command(tmp_path: Path) -> None:
+    nope, db = str(tmp_path / "nope"), str(tmp_path / "nope.db")
+    commands = [
+        ["table", nope],
+        ["extract", nope],
+        ["speakers", nope],
+        ["align", nope],
+        ["index", "add", nope, "--db", db],
+        ["index", "list", "--db", db],
+        ["index", "stats", "--db", db],
+        ["verify", "humiliating", "--against", nope],
+        ["verify", "humiliating", "--db", db],
+        ["check", nope, "--against", FIRST_SEED],
+        ["check", FIRST_SEED, "--against", nope],
+        ["check", FIRST_SEED, "--db", db],
+    ]
+    for args in commands:
+        result = runner.invoke(app, args)
+        assert (result.exit_code, result.stdout) == (1, ""), (args, result.output)
+        assert result.stderr.count("\n") == 1 and _shaped(result.stderr), (args, result.stderr)
+        assert "nope" in result.stderr, args
+
+
+def test_index_add_of_unreadable_paths_makes_no_index_file(tmp_path: Path) -> None:
+    db = tmp_path / "n.db"
+    result = runner.invoke(app, ["index", "add", str(tmp_path / "nope"), "--db", str(db)])
+    assert result.exit_code == 1 and "E102" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["check", FIRST_SEED], "give the sources to verify against: --against PATH... or --db FILE"),
+        (["verify", "humiliating"], "give the sources to verify against: --against PATH... or --db FILE"),
+        (["index", "list"], "--db FILE or set QUOTES_DB"),
+        (["index", "stats"], "--db FILE or set QUOTES_DB"),
+    ],
+    ids=["check", "verify", "index-list", "index-stats"],
+)
+def test_no_sources_or_index_given_is_a_usage_mistake_that_says_what_to_give(
+    args: list[str], message: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("QUOTES_DB", raising=False)
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert COMMAND_LINE.fullmatch(result.stderr.strip()) and message in result.stderr
+
+
+def test_index_remove_names_each_document_not_in_the_index(tmp_path: Path) -> None:
+    db = str(tmp_path / "q.db")
+    assert runner.invoke(app, ["index", "add", FIRST_SEED, "--db", db]).exit_code == 0
+    result = runner.invoke(app, ["index", "remove", "gone.txt", FIRST_SEED, "away.md", "--db", db])
+    assert result.exit_code == 1 and result.stdout == "1 removed\n"
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2 and _shaped(result.stderr)
+    assert "gone.txt: not in the index" in lines[0] and "away.md: not in the index" in lines[1]
+
+
+def test_every_stderr_line_has_one_of_two_shapes(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("“We will win,” Anna Berg said. He said “oops.", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\x00binary")
+    db = str(tmp_path / "q.db")
+    runs = [
+        ["table", str(tmp_path)],
+        ["table", str(tmp_path / "good.txt"), "--model", "blank:zz"],
+        ["index", "add", str(tmp_path), "--db", db],
+        ["index", "remove", "gone.txt", "--db", db],
+        ["check", str(tmp_path / "nope.md"), str(tmp_path / "good.txt"), "--against", FIRST_SEED],
+        ["verify", "--claims", str(tmp_path / "good.txt"), "--against", FIRST_SEED],
+    ]
+    for args in runs:
+        result = runner.invoke(app, args, env={"QUOTES_CACHE": "off"})
+        assert result.stderr and _shaped(result.stderr), (args, result.stderr)
+
+
+FORMATS = ["table", "markdown", "csv", "json", "jsonl"]
+
+
+def _parsed(fmt: str, out: str) -> Any:
+    """The output of a command in ``fmt``, parsed as that format says (a failed parse raises)."""
+    if fmt == "json":
+        return json.loads(out)
+    if fmt == "jsonl":
+        return [json.loads(line) for line in out.splitlines()]
+    if fmt == "csv":
+        assert "\r" not in out
+        rows = list(csv.reader(io.StringIO(out)))
+        assert len({len(row) for row in rows}) == 1 and len(rows) > 1
+        return rows
+    if fmt == "markdown":
+        assert out.startswith(("|", "### "))
+    return out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["extract", "{seeds}"],
+        ["table", "{seeds}"],
+        ["speakers", "{seeds}"],
+        ["align", "{seeds}"],
+        ["verify", "humiliating", "--against", "{seeds}"],
+        ["check", "{draft}", "--against", "{seeds}"],
+        ["index", "list", "--db", "{db}"],
+        ["index", "stats", "--db", "{db}"],
+    ],
+    ids=["extract", "table", "speakers", "align", "verify", "check", "index-list", "index-stats"],
+)
+def test_every_command_takes_the_same_formats(tmp_path: Path, args: list[str]) -> None:
+    draft = tmp_path / "draft.md"
+    draft.write_text(
+        "“In today’s strategic environment, the importance of Korea-Japan relations is growing,” Lee said."
+    )
+    paths = {"seeds": str(SEEDS), "draft": str(draft), "db": str(tmp_path / "q.db")}
+    if "index" in args:
+        assert runner.invoke(app, ["index", "add", str(SEEDS), "--db", paths["db"]]).exit_code == 0
+    out = {}
+    for fmt in FORMATS:
+        result = runner.invoke(app, [*(a.format(**paths) for a in args), "--format", fmt])
+        assert result.exit_code == 0, (fmt, result.output)
+        out[fmt] = _parsed(fmt, result.stdout)
+    fields, header = list(out["jsonl"][0]), out["csv"][0]
+    assert header[: len(fields)] == fields and set(header) - set(fields) <= {"parts"}  # one column per record field
+
+
+def test_extract_writes_jsonl_by_default_and_the_same_records_as_csv() -> None:
+    jsonl = runner.invoke(app, ["extract", FIRST_SEED]).stdout
+    rows = list(csv.DictReader(io.StringIO(runner.invoke(app, ["extract", FIRST_SEED, "-f", "csv"]).stdout)))
+    records = [json.loads(line) for line in jsonl.splitlines()]
+    assert [r["text"] for r in rows] == [r["text"] for r in records] and len(rows) > 3
+    assert [json.loads(r["flags"]) for r in rows] == [r["flags"] for r in records]
+
+
+def test_align_csv_has_the_jsonl_records_with_their_group_and_flags() -> None:
+    records = [
+        json.loads(line) for line in runner.invoke(app, ["align", str(SEEDS), "-f", "jsonl"]).stdout.splitlines()
+    ]
+    result = runner.invoke(app, ["align", str(SEEDS), "-f", "csv"])
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [(r["doc"], int(r["start"]), r["group"] or None) for r in rows] == [
+        (r["doc"], r["start"], r["group"]) for r in records
+    ]
+    assert any(json.loads(r["flags"]) for r in rows)
+
+
+def test_check_json_is_a_summary_and_the_results(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.md"
+    draft.write_text(f"“{MISQUOTE},” Lee said.", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(draft), "--against", str(SEEDS), "-f", "json"])
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["summary"] == {"quotes": 1, "ok": 0, "failed": 1, "unread": 0}
+    assert [(r["line"], r["verdict"]) for r in data["results"]] == [(1, "divergent")]
+
+
+def test_verify_claims_file_json_is_one_document_with_a_summary(tmp_path: Path) -> None:
+    file = _claims_file(tmp_path, _claim(VERBATIM), "{not json", _claim(MISQUOTE))
+    result = runner.invoke(app, ["verify", "--claims", str(file), "--against", str(SEEDS), "-f", "json"])
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["summary"] == {"claims": 2, "ok": 1, "failed": 1, "bad_lines": 1}
+    assert [(r["line"], r["verdict"]) for r in data["results"]] == [(1, "verbatim"), (3, "divergent")]
+
+
+@pytest.mark.parametrize(
+    ("args", "choices"),
+    [
+        (["table", "seeds", "-f", "xml"], "choose table, markdown, csv, json or jsonl"),
+        (["align", "seeds", "-f", "pdf"], "choose table, markdown, csv, json, jsonl or html"),
+        (["verify", "x", "--against", "seeds", "-f", "yaml"], "choose table, markdown, csv, json or jsonl"),
+    ],
+    ids=["table", "align", "verify"],
+)
+def test_a_bad_format_lists_the_choices_of_the_command(args: list[str], choices: str) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2 and COMMAND_LINE.fullmatch(result.stderr.strip())
+    assert choices in result.stderr and "Value error" not in result.stderr
+
+
+SUBCOMMANDS = [[c] for c in COMMANDS] + [["index", c] for c in ("add", "list", "stats", "remove")]
+
+
+@pytest.mark.parametrize("command", SUBCOMMANDS, ids=" ".join)
+def test_dash_h_is_help_on_every_command(command: list[str]) -> None:
+    short, long = runner.invoke(app, [*command, "-h"]), runner.invoke(app, [*command, "--help"])
+    assert short.exit_code == 0 and short.stdout == long.stdout
+
+
+@pytest.mark.parametrize(
+    ("command", "usage"),
+    [
+        (["table"], "quotes table PATH... [OPTIONS]"),
+        (["extract"], "quotes extract PATH... [OPTIONS]"),
+        (["verify"], "quotes verify CLAIM (--against PATH... | --db FILE) [OPTIONS]"),
+        (["check"], "quotes check DRAFT (--against PATH... | --db FILE) [OPTIONS]"),
+        (["index", "add"], "quotes index add PATH... --db FILE [OPTIONS]"),
+        (["index", "remove"], "quotes index remove DOC... --db FILE [OPTIONS]"),
+    ],
+    ids=["table", "extract", "verify", "check", "index-add", "index-remove"],
+)
+def test_usage_lines_read_like_the_readme(command: list[str], usage: str) -> None:
+    result = runner.invoke(app, [*command, "--help"])
+    assert result.stdout.startswith(f"Usage: {usage}\n")
+
+
+@pytest.mark.parametrize("command", SUBCOMMANDS, ids=" ".join)
+def test_help_shows_names_not_python_types(command: list[str]) -> None:
+    out = runner.invoke(app, [*command, "--help"]).stdout
+    assert not re.search(r"\{[a-z_]+\}|<(str|int|list\[str\]|path|file|int range)>", out), out
+
+
+def test_verify_refuses_extra_words_after_the_claim_and_takes_more_paths_after_against() -> None:
+    one, two = sorted(SEEDS.glob("*.txt"))[:2]
+    result = runner.invoke(app, ["verify", "We will win", "the final", "--against", str(one), str(two)])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "extra words after the claim are not allowed" in result.stderr
+    assert '"We will win the final"' in result.stderr and "no such file" not in result.stderr
+    assert runner.invoke(app, ["verify", "humiliating", "--against", str(one), str(two), "--strict"]).exit_code == 0
+
+
+def test_table_follows_the_terminal_width_unless_width_is_given() -> None:
+    from quotes.render import text_width
+
+    fitted = runner.invoke(app, ["table", str(SEEDS)], env={"COLUMNS": "100"}).stdout.splitlines()
+    assert len(fitted) > 10 and max(text_width(line) for line in fitted) <= 100
+    wide = runner.invoke(app, ["table", str(SEEDS), "--width", "150"], env={"COLUMNS": "100"}).stdout.splitlines()
+    assert max(text_width(line) for line in wide) > 150

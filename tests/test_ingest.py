@@ -32,7 +32,7 @@ def test_folder_reads_txt_and_md_in_order_and_reports_bad_files(tmp_path: Path) 
 def test_missing_file_is_a_diagnostic_not_an_exception(tmp_path: Path) -> None:
     items = list(read_articles([tmp_path / "nope.txt", "-"], stdin=io.StringIO("From stdin.")))
     assert isinstance(items[0], Diagnostic) and items[0].code == "E102"
-    assert items[1] == Article(doc="-", text="From stdin.")
+    assert items[1] == Article(doc="-", text="From stdin.", outlet="-")
 
 
 def test_outlet_and_date_come_from_outlets_toml(tmp_path: Path) -> None:
@@ -68,7 +68,35 @@ def test_outlet_comes_from_the_pages_address_when_outlets_toml_names_none(tmp_pa
     (tmp_path / "d.txt").write_text("URL: https://example.com/d\n\nText.\n")
     (tmp_path / "outlets.toml").write_text('[files."d.txt"]\noutlet = "The Daily"\n')
     arts = [a for a in read_articles([tmp_path]) if isinstance(a, Article)]
-    assert [a.outlet for a in arts] == ["example-news.com", "daily.example.org", None, "The Daily"]
+    assert [a.outlet for a in arts] == ["example-news.com", "daily.example.org", "c", "The Daily"]
+
+
+def test_the_outlet_is_outlets_toml_then_the_pages_address_then_the_files_stem(tmp_path: Path) -> None:
+    (tmp_path / "listed.txt").write_text("URL: https://example.com/a\n\nText.\n", encoding="utf-8")
+    (tmp_path / "page.txt").write_text("URL: https://www.example-news.com/b\n\nText.\n", encoding="utf-8")
+    (tmp_path / "2025-06-09 blog.post.md").write_text("Text.\n", encoding="utf-8")
+    (tmp_path / "outlets.toml").write_text('[files."listed.txt"]\noutlet = "The Daily"\n', encoding="utf-8")
+    by_name = {Path(a.doc).name: a.outlet for a in read_articles([tmp_path.resolve()]) if isinstance(a, Article)}
+    assert by_name == {
+        "listed.txt": "The Daily",
+        "page.txt": "example-news.com",
+        "2025-06-09 blog.post.md": "2025-06-09 blog.post",
+    }
+
+
+def test_an_outlet_is_never_missing_nor_a_path(tmp_path: Path) -> None:
+    from quotes import extract
+
+    (tmp_path / "notes.txt").write_text("“We will win,” Anna Berg said.\n", encoding="utf-8")
+    sources = [
+        tmp_path.resolve() / "notes.txt",
+        "“No,” Ben Cole said.",
+        Article(doc="c.md", text="“Yes,” Ivo Horak said."),
+    ]
+    outlets = [(ex.article.outlet, {q.outlet for q in ex.quotes}) for ex in extract(sources)]
+    assert outlets == [("notes", {"notes"}), ("<text 1>", {"<text 1>"}), ("c", {"c"})]
+    (stdin,) = read_articles(["-"], stdin=io.StringIO("URL: https://example.org/x\nText."))
+    assert isinstance(stdin, Article) and stdin.outlet == "example.org"
 
 
 # Hostile and large input (issue 12)

@@ -8,8 +8,16 @@ import json
 
 import pytest
 
-from quotes.render import Format, escape_controls, record, render, render_speakers, shorten
-from quotes.types import Article, Extraction, Kind, Quote, SpeakerKind, SpeakerSummary
+from quotes.render import (
+    Format,
+    escape_controls,
+    merge_flags,
+    render,
+    render_speakers,
+    shorten,
+    text_width,
+)
+from quotes.types import Article, Extraction, Flag, Kind, Part, Quote, SpeakerKind, SpeakerSummary
 
 CONTRACT_FIELDS = [
     "doc",
@@ -49,7 +57,7 @@ def _extraction() -> Extraction:
 
 
 def test_record_has_exactly_the_contract_fields() -> None:
-    rec = record(_extraction().quotes[0])
+    rec = _extraction().quotes[0].to_dict()
     assert list(rec) == CONTRACT_FIELDS
     assert rec["kind"] == "direct" and rec["speaker_span"] == [17, 26] and rec["flags"] == []
 
@@ -72,15 +80,8 @@ def test_every_format_renders_the_quote() -> None:
     assert json.loads(render(ex, Format.JSONL))["speaker"] == "Anna Berg"
     assert json.loads(render(ex, Format.JSON))[0]["text"] == "We won | again"
     rows = list(csv.DictReader(io.StringIO(render(ex, Format.CSV))))
-    assert rows == [
-        {
-            "outlet": "Daily",
-            "speaker": "Anna Berg",
-            "kind": "direct",
-            "cue": "said",
-            "quote": "We won | again",
-            "where": "a.txt:1",
-        }
+    assert [(r["outlet"], r["speaker"], r["kind"], r["cue"], r["text"]) for r in rows] == [
+        ("Daily", "Anna Berg", "direct", "said", "We won | again")
     ]
     assert "Anna Berg" in render(ex, Format.TABLE)
     md = render(ex, Format.MARKDOWN)
@@ -142,3 +143,89 @@ def test_speaker_list_escapes_control_characters() -> None:
 
 def test_shorten_to_a_tiny_width_stays_within_it() -> None:
     assert [shorten("abcdefghijklmnopqrstuvwxyz", width) for width in (1, 2, 3)] == ["…", "…z", "a…z"]
+
+
+# -- one interface (issue 13): the same formats, one way to shorten and to merge flags -------------
+
+
+def _interrupted() -> Extraction:
+    text = "“We won,” Anna Berg said, “and we will win again.”"
+    q = Quote(
+        "a.txt",
+        "Daily",
+        1,
+        49,
+        text[1:49],
+        Kind.DIRECT,
+        "Anna Berg",
+        speaker_span=(10, 19),
+        cue="said",
+        line=1,
+        flags=(Flag("wording", "won → win"),),
+        parts=(Part(1, 8), Part(27, 49)),
+    )
+    return Extraction(article=Article("a.txt", text, "Daily"), quotes=(q,))
+
+
+def test_csv_has_one_column_per_record_field_lf_line_endings_and_json_cells() -> None:
+    out = render([_extraction(), _interrupted()], Format.CSV)
+    assert "\r" not in out and out.count("\n") == 3
+    header, *rows = list(csv.reader(io.StringIO(out)))
+    assert header == [*CONTRACT_FIELDS, "parts"]
+    first, second = (dict(zip(header, row, strict=True)) for row in rows)
+    assert json.loads(first["speaker_span"]) == [17, 26] and json.loads(first["flags"]) == [] and first["parts"] == ""
+    assert first["via"] == "" and first["start"] == "1"
+    assert json.loads(second["flags"]) == [{"type": "wording", "detail": "won → win"}]
+    assert [p["start"] for p in json.loads(second["parts"])] == [1, 27]
+
+
+def test_speakers_csv_has_the_fields_of_the_jsonl_record() -> None:
+    summary = SpeakerSummary("anna", "Anna Berg", SpeakerKind.PERSON, "mayor", None, ("Berg",), (("Berg", 2),), ())
+    header, row = list(csv.reader(io.StringIO(render_speakers([summary], Format.CSV))))
+    assert header == list(json.loads(render_speakers([summary], Format.JSONL)))
+    assert json.loads(dict(zip(header, row, strict=True))["mentions"]) == {"Berg": 2}
+
+
+def _wide() -> Extraction:
+    quotes = []
+    text = ""
+    for speaker, words in (("Anna Berg", "We will win."), ("이재명", "우리는 올해 세금을 올리지 않을 것입니다.")):
+        start = len(text) + 1
+        text += f"“{words}” {speaker} said.\n"
+        quotes.append(
+            Quote("a.txt", "Daily", start, start + len(words), words, Kind.DIRECT, speaker, cue="said", line=1)
+        )
+    return Extraction(article=Article("a.txt", text, "Daily"), quotes=tuple(quotes))
+
+
+def test_table_measures_wide_characters_so_the_columns_line_up() -> None:
+    lines = render([_wide()], Format.TABLE).splitlines()
+    where = [text_width(line[: line.index("a.txt")]) for line in lines[2:]]
+    assert len(where) == 2 and where[0] == where[1]
+
+
+def test_table_fits_the_terminal_width_and_caps_the_speaker_column() -> None:
+    long = "Shigeru Ishiba (via Japan’s Ministry of Foreign Affairs and its spokesperson)"
+    text = "“" + "We will build the new harbour and the new schools this year. " * 5 + "”"
+    q = Quote("a.txt", "Daily", 0, len(text), text, Kind.DIRECT, long, cue="said", line=1)
+    ex = Extraction(article=Article("a.txt", text, "Daily"), quotes=(q,))
+    for columns in (80, 120, 200):
+        lines = render([ex], Format.TABLE, columns=columns).splitlines()
+        assert max(text_width(line) for line in lines) <= columns, columns
+        assert len(lines[1].split()[1]) <= 32  # the speaker's column: at most 32 wide, not the 78 of its value
+    assert "We will build" in render([ex], Format.TABLE, columns=200)
+
+
+@pytest.mark.parametrize(
+    "text, width, expected",
+    [("우리는 올해 세금을", 9, "우리…금을"), ("Seoul 서울시청 앞", 10, "Seoul…앞")],
+)
+def test_shorten_counts_wide_characters_as_two_columns(text: str, width: int, expected: str) -> None:
+    out = shorten(text, width)
+    assert out == expected and text_width(out) <= width
+
+
+def test_merge_flags_gives_one_flag_per_type_in_first_seen_order_with_distinct_details() -> None:
+    flags = [Flag("number", "70th"), Flag("negation", "not"), Flag("number", "70th"), Flag("number", "60th")]
+    assert merge_flags(flags) == (Flag("number", "70th; 60th"), Flag("negation", "not"))
+    assert merge_flags(flags, limit=1)[0] == Flag("number", "70th; and 1 more")

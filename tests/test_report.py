@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
+import quotes
 from quotes.align import align_corpus
 from quotes.cli import app
-from quotes.report import AlignFormat, render_alignment
+from quotes.report import AlignFormat, alignment_html, render_alignment
 from quotes.types import Article, Extraction, Kind, Quote, Speaker, SpeakerKind
 
 ANN = Speaker("ann-lind", "Ann Lind", SpeakerKind.PERSON)
@@ -35,8 +42,45 @@ def corpus() -> list[Extraction]:
     ]
 
 
+def said(
+    doc: str,
+    words: str,
+    speaker: Speaker,
+    *,
+    kind: Kind = Kind.DIRECT,
+    outlet: str | None = None,
+    date: str | None = None,
+    cue: str = "said",
+    via: str | None = None,
+) -> Extraction:
+    """One article whose third line quotes ``words``, with its outlet, date, cue and channel."""
+    text = f'Headline\n\n{speaker.name} {cue}: "{words}." More text.'
+    start = text.index(words)
+    quote = Quote(
+        doc, outlet, start, start + len(words), words, kind, speaker.name, speaker.id, cue=cue, via=via, line=3
+    )
+    return Extraction(Article(doc, text, outlet, date), (quote,), (speaker,))
+
+
+@dataclass
+class Element:
+    """One element of a page: its tag, classes, attributes, the section it is in, and its text."""
+
+    tag: str
+    classes: list[str]
+    attrs: dict[str, str | None]
+    section: str | None
+    parts: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
 class Page(HTMLParser):
-    """Tags, attributes and text of a page."""
+    """Tags, attributes and text of a page, and its elements with their text."""
+
+    VOID = frozenset({"br", "col", "hr", "img", "input", "link", "meta", "wbr"})
 
     def __init__(self) -> None:
         super().__init__()
@@ -44,14 +88,43 @@ class Page(HTMLParser):
         self.attrs: list[tuple[str, str | None]] = []
         self.ids: set[str] = set()
         self.text: list[str] = []
+        self.elements: list[Element] = []
+        self._open: list[Element] = []
+        self._section: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append(tag)
         self.attrs += attrs
         self.ids.update(v for k, v in attrs if k == "id" and v)
+        named = dict(attrs)
+        if tag == "section":
+            self._section = named.get("id")
+        element = Element(tag, (named.get("class") or "").split(), named, self._section)
+        self.elements.append(element)
+        if tag not in self.VOID:
+            self._open.append(element)
+
+    def handle_endtag(self, tag: str) -> None:
+        while self._open and self._open.pop().tag != tag:
+            pass
 
     def handle_data(self, data: str) -> None:
         self.text.append(data)
+        for element in self._open:
+            element.parts.append(data)
+
+    def find(self, cls: str, *, section: str | None = None) -> list[Element]:
+        """The elements of a class, in one section (a group's id) when given."""
+        return [e for e in self.elements if cls in e.classes and (section is None or e.section == section)]
+
+    def texts(self, cls: str, *, section: str | None = None) -> list[str]:
+        return [e.text for e in self.find(cls, section=section)]
+
+
+def parse(page: str) -> Page:
+    parsed = Page()
+    parsed.feed(page)
+    return parsed
 
 
 def test_html_page_has_every_group_escapes_the_text_and_loads_nothing() -> None:
@@ -64,7 +137,9 @@ def test_html_page_has_every_group_escapes_the_text_and_loads_nothing() -> None:
     assert "script" not in parsed.tags  # the article's <script> is text, not a tag
     assert any('<script>alert("x")</script>' in t for t in parsed.text)
     assert "&lt;script&gt;" in page and "<script>" not in page
-    assert not [v for k, v in parsed.attrs if k in ("src", "href") and v]
+    assert not [v for k, v in parsed.attrs if k == "src" and v]
+    links = [v for k, v in parsed.attrs if k == "href"]
+    assert sorted(links) == ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"]  # the files, relative: nothing is loaded
     assert "http://" not in page and "https://" not in page and "@import" not in page
 
 
@@ -136,3 +211,181 @@ def test_every_alignment_format_keeps_control_characters_off_the_terminal() -> N
     assert not raw & set(grouped + records)
     assert words in [m["text"] for g in json.loads(grouped)["groups"] for m in g["members"]]
     assert words in [json.loads(line)["text"] for line in records.splitlines()]
+
+
+def test_html_summarizes_each_group_in_one_line_from_its_flags() -> None:
+    aligned = align_corpus(
+        [
+            *corpus(),
+            one("f.txt", "I hope our two countries can seek ways to respond together to future challenges", CY),
+            one(
+                "g.txt",
+                "President Park hopes our two countries will seek ways to respond together to future challenges",
+                CY,
+            ),
+        ]
+    )
+    parsed = parse(render_alignment(aligned, AlignFormat.HTML))
+    summaries = {g.id: parsed.texts("summary", section=g.id) for g in aligned.groups}
+    assert sorted(summaries.values()) == [
+        ["2 outlets; A.TXT leaves out “not”"],
+        ["2 outlets; F.TXT says “I hope” where G.TXT quotes “President Park hopes”; 1 more difference"],
+        ["2 outlets; no changed words flagged; kind shift"],
+    ]
+
+
+def test_html_shows_each_renderings_outlet_date_cue_channel_and_file_line() -> None:
+    aligned = align_corpus(
+        [
+            said("news/a.txt", HOSTILE, ANN, outlet="Daily Planet", date="2025-06-09", cue="wrote on social media"),
+            said("news/b.txt", HOSTILE, ANN, outlet="Le Soir", date="2025-06-10", via="Cy <b>Park</b>"),
+        ]
+    )
+    (group,) = aligned.groups
+    parsed = parse(render_alignment(aligned, AlignFormat.HTML))
+    assert parsed.texts("outlet", section=group.id) == ["Daily Planet", "Le Soir"]
+    assert parsed.texts("date", section=group.id) == ["2025-06-09", "2025-06-10"]
+    assert parsed.texts("cue", section=group.id) == ["“wrote on social media”", "“said”"]
+    assert parsed.texts("via", section=group.id) == ["via Cy <b>Park</b>"]  # escaped: text, not a tag
+    links = parsed.find("where", section=group.id)
+    assert [(e.text, e.attrs.get("href")) for e in links] == [
+        ("news/a.txt:3", "news/a.txt"),
+        ("news/b.txt:3", "news/b.txt"),
+    ]
+
+
+def test_html_shows_evidence_as_the_pairs_of_words_the_flags_hold() -> None:
+    aligned = align_corpus(
+        [
+            one("a.txt", "I hope Korea and Japan can seek ways to respond together to future challenges", ANN),
+            one(
+                "b.txt",
+                "President Lee hopes Korea and Japan will seek ways to respond together to future challenges",
+                ANN,
+            ),
+        ]
+    )
+    flags = [f for ex in aligned.extractions for q in ex.quotes for f in q.flags]
+    parsed = parse(render_alignment(aligned, AlignFormat.HTML))
+    pairs = [(e.text, n.text) for e, n in zip(parsed.find("was"), parsed.find("now"), strict=True)]
+    assert (
+        sorted(pairs)
+        == sorted((f"“{f.other_text}”", f"“{f.text}”") for f in flags)
+        == [
+            ("“President Lee”", "“I”"),
+            ("“will”", "“can”"),
+        ]
+    )
+    assert all("[" in d for d in parsed.texts("detail"))  # beside each pair: where its words are
+
+
+def test_html_never_shows_an_absolute_path() -> None:
+    folder = "/home/ann/news/"
+    aligned = align_corpus(
+        [
+            said(folder + "a.txt", HOSTILE, ANN, date="2025-06-09"),
+            said(folder + "b.txt", HOSTILE.replace("will open", "will not open"), ANN, date="2025-06-09"),
+            said(
+                folder + "c.txt",
+                "the budget for rural schools must grow before the winter elections",
+                CY,
+                date="2025-06-09",
+            ),
+        ]
+    )
+    page = render_alignment(aligned, AlignFormat.HTML)
+    assert "/home/ann" not in page  # nor in a link, a tooltip or a flag's detail
+    parsed = parse(page)
+    assert sorted(parsed.texts("where")) == ["news/a.txt:3", "news/b.txt:3", "news/c.txt:3"]
+    assert parsed.texts("outlet") == ["news/b.txt", "news/a.txt", "news/c.txt"]  # no outlet: named by the path
+    given = alignment_html(aligned, inputs=[folder])
+    assert "/home/ann" not in given and parse(given).texts("input") == ["news/"]
+
+
+def test_html_partial_quote_strikes_out_no_words_it_never_covered() -> None:
+    words = "we will open new routes and markets for farmers next spring and we will build ten new ports in the north"
+    aligned = align_corpus(
+        [one("a.txt", words, ANN), one("b.txt", "new routes and markets for farmers", ANN, Kind.MIXED)]
+    )
+    (group,) = aligned.groups
+    parsed = parse(render_alignment(aligned, AlignFormat.HTML))
+    partial = [e for e in parsed.find("col", section=group.id) if "ref" not in e.classes]
+    assert len(partial) == 1
+    assert "new ports" not in partial[0].text and "we will open" not in partial[0].text
+    assert "del" not in [e.tag for e in parsed.elements if e.section == group.id]
+    assert parsed.texts("partial", section=group.id) == ["covers part of the reference"]
+
+
+def test_html_footer_names_the_version_the_inputs_and_the_time_in_utc() -> None:
+    aligned = align_corpus(corpus())
+    seoul = datetime(2025, 6, 9, 21, 30, 5, tzinfo=timezone(timedelta(hours=9)))
+    page = render_alignment(aligned, AlignFormat.HTML, inputs=["news/", "extra.txt"], now=seoul)
+    assert page == render_alignment(aligned, AlignFormat.HTML, inputs=["news/", "extra.txt"], now=seoul)
+    parsed = parse(page)
+    (footer,) = [e for e in parsed.elements if e.tag == "footer"]
+    assert f"quotes {quotes.__version__}" in footer.text
+    assert parsed.texts("input") == ["news/", "extra.txt"]
+    (time,) = [e for e in parsed.elements if e.tag == "time"]
+    assert time.text == time.attrs["datetime"] == "2025-06-09T12:30:05Z"
+    naive = render_alignment(aligned, AlignFormat.HTML, now=datetime(2025, 6, 9, 12, 30, 5))  # taken as UTC
+    assert '<time datetime="2025-06-09T12:30:05Z">' in naive
+    assert parse(naive).texts("input") == ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"]  # no inputs: the documents
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+#: Appended to a copy of the page by the browser test only (the page itself has no script): writes into the
+#: page how wide the document is against the window, and any element whose right edge is past the window.
+PROBE = """<script>
+const root = document.documentElement;
+const past = [...document.body.querySelectorAll("*")]
+  .filter((e) => e.getBoundingClientRect().right > root.clientWidth + 0.5)
+  .map((e) => e.tagName.toLowerCase() + "." + e.className);
+const out = document.createElement("output");
+out.id = "probe";
+out.textContent = JSON.stringify({scroll: root.scrollWidth, client: root.clientWidth, past: past});
+document.body.append(out);
+</script>"""
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="needs chromium to lay the page out (apt-get install chromium)")
+def test_html_has_no_horizontal_scroll_in_a_1000px_window(tmp_path: Path) -> None:
+    long_doc = "reports/" + "regional-desk-" * 12 + "copy.txt"
+    token = "https://example.org/" + "very-long-path-segment-" * 10
+    aligned = align_corpus(
+        [
+            one(long_doc, HOSTILE + " " + token, ANN),
+            one("b.txt", HOSTILE.replace("will open", "will not open") + " " + token, ANN),
+            one("c" * 150 + ".txt", "the budget for rural schools must grow before the winter elections", CY),
+            *corpus()[3:],
+        ]
+    )
+    page = tmp_path / "report.html"
+    page.write_text(render_alignment(aligned, AlignFormat.HTML).replace("</body>", PROBE + "</body>"), "utf-8")
+    assert CHROMIUM is not None
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+    flags += [
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        f"--user-data-dir={tmp_path / 'profile'}",
+    ]
+    done = subprocess.run(
+        [CHROMIUM, *flags, "--window-size=1000,800", "--dump-dom", page.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "HOME": str(tmp_path)},
+        check=False,
+    )
+    probe = [e for e in parse(done.stdout).elements if e.attrs.get("id") == "probe"]
+    assert probe, done.stderr[-2000:]
+    seen = json.loads(probe[0].text)
+    assert 900 < seen["client"] <= 1000, seen  # the window the test asked for
+    assert seen["scroll"] <= seen["client"] and not seen["past"], seen
+
+
+def test_html_links_a_file_by_its_relative_path_never_as_a_url() -> None:
+    aligned = align_corpus([one("javascript:alert(1).txt", HOSTILE, ANN), one("b c.txt", HOSTILE, ANN)])
+    links = [(e.text, e.attrs.get("href")) for e in parse(render_alignment(aligned, AlignFormat.HTML)).find("where")]
+    assert sorted(links) == [("b c.txt:1", "b%20c.txt"), ("javascript:alert(1).txt:1", "javascript%3Aalert%281%29.txt")]

@@ -270,3 +270,16 @@ def test_unify_compares_namesakes_by_block_not_every_pair(monkeypatch: pytest.Mo
     out = unify([_said(f"{i}.txt", name) for i, name in enumerate(sorted(names))])
     assert calls < 1_000 * 999 / 2 / 5  # a fifth of all pairs at most: blocks, not one block of every Kim
     assert len({ex.quotes[0].speaker_id for ex in out}) < 1_000  # spelling variants still merge
+
+
+def test_a_pronoun_is_never_an_alias_of_a_speaker() -> None:
+    text = "Anna Berg arrived. She said x. Berg said y."
+    atts = [
+        Attribution(28, 29, Kind.INDIRECT, cue="said", mention=Mention("She", 19, 22, "pronoun")),
+        Attribution(41, 42, Kind.INDIRECT, cue="said", mention=_person("Berg", 31)),
+    ]
+    ex = resolve(Article("a.txt", text, outlet="Daily"), atts, [_person("Anna Berg", 0)])
+    (summary,) = summarize([ex])
+    assert summary.name == "Anna Berg"
+    assert dict(summary.mentions) == {"She": 1, "Berg": 1}  # the mentions seen: pronouns too
+    assert "She" not in summary.aliases and "Berg" in summary.aliases

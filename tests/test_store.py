@@ -268,7 +268,7 @@ def test_cli_index_add_list_stats_remove(tmp_path: Path, seeds_copy: Path, monke
 def test_cli_index_errors_are_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("QUOTES_DB", raising=False)
     missing = runner.invoke(app, ["index", "stats"])
-    assert missing.exit_code == 1 and "--db FILE or set QUOTES_DB" in missing.stderr
+    assert missing.exit_code == 2 and "--db FILE or set QUOTES_DB" in missing.stderr
     bad = tmp_path / "notes.db"
     bad.write_text("hello", encoding="utf-8")
     result = runner.invoke(app, ["index", "add", str(SEEDS), "--db", str(bad)])
@@ -427,3 +427,73 @@ def test_an_index_of_schema_version_1_is_upgraded_and_finds_korean(tmp_path: Pat
         found = index.candidates("우리는 올해 세금을 올리지 않을 것입니다")
         assert [r.text for r in found] == ["우리는 올해 세금을 올리지 않을 것입니다"]
         assert index.integrity() == "ok"
+
+
+def _imports(module: Path) -> set[str]:
+    """The modules a file imports, relative ones resolved against the ``quotes`` package."""
+    import ast
+
+    package = ["quotes", *module.parent.relative_to(ROOT / "quotes").parts]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = package[: len(package) - node.level + 1] if node.level else []
+            found.add(".".join([*base, *([node.module] if node.module else [])]))
+    return found
+
+
+@pytest.mark.parametrize("module", [p.name for p in sorted((ROOT / "quotes" / "store").glob("*.py"))])
+def test_the_store_imports_nothing_from_verify(module: str) -> None:
+    imported = _imports(ROOT / "quotes" / "store" / module)
+    assert not {m for m in imported if m == "quotes.verify" or m.startswith("quotes.verify.")}
+
+
+def test_index_list_and_stats_render_every_format_with_one_csv_column_per_record_field(
+    tmp_path: Path, seeds_copy: Path
+) -> None:
+    import csv
+    import io
+    import json
+
+    from quotes.render import Format
+    from quotes.store import render_documents, render_stats
+
+    with Index(tmp_path / "q.db", create=True) as index:
+        index.add([seeds_copy])
+        docs, stats = index.documents(), index.stats()
+    records = [json.loads(line) for line in render_documents(docs, Format.JSONL).splitlines()]
+    header, *rows = list(csv.reader(io.StringIO(render_documents(docs, Format.CSV))))
+    assert header == list(records[0]) and [r[0] for r in rows] == [r["doc"] for r in records] and len(rows) == 5
+    assert render_documents(docs, Format.MARKDOWN).startswith("| doc")
+    (record,) = [json.loads(line) for line in render_stats(stats, Format.JSONL).splitlines()]
+    header, row = list(csv.reader(io.StringIO(render_stats(stats, Format.CSV))))
+    assert header == list(record) and json.loads(dict(zip(header, row, strict=True))["kinds"]) == record["kinds"]
+    assert "| documents | 5" in render_stats(stats, Format.MARKDOWN)
+
+
+def test_a_quote_interrupted_twice_is_one_candidate_through_the_index_as_through_paths(tmp_path: Path) -> None:
+    from quotes.verify import Corpus
+
+    halves = [
+        "We will open the harbour",
+        "and every ship that comes in will pay the same fee, whatever flag it flies and whatever it carries, "
+        "from grain to coal to cars",
+        "so that nobody is favoured",
+    ]
+    text, quotes = "", []
+    for words in halves:
+        text += "“"
+        quotes.append(
+            Quote(
+                "/news/a.txt", "Gazette", len(text), len(text) + len(words), words, Kind.DIRECT, "Ana Lima", "ana-lima"
+            )
+        )
+        text += words + ",” Ana Lima said. "
+    ex = Extraction(Article("/news/a.txt", text, "Gazette"), tuple(quotes), (Speaker("ana-lima", "Ana Lima"),))
+    with Index(tmp_path / "q.db", create=True) as index:
+        index.add_extractions([ex])
+        by_index = index.candidates("open harbour")
+    by_paths = Corpus([ex]).candidates("open harbour")
+    assert max(len(r.quotes) for r in by_index) == max(len(r.quotes) for r in by_paths) == 3

@@ -392,11 +392,11 @@ def test_cli_verify_usage_errors_exit_2(args: list[str], monkeypatch: pytest.Mon
     assert runner.invoke(app, args).exit_code == 2
 
 
-def test_cli_verify_bad_db_is_one_line_and_exit_2(tmp_path: Path) -> None:
+def test_cli_verify_bad_db_is_one_line_and_exit_1(tmp_path: Path) -> None:
     bad = tmp_path / "notes.db"
     bad.write_text("not a database at all", encoding="utf-8")
     result = runner.invoke(app, ["verify", "words", "--db", str(bad)])
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     assert result.stderr.count("\n") == 1 and "Q400" in result.stderr and "not a quotes index" in result.stderr
 
 
@@ -423,8 +423,8 @@ def test_cli_check_reports_each_quote_and_fails_on_the_misquote(tmp_path: Path) 
     assert result.exit_code == 1, result.output
     assert "ok   " in result.stdout and "FAIL " in result.stdout
     assert "[60th → 70th]" in result.stdout and "2 quotes checked, 1 ok, 1 failed" in result.stdout
-    records = json.loads(runner.invoke(app, ["check", str(draft), "--against", str(SEEDS), "-f", "json"]).stdout)
-    assert [(r["line"], r["verdict"]) for r in records] == [(3, "verbatim"), (5, "divergent")]
+    report = json.loads(runner.invoke(app, ["check", str(draft), "--against", str(SEEDS), "-f", "json"]).stdout)
+    assert [(r["line"], r["verdict"]) for r in report["results"]] == [(3, "verbatim"), (5, "divergent")]
 
 
 def test_cli_check_passes_a_faithful_draft(tmp_path: Path) -> None:
@@ -433,9 +433,9 @@ def test_cli_check_passes_a_faithful_draft(tmp_path: Path) -> None:
     assert runner.invoke(app, ["check", str(draft), "--against", str(SEEDS)]).exit_code == 0
 
 
-def test_cli_check_unreadable_draft_exits_2(tmp_path: Path) -> None:
+def test_cli_check_unreadable_draft_exits_1(tmp_path: Path) -> None:
     result = runner.invoke(app, ["check", str(tmp_path / "missing.md"), "--against", str(SEEDS)])
-    assert result.exit_code == 2 and "missing.md" in result.stderr
+    assert result.exit_code == 1 and "missing.md" in result.stderr and result.stdout == ""
 
 
 # -- batch verify: many claims against sources opened once (quotes.verify.batch) ------------------
@@ -712,3 +712,44 @@ def test_claims_on_standard_input_are_decoded_as_a_file_is() -> None:
     raw = '{"claim": "We will win"}\r\n{"claim": "We will lose"}\r\n'.encode("utf-16")  # with its byte-order mark
     stream = io.TextIOWrapper(io.BytesIO(raw), encoding="latin-1")  # what a wrong locale would decode
     assert [c.text for c in read_claims("-", stdin=stream)] == ["We will win", "We will lose"]
+
+
+def test_a_claim_gets_the_same_verdict_through_paths_and_through_the_index(tmp_path: Path) -> None:
+    db = tmp_path / "seeds.db"
+    with Index(db, create=True) as index:
+        index.add([SEEDS])
+    corpus = Corpus.from_paths([SEEDS])
+    compared = 0
+    with Index(db) as index:
+        for claim, speaker, _ in HELD_BACK:
+            by_paths = verify(claim, speaker=speaker, against=corpus).to_dict()
+            if by_paths["verdict"] == "not_a_quote":
+                continue  # an outlet's own sentences are in the articles, not in the index
+            assert verify(claim, speaker=speaker, against=index).to_dict() == by_paths, claim
+            compared += 1
+    assert compared > 20
+
+
+# -- output formats (issue 13): the family every command shares -------------------------------------
+
+
+def test_verdicts_render_in_every_format_with_one_csv_column_per_record_field() -> None:
+    import csv
+    import io
+
+    from quotes.render import Format
+    from quotes.verify import verdict_record
+
+    verdicts = [verify(claim, speaker=speaker, against=[SEEDS]) for claim, speaker, _ in HELD_BACK[:3]]
+    records = [verdict_record(v) for v in verdicts]
+    assert [json.loads(line) for line in render_verdicts(verdicts, Format.JSONL).splitlines()] == records
+    header, *rows = list(csv.reader(io.StringIO(render_verdicts(verdicts, Format.CSV))))
+    assert header == list(records[0]) and len(rows) == 3
+    assert [json.loads(dict(zip(header, row, strict=True))["renderings"]) for row in rows] == [
+        r["renderings"] for r in records
+    ]
+    markdown = render_verdicts(verdicts, Format.MARKDOWN)
+    assert markdown.startswith("| result") and markdown.count("\n|") == 4
+    assert markdown.endswith(
+        f"3 claims verified, {sum(v.ok for v in verdicts)} ok, {sum(not v.ok for v in verdicts)} failed\n"
+    )

@@ -1,7 +1,8 @@
 """Alignment: renderings of one remark across documents share a group, and each is flagged against it.
 
-Input: the extractions of a corpus (``extract_corpus``). Output: an ``Alignment``: the same extractions with
-``group`` and ``flags`` set on their quotes, and one ``Group`` record per group.
+Input: the extractions of a corpus (``pipeline.extract``), or the paths, texts or articles to extract.
+Output: an ``Alignment``: the same extractions with ``group`` and ``flags`` set on their quotes, and one
+``Group`` record per group. ``align`` is ``quotes align`` in the library (``quotes.align``).
 
 The stage in the order it runs: ``blocking`` collapses duplicates (wire copy) and
 proposes the pairs worth scoring, ``similarity`` scores those pairs of quotes
@@ -13,6 +14,13 @@ reference; ``union_find`` holds the disjoint sets that camps and groups share.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TextIO
+
+from ..config import Settings
+from ..pipeline import Source, extract
+from ..types import Article, Extraction
 from .blocking import BLOCK_MAX_SHARE, BLOCK_MIN_DF, MAX_CANDIDATES, MINHASH_BANDS, MINHASH_ROWS, NEAR_DUPLICATE
 from .camps import Compatibility, compatibility, speaker_camps
 from .flags import LEAD_IN, SERIOUS, flag_group, flag_key
@@ -41,6 +49,31 @@ from .similarity import (
 from .similarity import _candidates as _candidates  # internal, for tests/test_align.py
 from .similarity import _Item as _Item  # internal, the quotes that score_pairs takes
 from .similarity import _items as _items  # internal, for tests and scripts/calibrate_align.py
+
+
+def align(
+    sources: Source | Iterable[Source] | Iterable[Extraction],
+    *,
+    settings: Settings | None = None,
+    speakers: Path | None = None,
+    stdin: TextIO | None = None,
+    cache: bool = True,
+    weights: Weights = Weights(),
+) -> Alignment:
+    """Group the renderings of each remark across documents and flag how each diverges: ``quotes align``.
+
+    ``sources``: what ``extract`` takes (paths, texts or articles; extracted with ``settings``, the
+    ``speakers`` authority file, ``stdin`` and ``cache`` as ``extract`` does), or extractions already
+    made (``extract``'s result). ``weights``: the pair score (see ``align_corpus``).
+    """
+    items = [sources] if isinstance(sources, (str, Path, Article)) else list(sources)
+    if items and all(isinstance(x, Extraction) for x in items):
+        return align_corpus([x for x in items if isinstance(x, Extraction)], weights=weights)
+    if any(isinstance(x, Extraction) for x in items):
+        raise TypeError("align takes extractions, or sources to extract, not both")
+    given = [x for x in items if not isinstance(x, Extraction)]
+    return align_corpus(extract(given, settings=settings, speakers=speakers, stdin=stdin, cache=cache), weights=weights)
+
 
 __all__ = [
     "BLOCK_MAX_SHARE",
@@ -74,6 +107,7 @@ __all__ = [
     "PairFeatures",
     "Scored",
     "Weights",
+    "align",
     "align_corpus",
     "compatibility",
     "flag_key",

@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..config import Lexicon, lexicon
-from ..detect import NO_SPANS, Candidate, Spans, according_to, overlaps, reporting_key
+from ..detect import NO_SPANS, Candidate, Spans, according_to, joint_subject, overlaps, reporting_key
 from ..types import Attribution, Kind, Mention
 from . import ranking
 from .mentions import SUBJECTS, doc_text, document_mentions, entity_of, line_bounds, token_mention
@@ -67,6 +67,8 @@ def attribute(
             out.append(Attribution(cand.start, cand.end, cand.kind, mention=label, sourceless=label is None))
             continue
         att = _attribute_one(doc, cand, lex, marked)
+        if att.joint and cand.kind is Kind.INDIRECT:
+            continue  # "Lee and Ishiba agreed to …": a joint outcome no source is named for (golden/README.md §1)
         if att.mention is not None and overlaps(att.mention.start, att.mention.end, furniture):
             att = replace(att, mention=None)  # "date 2023-12-14 President … said": the stamp is no speaker
         if cand.cut and att.mention is None:
@@ -177,6 +179,7 @@ def _attribute_one(doc: Doc, cand: Candidate, lex: Lexicon, marked: Spans = NO_S
         according, cue_tok = cue_tok, None
     via = None
     mention = None
+    joint = False
     cue_text: str | None = None
     if according is None and cue_tok is not None:
         according = _earlier_according(doc, sents[0], cue_tok, lex)
@@ -187,9 +190,11 @@ def _attribute_one(doc: Doc, cand: Candidate, lex: Lexicon, marked: Spans = NO_S
             subject = quoted_as or _speaker_token(cue_tok, lex)
         else:
             subject = quoted_as or _source_of(cue_tok, span, inside, lex, marked)
+        if subject is not None and joint_subject(subject):
+            joint, subject = True, None  # said together: never one of them
         if subject is not None:
             mention = token_mention(subject, lex)
-        elif cand.kind is not Kind.INDIRECT and cue_tok.i >= span.end:
+        elif cand.kind is not Kind.INDIRECT and cue_tok.i >= span.end and not joint:
             mention = _inverted_description(cue_tok)  # "“…,” added the veteran leftist."
         if quoted_as is not None:
             reporter = _speaker_token(quoted_as.head.head, lex)
@@ -213,7 +218,10 @@ def _attribute_one(doc: Doc, cand: Candidate, lex: Lexicon, marked: Spans = NO_S
                 cue_text = "according to"
             elif src.start != mention.start:
                 via = src
-    return Attribution(cand.start, cand.end, cand.kind, cue=cue_text, mention=mention, via=via)
+    joint = joint and mention is None  # unless a source is named for them ("…, according to the office")
+    return Attribution(
+        cand.start, cand.end, cand.kind, cue=cue_text, mention=mention, via=via, sourceless=joint, joint=joint
+    )
 
 
 def _inner_reporter(clause: Span, lex: Lexicon) -> Token | None:
@@ -305,6 +313,8 @@ def _source_of(cue: Token, span: Span, inside: set[int], lex: Lexicon, marked: S
     the quote, else a name written between the quote and the cue or just after the cue
     (``"…," Tulsa police Chief Chuck Jordan said`` when the parse misses the subject)."""
     source = _speaker_token(cue, lex)
+    if source is not None and _is_mark(source, lex):
+        source = None  # "«Bonjour», said Émile Zola": the tagger took the closing guillemet for the subject
     if source is not None and source.i not in inside and _quoted(source, marked):
         source = _subject_outside_quotes(cue, marked)  # "“… we will …,” adding, “…”": the parse hung the cue inside
     if source is not None and source.i not in inside:
@@ -344,6 +354,11 @@ def _inverted_description(cue: Token) -> Mention | None:
         return None  # the description must end the clause: "added the veteran leftist."
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     return Mention(doc_text(doc)[start:end], start, end, "description")
+
+
+def _is_mark(tok: Token, lex: Lexicon) -> bool:
+    """Whether a token is a quotation mark (``quotes/data/quote_marks.tsv``), whatever the tagger made of it."""
+    return tok.is_quote or tok.text in lex.marks
 
 
 def _quoted(tok: Token, marked: Spans) -> bool:

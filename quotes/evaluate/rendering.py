@@ -6,14 +6,13 @@ Output: text (the library never prints; the CLI writes it).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from typing import Any
 
 from tabulate import tabulate
 
-from ..render import shorten
+from ..render import escape_controls, json_text, shorten
 from .run import Evaluation
 from .scoring import COVERAGE_FIGURES, COVERAGE_THRESHOLDS
 
@@ -91,18 +90,13 @@ def render_evaluation(evaluation: Evaluation, fmt: EvalFormat, *, errors: int | 
     at most ``errors`` of each (None: all; 0: none).
     """
     if fmt is EvalFormat.JSON:
-        return (
-            json.dumps(
-                {
-                    "gold": evaluation.gold,
-                    "documents": evaluation.documents,
-                    "given_up": {k: list(v) for k, v in evaluation.given_up.items()},
-                    "results": evaluation.results,
-                },
-                ensure_ascii=False,
-                indent=2,
-            )
-            + "\n"
+        return json_text(
+            {
+                "gold": evaluation.gold,
+                "documents": evaluation.documents,
+                "given_up": {k: list(v) for k, v in evaluation.given_up.items()},
+                "results": evaluation.results,
+            }
         )
     systems = list(evaluation.results)
     rows = []
@@ -134,7 +128,7 @@ def render_evaluation(evaluation: Evaluation, fmt: EvalFormat, *, errors: int | 
                 f"{key.replace('_', ' ')} of {systems[0]} ({len(entries)}):\n"
                 + "\n".join("  " + line for line in lines)
             )
-    return "\n\n".join(parts) + "\n"
+    return escape_controls("\n\n".join(parts) + "\n", newlines=True)
 
 
 def _cell(value: object) -> str:
@@ -175,7 +169,7 @@ def render_events(rows: Sequence[tuple[str, str, Evaluation | None, Sequence[str
             }
             for name, split, ev, problems in rows
         ]
-        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+        return json_text(records)
     table = []
     notes = []
     for name, split, ev, problems in rows:
@@ -193,4 +187,4 @@ def render_events(rows: Sequence[tuple[str, str, Evaluation | None, Sequence[str
         disable_numparse=True,
         colalign=("left", "left", *("right",) * len(EVENT_COLUMNS)),
     )
-    return out + "\n" + "".join(n + "\n" for n in notes)
+    return escape_controls(out + "\n" + "".join(n + "\n" for n in notes), newlines=True)

@@ -13,8 +13,7 @@ from typing import Any, Union
 
 from ..align import align_corpus
 from ..config import Settings
-from ..pipeline import extract, extract_corpus
-from ..render import record
+from ..pipeline import extract_corpus, extract_each
 from ..types import Article, Diagnostic, Extraction
 from .baseline import Baseline, textacy_predictions
 from .gold import Gold, _file
@@ -49,19 +48,19 @@ def evaluate(
     articles = [s for s in items if isinstance(s, Article)]
     extractions: list[Extraction] = extract_corpus(paths, settings=settings) if paths else []
     if articles:
-        extractions += extract(articles, settings=settings)
+        extractions += extract_each(articles, settings=settings)  # unrelated articles: names per article
     extractions = list(align_corpus(extractions).extractions)  # groups, so that alignment is scored
     texts = {_file(ex.article.doc): ex.article.text for ex in extractions}
     runs: dict[str, tuple[list[dict[str, Any]], tuple[str, ...]]] = {
-        "quotes": ([record(q) for ex in extractions for q in ex.quotes], ())
+        "quotes": ([q.to_dict() for ex in extractions for q in ex.quotes], ())
     }
     if baseline is Baseline.RULES:  # the same documents through the rules alone (the cache makes this cheap)
         plain = replace(settings, learned=False)
         rules: list[Extraction] = extract_corpus(paths, settings=plain) if paths else []
         if articles:
-            rules += extract(articles, settings=plain)
+            rules += extract_each(articles, settings=plain)
         rules = list(align_corpus(rules).extractions)
-        runs["rules"] = ([record(q) for ex in rules for q in ex.quotes], ())
+        runs["rules"] = ([q.to_dict() for ex in rules for q in ex.quotes], ())
     if baseline is Baseline.TEXTACY:
         from ..nlp import pipeline
 

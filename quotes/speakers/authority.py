@@ -11,7 +11,9 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
+from ..config import lexicon
 from ..errors import DataError, InputError
+from ..ingest import outlet_of
 from ..types import Extraction, Speaker, SpeakerKind, SpeakerSummary
 from .names import norm
 from .resolve import merge_speaker
@@ -115,7 +117,10 @@ def apply_authority(extractions: Iterable[Extraction], authority: list[Speaker])
 
 def summarize(extractions: Iterable[Extraction]) -> list[SpeakerSummary]:
     """Every canonical speaker of a corpus with its names, mentions, role, body and
-    quotes per outlet; most quoted first."""
+    quotes per outlet; most quoted first.
+
+    The mentions are every word that named the speaker at a quote (``He`` too); the aliases are
+    names only: a pronoun is never an alias of a speaker."""
     items = list(extractions)
     info: dict[str, Speaker] = {}
     for ex in items:
@@ -131,11 +136,13 @@ def summarize(extractions: Iterable[Extraction]) -> list[SpeakerSummary]:
             names.setdefault(q.speaker_id, q.speaker or q.speaker_id)
             if q.speaker_mention:
                 mentions[q.speaker_id][q.speaker_mention] += 1
-            outlets[q.speaker_id][q.outlet or q.doc] += 1
+            outlets[q.speaker_id][q.outlet if q.outlet is not None else outlet_of(q.doc, "")] += 1
+    pronouns = lexicon().pronouns
     out = []
     for sid, counts in outlets.items():
         sp = info.get(sid, Speaker(id=sid, name=names[sid]))
-        aliases = tuple(sorted(set(sp.aliases) | set(mentions[sid]) - {names[sid]}))
+        seen = set(sp.aliases) | (set(mentions[sid]) - {names[sid]})
+        aliases = tuple(sorted(a for a in seen if a.lower() not in pronouns))
         out.append(
             SpeakerSummary(
                 id=sid,

@@ -9,7 +9,7 @@ committed state, and several processes may make the same new index at once. Docu
 keyed by the resolved path of their file (a name that is not UTF-8 escaped, ``\xff``), shown
 by the path they were added by, and carry a SHA-256 of their text: adding an unchanged file
 again does nothing, adding a changed one replaces its quotes. Quote text is stored in NFC and
-searched NFKC case folded (``verify.forms``), claims the same way. Opening without ``create``
+searched NFKC case folded (``quotes.forms``), claims the same way. Opening without ``create``
 never makes an index; a corrupt file is one ``StoreError`` line saying so.
 
 Modules: ``schema`` (tables, migrations, the file checks), ``index`` (the ``Index``),
@@ -19,8 +19,9 @@ quotes joined) and ``reports`` (``quotes index list`` and ``stats``).
 
 from __future__ import annotations
 
-from .candidates import INTERRUPTION_GAP, interrupted, rendering, renderings
-from .index import QUERY_TERMS, Index, content_hash, document_key, printable
+from ..ingest import printable
+from .candidates import CANDIDATES, INTERRUPTION_GAP, interrupted, rendering, renderings
+from .index import QUERY_TERMS, Index, content_hash, document_key
 from .reports import SHOWN_OUTLETS, render_documents, render_stats
 from .rows import AddResult, IndexStats, StoredDocument
 from .schema import (
@@ -37,6 +38,7 @@ from .schema import (
 __all__ = [
     "APPLICATION_ID",
     "BUSY_TIMEOUT",
+    "CANDIDATES",
     "DB_ENV",
     "INTERRUPTION_GAP",
     "MIGRATIONS",

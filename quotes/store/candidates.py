@@ -10,6 +10,10 @@ from collections.abc import Iterable, Sequence
 
 from ..types import Kind, Quote, Rendering, Speaker
 
+#: Renderings fetched per claim before scoring. Enough to hold every outlet's version of a
+#: remark plus near misses; the index returns them best bm25 first.
+CANDIDATES = 40
+
 #: Largest gap, in characters, between two quotes of one speaker that are read as one
 #: interrupted quote (“…,” she said during the call. “…”). Covers an attribution clause with
 #: a short adverbial; a new paragraph between two quotes is a new remark.

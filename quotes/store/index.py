@@ -5,7 +5,7 @@ Output: the index file; ``Rendering`` candidates ranked by bm25 and ``Speaker`` 
 
 A document is keyed by the resolved path of its file and shown by the path it was named by; a
 file name that is not UTF-8 is kept in its escaped form (``\xff``). Claims and names are folded
-(``verify.forms``) and split by the index's own tokenizer, so they meet the stored terms.
+(``quotes.forms``) and split by the index's own tokenizer, so they meet the stored terms.
 SQLite errors are ``StoreError`` lines; a damaged file says it is corrupt.
 """
 
@@ -18,14 +18,15 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from types import TracebackType
+from typing import Any, Self
 
 from ..config import Settings
 from ..errors import InputError, StoreError
+from ..forms import folded
+from ..ingest import outlet_of, printable
 from ..types import Article, Diagnostic, Extraction, Quote, Rendering, Speaker
-from ..verify.forms import folded
-from ..verify.sources import CANDIDATES, Closing
-from .candidates import INTERRUPTION_GAP, renderings
+from .candidates import CANDIDATES, INTERRUPTION_GAP, renderings
 from .rows import (
     _QUOTE_COLUMNS,
     AddResult,
@@ -77,25 +78,7 @@ def document_key(doc: str) -> str:
     return printable(str(Path(doc).resolve()))
 
 
-def printable(name: str) -> str:
-    """A file name as SQLite can store it (UTF-8): bytes that are not UTF-8, which Python reads
-    as surrogate escapes, written ``\\xff``.
-
-    >>> printable("caf\\udce9.txt")
-    'caf\\\\xe9.txt'
-    """
-    try:
-        name.encode("utf-8")
-        return name
-    except UnicodeEncodeError:
-        pass
-    try:
-        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    except UnicodeEncodeError:  # a lone surrogate that stands for no byte
-        return name.encode("utf-8", "backslashreplace").decode("utf-8")
-
-
-class Index(Closing):
+class Index:
     """A quote index file. Use as a context manager, or call ``close``.
 
     >>> with Index("archive.db", create=True) as index:  # doctest: +SKIP
@@ -134,6 +117,14 @@ class Index(Closing):
 
     # -- life cycle -------------------------------------------------------------------
 
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
     def close(self) -> None:
         """Close the connection (committed data is already on disk)."""
         self._conn.close()
@@ -163,12 +154,13 @@ class Index(Closing):
         """
         from ..ingest import read_articles
         from ..pipeline import extract
-        from ..speakers import apply_authority, load_authority, unify
+        from ..speakers import load_authority
 
         names = [str(p) for p in paths]
         if "-" in names:
             raise InputError("the index tracks files; save standard input to a file and add that")
-        authority = load_authority(speakers) if speakers is not None else None
+        if speakers is not None:
+            load_authority(speakers)  # a bad authority file fails before anything is read
         known = {str(k): str(h) for k, h in self._rows("reading the index", "SELECT key, sha256 FROM documents")}
         todo: list[Article] = []
         unchanged: list[str] = []
@@ -180,9 +172,7 @@ class Index(Closing):
                 unchanged.append(printable(item.doc))
             else:
                 todo.append(item)
-        extractions = unify(extract(todo, settings=settings)) if todo else []
-        if authority:
-            extractions = apply_authority(extractions, authority)
+        extractions = extract(todo, settings=settings, speakers=speakers) if todo else []
         for ex in extractions:
             problems.extend(replace(d, doc=printable(d.doc)) for d in ex.diagnostics if d.code.startswith("E"))
         result = self.add_extractions(extractions)
@@ -293,7 +283,15 @@ class Index(Closing):
             " FROM documents d ORDER BY d.doc, d.key",
         )
         return [
-            StoredDocument(doc=r[0], key=r[1], outlet=r[2], sha256=r[3], chars=r[4], added=r[5], quotes=r[6])
+            StoredDocument(
+                doc=r[0],
+                key=r[1],
+                outlet=outlet_of(r[0], "") if r[2] is None else r[2],  # added before outlets were always set
+                sha256=r[3],
+                chars=r[4],
+                added=r[5],
+                quotes=r[6],
+            )
             for r in rows
         ]
 
@@ -396,7 +394,7 @@ class Index(Closing):
         return present[:QUERY_TERMS]
 
     def _terms(self, text: str) -> list[str]:
-        """The terms of ``text`` folded (``verify.forms.folded``) as the index's tokenizer makes them,
+        """The terms of ``text`` folded (``quotes.forms.folded``) as the index's tokenizer makes them,
         in order: split by the same FTS5 tokenizer, in a temporary table of this connection. A lone
         surrogate (undecodable bytes of a command line) is no word."""
         norm = folded(text).encode("utf-8", "replace").decode("utf-8")
@@ -416,16 +414,24 @@ class Index(Closing):
             raise StoreError(failure(self.path, doing, exc)) from exc
 
     def _near(self, doc_id: int, quotes: list[Quote]) -> list[Quote]:
-        """Quotes of one document within ``INTERRUPTION_GAP`` of any of ``quotes``."""
-        lo = min(q.start for q in quotes) - INTERRUPTION_GAP - _LONGEST_QUOTE
-        hi = max(q.end for q in quotes) + INTERRUPTION_GAP
-        rows = self._rows(
-            "searching",
-            f"SELECT {_QUOTE_COLUMNS}, d.doc, d.outlet FROM quotes q JOIN documents d ON d.id = q.document"
-            " WHERE q.document = ? AND q.start BETWEEN ? AND ? ORDER BY q.start",
-            (doc_id, lo, hi),
-        )
-        return [_quote_from_row(r) for r in rows]
+        """Quotes of one document within ``INTERRUPTION_GAP`` of ``quotes``, the span widened by each quote
+        of their speakers that far from it: every half of an interrupted quote that one of ``quotes`` is a
+        half of, however many halves it has (as a ``Corpus``, which holds whole documents, finds them)."""
+        speakers = {q.speaker_id for q in quotes if q.speaker_id}
+        first, last = min(q.start for q in quotes), max(q.end for q in quotes)
+        while True:
+            rows = self._rows(
+                "searching",
+                f"SELECT {_QUOTE_COLUMNS}, d.doc, d.outlet FROM quotes q JOIN documents d ON d.id = q.document"
+                " WHERE q.document = ? AND q.start BETWEEN ? AND ? ORDER BY q.start",
+                (doc_id, first - INTERRUPTION_GAP - _LONGEST_QUOTE, last + INTERRUPTION_GAP),
+            )
+            near = [_quote_from_row(r) for r in rows]
+            halves = [q for q in near if q.speaker_id in speakers and q.end >= first - INTERRUPTION_GAP]
+            wider = min([first, *(q.start for q in halves)]), max([last, *(q.end for q in halves)])
+            if wider == (first, last):
+                return near
+            first, last = wider
 
     def _speakers(self, doc_ids: list[int], *, ids: set[str], names: set[str]) -> dict[int, dict[str, Speaker]]:
         """The records of the given speaker ids and names in the given documents."""

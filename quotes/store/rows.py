@@ -10,8 +10,9 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..forms import folded, stored
+from ..ingest import outlet_of
 from ..types import Diagnostic, Flag, Kind, Quote, Speaker, SpeakerKind
-from ..verify.forms import folded, stored
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +88,7 @@ def _quote_from_row(r: Sequence[object]) -> Quote:
     (start, end, text, kind, speaker, speaker_id, mention, s0, s1, cue, via, grp, flags, line, doc, outlet) = r[:16]
     return Quote(
         doc=str(doc),
-        outlet=None if outlet is None else str(outlet),
+        outlet=outlet_of(str(doc), "") if outlet is None else str(outlet),  # added before outlets were always set
         start=int(str(start)),
         end=int(str(end)),
         text=str(text),

@@ -22,7 +22,7 @@ from types import TracebackType
 from typing import TypeVar
 
 from ..errors import InputError, StoreError
-from ..verify.forms import folded, stored
+from ..forms import folded, stored
 
 #: Environment variable naming the index file when ``--db`` is not given.
 DB_ENV = "QUOTES_DB"
@@ -126,7 +126,7 @@ MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
     (
         2,
         (
-            # Quotes and speakers are searched in one Unicode form (``verify.forms``): stored text in NFC,
+            # Quotes and speakers are searched in one Unicode form (``quotes.forms``): stored text in NFC,
             # the searched column ``norm`` NFKC and case folded (SQL functions quotes_nfc, quotes_fold).
             "DROP TRIGGER quotes_ai",
             "DROP TRIGGER quotes_ad",

@@ -10,15 +10,17 @@ the outcome from all renderings by support (see ``rules``); ``narration`` finds 
 own sentences for claims no quote supports.
 
 Modules: ``claims`` (what a claim quotes and whom it names), ``sources`` (``Corpus``,
-``open_sources``), ``agreement`` (``speaker_agrees``), ``rules`` (``read``, ``judge_pool``,
-``decide``), ``forms`` (the one Unicode normalization of text, index terms and claims),
+``open_sources``, ``as_sources``: the sources as the CLI's ``--against`` and ``--db`` name them),
+``agreement`` (``speaker_agrees``), ``rules`` (``read``, ``judge_pool``, ``decide``),
 ``narration``, ``verdicts`` (the entry points ``verify``, ``check`` and ``check_each``) and
 ``reports`` (``explain`` and the JSON records); ``batch`` verifies many claims (a JSON-lines file)
-against sources opened once (``verify_claims``, ``verify_file``).
+against sources opened once (``verify_claims``, ``verify_file``). Text, index terms and claims share
+one Unicode normalization, ``quotes.forms``, which the store reads too (verify is above the store).
 """
 
 from __future__ import annotations
 
+from ..store.candidates import CANDIDATES
 from .agreement import speaker_agrees
 from .batch import Checked, Claim, read_claims, verify_claims, verify_file
 from .claims import MIN_REPORTED_WORDS, normalize, parse_claim
@@ -33,7 +35,7 @@ from .reports import (
     verdict_record,
 )
 from .rules import NEAREST_SHARE, NEAREST_WORDS, Reading, covering, decide, judge_pool, read, same_remark
-from .sources import CANDIDATES, Corpus, Sources, open_sources
+from .sources import Corpus, Sources, open_sources
 from .verdicts import ASSESSED, CheckResults, check, check_each, verify
 
 __all__ = [

@@ -2,6 +2,7 @@
 
 Input: ``Claim`` records, or a JSON-lines file of ``{"claim": "...", "speaker": "..."}`` objects, and sources.
 Output: one ``Verdict`` per claim in order (``Checked`` with its line for a file); a ``Diagnostic`` per bad line.
+Rendering the results is ``reports``' (``render_checked``, ``render_claims``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from ..config import Settings
 from ..errors import InputError
 from ..ingest import decode, read_file, read_stdin
 from ..types import Article, Diagnostic, Level, Verdict
-from .reports import ReportFormat, report_block, summary
 from .sources import Against, as_sources
 from .verdicts import verify
 
@@ -154,21 +154,6 @@ def verify_file(
             yield item if isinstance(item, Diagnostic) else Checked(item, next(verdicts))
     finally:
         verdicts.close()
-
-
-def render_checked(item: Checked, fmt: ReportFormat | str) -> str:
-    """One claim's result: a JSON line (``json``: the verdict's record with ``line``), or the
-    plain-words report under a ``ok``/``FAIL`` line with the claim's file and line (``table``)."""
-    if fmt == "json":
-        return json.dumps(item.to_dict(), ensure_ascii=False) + "\n"
-    where = f"{item.claim.source}:{item.claim.line}" if item.claim.source else f"claim {item.claim.line}"
-    return report_block(item.verdict, where) + "\n\n"
-
-
-def batch_summary(checked: Sequence[Checked], problems: Sequence[Diagnostic] = ()) -> str:
-    """One line: claims verified, passed, failed, and lines skipped."""
-    line = summary([c.verdict for c in checked], "claims verified")
-    return line + (f", {len(problems)} bad lines skipped" if problems else "") + "\n"
 
 
 def _bad(source: str, line: int, code: str, message: str) -> Diagnostic:

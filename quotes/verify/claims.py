@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from ..config import lexicon
-from .forms import folded
+from ..forms import folded
 
 #: Fewest words left after splitting an attribution off a claim (``Smith said we will win``);
 #: with fewer the claim is more likely a sentence about someone than a report of words.

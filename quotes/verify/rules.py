@@ -20,8 +20,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..compare import Changed, Comparison, compare
+from ..forms import stored
+from ..ingest import outlet_of
 from ..types import Change, ChangeType, Evidence, Flag, Outcome, Rendering
-from .forms import stored
 
 #: Fewest claim content words a rendering must support to be shown as the "nearest" source of a claim
 #: it does not support: two, and at least a third of the claim's content words. One shared word
@@ -64,9 +65,9 @@ class Reading:
 
     @property
     def outlet(self) -> str:
-        """The rendering's outlet, or its document when the outlet is unknown."""
+        """The rendering's outlet (``ingest.outlet_of`` for a record made without one)."""
         first = self.rendering.quotes[0]
-        return first.outlet or first.doc
+        return first.outlet if first.outlet is not None else outlet_of(first.doc, "")
 
     @property
     def positions(self) -> frozenset[tuple[int, bool]]:

@@ -2,6 +2,11 @@
 
 Input: article paths (extracted now) or an index file.
 Output: ``Sources``: candidate ``Rendering`` records for a claim, ``Speaker`` records for a name.
+
+A ``Corpus`` answers as an ``Index`` of the same articles does: candidates are the quotes nearest a
+claim, each alone and joined with the other halves of its interrupted quote (``store.candidates``),
+and names are looked up word by word, all words first; so a claim gets the same verdict through paths
+as through an index (only the articles' own sentences, for ``not_a_quote``, are the corpus's alone).
 """
 
 from __future__ import annotations
@@ -15,14 +20,11 @@ from typing import Protocol, Self, Union
 
 from ..config import Settings
 from ..errors import InputError
+from ..forms import stored
+from ..store.candidates import CANDIDATES, renderings
 from ..types import Diagnostic, Extraction, Quote, Rendering, Speaker
 from .claims import _words, normalize
-from .forms import stored
 from .narration import Narration
-
-#: Renderings fetched per claim before scoring. Enough to hold every outlet's version of a
-#: remark plus near misses; the index returns them best bm25 first.
-CANDIDATES = 40
 
 
 class Sources(Protocol):
@@ -60,17 +62,16 @@ class Corpus(Closing):
     """Sources held in memory: the quotes of extracted documents, their text in NFC as an index stores it."""
 
     def __init__(self, extractions: Iterable[Extraction]) -> None:
-        from ..store import renderings
-
         self.extractions = list(extractions)
-        self._renderings: list[Rendering] = []
+        self._quotes: list[tuple[Quote, int]] = []  # every quote, with the index of its document
+        self._documents: list[tuple[list[Quote], dict[str, Speaker]]] = []  # each document's quotes and records
         self._speakers: list[Speaker] = []
-        for ex in self.extractions:
-            records = {s.id: s for s in ex.speakers}
-            self._speakers.extend(ex.speakers)
+        for d, ex in enumerate(self.extractions):
             quotes = [_stored_quote(q) for q in ex.quotes]
-            self._renderings.extend(renderings((q, quotes, records) for q in quotes))
-        self._norms = [normalize(r.text) for r in self._renderings]
+            self._documents.append((quotes, {s.id: s for s in ex.speakers}))
+            self._quotes.extend((q, d) for q in quotes)
+            self._speakers.extend(ex.speakers)
+        self._norms = [normalize(q.text) for q, _ in self._quotes]
 
     @property
     def diagnostics(self) -> tuple[Diagnostic, ...]:
@@ -91,26 +92,31 @@ class Corpus(Closing):
         speakers: Path | None = None,
         cache: bool = True,
     ) -> Corpus:
-        """Extract the quotes of files and folders (see ``pipeline.extract_corpus``); unchanged
+        """Extract the quotes of files and folders (see ``pipeline.extract``); unchanged
         files come from the extraction cache unless ``cache`` is false or ``QUOTES_CACHE=off``."""
-        from ..pipeline import extract_corpus
+        from ..pipeline import extract
 
-        return cls(extract_corpus(paths, settings=settings, speakers=speakers, cache=cache))
+        return cls(extract([Path(p) for p in paths], settings=settings, speakers=speakers, cache=cache))
 
     def candidates(self, claim: str, *, limit: int = CANDIDATES) -> list[Rendering]:
-        """The renderings nearest the claim by rapidfuzz token-set similarity."""
+        """The ``limit`` quotes nearest the claim by rapidfuzz token-set similarity, each alone and
+        joined with the other halves of its interrupted quote (as ``Index.candidates`` gives them)."""
         from rapidfuzz import fuzz, process
 
         query = normalize(claim)
         if not query or not self._norms:
             return []
         hits = process.extract(query, self._norms, scorer=fuzz.token_set_ratio, limit=limit)
-        return [self._renderings[i] for _, _, i in hits]
+        found = [self._quotes[i] for _, _, i in hits]
+        return renderings((q, *self._documents[d]) for q, d in found)
 
     def find_speakers(self, name: str) -> list[Speaker]:
-        """Speaker records sharing a word with ``name``."""
+        """Speaker records whose name has every word of ``name``, else any of them (as ``Index.find_speakers``)."""
         words = {w for w in _words(name) if len(w) > 1}
-        return [s for s in self._speakers if words & set(_words(s.name))]
+        if not words:
+            return []
+        every = [s for s in self._speakers if words <= set(_words(s.name))]
+        return every or [s for s in self._speakers if words & set(_words(s.name))]
 
 
 #: What ``verify`` and ``check`` take as ``against``: opened sources (a ``Corpus`` or an ``Index``),
@@ -118,17 +124,32 @@ class Corpus(Closing):
 Against = Union["Sources", str, Path, Sequence[Union[str, Path]]]
 
 
-def as_sources(against: Against, *, settings: Settings | None = None, cache: bool = True) -> tuple[Sources, bool]:
-    """``against`` as ``Sources``, and whether they were opened here (the caller closes them then).
+def as_sources(
+    against: Against | None = None,
+    *,
+    db: str | Path | None = None,
+    settings: Settings | None = None,
+    speakers: Path | None = None,
+    cache: bool = True,
+) -> tuple[Sources, bool]:
+    """The sources of ``verify`` and ``check``, as the CLI's ``--against`` and ``--db`` name them, and
+    whether they were opened here (the caller closes them then).
 
-    Paths are extracted now, unchanged files from the extraction cache (see ``quotes.cache``).
-
-    A path that is missing or cannot be read is left out and named in ``Corpus.diagnostics``;
-    the others are still used.
+    ``against``: opened sources (used as they are), or article paths, extracted now (``speakers``: an
+    authority file; unchanged files from the extraction cache, see ``quotes.cache``); a path that is
+    missing or cannot be read is left out and named in ``Corpus.diagnostics``, the others are still used.
+    ``db``: an index file. Neither: the index ``$QUOTES_DB`` names, as for the CLI.
 
     Raises:
-        InputError: nothing to verify against, or none of the paths exists.
+        InputError: both or neither were given (and ``$QUOTES_DB`` is unset), or none of the paths exists.
+        StoreError: the index cannot be opened.
     """
+    if against is not None and db is not None:
+        raise InputError("give the sources as against (article paths) or db (an index file), not both")
+    if against is None:
+        from ..store import Index, db_path
+
+        return Index(db_path(db)), True
     if hasattr(against, "candidates"):
         return against, False  # type: ignore[return-value]
     paths = [against] if isinstance(against, (str, Path)) else list(against)
@@ -136,7 +157,7 @@ def as_sources(against: Against, *, settings: Settings | None = None, cache: boo
         raise InputError("nothing to verify against; give article paths or an Index")
     if all(str(p) != "-" and not Path(p).exists() for p in paths):
         raise InputError(f"{paths[0]}: no such file or folder; check the source paths")
-    return Corpus.from_paths(paths, settings=settings, cache=cache), True
+    return Corpus.from_paths(paths, settings=settings, speakers=speakers, cache=cache), True
 
 
 def unread(sources: Sources) -> tuple[Diagnostic, ...]:

@@ -10,16 +10,21 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import overload
+from typing import Union, overload
 
 from ..config import Settings
 from ..errors import InputError
-from ..types import Diagnostic, Evidence, Extraction, Kind, Outcome, Quote, Speaker, Verdict
+from ..forms import stored
+from ..ingest import outlet_of
+from ..store.candidates import CANDIDATES
+from ..types import Diagnostic, Evidence, Extraction, Kind, Outcome, Quote, Rendering, Speaker, Verdict
 from .agreement import speaker_agrees
 from .claims import _words, parse_claim
-from .forms import stored
 from .rules import _ORDER, Reading, decide, evidence, own_outcome, read
-from .sources import CANDIDATES, Against, Sources, as_sources, unread
+from .sources import Against, Sources, as_sources, unread
+
+#: What ``check`` takes as drafts: one file or folder, or several.
+Drafts = Union[str, Path, Iterable[Union[str, Path]]]
 
 #: Candidates lined up word by word with the claim: those sharing the most of its words.
 #: Every outlet's rendering of one remark shares most words with a claim of it, so the
@@ -30,14 +35,19 @@ ASSESSED = 12
 def verify(
     claim: str,
     *,
-    against: Against,
+    against: Against | None = None,
+    db: str | Path | None = None,
     speaker: str | None = None,
     strict: bool = False,
     paraphrase: bool = False,
+    settings: Settings | None = None,
+    speakers: Path | None = None,
 ) -> Verdict:
-    """The verdict on one claim against the sources.
+    """The verdict on one claim against the sources: ``quotes verify`` in the library.
 
-    ``against``: a ``Corpus`` or ``Index``, or article paths (extracted now).
+    ``against``: article paths (a file or folder, or several; extracted now with ``settings`` and the
+    ``speakers`` authority file), or opened sources (a ``Corpus`` or ``Index``); or ``db``: an index
+    file; neither: the index ``$QUOTES_DB`` names (see ``sources.as_sources``).
     ``claim`` may carry its own quotation marks and attribution (``"…," Lima said``);
     ``speaker`` (when given) wins over a speaker named in the claim. ``strict``: only
     ``verbatim`` passes (``Verdict.ok``). ``paraphrase``: the claim is reported speech (no
@@ -45,9 +55,10 @@ def verify(
     no words is ``not_found`` with a note.
 
     Raises:
-        InputError: ``against`` names no sources or a missing path.
+        InputError: ``against`` names no sources or a missing path, or both ``against`` and ``db`` were given.
+        StoreError: the index cannot be opened.
     """
-    sources, opened = as_sources(against)
+    sources, opened = as_sources(against, db=db, settings=settings, speakers=speakers)
     try:
         best: Verdict | None = None
         for text, named in parse_claim(stored(claim)):
@@ -79,7 +90,7 @@ def _verify_text(claim: str, text: str, speaker: str | None, sources: Sources, *
         )
     claim_words = set(_words(text))
     renderings = sorted(
-        sources.candidates(text, limit=CANDIDATES), key=lambda r: -len(claim_words & set(_words(r.text)))
+        sources.candidates(text, limit=CANDIDATES), key=lambda r: (-len(claim_words & set(_words(r.text))), _place(r))
     )[:ASSESSED]
     found_speakers: dict[str, list[Speaker]] = {}
 
@@ -100,7 +111,7 @@ def _verify_text(claim: str, text: str, speaker: str | None, sources: Sources, *
     chosen = evidence(best, outcome, lenders=lenders) if best is not None else None
     if chosen is not None and outcome is Outcome.NOT_A_QUOTE:
         chosen = replace(chosen, kind=None, outcome=outcome)
-    others = [x for x in _one_per_passage(readings) if x is not best and x.found]
+    others = [x for x in _one_per_passage(readings, best) if x.found]
     ordered: tuple[Evidence, ...] = (chosen,) if chosen is not None and outcome is not Outcome.NOT_FOUND else ()
     ordered += tuple(evidence(x, own_outcome(x)) for x in others)
     notes: list[str] = []
@@ -129,23 +140,35 @@ def _narration(text: str, sources: Sources) -> Reading | None:
     return min(found, key=lambda x: (len(x.changes), -x.comparison.supported))
 
 
-def _one_per_passage(readings: Sequence[Reading]) -> list[Reading]:
-    """The best reading for each passage of each document (an interrupted quote and its halves are one)."""
+def _place(r: Rendering) -> tuple[str, int, int]:
+    """Where a rendering is: its document, its start and (longest first) its end. Renderings that match a
+    claim equally well are taken in this order, whatever order the sources found them in (bm25 for an
+    index, rapidfuzz for paths), so that paths and an index give the same verdict."""
+    return r.quotes[0].doc, r.quotes[0].start, -r.quotes[-1].end
+
+
+def _one_per_passage(readings: Sequence[Reading], best: Reading | None) -> list[Reading]:
+    """The best reading for each other passage of each document than the one ``best`` reads (an interrupted
+    quote and its halves are one passage)."""
     kept: list[Reading] = []
-    spans: list[tuple[str, int, int]] = []
+    spans = [_span(best)] if best is not None else []
     for x in sorted(readings, key=lambda x: (x.found, -len(x.changes), x.comparison.supported), reverse=True):
-        r = x.rendering
-        doc, start, end = r.quotes[0].doc, r.quotes[0].start, r.quotes[-1].end
-        if not any(d == doc and s < end and start < e for d, s, e in spans):
+        doc, start, end = _span(x)
+        if x is not best and not any(d == doc and s < end and start < e for d, s, e in spans):
             kept.append(x)
             spans.append((doc, start, end))
     return kept
 
 
+def _span(x: Reading) -> tuple[str, int, int]:
+    r = x.rendering
+    return r.quotes[0].doc, r.quotes[0].start, r.quotes[-1].end
+
+
 def reason(v: Verdict) -> str:
     """Why the verdict is what it is, in one line an editor can act on."""
     e = v.evidence
-    where = (e.outlet or e.doc) if e is not None else ""
+    where = "" if e is None else e.outlet if e.outlet is not None else outlet_of(e.doc, "")
     if v.outcome is Outcome.VERBATIM and e is not None:
         return f"every word of the claim is in {where}'s rendering"
     if v.outcome is Outcome.CLOSE and e is not None:
@@ -188,18 +211,26 @@ class CheckResults(Sequence[tuple[Quote, Verdict]]):
 
 
 def check(
-    drafts: Iterable[str | Path], *, against: Against, strict: bool = False, settings: Settings | None = None
+    drafts: Drafts,
+    *,
+    against: Against | None = None,
+    db: str | Path | None = None,
+    strict: bool = False,
+    settings: Settings | None = None,
+    speakers: Path | None = None,
 ) -> CheckResults:
-    """Every quote and reported statement of draft articles, verified; in document order.
+    """Every quote and reported statement of draft articles, verified; in document order: ``quotes check``.
 
+    ``drafts``: a file or folder, or several. The sources are ``against`` or ``db`` as for ``verify``.
     The draft's own speakers (resolved within the draft, ``Lima`` → ``Ana Lima``) are the
     claimed speakers. A draft (or source path) that cannot be read is left out with a
     diagnostic in ``CheckResults.diagnostics``; the others are still checked.
 
     Raises:
         InputError: no draft can be read, or ``against`` names no sources.
+        StoreError: the index cannot be opened.
     """
-    sources, opened = as_sources(against, settings=settings)
+    sources, opened = as_sources(against, db=db, settings=settings, speakers=speakers)
     try:
         done = list(_check_drafts(drafts, sources, strict=strict, settings=settings))
         unread_sources = unread(sources) if opened else ()
@@ -217,7 +248,13 @@ def check(
 
 
 def check_each(
-    drafts: Iterable[str | Path], *, against: Against, strict: bool = False, settings: Settings | None = None
+    drafts: Drafts,
+    *,
+    against: Against | None = None,
+    db: str | Path | None = None,
+    strict: bool = False,
+    settings: Settings | None = None,
+    speakers: Path | None = None,
 ) -> Iterator[tuple[Quote, Verdict] | Diagnostic]:
     """``check`` one result at a time, in input order: a diagnostic for each source path that could
     not be read, then for each draft its ``(Quote, Verdict)`` pairs, or its diagnostic when it
@@ -225,8 +262,9 @@ def check_each(
 
     Raises:
         InputError: ``against`` names no sources (at the first result).
+        StoreError: the index cannot be opened (at the first result).
     """
-    sources, opened = as_sources(against, settings=settings)
+    sources, opened = as_sources(against, db=db, settings=settings, speakers=speakers)
     try:
         if opened:
             yield from unread(sources)
@@ -238,12 +276,14 @@ def check_each(
 
 
 def _check_drafts(
-    drafts: Iterable[str | Path], sources: Sources, *, strict: bool, settings: Settings | None
+    drafts: Drafts, sources: Sources, *, strict: bool, settings: Settings | None
 ) -> Iterator[tuple[Extraction, tuple[tuple[Quote, Verdict], ...]]]:
-    """Each draft document as extracted, with its quotes verified (none when it could not be read)."""
-    from ..pipeline import extract
+    """Each draft document as extracted (its speakers named within it), with its quotes verified (none
+    when it could not be read)."""
+    from ..pipeline import extract_each
 
-    for ex in extract([Path(d) for d in drafts], settings=settings):
+    paths = [drafts] if isinstance(drafts, (str, Path)) else list(drafts)
+    for ex in extract_each([Path(d) for d in paths], settings=settings):
         if ex.errors:
             yield ex, ()
             continue

@@ -8,8 +8,9 @@ A claim pasted from a web page is often in another form than the article it quot
 (NFC) or decomposed (NFD, as macOS file names and some editors give it), full-width Latin
 letters from East Asian text, ligatures. Stored and compared text is NFC, so the same words are
 the same characters; words are matched on NFKC with case folded, so full-width and half-width,
-ligatures and case meet. The index stores the folded text of each quote and its claims are
-folded the same way before its tokenizer splits them, so both sides are one form.
+ligatures and case meet. The index (``store``) stores the folded text of each quote and
+``verify`` folds claims the same way before the index's tokenizer splits them, so both sides are
+one form. Both read this module; neither reads the other for it.
 """
 
 from __future__ import annotations
