@@ -31,9 +31,10 @@ from .align import align_corpus
 from .config import Settings
 from .errors import InputError, InternalError, OutputError, QuotesError
 from .evaluate import Baseline, EvalFormat, Evaluation, Split, evaluate, load_golden, load_polnear, render_evaluation
+from .forms import shorten
 from .ingest import read_articles
 from .pipeline import extract_corpus
-from .render import Format, escape_controls, render, render_speakers, shorten
+from .render import Format, escape_controls, render, render_speakers
 from .report import RENDERING_WIDTH, AlignFormat, render_alignment
 from .speakers import summarize
 from .store import DB_ENV, Index, StoredDocument, db_path, document_key, printable, render_documents, render_stats

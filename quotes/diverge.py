@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .config import lexicon, read_table
-from .types import DiffOp, Flag
+from .forms import shorten
+from .types import DiffOp, Flag, merge_flags
 
 #: Flag types raised by ``compare_texts``, in the order they are reported.
 TEXT_FLAGS = ("negation", "number", "date", "modality", "person_shift", "wording", "omission", "addition")
@@ -501,12 +502,8 @@ def _name_part(toks: Sequence[_Tok], i: int, j: int, keys_other: set[str]) -> bo
 
 
 def cut(text: str) -> str:
-    """``text`` on one line, cut in the middle when longer than ``EVIDENCE_WIDTH``."""
-    flat = " ".join(text.split())
-    if len(flat) <= EVIDENCE_WIDTH:
-        return flat
-    half = (EVIDENCE_WIDTH - 1) // 2
-    return flat[:half].rstrip() + "…" + flat[-half:].lstrip()
+    """``text`` on one line, cut in the middle when wider than ``EVIDENCE_WIDTH`` (``forms.shorten``)."""
+    return shorten(text, EVIDENCE_WIDTH)
 
 
 Span = tuple[int, int]
@@ -652,7 +649,7 @@ def flags_from(items: Sequence[Evidence], a: str, b: str, *, place_a: Place, pla
         right = ", ".join(place_b(b, s) for s in e.b_spans)
         text = {"a": f"{left} left out", "b": f"{right} added"}.get(e.show, f"{left} → {right}")
         by_type.setdefault(e.type, []).append(text)
-    return tuple(Flag(kind, _detail(texts)) for kind, texts in by_type.items())
+    return merge_flags((Flag(kind, text) for kind, texts in by_type.items() for text in texts), limit=MAX_EVIDENCE)
 
 
 def _runs(toks: Sequence[_Tok], picked: Sequence[int]) -> list[Span]:
@@ -666,13 +663,6 @@ def _runs(toks: Sequence[_Tok], picked: Sequence[int]) -> list[Span]:
             spans.append((toks[k].start, toks[k].end))
         last = k
     return spans
-
-
-def _detail(items: Sequence[str]) -> str:
-    shown = list(items[:MAX_EVIDENCE])
-    if len(items) > MAX_EVIDENCE:
-        shown.append(f"and {len(items) - MAX_EVIDENCE} more")
-    return "; ".join(shown)
 
 
 _SPEAKING = ("person:first", "person:second")

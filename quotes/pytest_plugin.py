@@ -322,12 +322,12 @@ class QuoteChecker:
         pytest.fail(notes[0], pytrace=False)
 
     def _accept(self, q: Quote | None, v: Verdict, allowance: Allowance) -> None:
-        from .verify.reports import clip
+        from .forms import shorten
 
         where = f"{q.doc}:{q.line}: " if q is not None else ""
         e = v.evidence
         source = f" (source: {e.outlet or 'unknown outlet'}, {e.doc}:{e.line})" if e is not None else ""
-        line = f"{where}{v.outcome.value} “{clip(v.text, 80)}”{source} accepted: {allowance.reason}"
+        line = f"{where}{v.outcome.value} “{shorten(v.text, 80)}”{source} accepted: {allowance.reason}"
         self.accepted.append(line)
         if self._properties is not None:
             self._properties.append((ALLOWED, line))

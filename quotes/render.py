@@ -9,12 +9,12 @@ import csv
 import io
 import json
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from enum import StrEnum
 from typing import Any
 
-from .types import Extraction, Flag, SpeakerSummary
+from .forms import one_line, pad, shorten, text_width
+from .types import Extraction, SpeakerSummary
 
 #: Longest quote shown in a Markdown cell, and in a table cell when neither ``--width`` nor the
 #: terminal's width is known, in characters: a long sentence, two lines of a wide Markdown viewer.
@@ -44,10 +44,6 @@ _CONTROLS = "\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
 _CONTROL = re.compile(f"[{_CONTROLS}]")
 _CONTROL_NOT_NEWLINE = re.compile(f"(?!\n)[{_CONTROLS}]")
 _NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
-#: Runs of white space a one-line cell or message shows as one space: spaces, tabs and line breaks, but not
-#: the control characters Python also counts as white space (VT, FF, the separators 0x1c-0x1f, NEL), which
-#: ``escape_controls`` shows.
-_BLANKS = re.compile(r"[^\S\x0b\x0c\x1c-\x1f\x85]+")
 #: What ``json.dumps(..., ensure_ascii=False)`` leaves raw that a terminal acts on: DEL and the C1 controls.
 _JSON_RAW = re.compile("[\x7f-\x9f]")
 
@@ -114,88 +110,6 @@ def safe_json(text: str) -> str:
     and a terminal takes ``\x9b`` for CSI. Valid for any JSON text: these characters only occur in strings.
     """
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-
-
-def char_width(char: str) -> int:
-    """Columns a character takes on a terminal: 2 for wide (CJK) ones, 0 for combining marks and
-    zero-width format characters, else 1 (``unicodedata.east_asian_width``; ``wcwidth`` is not a dependency)."""
-    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
-        return 0
-    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-
-
-def text_width(text: str) -> int:
-    """Columns ``text`` takes on one line of a terminal (``char_width`` of each character).
-
-    >>> text_width("Seoul 서울")
-    10
-    """
-    return sum(char_width(c) for c in text)
-
-
-def one_line(text: str) -> str:
-    """``text`` on one line: each run of spaces, tabs and line breaks one space, none at either end."""
-    return _BLANKS.sub(" ", text).strip(" ")
-
-
-def _take(text: str, columns: int) -> int:
-    """How many characters from the start of ``text`` fit in ``columns``."""
-    used = 0
-    for n, c in enumerate(text):
-        used += char_width(c)
-        if used > columns:
-            return n
-    return len(text)
-
-
-def shorten(text: str, width: int = QUOTE_WIDTH) -> str:
-    """``text`` on one line, cut in the middle with an ellipsis when wider than ``width`` columns (at least 1).
-
-    The one way every output shortens text: it is put on one line (``one_line``), two thirds of the room
-    go to the start, the rest to the end; wide (CJK) characters count two columns.
-
-    >>> shorten("We will not raise taxes this year, the minister said", 20)
-    'We will not …er said'
-    """
-    flat = one_line(text)
-    if text_width(flat) <= width:
-        return flat
-    room = max(width - 1, 0)
-    head = flat[: _take(flat, room * 2 // 3)]
-    tail_room = room - text_width(head)
-    tail = flat[len(flat) - _take(flat[::-1], tail_room) :] if tail_room > 0 else ""
-    return head.rstrip() + "…" + tail.lstrip()
-
-
-def pad(text: str, width: int, *, right: bool = False) -> str:
-    """``text`` padded with spaces to ``width`` columns (``text_width``), on the left when ``right``."""
-    fill = " " * max(width - text_width(text), 0)
-    return fill + text if right else text + fill
-
-
-# -- flags -----------------------------------------------------------------------------------------
-
-
-def merge_flags(flags: Iterable[Flag], *, limit: int | None = None) -> tuple[Flag, ...]:
-    """One flag per type, in first-seen order, its distinct details joined with ``"; "``.
-
-    The one way every output merges flags. ``limit`` keeps at most that many details of a type
-    and says how many more there were (``…; and 3 more``).
-
-    >>> merge_flags([Flag("number", "70th"), Flag("negation", "not"), Flag("number", "60th")])
-    (Flag(type='number', detail='70th; 60th'), Flag(type='negation', detail='not'))
-    """
-    details: dict[str, list[str]] = {}
-    for f in flags:
-        seen = details.setdefault(f.type, [])
-        if f.detail not in seen:
-            seen.append(f.detail)
-    merged = []
-    for kind, ds in details.items():
-        shown = ds if limit is None else ds[:limit]
-        more = [f"and {len(ds) - len(shown)} more"] if len(shown) < len(ds) else []
-        merged.append(Flag(kind, "; ".join([*shown, *more])))
-    return tuple(merged)
 
 
 # -- records: JSON, JSONL, CSV ---------------------------------------------------------------------

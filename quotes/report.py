@@ -21,8 +21,9 @@ from tabulate import tabulate
 
 from . import diverge
 from .align import SERIOUS, Alignment, flag_key
-from .render import Format, escape_controls, jsonl, merge_flags, render, safe_json, shorten
-from .types import DiffOp, Extraction, Flag, Group, Kind, Quote
+from .forms import shorten
+from .render import Format, escape_controls, jsonl, render, safe_json
+from .types import DiffOp, Extraction, Flag, Group, Kind, Quote, merge_flags
 
 #: Longest rendering shown in a table cell, in characters.
 RENDERING_WIDTH = 70

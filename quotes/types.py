@@ -5,6 +5,7 @@ Input: nothing (shared definitions). Output: frozen dataclasses used by every st
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -167,6 +168,28 @@ class Flag:
             if value is not None:
                 out[name] = value
         return out
+
+
+def merge_flags(flags: Iterable[Flag], *, limit: int | None = None) -> tuple[Flag, ...]:
+    """One flag per type, in first-seen order, its distinct details joined with ``"; "``.
+
+    The one way flags are merged: by alignment, verification and every output. ``limit`` keeps at most
+    that many details of a type and says how many more there were (``…; and 3 more``).
+
+    >>> merge_flags([Flag("number", "70th"), Flag("negation", "not"), Flag("number", "60th")])
+    (Flag(type='number', detail='70th; 60th'), Flag(type='negation', detail='not'))
+    """
+    details: dict[str, list[str]] = {}
+    for f in flags:
+        seen = details.setdefault(f.type, [])
+        if f.detail not in seen:
+            seen.append(f.detail)
+    merged = []
+    for kind, ds in details.items():
+        shown = ds if limit is None else ds[:limit]
+        more = [f"and {len(ds) - len(shown)} more"] if len(shown) < len(ds) else []
+        merged.append(Flag(kind, "; ".join([*shown, *more])))
+    return tuple(merged)
 
 
 @dataclass(frozen=True, slots=True)

@@ -556,7 +556,7 @@ def test_verify_refuses_extra_words_after_the_claim_and_takes_more_paths_after_a
 
 
 def test_table_follows_the_terminal_width_unless_width_is_given() -> None:
-    from quotes.render import text_width
+    from quotes.forms import text_width
 
     fitted = runner.invoke(app, ["table", str(SEEDS)], env={"COLUMNS": "100"}).stdout.splitlines()
     assert len(fitted) > 10 and max(text_width(line) for line in fitted) <= 100

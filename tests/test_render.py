@@ -8,16 +8,9 @@ import json
 
 import pytest
 
-from quotes.render import (
-    Format,
-    escape_controls,
-    merge_flags,
-    render,
-    render_speakers,
-    shorten,
-    text_width,
-)
-from quotes.types import Article, Extraction, Flag, Kind, Part, Quote, SpeakerKind, SpeakerSummary
+from quotes.forms import shorten, text_width
+from quotes.render import Format, escape_controls, render, render_speakers
+from quotes.types import Article, Extraction, Flag, Kind, Part, Quote, SpeakerKind, SpeakerSummary, merge_flags
 
 CONTRACT_FIELDS = [
     "doc",

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from .. import diverge
-from ..types import Extraction, Flag, Group, Kind, Quote
+from ..types import Extraction, Flag, Group, Kind, Quote, merge_flags
 from .camps import Compatibility, compatibility
 
 #: Rank of kinds when choosing a group's reference rendering: a direct quote is the best witness.
@@ -95,7 +95,7 @@ def flag_group(
         for k, q in enumerate(qs):
             qflags = list(_group_flags(q, ref_quotes[0], compat, ref_label))
             qflags += _framing(q, extractions[d].article.text, ref_senses, ref_label)
-            merged = _merged(qflags)
+            merged = merge_flags(qflags)
             located = (_located(e, ref_text, ref_map, ref_quotes, text, mapping, qs) for e in per_quote.get(k, []))
             merged += tuple(f for f in located if (f.text or "").strip() or (f.other_text or "").strip())
             flags.append(((q.doc, q.start), merged))
@@ -154,14 +154,6 @@ def _framing(q: Quote, text: str, ref_senses: dict[str, str], ref_label: str) ->
                 )
             )
     return out
-
-
-def _merged(flags: Sequence[Flag]) -> tuple[Flag, ...]:
-    """One flag per type, details joined, in first-seen order."""
-    details: dict[str, list[str]] = {}
-    for f in flags:
-        details.setdefault(f.type, []).append(f.detail)
-    return tuple(Flag(kind, "; ".join(ds)) for kind, ds in details.items())
 
 
 def _label(ex: Extraction) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DataError, InputError
+from ..forms import shorten
 from ..speakers import load_authority
 from ..types import Article, Kind
 
@@ -243,8 +244,7 @@ def _span(rec: Mapping[str, Any], where: str, *, fix: str = GOLDEN_FIX) -> tuple
 
 def _shown(value: object) -> str:
     """A JSON value as an error message shows it."""
-    shown = json.dumps(value, ensure_ascii=False, default=str)
-    return shown if len(shown) <= 40 else f"{shown[:37]}…"
+    return shorten(json.dumps(value, ensure_ascii=False, default=str), 40)
 
 
 def _read_speakers(path: Path) -> dict[str, tuple[str, ...]]:

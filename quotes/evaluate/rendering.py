@@ -12,7 +12,8 @@ from typing import Any
 
 from tabulate import tabulate
 
-from ..render import escape_controls, json_text, shorten
+from ..forms import shorten
+from ..render import escape_controls, json_text
 from .run import Evaluation
 from .scoring import COVERAGE_FIGURES, COVERAGE_THRESHOLDS
 

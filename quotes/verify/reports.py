@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..render import Format, csv_text, escape_controls, grid, json_text, jsonl_text, shorten
+from ..forms import shorten
+from ..render import Format, csv_text, escape_controls, grid, json_text, jsonl_text
 from ..types import Change, Diagnostic, Evidence, Outcome, Quote, Verdict
 
 if TYPE_CHECKING:
@@ -120,11 +121,6 @@ def change_line(c: Change) -> str:
     """One typed change: ``negation: “shrinking” for “growing” (source characters 515-522)``."""
     note = f"; {c.note}" if c.note else ""
     return f"{c.type.value}: {c.words()} (source characters {c.source_start}-{c.source_end}){note}"
-
-
-def clip(text: str, width: int = _SOURCE_WIDTH) -> str:
-    """``render.shorten`` with the explanation's width; kept for ``pytest_plugin``, which imports it."""
-    return shorten(text, width)
 
 
 def evidence_record(e: Evidence) -> dict[str, Any]:

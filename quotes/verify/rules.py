@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from ..compare import Changed, Comparison, compare
 from ..forms import stored
 from ..ingest import outlet_of
-from ..types import Change, ChangeType, Evidence, Flag, Outcome, Rendering
+from ..types import Change, ChangeType, Evidence, Flag, Outcome, Rendering, merge_flags
 
 #: Fewest claim content words a rendering must support to be shown as the "nearest" source of a claim
 #: it does not support: two, and at least a third of the claim's content words. One shared word
@@ -206,10 +206,7 @@ def changes_of(x: Reading) -> tuple[Change, ...]:
 
 def flags_of(changes: Sequence[Change]) -> tuple[Flag, ...]:
     """One flag per change type, its detail listing the words (``Change.words``)."""
-    by_type: dict[str, list[str]] = {}
-    for c in changes:
-        by_type.setdefault(c.type.value, []).append(c.words())
-    return tuple(Flag(kind, "; ".join(texts)) for kind, texts in by_type.items())
+    return merge_flags(Flag(c.type.value, c.words()) for c in changes)
 
 
 def evidence(x: Reading, outcome: Outcome, *, lenders: Sequence[Reading] = ()) -> Evidence:
