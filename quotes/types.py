@@ -298,13 +298,9 @@ class SpeakerSummary:
     def to_dict(self) -> dict[str, Any]:
         """The speaker record ``quotes speakers`` prints as JSON: the ``Speaker`` fields, then mentions and
         quotes per outlet as objects."""
+        speaker = Speaker(self.id, self.name, self.kind, self.role, self.body, self.aliases)
         return {
-            "id": self.id,
-            "name": self.name,
-            "kind": self.kind.value,
-            "role": self.role,
-            "body": self.body,
-            "aliases": list(self.aliases),
+            **speaker.to_dict(),
             "mentions": dict(self.mentions),
             "quotes_by_outlet": dict(self.quotes_by_outlet),
         }
