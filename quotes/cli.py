@@ -15,6 +15,8 @@ import os
 import re
 import shutil
 import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, Optional
@@ -32,13 +34,13 @@ from .config import Settings
 from .errors import InputError, InternalError, OutputError, QuotesError
 from .evaluate import Baseline, EvalFormat, Evaluation, Split, evaluate, load_golden, load_polnear, render_evaluation
 from .forms import shorten
-from .ingest import read_articles
-from .pipeline import extract_corpus
+from .ingest import SUFFIXES, read_articles
+from .pipeline import extract_corpus, extract_each
 from .render import Format, escape_controls, render, render_speakers
 from .report import RENDERING_WIDTH, AlignFormat, render_alignment
 from .speakers import summarize
 from .store import DB_ENV, Index, StoredDocument, db_path, document_key, printable, render_documents, render_stats
-from .types import Diagnostic, Extraction
+from .types import Diagnostic, Extraction, Level
 from .verify import CheckResults, Corpus, Sources, check_each, render_check, render_verdicts, verify
 from .verify.batch import Checked, verify_file
 from .verify.reports import render_checked, render_claims, streams
@@ -58,7 +60,13 @@ _DETAIL_WIDTH = 300
 def _tell(line: str) -> None:
     """One line on stderr: ``quotes: `` first, control characters escaped; nothing when stderr itself fails."""
     try:
-        typer.echo(escape_controls(f"quotes: {line}"), err=True)
+        if "tqdm" in sys.modules:  # a progress bar may be on stderr: clear it for the line, then draw it again
+            from tqdm import tqdm
+
+            with tqdm.external_write_mode(file=sys.stderr):
+                typer.echo(escape_controls(f"quotes: {line}"), err=True)
+        else:
+            typer.echo(escape_controls(f"quotes: {line}"), err=True)
     except (OSError, ValueError):
         pass
 
@@ -296,6 +304,18 @@ def main(
             help="On an internal error (Q900), show the full trace instead of one line.",
         ),
     ] = False,
+    progress: Annotated[
+        Optional[bool],
+        typer.Option(
+            "--progress/--no-progress",
+            help="Show a progress bar on stderr while documents are extracted (done, per second, time left); "
+            "default: when stderr is a terminal.",
+            show_default=False,
+        ),
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Keep stderr to errors: no warnings (W2xx) about documents.")
+    ] = False,
 ) -> None:
     """Find quotations and reported speech in news articles and say who said them."""
 
@@ -330,15 +350,82 @@ def _columns() -> int | None:
     return shutil.get_terminal_size().columns if tty or os.environ.get("COLUMNS") else None
 
 
+Jobs = Annotated[
+    Optional[int],
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        metavar="N",
+        help="Processes that parse the articles (default: the machine's cores; one for a few dozen documents). "
+        "The output is the same whatever N.",
+        show_default=False,
+    ),
+]
+
+
+def _documents(paths: Sequence[str]) -> int:
+    """How many documents ``paths`` name (a folder: its .txt and .md files), counted without reading them."""
+    count = 0
+    for name in paths:
+        path = Path(name)
+        if name != "-" and path.is_dir():
+            count += sum(1 for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+        else:
+            count += 1
+    return count
+
+
+def _global(name: str) -> Any:
+    """The value of a global option (``quotes --quiet …``), None outside a command."""
+    ctx = get_current_context(silent=True)
+    return None if ctx is None else ctx.find_root().params.get(name)
+
+
+@contextmanager
+def _progress(paths: Sequence[str]) -> Iterator[Callable[[Extraction], object] | None]:
+    """A progress bar on stderr over the documents of ``paths`` (its tick, the callback given to the library),
+    as ``quotes --progress/--no-progress`` says, by default when stderr is a terminal; else None."""
+    show: bool | None = _global("progress")
+    if show is None:
+        try:
+            show = sys.stderr is not None and sys.stderr.isatty()
+        except (OSError, ValueError):
+            show = False
+    if not show:
+        yield None
+        return
+    from tqdm import tqdm
+
+    bar = tqdm(total=_documents(paths), file=sys.stderr, unit="doc", desc="documents", dynamic_ncols=True)
+    try:
+        yield lambda _extraction: bar.update()
+    finally:
+        bar.close()
+
+
+def _diagnose(diagnostic: Diagnostic, text: str | None = None) -> None:
+    """A diagnostic as one line on stderr (placed in ``text``), unless it is a warning and ``quotes --quiet``."""
+    if not (diagnostic.level is Level.WARNING and _global("quiet")):
+        _tell(diagnostic.render(text or None))
+
+
+def _report(extraction: Extraction) -> None:
+    """A document's diagnostics on stderr (``_diagnose``)."""
+    for d in extraction.diagnostics:
+        _diagnose(d, extraction.article.text)
+
+
 def _run(
-    paths: list[str], model: str | None, speakers: Path | None = None, include_scare: bool = False
+    paths: list[str],
+    settings: Settings,
+    speakers: Path | None = None,
 ) -> list[Extraction]:
     """Extract and report diagnostics on stderr; when no document could be read, exit 1 with nothing on stdout."""
-    settings = Settings(model=model, include_scare=include_scare)
-    extractions = extract_corpus(paths, settings=settings, speakers=speakers)
+    with _progress(paths) as tick:
+        extractions = extract_corpus(paths, settings=settings, speakers=speakers, on_document=tick)
     for ex in extractions:
-        for d in ex.diagnostics:
-            _tell(d.render(ex.article.text or None))
+        _report(ex)
     if all(ex.errors for ex in extractions):
         raise typer.Exit(1)
     return extractions
@@ -357,12 +444,14 @@ def table(
     model: Model = None,
     speakers: SpeakersFile = None,
     include_scare: IncludeScare = False,
+    jobs: Jobs = None,
 ) -> None:
     """Print every quote with its outlet, speaker, kind, cue and place (file:line).
 
     Example: quotes table seeds/
     """
-    extractions = _run(paths, model, speakers, include_scare)
+    settings = Settings(model=model, include_scare=include_scare, jobs=jobs)
+    extractions = _run(paths, settings, speakers)
     _emit(render(extractions, format, width=width, columns=_columns()))
     raise typer.Exit(_exit_code(extractions))
 
@@ -377,14 +466,44 @@ def extract_cmd(
     model: Model = None,
     speakers: SpeakersFile = None,
     include_scare: IncludeScare = False,
+    stream: Annotated[
+        bool,
+        typer.Option(
+            "--stream/--no-stream",
+            help="Write each document's JSON lines as soon as it is done, its speakers named within it "
+            "(quotes.extract_each); without it, one name and id per speaker across the documents, at the end.",
+        ),
+    ] = False,
+    jobs: Jobs = None,
 ) -> None:
     """Write every quote as a JSON line in the record shape of CONTRACT.md (offsets included), or in --format.
 
+    One name and id per speaker across the documents, written when every document is done; with --stream,
+    JSON lines are written document by document as each is done, its speakers named within it.
+
     Example: quotes extract seeds/ > quotes.jsonl
     """
-    extractions = _run(paths, model, speakers, include_scare)
-    _emit(render(extractions, format, width=width, columns=_columns()))
-    raise typer.Exit(_exit_code(extractions))
+    settings = Settings(model=model, include_scare=include_scare, jobs=jobs)
+    if not stream:
+        extractions = _run(paths, settings, speakers)
+        _emit(render(extractions, format, width=width, columns=_columns()))
+        raise typer.Exit(_exit_code(extractions))
+    held: list[Extraction] = []  # the formats that are one document (json, csv, a table) wait for the end
+    read = failed = 0
+    with _progress(paths) as tick:
+        sources = [Path(p) for p in paths]
+        for ex in extract_each(sources, settings=settings, speakers=speakers, on_document=tick):
+            _report(ex)
+            read, failed = read + 1, failed + bool(ex.errors)
+            if format is Format.JSONL:
+                _emit(render([ex], format))
+            else:
+                held.append(ex)
+    if failed == read:
+        raise typer.Exit(1)
+    if format is not Format.JSONL:
+        _emit(render(held, format, width=width, columns=_columns()))
+    raise typer.Exit(1 if failed else 0)
 
 
 @app.command("speakers", cls=_command("[OPTIONS]"))
@@ -393,12 +512,13 @@ def speakers_cmd(
     format: FormatOption = Format.TABLE,
     model: Model = None,
     speakers: SpeakersFile = None,
+    jobs: Jobs = None,
 ) -> None:
     """List each canonical speaker with the names and mentions seen, role, body and quotes per outlet.
 
     Example: quotes speakers seeds/
     """
-    extractions = _run(paths, model, speakers)
+    extractions = _run(paths, Settings(model=model, jobs=jobs), speakers)
     _emit(render_speakers(summarize(extractions), format, columns=_columns()))
     raise typer.Exit(_exit_code(extractions))
 
@@ -464,6 +584,7 @@ def eval_cmd(
         ),
     ] = 20,
     model: Model = None,
+    jobs: Jobs = None,
 ) -> None:
     """Score our quotes against human gold, figure for figure as ../shared/eval/score.py does.
 
@@ -474,7 +595,7 @@ def eval_cmd(
 
     Example: quotes eval --polnear polnear.jsonl --split dev --format json
     """
-    settings = Settings(model=model)
+    settings = Settings(model=model, jobs=jobs)
     if dev is not None:
         _eval_dev(dev, cache, golden, paths or [], settings, format)
         return
@@ -486,7 +607,7 @@ def eval_cmd(
     else:
         raise _usage_error("give --golden FOLDER with article PATHs, or --polnear FILE without PATHs")
     for d in evaluation.diagnostics:
-        _tell(d.render())
+        _diagnose(d)
     _emit(render_evaluation(evaluation, format, errors=None if errors < 0 else errors))
     raise typer.Exit(1 if evaluation.diagnostics else 0)
 
@@ -585,7 +706,7 @@ def _sources(paths: list[str], db: str | None, model: str | None, speakers: Path
     corpus = Corpus.from_paths(paths, settings=Settings(model=model), speakers=speakers)
     for ex in corpus.extractions:
         for d in ex.diagnostics:
-            _tell(d.render(ex.article.text or None))
+            _diagnose(d, ex.article.text)
     if all(ex.errors for ex in corpus.extractions):
         raise typer.Exit(1)  # no source could be read: nothing to verify against
     return corpus
@@ -689,7 +810,7 @@ def _verify_claims_file(
         for item in verify_file(claims, against=sources, strict=strict, settings=Settings(model=model)):
             if isinstance(item, Diagnostic):
                 problems.append(item)
-                _tell(item.render())
+                _diagnose(item)
             else:
                 checked.append(item)
                 if streams(format):
@@ -742,7 +863,7 @@ def check_cmd(
         pairs=tuple(item for item in items if not isinstance(item, Diagnostic)), diagnostics=problems
     )
     for d in problems:
-        _tell(d.render())
+        _diagnose(d)
     if problems and not results:
         raise typer.Exit(1)  # no draft could be read
     _emit(render_check(results, format))
@@ -778,6 +899,7 @@ def index_add(
     db: Db = None,
     model: Model = None,
     speakers: SpeakersFile = None,
+    jobs: Jobs = None,
 ) -> None:
     """Extract the quotes of articles and add them to the index, in one transaction.
 
@@ -791,12 +913,12 @@ def index_add(
         raise _usage_error("the index tracks files; save standard input to a file and add that")
     if (problems := _unreadable(paths)) is not None:
         for d in problems:
-            _tell(replace(d, doc=printable(d.doc)).render())
+            _diagnose(replace(d, doc=printable(d.doc)))
         raise typer.Exit(1)  # nothing to add: the index is neither made nor opened
     with Index(file, create=True) as index:
-        result = index.add(paths, settings=Settings(model=model), speakers=speakers)
+        result = index.add(paths, settings=Settings(model=model, jobs=jobs), speakers=speakers)
     for d in result.diagnostics:
-        _tell(d.render())
+        _diagnose(d)
     _emit(
         escape_controls(
             f"{len(result.added)} added, {len(result.replaced)} replaced, {len(result.unchanged)} unchanged; "
@@ -875,6 +997,7 @@ def align_cmd(
     ] = None,
     model: Model = None,
     speakers: SpeakersFile = None,
+    jobs: Jobs = None,
 ) -> None:
     """Group the renderings of one remark across outlets and flag how each diverges.
 
@@ -885,7 +1008,7 @@ def align_cmd(
 
     Example: quotes align seeds/ --format html > align.html
     """
-    extractions = _run(paths, model, speakers)
+    extractions = _run(paths, Settings(model=model, jobs=jobs), speakers)
     alignment = align_corpus(extractions)
     _emit(render_alignment(alignment, format, width=width or RENDERING_WIDTH, inputs=paths))
     raise typer.Exit(_exit_code(extractions))

@@ -38,6 +38,7 @@ class Settings:
     batch_size: int = 16
     include_scare: bool = False  # keep marked phrases no speech act is attributed to, flagged ``scare``
     learned: bool = True  # let the learned judgement (``quotes.keep``) drop reported records it finds no quote
+    jobs: int | None = None  # processes that parse (``nlp.parse``); None: the machine's cores, 1 for few documents
 
     def model_names(self) -> tuple[str, ...]:
         """The pipelines to try, in order: explicit, environment, defaults."""

@@ -5,8 +5,10 @@ Input: articles. Output: (article, spaCy ``Doc``) pairs; ``Doc`` objects stay in
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import chain, islice
 from typing import TYPE_CHECKING, NamedTuple
 
 from .config import Settings
@@ -130,11 +132,39 @@ def pipeline(settings: Settings) -> Language:
     return load(settings.model_names())
 
 
+#: Fewest documents per process worth parsing in several: below it ``parse`` uses one. Measured with
+#: benchmarks/bench_jobs.py (2 cores, articles of six seeds/ paragraphs, cache off): on 32 articles ``--jobs 2``
+#: took 1.03x the time of ``--jobs 1`` (worker start-up eats the gain: break-even), on 500 0.63x; one process
+#: parses about 20 such articles a second, so start-up costs about 1.5 s, two batches of 16.
+PARALLEL_MIN_DOCS = 32
+
+
+def processes(jobs: int | None, documents: int) -> int:
+    """How many processes parse ``documents`` documents when ``jobs`` are asked for (``None``: the cores).
+
+    One unless there are at least ``PARALLEL_MIN_DOCS`` documents per process started; never more than asked.
+
+    >>> processes(None, 10), processes(2, 64), processes(4, 64), processes(1, 10_000)
+    (1, 2, 2, 1)
+    """
+    wanted = jobs if jobs is not None else os.cpu_count() or 1
+    return max(1, min(wanted, documents // PARALLEL_MIN_DOCS))
+
+
 def parse(articles: Iterable[Article], *, settings: Settings) -> Iterator[tuple[Article, Doc]]:
-    """Parse articles through ``nlp.pipe``, streaming, in the order given."""
+    """Parse articles through ``nlp.pipe``, streaming, in the order given.
+
+    With ``settings.jobs`` other than 1, the parse runs in several processes (``processes``: enough documents
+    for each, counted ahead in a buffer of at most ``jobs * PARALLEL_MIN_DOCS``); the docs come back in the
+    same order and equal to those of one process.
+    """
     nlp = pipeline(settings)
-    pairs = ((a.text, a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=settings.batch_size):
+    wanted = settings.jobs if settings.jobs is not None else os.cpu_count() or 1
+    stream = iter(articles)
+    ahead = list(islice(stream, wanted * PARALLEL_MIN_DOCS)) if wanted > 1 else []
+    n_process = processes(wanted, len(ahead))
+    pairs = ((a.text, a) for a in chain(ahead, stream))
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=settings.batch_size, n_process=n_process):
         yield article, doc
 
 
@@ -155,25 +185,27 @@ def _dateline_dash(doc: Doc, start: int, dash: Token) -> bool:
     return before[-1].text == ")" or all(t.is_upper or t.is_punct or t.is_digit for t in before)
 
 
-def _register_paragraph_component() -> None:
-    """Register a component that starts a sentence after every line break.
+def paragraphs(doc: Doc) -> Doc:
+    """The ``quotes_paragraphs`` component: a sentence starts after every line break, and after a dateline.
 
-    News text puts one paragraph per line; captions and headlines have no
-    final full stop, so without this the parser runs them into the next line.
+    News text puts one paragraph per line; captions and headlines have no final full stop, so without this
+    the parser runs them into the next line. A module-level function, so that the pipeline pickles into
+    the worker processes of ``parse`` whatever the start method (spawn, forkserver, fork).
     """
+    start = 0
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            tok.is_sent_start = True
+            start = tok.i
+        elif tok.i - start <= DATELINE_TOKENS and _dateline_dash(doc, start, prev) and not tok.is_space:
+            tok.is_sent_start = True  # "SEOUL, March 3 (Yonhap) -- Kim said …": the report starts here
+    return doc
+
+
+def _register_paragraph_component() -> None:
+    """Register ``paragraphs`` as the ``quotes_paragraphs`` component (once per process)."""
     from spacy.language import Language
 
-    if Language.has_factory(PARAGRAPH_COMPONENT):
-        return
-
-    @Language.component(PARAGRAPH_COMPONENT)
-    def paragraphs(doc: Doc) -> Doc:
-        start = 0
-        for tok in doc[1:]:
-            prev = doc[tok.i - 1]
-            if "\n" in prev.text or "\n" in prev.whitespace_:
-                tok.is_sent_start = True
-                start = tok.i
-            elif tok.i - start <= DATELINE_TOKENS and _dateline_dash(doc, start, prev) and not tok.is_space:
-                tok.is_sent_start = True  # "SEOUL, March 3 (Yonhap) -- Kim said …": the report starts here
-        return doc
+    if not Language.has_factory(PARAGRAPH_COMPONENT):
+        Language.component(PARAGRAPH_COMPONENT, func=paragraphs)

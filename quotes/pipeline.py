@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import chain
 from pathlib import Path
@@ -39,6 +39,8 @@ def extract(
     speakers: Path | None = None,
     stdin: TextIO | None = None,
     cache: bool = True,
+    stream: bool = False,
+    on_document: Callable[[Extraction], object] | None = None,
 ) -> list[Extraction]:
     """Extract quotes from text, paths or articles, one ``Extraction`` per document, in the order given,
     with one id and name per speaker across them: what ``quotes extract`` and ``quotes table`` print.
@@ -49,13 +51,20 @@ def extract(
     Yoo-jung`` in one article and ``Kang Yu-jung`` in two is ``Kang Yu-jung``); ``speakers`` is an
     optional authority file (TOML) that pins names and ids. A file that cannot be read gives an
     extraction with an error diagnostic and the others go on. ``settings`` holds what the CLI's
-    ``--model`` and ``--include-scare`` set; ``cache``: see ``extract_each``.
+    ``--model``, ``--include-scare`` and ``--jobs`` set; ``cache`` and ``on_document``: see ``extract_each``.
+    With ``stream``, each document's speakers are named within it, as ``extract_each`` yields them (what
+    ``quotes extract --stream`` prints, document by document): ``list(extract_each(...))``.
 
     >>> [q.speaker for x in extract('"We will win," Smith said.') for q in x.quotes]
     ['Smith']
     """
+    if stream:
+        each = extract_each(
+            sources, settings=settings, speakers=speakers, stdin=stdin, cache=cache, on_document=on_document
+        )
+        return list(each)
     authority = _speakers.load_authority(speakers) if speakers is not None else None
-    out = _speakers.unify(extract_each(sources, settings=settings, stdin=stdin, cache=cache))
+    out = _speakers.unify(extract_each(sources, settings=settings, stdin=stdin, cache=cache, on_document=on_document))
     return _speakers.apply_authority(out, authority) if authority else out
 
 
@@ -63,18 +72,34 @@ def extract_each(
     sources: Source | Iterable[Source],
     *,
     settings: Settings | None = None,
+    speakers: Path | None = None,
     stdin: TextIO | None = None,
     cache: bool = True,
+    on_document: Callable[[Extraction], object] | None = None,
 ) -> Iterator[Extraction]:
-    """``extract`` one document at a time, in the order given, each document's speakers named within it.
+    """``extract`` one document at a time, in the order given, each document's speakers named within it:
+    what ``quotes extract`` prints (``--no-stream``: ``extract``).
 
-    Documents stream through ``nlp.pipe``, so a long run yields its first results at once and holds
-    one document at a time; the names a corpus agrees on (``extract``) need every document first.
-    With ``cache`` (and unless ``QUOTES_CACHE=off``), a document extracted before with the same text,
-    metadata, pipeline, code and data comes from the on-disk cache (``quotes.cache``) without parsing;
-    when every document does, the pipeline is not even loaded.
+    Documents stream through ``nlp.pipe`` (in ``settings.jobs`` processes), so a long run yields its first
+    results at once and holds a few batches at a time; the names a corpus agrees on (``extract``) need every
+    document first. ``speakers``: an authority file, applied to each document. With ``cache`` (and unless
+    ``QUOTES_CACHE=off``), a document extracted before with the same text, metadata, pipeline, code and data
+    comes from the on-disk cache (``quotes.cache``) without parsing; when every document does, the pipeline is
+    not even loaded. ``on_document`` is called with each extraction as it is done (a progress bar's tick).
     """
-    settings = settings or Settings()
+    authority = _speakers.load_authority(speakers) if speakers is not None else None
+    for extraction in _extracted(sources, settings=settings or Settings(), stdin=stdin, cache=cache):
+        if authority:
+            (extraction,) = _speakers.apply_authority([extraction], authority)
+        if on_document is not None:
+            on_document(extraction)
+        yield extraction
+
+
+def _extracted(
+    sources: Source | Iterable[Source], *, settings: Settings, stdin: TextIO | None, cache: bool
+) -> Iterator[Extraction]:
+    """``extract_each`` without the authority file and the callback."""
     store = _cache.open_cache(settings) if cache else None
     # Documents in input order: a finished Extraction (read from the cache, or unreadable),
     # or an Article waiting for the parser. nlp.pipe keeps order, so each parsed document
@@ -249,6 +274,7 @@ def extract_corpus(
     stdin: TextIO | None = None,
     speakers: Path | None = None,
     cache: bool = True,
+    on_document: Callable[[Extraction], object] | None = None,
 ) -> list[Extraction]:
     """``extract`` of file and folder paths, given as ``str`` or ``Path`` alike (a ``str`` is a path here).
 
@@ -256,4 +282,11 @@ def extract_corpus(
     cross-document step (one id per speaker, the authority file) is redone every time, so the
     result is the same.
     """
-    return extract([Path(p) for p in paths], settings=settings, stdin=stdin, speakers=speakers, cache=cache)
+    return extract(
+        [Path(p) for p in paths],
+        settings=settings,
+        stdin=stdin,
+        speakers=speakers,
+        cache=cache,
+        on_document=on_document,
+    )

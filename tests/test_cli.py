@@ -562,3 +562,75 @@ def test_table_follows_the_terminal_width_unless_width_is_given() -> None:
     assert len(fitted) > 10 and max(text_width(line) for line in fitted) <= 100
     wide = runner.invoke(app, ["table", str(SEEDS), "--width", "150"], env={"COLUMNS": "100"}).stdout.splitlines()
     assert max(text_width(line) for line in wide) > 150
+
+
+@pytest.mark.parametrize("command", [["extract"], ["table"], ["speakers"], ["align"], ["eval"], ["index", "add"]])
+def test_commands_that_extract_take_jobs(command: list[str]) -> None:
+    result = runner.invoke(app, [*command, "--help"])
+    assert result.exit_code == 0 and "--jobs" in result.stdout
+
+
+def test_extract_in_two_processes_prints_what_one_prints(monkeypatch: pytest.MonkeyPatch) -> None:
+    import quotes.nlp as nlp
+
+    monkeypatch.setattr(nlp, "PARALLEL_MIN_DOCS", 1)  # five seeds are enough to start two processes
+    started: list[int] = []
+    processes = nlp.processes
+    monkeypatch.setattr(nlp, "processes", lambda jobs, docs: started.append(processes(jobs, docs)) or started[-1])
+    outputs = []
+    for jobs in ("1", "2"):
+        result = runner.invoke(app, ["extract", str(SEEDS), "--jobs", jobs], env={"QUOTES_CACHE": "off"})
+        assert result.exit_code == 0, result.output
+        outputs.append(result.stdout)
+    assert started == [1, 2] and outputs[0] == outputs[1] and outputs[0].count("\n") > 20
+
+
+def test_extract_stream_writes_a_documents_records_before_the_next_is_extracted(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import quotes.pipeline as pipeline
+
+    for name, who in (("a.txt", "Anna Berg"), ("b.txt", "Peter Novak")):
+        (tmp_path / name).write_text(f"“We will win,” {who} said.\n", encoding="utf-8")
+    events: list[str] = []
+    extract_parsed, emit = pipeline.extract_parsed, cli._emit
+    monkeypatch.setattr(
+        pipeline, "extract_parsed", lambda a, d: events.append(f"extract {a.doc}") or extract_parsed(a, d)
+    )
+    monkeypatch.setattr(cli, "_emit", lambda text: events.append(f"write {json.loads(text)['doc']}") or emit(text))
+    result = runner.invoke(app, ["extract", "--stream", str(tmp_path)], env={"QUOTES_CACHE": "off"})
+    assert result.exit_code == 0, result.output
+    a, b = str(tmp_path / "a.txt"), str(tmp_path / "b.txt")
+    assert events == [f"extract {a}", f"write {a}", f"extract {b}", f"write {b}"]
+
+
+def test_extract_stream_names_speakers_per_document_as_the_library_does() -> None:
+    from quotes import extract, extract_each
+
+    result = runner.invoke(app, ["extract", "--stream", str(SEEDS)])
+    assert result.exit_code == 0, result.output
+    printed = [json.loads(line) for line in result.stdout.splitlines()]
+    assert printed == [q.to_dict() for ex in extract_each(SEEDS) for q in ex.quotes]
+    assert printed == [q.to_dict() for ex in extract(SEEDS, stream=True) for q in ex.quotes]
+    assert {"Kang Yoo-jung", "Kang Yu-jung"} <= {r["via"] for r in printed}  # each document's own spelling
+
+
+def test_progress_forced_draws_a_bar_on_stderr_and_nothing_on_stdout() -> None:
+    result = runner.invoke(app, ["--progress", "extract", str(SEEDS)])
+    assert result.exit_code == 0, result.output
+    assert "documents: 100%" in result.stderr and "5/5" in result.stderr and "doc/s" in result.stderr
+    assert "documents" not in result.stdout and "doc/s" not in result.stdout
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal() -> None:
+    result = runner.invoke(app, ["--quiet", "table", str(SEEDS)])
+    assert result.exit_code == 0 and result.stderr == ""
+
+
+def test_quiet_keeps_warnings_off_stderr_but_not_errors(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("“We will win,” Anna Berg said.\n“Unclosed, she said.\n", encoding="utf-8")
+    args = ["extract", str(tmp_path / "a.txt"), str(tmp_path / "missing.txt")]
+    loud, quiet = runner.invoke(app, args), runner.invoke(app, ["--quiet", *args])
+    assert "warning W202" in loud.stderr
+    assert ": warning W" not in quiet.stderr and "error E102" in quiet.stderr
+    assert quiet.exit_code == loud.exit_code == 1 and quiet.stdout == loud.stdout != ""

@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 from quotes import Article, extract, extract_corpus
 from quotes.config import Settings
 
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
 PIECES = [
     "“",
     "”",
@@ -226,3 +228,50 @@ def test_twenty_articles_and_a_five_megabyte_one_give_twenty_extractions_and_one
     assert [(Path(ex.article.doc).name, [d.code for d in ex.errors]) for ex in out if ex.errors] == [
         ("huge.txt", ["E109"])
     ]
+
+
+def _shuffled_seed_articles(count: int) -> list[Article]:
+    """``count`` articles made of the paragraphs of seeds/, each a different selection and order."""
+    import random
+
+    paragraphs = [p for f in sorted(SEEDS.glob("*.txt")) for p in f.read_text(encoding="utf-8").split("\n") if p]
+    rng = random.Random(14)
+    return [Article(f"gen{i}.txt", "\n".join(rng.sample(paragraphs, 4)) + "\n") for i in range(count)]
+
+
+def test_two_processes_give_the_records_of_one_in_input_order_windows_included(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import quotes.nlp as nlp
+
+    monkeypatch.setattr(nlp, "PARALLEL_MIN_DOCS", 2)  # a few documents are enough to start two processes
+    monkeypatch.setattr(nlp, "LONG_ARTICLE_CHARS", 2_000)  # and one article parsed in windows among them
+    monkeypatch.setattr(nlp, "WINDOW_CHARS", 1_500)
+    monkeypatch.setattr(nlp, "CONTEXT_CHARS", 300)
+    started: list[int] = []
+    processes = nlp.processes
+    monkeypatch.setattr(nlp, "processes", lambda jobs, docs: started.append(processes(jobs, docs)) or started[-1])
+    sources = [SEEDS, *_shuffled_seed_articles(6), Article("long.txt", _news(20)), "“Short,” Anna Berg said."]
+
+    def records(jobs: int) -> list[dict[str, object]]:
+        return [q.to_dict() for ex in extract(sources, settings=Settings(jobs=jobs), cache=False) for q in ex.quotes]
+
+    one, two = records(1), records(2)
+    assert started == [1, 2]
+    assert len(one) > 50 and two == one
+
+
+def test_the_paragraph_component_pickles_for_worker_processes_started_by_spawn() -> None:
+    import pickle
+
+    from quotes.nlp import PARAGRAPH_COMPONENT, pipeline
+
+    component = pipeline(Settings()).get_pipe(PARAGRAPH_COMPONENT)
+    assert pickle.loads(pickle.dumps(component)) is component
+
+
+@pytest.mark.parametrize(("jobs", "documents", "expected"), [(2, 10, 1), (2, 64, 2), (8, 64, 2), (1, 1000, 1)])
+def test_few_documents_are_parsed_in_one_process(jobs: int, documents: int, expected: int) -> None:
+    from quotes.nlp import processes
+
+    assert processes(jobs, documents) == expected

@@ -1,0 +1,162 @@
+"""The dask engine gives what the local corpus step gives: the same records, order and names."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import quotes
+from quotes import engine
+from quotes.config import MODEL_ENV, Settings
+from quotes.errors import InputError
+from quotes.ingest import read_articles
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+
+#: A person named in two romanizations across documents: ``speakers.unify`` gives one name.
+GENERATED = {
+    "a/kang-1.txt": 'SEOUL -- Kang Yoo-jung said on Monday that talks would go on.\n"We will not back down," she said.',
+    "a/kang-2.txt": '"Talks will go on," Kang Yu-jung told reporters in Seoul.\n"We will not back down," Kang said.\n',
+    "b/kang-3.md": 'Kang Yu-jung, the foreign minister, said: "We are ready to talk."\n',
+    "b/smith.txt": '"We will cut taxes next year," Smith said.\nSmith added: "Nobody will pay more."\n',
+}
+
+
+@pytest.fixture(scope="module")
+def scheduler() -> Iterator[str]:
+    """The address of a cluster of two worker processes (one thread each), shared by the module's tests."""
+    distributed = pytest.importorskip("distributed", reason="dask.distributed is not installed (the `dask` extra)")
+    pytest.importorskip("dask.bag", reason="dask is not installed (the `dask` extra)")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        yield str(cluster.scheduler_address)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """seeds/, a folder of generated articles (one of them binary, so unreadable) and a folder with none."""
+    root = tmp_path_factory.mktemp("corpus")
+    for name, text in GENERATED.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    (root / "a" / "broken.txt").write_bytes(b"\x00\x01binary\x00")
+    (root / "empty").mkdir()
+    return [SEEDS, root, root / "empty"]
+
+
+def _records(extractions: list[quotes.Extraction]) -> list[dict[str, Any]]:
+    return [q.to_dict() for ex in extractions for q in ex.quotes]
+
+
+@pytest.mark.parametrize("partitions", [1, 3, None])
+def test_extract_dask_gives_the_records_of_extract_in_the_same_order(
+    scheduler: str, corpus: list[Path], partitions: int | None
+) -> None:
+    local = quotes.extract(corpus, cache=False)
+    remote = engine.extract_dask(corpus, scheduler=scheduler, partitions=partitions, cache=False)
+    assert _records(remote) == _records(local)
+    assert [ex.to_dict() for ex in remote] == [ex.to_dict() for ex in local]  # documents, speakers, diagnostics
+
+
+def test_extract_dask_names_a_speaker_once_across_partitions(scheduler: str, corpus: list[Path]) -> None:
+    extractions = engine.extract_dask([corpus[1]], scheduler=scheduler, partitions=len(GENERATED) + 1, cache=False)
+    kang = {q.speaker for ex in extractions for q in ex.quotes if q.speaker_id == "kang-yu-jung"}
+    alone = {q.speaker for ex in quotes.extract_each([corpus[1]], cache=False) for q in ex.quotes}
+    assert "Kang Yoo-jung" in alone  # each document on its own keeps its spelling ...
+    assert kang == {"Kang Yu-jung"}  # ... the reduce step gives the most used one everywhere
+
+
+def test_extract_dask_reports_unreadable_documents_in_their_place(scheduler: str, corpus: list[Path]) -> None:
+    extractions = engine.extract_dask(corpus[1:], scheduler=scheduler, cache=False)
+    docs = [ex.article.doc for ex in extractions]
+    assert docs == [str(p) for p in engine.documents(corpus[1:])]
+    broken = extractions[docs.index(str(corpus[1] / "a" / "broken.txt"))]
+    assert broken.errors and not broken.quotes
+    assert [d.code for d in extractions[-1].errors] == ["E101"]  # the folder without articles
+
+
+def test_extract_dask_applies_the_authority_file(scheduler: str, corpus: list[Path], tmp_path: Path) -> None:
+    authority = tmp_path / "speakers.toml"
+    authority.write_text('[[speaker]]\nid = "kyj"\nname = "Kang Yu-jung (minister)"\naliases = ["Kang Yu-jung"]\n')
+    remote = engine.extract_dask([corpus[1]], scheduler=scheduler, speakers=authority, cache=False)
+    assert _records(remote) == _records(quotes.extract([corpus[1]], speakers=authority, cache=False))
+    assert "Kang Yu-jung (minister)" in {q.speaker for ex in remote for q in ex.quotes}
+
+
+def test_align_dask_groups_as_align_does(scheduler: str, corpus: list[Path]) -> None:
+    assert engine.align_dask(corpus, scheduler=scheduler, cache=False) == quotes.align(corpus, cache=False)
+
+
+def test_extract_dask_of_nothing_is_nothing_without_a_cluster() -> None:
+    pytest.importorskip("distributed", reason="dask.distributed is not installed (the `dask` extra)")
+    assert engine.extract_dask([], scheduler="tcp://nowhere.invalid:8786") == []
+
+
+def test_an_unreachable_scheduler_is_a_one_line_input_error(
+    monkeypatch: pytest.MonkeyPatch, corpus: list[Path]
+) -> None:
+    pytest.importorskip("distributed", reason="dask.distributed is not installed (the `dask` extra)")
+    monkeypatch.setattr(engine, "CONNECT_SECONDS", 1)
+    with pytest.raises(InputError, match="no dask scheduler answers at 'tcp://127.0.0.1:9'") as caught:
+        engine.extract_dask(corpus[:1], scheduler="tcp://127.0.0.1:9")
+    assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("module", ["distributed", "dask.bag"])
+def test_without_dask_the_engine_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch, module: str) -> None:
+    monkeypatch.setitem(sys.modules, module, None)  # `import` of a None entry raises ImportError
+    with pytest.raises(InputError) as caught:
+        engine.extract_dask([SEEDS])
+    assert str(caught.value) == "[Q100] the dask engine needs `pip install quotes[dask]`"
+
+
+def test_documents_lists_the_files_ingest_reads_in_its_order(corpus: list[Path]) -> None:
+    read = [item.doc for item in read_articles(corpus)]
+    assert [str(p) for p in engine.documents(corpus)] == read
+
+
+def test_documents_refuses_standard_input() -> None:
+    with pytest.raises(InputError, match="not standard input"):
+        engine.documents([SEEDS, "-"])
+
+
+def test_pinned_settings_name_the_model_the_environment_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(MODEL_ENV, "my_pipeline")
+    assert engine.pinned(Settings()).model == "my_pipeline"
+    assert engine.pinned(Settings(model="other")).model == "other"
+    monkeypatch.delenv(MODEL_ENV)
+    assert engine.pinned(Settings()) == Settings()  # the defaults are tried in order, on each worker
+
+
+def test_write_shards_splits_the_records_in_order(tmp_path: Path, seed_extractions: list[quotes.Extraction]) -> None:
+    shards = engine.write_shards(seed_extractions, tmp_path / "out", per_shard=10)
+    records = _records(seed_extractions)
+    assert [p.name for p in shards] == [f"part-{n:05d}.jsonl" for n in range(-(-len(records) // 10))]
+    lines = [json.loads(line) for p in shards for line in p.read_text(encoding="utf-8").splitlines()]
+    assert lines == records
+    assert all(len(p.read_text(encoding="utf-8").splitlines()) <= 10 for p in shards)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [p.name for p in shards]  # no temporary left
+
+
+def test_write_shards_of_no_records_leaves_one_empty_shard(tmp_path: Path) -> None:
+    shards = engine.write_shards([], tmp_path)
+    assert [p.name for p in shards] == ["part-00000.jsonl"] and shards[0].read_text() == ""
+
+
+def test_write_shards_refuses_a_folder_with_shards(tmp_path: Path) -> None:
+    (tmp_path / "part-00000.jsonl").write_text("{}\n")
+    with pytest.raises(InputError, match="holds shards of an earlier run"):
+        engine.write_shards([], tmp_path)
+    assert (tmp_path / "part-00000.jsonl").read_text() == "{}\n"
+
+
+@pytest.mark.parametrize("per_shard", [0, -1])
+def test_write_shards_refuses_fewer_than_one_record_per_shard(tmp_path: Path, per_shard: int) -> None:
+    with pytest.raises(InputError, match="per_shard must be 1 or more"):
+        engine.write_shards([], tmp_path / "out", per_shard=per_shard)
+    assert not (tmp_path / "out").exists()
