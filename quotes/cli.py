@@ -18,6 +18,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, Optional
 
@@ -31,6 +32,7 @@ from typer.core import TyperArgument, TyperCommand, TyperGroup
 from . import __version__
 from .align import align_corpus
 from .config import Settings
+from .engine import extract_dask, write_shards
 from .errors import InputError, InternalError, OutputError, QuotesError
 from .evaluate import Baseline, EvalFormat, Evaluation, Split, evaluate, load_golden, load_polnear, render_evaluation
 from .forms import shorten
@@ -350,6 +352,13 @@ def _columns() -> int | None:
     return shutil.get_terminal_size().columns if tty or os.environ.get("COLUMNS") else None
 
 
+class Engine(StrEnum):
+    """Where ``quotes extract`` runs the per-document work."""
+
+    LOCAL = "local"
+    DASK = "dask"
+
+
 Jobs = Annotated[
     Optional[int],
     typer.Option(
@@ -475,18 +484,59 @@ def extract_cmd(
         ),
     ] = False,
     jobs: Jobs = None,
+    engine: Annotated[
+        Engine,
+        typer.Option(
+            "--engine",
+            help="local: this machine's processes (--jobs); dask: a dask.distributed cluster "
+            "(quotes.engine.extract_dask, `pip install quotes[dask]`), the same records.",
+        ),
+    ] = Engine.LOCAL,
+    scheduler: Annotated[
+        Optional[str],
+        typer.Option(
+            "--scheduler",
+            metavar="ADDRESS",
+            help="The dask scheduler (tcp://host:8786); without it --engine dask starts a cluster on this machine.",
+        ),
+    ] = None,
+    output: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--output",
+            metavar="DIR",
+            help="Write the records as JSONL shards (part-00000.jsonl, …) into DIR instead of printing them.",
+        ),
+    ] = None,
 ) -> None:
     """Write every quote as a JSON line in the record shape of CONTRACT.md (offsets included), or in --format.
 
     One name and id per speaker across the documents, written when every document is done; with --stream,
     JSON lines are written document by document as each is done, its speakers named within it.
+    --engine dask runs the same work on a dask.distributed cluster.
 
     Example: quotes extract seeds/ > quotes.jsonl
+
+    Example: quotes extract /shared/corpus --engine dask --scheduler tcp://10.0.0.5:8786 --output /shared/out
     """
     settings = Settings(model=model, include_scare=include_scare, jobs=jobs)
+    if scheduler is not None and engine is not Engine.DASK:
+        raise typer.BadParameter("--scheduler needs --engine dask")
+    if stream and (engine is Engine.DASK or output is not None):
+        raise typer.BadParameter("--stream prints on the local engine; leave out --engine dask and --output")
     if not stream:
-        extractions = _run(paths, settings, speakers)
-        _emit(render(extractions, format, width=width, columns=_columns()))
+        if engine is Engine.DASK:
+            extractions = extract_dask(paths, settings=settings, speakers=speakers, scheduler=scheduler)
+            for ex in extractions:
+                _report(ex)
+            if all(ex.errors for ex in extractions):
+                raise typer.Exit(1)
+        else:
+            extractions = _run(paths, settings, speakers)
+        if output is not None:
+            write_shards(extractions, output)
+        else:
+            _emit(render(extractions, format, width=width, columns=_columns()))
         raise typer.Exit(_exit_code(extractions))
     held: list[Extraction] = []  # the formats that are one document (json, csv, a table) wait for the end
     read = failed = 0

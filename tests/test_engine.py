@@ -160,3 +160,29 @@ def test_write_shards_refuses_fewer_than_one_record_per_shard(tmp_path: Path, pe
     with pytest.raises(InputError, match="per_shard must be 1 or more"):
         engine.write_shards([], tmp_path / "out", per_shard=per_shard)
     assert not (tmp_path / "out").exists()
+
+
+def test_the_command_on_the_dask_engine_prints_what_the_local_engine_prints(scheduler: str, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from quotes.cli import app
+
+    runner = CliRunner()
+    local = runner.invoke(app, ["extract", str(SEEDS)])
+    dask = runner.invoke(app, ["extract", str(SEEDS), "--engine", "dask", "--scheduler", scheduler])
+    assert local.exit_code == dask.exit_code == 0, dask.output
+    assert dask.stdout == local.stdout
+    shards = runner.invoke(
+        app, ["extract", str(SEEDS), "--engine", "dask", "--scheduler", scheduler, "--output", str(tmp_path / "out")]
+    )
+    assert shards.exit_code == 0 and shards.stdout == ""
+    assert (tmp_path / "out" / "part-00000.jsonl").read_text(encoding="utf-8") == local.stdout
+
+
+def test_a_scheduler_without_the_dask_engine_is_a_usage_mistake() -> None:
+    from typer.testing import CliRunner
+
+    from quotes.cli import app
+
+    result = CliRunner().invoke(app, ["extract", str(SEEDS), "--scheduler", "tcp://127.0.0.1:1"])
+    assert result.exit_code == 2 and "--engine dask" in result.stderr

@@ -25,7 +25,8 @@ RENDERING_OPTIONS = {"format", "width"}
 #: The library function each command calls (``verify --claims`` calls ``verify_file``).
 MIRRORS: dict[str, tuple[Callable[..., Any], set[str]]] = {
     "table": (quotes.extract, RENDERING_OPTIONS),
-    "extract": (quotes.extract, RENDERING_OPTIONS),
+    # --stream calls extract_each; --engine and --scheduler call quotes.engine.extract_dask; --output writes shards
+    "extract": (quotes.extract, RENDERING_OPTIONS | {"stream", "engine", "scheduler", "output"}),
     "align": (quotes.align, RENDERING_OPTIONS),
     "verify": (quotes.verify, RENDERING_OPTIONS | {"claims"}),
     "check": (quotes.check, RENDERING_OPTIONS),
