@@ -32,7 +32,7 @@ from typer.core import TyperArgument, TyperCommand, TyperGroup
 from . import __version__
 from .align import align_corpus
 from .config import Settings
-from .engine import extract_dask, write_shards
+from .engine import align_dask, extract_dask, write_shards
 from .errors import InputError, InternalError, OutputError, QuotesError
 from .evaluate import Baseline, EvalFormat, Evaluation, Split, evaluate, load_golden, load_polnear, render_evaluation
 from .forms import shorten
@@ -359,6 +359,30 @@ class Engine(StrEnum):
     DASK = "dask"
 
 
+EngineOption = Annotated[
+    Engine,
+    typer.Option(
+        "--engine",
+        help="local: this machine's processes (--jobs); dask: a dask.distributed cluster "
+        "(quotes.engine, `pip install quotes[dask]`), the same result.",
+    ),
+]
+Scheduler = Annotated[
+    Optional[str],
+    typer.Option(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="The dask scheduler (tcp://host:8786); without it --engine dask starts a cluster on this machine.",
+    ),
+]
+
+
+def _engine_checked(engine: Engine, scheduler: str | None) -> None:
+    """A scheduler only with the dask engine (a usage mistake otherwise)."""
+    if scheduler is not None and engine is not Engine.DASK:
+        raise typer.BadParameter("--scheduler needs --engine dask")
+
+
 Jobs = Annotated[
     Optional[int],
     typer.Option(
@@ -484,22 +508,8 @@ def extract_cmd(
         ),
     ] = False,
     jobs: Jobs = None,
-    engine: Annotated[
-        Engine,
-        typer.Option(
-            "--engine",
-            help="local: this machine's processes (--jobs); dask: a dask.distributed cluster "
-            "(quotes.engine.extract_dask, `pip install quotes[dask]`), the same records.",
-        ),
-    ] = Engine.LOCAL,
-    scheduler: Annotated[
-        Optional[str],
-        typer.Option(
-            "--scheduler",
-            metavar="ADDRESS",
-            help="The dask scheduler (tcp://host:8786); without it --engine dask starts a cluster on this machine.",
-        ),
-    ] = None,
+    engine: EngineOption = Engine.LOCAL,
+    scheduler: Scheduler = None,
     output: Annotated[
         Optional[Path],
         typer.Option(
@@ -520,8 +530,7 @@ def extract_cmd(
     Example: quotes extract /shared/corpus --engine dask --scheduler tcp://10.0.0.5:8786 --output /shared/out
     """
     settings = Settings(model=model, include_scare=include_scare, jobs=jobs)
-    if scheduler is not None and engine is not Engine.DASK:
-        raise typer.BadParameter("--scheduler needs --engine dask")
+    _engine_checked(engine, scheduler)
     if stream and (engine is Engine.DASK or output is not None):
         raise typer.BadParameter("--stream prints on the local engine; leave out --engine dask and --output")
     if not stream:
@@ -950,6 +959,8 @@ def index_add(
     model: Model = None,
     speakers: SpeakersFile = None,
     jobs: Jobs = None,
+    engine: EngineOption = Engine.LOCAL,
+    scheduler: Scheduler = None,
 ) -> None:
     """Extract the quotes of articles and add them to the index, in one transaction.
 
@@ -966,7 +977,9 @@ def index_add(
             _diagnose(replace(d, doc=printable(d.doc)))
         raise typer.Exit(1)  # nothing to add: the index is neither made nor opened
     with Index(file, create=True) as index:
-        result = index.add(paths, settings=Settings(model=model, jobs=jobs), speakers=speakers)
+        result = index.add(
+            paths, settings=Settings(model=model, jobs=jobs), speakers=speakers, engine=engine, scheduler=scheduler
+        )
     for d in result.diagnostics:
         _diagnose(d)
     _emit(
@@ -1048,6 +1061,8 @@ def align_cmd(
     model: Model = None,
     speakers: SpeakersFile = None,
     jobs: Jobs = None,
+    engine: EngineOption = Engine.LOCAL,
+    scheduler: Scheduler = None,
 ) -> None:
     """Group the renderings of one remark across outlets and flag how each diverges.
 
@@ -1058,8 +1073,18 @@ def align_cmd(
 
     Example: quotes align seeds/ --format html > align.html
     """
-    extractions = _run(paths, Settings(model=model, jobs=jobs), speakers)
-    alignment = align_corpus(extractions)
+    _engine_checked(engine, scheduler)
+    settings = Settings(model=model, jobs=jobs)
+    if engine is Engine.DASK:
+        alignment = align_dask(paths, settings=settings, speakers=speakers, scheduler=scheduler)
+        extractions = list(alignment.extractions)
+        for ex in extractions:
+            _report(ex)
+        if all(ex.errors for ex in extractions):
+            raise typer.Exit(1)
+    else:
+        extractions = _run(paths, settings, speakers)
+        alignment = align_corpus(extractions)
     _emit(render_alignment(alignment, format, width=width or RENDERING_WIDTH, inputs=paths))
     raise typer.Exit(_exit_code(extractions))
 

@@ -186,3 +186,26 @@ def test_a_scheduler_without_the_dask_engine_is_a_usage_mistake() -> None:
 
     result = CliRunner().invoke(app, ["extract", str(SEEDS), "--scheduler", "tcp://127.0.0.1:1"])
     assert result.exit_code == 2 and "--engine dask" in result.stderr
+
+
+def test_align_and_index_add_on_the_dask_engine_give_what_the_local_engine_gives(
+    scheduler: str, tmp_path: Path
+) -> None:
+    from typer.testing import CliRunner
+
+    from quotes.cli import app
+
+    runner = CliRunner()
+    local = runner.invoke(app, ["align", str(SEEDS), "--format", "jsonl"])
+    dask = runner.invoke(app, ["align", str(SEEDS), "--format", "jsonl", "--engine", "dask", "--scheduler", scheduler])
+    assert local.exit_code == dask.exit_code == 0, dask.output
+    assert dask.stdout == local.stdout
+    stats = []
+    for name in ("local", "dask"):
+        db = tmp_path / f"{name}.db"
+        more = ["--scheduler", scheduler] if name == "dask" else []
+        added = runner.invoke(app, ["index", "add", str(SEEDS), "--db", str(db), "--engine", name, *more])
+        assert added.exit_code == 0, added.output
+        shown = json.loads(runner.invoke(app, ["index", "stats", "--db", str(db), "--format", "json"]).stdout)
+        stats.append({k: v for k, v in shown.items() if k not in ("path", "bytes")})
+    assert stats[0] == stats[1] and stats[0]["quotes"] > 20

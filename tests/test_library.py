@@ -27,7 +27,7 @@ MIRRORS: dict[str, tuple[Callable[..., Any], set[str]]] = {
     "table": (quotes.extract, RENDERING_OPTIONS),
     # --stream calls extract_each; --engine and --scheduler call quotes.engine.extract_dask; --output writes shards
     "extract": (quotes.extract, RENDERING_OPTIONS | {"stream", "engine", "scheduler", "output"}),
-    "align": (quotes.align, RENDERING_OPTIONS),
+    "align": (quotes.align, RENDERING_OPTIONS | {"engine", "scheduler"}),  # --engine dask: quotes.engine.align_dask
     "verify": (quotes.verify, RENDERING_OPTIONS | {"claims"}),
     "check": (quotes.check, RENDERING_OPTIONS),
 }

@@ -141,8 +141,13 @@ class Index:
         *,
         settings: Settings | None = None,
         speakers: Path | None = None,
+        engine: str = "local",
+        scheduler: str | None = None,
     ) -> AddResult:
         """Extract the quotes of files and folders and store them, in one transaction.
+
+        ``engine``: ``local`` (this machine's processes, ``settings.jobs``) or ``dask`` (the documents
+        extracted on a dask cluster at ``scheduler``, or a local one: ``quotes.engine.extract_dask``).
 
         Unchanged files (same path, same content hash) are skipped before extraction;
         a changed file's quotes replace the old ones. Unreadable files come back as
@@ -172,7 +177,16 @@ class Index:
                 unchanged.append(printable(item.doc))
             else:
                 todo.append(item)
-        extractions = extract(todo, settings=settings, speakers=speakers) if todo else []
+        if not todo:
+            extractions: list[Extraction] = []
+        elif engine == "dask":
+            from ..engine import extract_dask
+
+            extractions = extract_dask(
+                [Path(a.doc) for a in todo], settings=settings, speakers=speakers, scheduler=scheduler
+            )
+        else:
+            extractions = extract(todo, settings=settings, speakers=speakers)
         for ex in extractions:
             problems.extend(replace(d, doc=printable(d.doc)) for d in ex.diagnostics if d.code.startswith("E"))
         result = self.add_extractions(extractions)
