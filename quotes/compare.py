@@ -154,7 +154,7 @@ def compare(a: str, b: str, *, paraphrase: bool = False) -> Comparison:
     ``paraphrase``: ``b`` reports ``a`` without quotation marks, so words of ``a`` it leaves out
     are no change unless they negate, count or qualify (negation, number, modality).
 
-    >>> c = compare("the importance of Korea-Japan relations is growing", "Korea-Japan relations are shrinking")
+    >>> c = compare("the importance of the harbour trade is growing", "the harbour trade is shrinking")
     >>> [(x.type.value, c.b[slice(*x.b_span)], c.a[slice(*x.a_span)]) for x in c.changes]
     [('negation', 'shrinking', 'growing')]
     """

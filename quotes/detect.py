@@ -621,9 +621,9 @@ def _single_named_source(verb: Token, lex: Lexicon) -> bool:
 
 
 def joint_subject(subject: Token) -> bool:
-    """Whether a subject names several people or bodies together by name: ``Lee and Ishiba agreed …``, or
-    two names joined by a comma as headlines join them (``Lee, Ishiba stress …``: a name in apposition
-    that no comma closes before the verb, where prose would close it: ``Kang, Lee's spokesperson, said``).
+    """Whether a subject names several people or bodies together by name: ``Moreau and Berg agreed …``, or
+    two names joined by a comma as headlines join them (``Moreau, Berg stress …``: a name in apposition
+    that no comma closes before the verb, where prose would close it: ``Dufour, Moreau's spokesperson, said``).
     What they say together is no one of them's (golden/README.md §1: joint outcomes, headlines); a
     group described together (``residents and officials said``) is one source and no such subject."""
     if subject.pos_ != "PROPN":
@@ -636,7 +636,7 @@ def joint_subject(subject: Token) -> bool:
             return True
         after = c.right_edge.i + 1
         if c.dep_ == "appos" and doc[c.left_edge.i - 1].text == "," and after == subject.head.i:
-            return True  # "Lee, Ishiba stress": nothing between the second name and the verb
+            return True  # "Moreau, Berg stress": nothing between the second name and the verb
     return False
 
 

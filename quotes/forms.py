@@ -58,7 +58,7 @@ def char_width(char: str) -> int:
 def text_width(text: str) -> int:
     """Columns ``text`` takes on one line of a terminal (``char_width`` of each character).
 
-    >>> text_width("Seoul 서울")
+    >>> text_width("Tokyo 東京")
     10
     """
     return sum(char_width(c) for c in text)
@@ -86,7 +86,7 @@ def shorten(text: str, width: int) -> str:
     go to the start, the rest to the end; wide (CJK) characters count two columns.
 
     >>> shorten("We will not raise taxes this year, the minister said", 20)
-    'We will not …er said'
+    'We will not…er said'
     """
     flat = one_line(text)
     if text_width(flat) <= width:

@@ -199,7 +199,7 @@ def paragraphs(doc: Doc) -> Doc:
             tok.is_sent_start = True
             start = tok.i
         elif tok.i - start <= DATELINE_TOKENS and _dateline_dash(doc, start, prev) and not tok.is_space:
-            tok.is_sent_start = True  # "SEOUL, March 3 (Yonhap) -- Kim said …": the report starts here
+            tok.is_sent_start = True  # "LISBON, March 3 (Reuters) -- Silva said …": the report starts here
     return doc
 
 

@@ -47,8 +47,8 @@ def extract(
 
     A ``str`` is article text, a ``Path`` a file or folder (``Path("-")`` is standard input), an
     ``Article`` is used as is (its outlet resolved as ingest resolves it). A person or body named in
-    several documents gets one id and its most used name in all of them (``speakers.unify``: ``Kang
-    Yoo-jung`` in one article and ``Kang Yu-jung`` in two is ``Kang Yu-jung``); ``speakers`` is an
+    several documents gets one id and its most used name in all of them (``speakers.unify``: ``Park
+    Soo-min`` in one article and ``Park Su-min`` in two is ``Park Su-min``); ``speakers`` is an
     optional authority file (TOML) that pins names and ids. A file that cannot be read gives an
     extraction with an error diagnostic and the others go on. ``settings`` holds what the CLI's
     ``--model``, ``--include-scare`` and ``--jobs`` set; ``cache`` and ``on_document``: see ``extract_each``.

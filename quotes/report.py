@@ -483,7 +483,7 @@ def _holds(m: _Member, words: str) -> bool:
 
 
 #: Which difference a group's summary names first: a conflict of source, then of meaning (a changed
-#: speaking person before a changed modal, as ``I hope`` / ``President Lee hopes`` is no longer the
+#: speaking person before a changed modal, as ``I hope`` / ``President Moreau hopes`` is no longer the
 #: speaker's own words), then of wording.
 _SUMMARY_ORDER = (
     "attribution:conflicting",
@@ -515,7 +515,7 @@ def _next_word(text: str, at: int) -> str:
 
 def _in_context(f: Flag, ref: _Member, m: _Member) -> tuple[str, str]:
     """A changed pair of words with the next word when both sides go on with it, so that a summary reads
-    ``“I hope” … “President Lee hopes”`` rather than ``“I” … “President Lee”``."""
+    ``“I hope” … “President Moreau hopes”`` rather than ``“I” … “President Moreau”``."""
     was, now = (f.other_text or "").strip(), (f.text or "").strip()
     if not (was and now and f.end is not None and f.other_end is not None):
         return was, now
@@ -536,8 +536,8 @@ def _labels_of(counts: Counter[str]) -> str:
 def _group_summary(members: Sequence[_Member], names: Mapping[str, str]) -> str:
     """One line on a group: how many outlets, then its first difference in ``_SUMMARY_ORDER``, in words.
 
-    ``4 outlets; Dong-A Ilbo says “President Lee hopes” where Korea JoongAng Daily and Kyunghyang
-    Shinmun quote “I hope”; 14 more differences``. ``members`` come reference first (``_members``).
+    ``4 outlets; Daily Courier says “President Moreau hopes” where Morning Post and Evening Star
+    quote “I hope”; 14 more differences``. ``members`` come reference first (``_members``).
     """
     ref, others = members[0], members[1:]
     outlets = len({_outlet(m, names) for m in members})

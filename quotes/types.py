@@ -113,7 +113,7 @@ class Attribution:
     sourceless: bool = False  # known to have no speaker (the title of a work): never inherits one
     scare: bool = False  # a marked phrase no speech act is attributed to (a scare quote): no record by default
     ranked: bool = False  # the mention was chosen by the learned ranking (attribute/ranking.py), no rule named one
-    joint: bool = False  # said by several parties together ("Lee and Ishiba agreed …"): none of them is the speaker
+    joint: bool = False  # said by several parties together ("Moreau and Berg agreed …"): none of them is the speaker
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,8 +176,9 @@ def merge_flags(flags: Iterable[Flag], *, limit: int | None = None) -> tuple[Fla
     The one way flags are merged: by alignment, verification and every output. ``limit`` keeps at most
     that many details of a type and says how many more there were (``…; and 3 more``).
 
-    >>> merge_flags([Flag("number", "70th"), Flag("negation", "not"), Flag("number", "60th")])
-    (Flag(type='number', detail='70th; 60th'), Flag(type='negation', detail='not'))
+    >>> flags = [Flag("number", "70th"), Flag("negation", "not"), Flag("number", "60th")]
+    >>> [(f.type, f.detail) for f in merge_flags(flags)]
+    [('number', '70th; 60th'), ('negation', 'not')]
     """
     details: dict[str, list[str]] = {}
     for f in flags:

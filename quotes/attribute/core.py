@@ -68,7 +68,7 @@ def attribute(
             continue
         att = _attribute_one(doc, cand, lex, marked)
         if att.joint and cand.kind is Kind.INDIRECT:
-            continue  # "Lee and Ishiba agreed to …": a joint outcome no source is named for (golden/README.md §1)
+            continue  # "Moreau and Berg agreed to …": a joint outcome no source is named for (golden/README.md §1)
         if att.mention is not None and overlaps(att.mention.start, att.mention.end, furniture):
             att = replace(att, mention=None)  # "date 2023-12-14 President … said": the stamp is no speaker
         if cand.cut and att.mention is None:

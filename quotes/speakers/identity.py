@@ -174,7 +174,7 @@ def _describes(name: str, lex: Lexicon) -> bool:
 
 def _body_merges(speakers: list[Speaker]) -> list[tuple[str, str]]:
     """Pairs (short, full) of institution ids where the short name is a less specific form of
-    exactly one fuller name in the corpus ("presidential office" -> "South Korea's presidential
+    exactly one fuller name in the corpus ("presidential office" -> "Ruritania's presidential
     office"): same head noun, and every word of the short name in the full one."""
     lex = lexicon()
     bodies = [s for s in speakers if s.kind is SpeakerKind.INSTITUTION]

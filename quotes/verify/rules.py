@@ -26,7 +26,7 @@ from ..types import Change, ChangeType, Evidence, Flag, Outcome, Rendering, merg
 
 #: Fewest claim content words a rendering must support to be shown as the "nearest" source of a claim
 #: it does not support: two, and at least a third of the claim's content words. One shared word
-#: ("Korea", "talks") is chance in coverage of one event; below a third, the claim is about
+#: ("harbour", "talks") is chance in coverage of one event; below a third, the claim is about
 #: something else and naming a source would mislead an editor.
 NEAREST_WORDS = 2
 NEAREST_SHARE = 1 / 3
