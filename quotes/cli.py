@@ -36,7 +36,7 @@ from .engine import align_dask, extract_dask, write_shards
 from .errors import InputError, InternalError, OutputError, QuotesError
 from .evaluate import Baseline, EvalFormat, Evaluation, Split, evaluate, load_golden, load_polnear, render_evaluation
 from .forms import shorten
-from .ingest import SUFFIXES, read_articles
+from .ingest import article_files, read_articles
 from .pipeline import extract_corpus, extract_each
 from .render import Format, escape_controls, render, render_speakers
 from .report import RENDERING_WIDTH, AlignFormat, render_alignment
@@ -403,7 +403,7 @@ def _documents(paths: Sequence[str]) -> int:
     for name in paths:
         path = Path(name)
         if name != "-" and path.is_dir():
-            count += sum(1 for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            count += len(article_files(path))
         else:
             count += 1
     return count
@@ -457,6 +457,12 @@ def _run(
     """Extract and report diagnostics on stderr; when no document could be read, exit 1 with nothing on stdout."""
     with _progress(paths) as tick:
         extractions = extract_corpus(paths, settings=settings, speakers=speakers, on_document=tick)
+    return _reported(extractions)
+
+
+def _reported(extractions: list[Extraction]) -> list[Extraction]:
+    """Each document's diagnostics on stderr (``_report``); when no document could be read, exit 1 with
+    nothing on stdout."""
     for ex in extractions:
         _report(ex)
     if all(ex.errors for ex in extractions):
@@ -492,9 +498,7 @@ def table(
 @app.command("extract", cls=_command("[OPTIONS]"))
 def extract_cmd(
     paths: Paths,
-    format: Annotated[
-        Format, typer.Option("--format", "-f", help="Output format (csv, json, jsonl: the records).")
-    ] = Format.JSONL,
+    format: FormatOption = Format.JSONL,
     width: Width = None,
     model: Model = None,
     speakers: SpeakersFile = None,
@@ -535,11 +539,7 @@ def extract_cmd(
         raise typer.BadParameter("--stream prints on the local engine; leave out --engine dask and --output")
     if not stream:
         if engine is Engine.DASK:
-            extractions = extract_dask(paths, settings=settings, speakers=speakers, scheduler=scheduler)
-            for ex in extractions:
-                _report(ex)
-            if all(ex.errors for ex in extractions):
-                raise typer.Exit(1)
+            extractions = _reported(extract_dask(paths, settings=settings, speakers=speakers, scheduler=scheduler))
         else:
             extractions = _run(paths, settings, speakers)
         if output is not None:
@@ -763,11 +763,7 @@ def _sources(paths: list[str], db: str | None, model: str | None, speakers: Path
     if not paths:
         return Index(db_path(db))
     corpus = Corpus.from_paths(paths, settings=Settings(model=model), speakers=speakers)
-    for ex in corpus.extractions:
-        for d in ex.diagnostics:
-            _diagnose(d, ex.article.text)
-    if all(ex.errors for ex in corpus.extractions):
-        raise typer.Exit(1)  # no source could be read: nothing to verify against
+    _reported(list(corpus.extractions))  # no source could be read: nothing to verify against
     return corpus
 
 
@@ -1077,11 +1073,7 @@ def align_cmd(
     settings = Settings(model=model, jobs=jobs)
     if engine is Engine.DASK:
         alignment = align_dask(paths, settings=settings, speakers=speakers, scheduler=scheduler)
-        extractions = list(alignment.extractions)
-        for ex in extractions:
-            _report(ex)
-        if all(ex.errors for ex in extractions):
-            raise typer.Exit(1)
+        extractions = _reported(list(alignment.extractions))
     else:
         extractions = _run(paths, settings, speakers)
         alignment = align_corpus(extractions)

@@ -138,6 +138,8 @@ def _slides_to(ta: Sequence[diverge._Tok], i1: int, i2: int, j: int, ellipses: f
     ``place. With Patty it's our`` after ``my``, and shifted by one word they are the sentence the
     ellipsis stands for. The gap may shift while the words it moves over repeat on its other side.
     """
+    if not ellipses:
+        return False
     keys = [t.key for t in ta]
     for e in ellipses:
         shift = e - j

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import TYPE_CHECKING
@@ -316,9 +316,13 @@ class Spans:
             if self.ends[k] > start:
                 yield self.starts[k], self.ends[k]
 
+    def meets(self, start: int, end: int) -> bool:
+        """Whether a span overlaps ``start:end``."""
+        return next(self.overlapping(start, end), None) is not None
+
     def holds(self, at: int) -> bool:
         """Whether a span covers the character at ``at``."""
-        return next(self.overlapping(at, at + 1), None) is not None
+        return self.meets(at, at + 1)
 
     def covered(self, start: int, end: int) -> int:
         """How many characters of ``start:end`` the spans cover (counted once per span)."""
@@ -327,11 +331,6 @@ class Spans:
 
 #: No spans at all.
 NO_SPANS = Spans((), (), ())
-
-
-def overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
-    """Whether ``start:end`` overlaps one of ``spans`` (character offsets)."""
-    return any(start < b and a < end for a, b in spans)
 
 
 #: A date stamp a saved page opens with (``date 2023-12-14 President Vladimir Putin said …``).

@@ -26,7 +26,7 @@ from . import speakers as _speakers
 from .align import Alignment, Weights, align_corpus
 from .config import Settings
 from .errors import InputError, OutputError
-from .ingest import SUFFIXES
+from .ingest import article_files
 from .pipeline import extract_each
 from .types import Extraction
 
@@ -118,14 +118,9 @@ def documents(paths: Iterable[str | Path]) -> list[Path]:
         path = Path(raw)
         if str(raw) == "-":
             raise InputError("the dask engine reads files on its workers, not standard input; save it to a file")
-        files = _folder_files(path) if path.is_dir() else []
+        files = article_files(path) if path.is_dir() else []
         out.extend(files or [path])
     return out
-
-
-def _folder_files(folder: Path) -> list[Path]:
-    """A folder's article files, as ``ingest.read_articles`` lists them."""
-    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
 
 
 def pinned(settings: Settings) -> Settings:
@@ -155,8 +150,8 @@ def _warm(settings: Settings) -> str:
 
 @contextmanager
 def _client(scheduler: str | None) -> Iterator[Client]:
-    """A client of the scheduler at ``scheduler``, or of a local cluster started for the call and stopped after."""
-    _need_dask()
+    """A client of the scheduler at ``scheduler``, or of a local cluster started for the call and stopped after
+    (``_need_dask`` checked first)."""
     import distributed
 
     if scheduler is None:

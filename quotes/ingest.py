@@ -61,7 +61,7 @@ def read_articles(
             continue
         path = Path(name)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            files = article_files(path)
             if not files:
                 yield _problem(name, "E101", f"folder has no {'/'.join(SUFFIXES)} files; point at a folder of articles")
             for file in files:
@@ -81,6 +81,11 @@ def read_stdin(stream: IO[str] | IO[bytes] | None) -> Article | Diagnostic:
         return _problem("-", "E104", f"standard input cannot be read ({exc}); pass the articles as paths")
     text = decode(data, doc="-")
     return text if isinstance(text, Diagnostic) else Article(doc="-", text=text, outlet=outlet_of("-", text))
+
+
+def article_files(folder: Path) -> list[Path]:
+    """A folder's article files: its ``.txt`` and ``.md`` files, recursively, in sorted order."""
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
 
 
 def read_article(path: Path, *, doc: str) -> Article | Diagnostic:

@@ -7,8 +7,6 @@ id per speaker across the documents given (what ``quotes extract`` and ``quotes 
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -109,13 +107,14 @@ def _extracted(
     def to_parse() -> Iterator[Article]:
         for item in _articles(sources, stdin):
             hit = _load(store, item) if store is not None and isinstance(item, Article) else None
-            if hit is None and isinstance(item, Article) and len(item.text) > _nlp.LONG_ARTICLE_CHARS:
+            if hit is not None or isinstance(item, Extraction):
+                queue.append(item if hit is None else hit)
+            elif len(item.text) > _nlp.LONG_ARTICLE_CHARS:
                 long = _Long(item, _nlp.windows(item.text))
                 queue.append(long)
                 yield from (replace(item, text=item.text[w.context : w.end]) for w in long.windows)
-                continue
-            queue.append(item if hit is None else hit)
-            if hit is None and isinstance(item, Article):
+            else:
+                queue.append(item)
                 yield item
 
     def ready() -> Iterator[Extraction]:
@@ -177,13 +176,13 @@ def joined(article: Article, windows: Sequence[_nlp.Window], parsed: Sequence[Ex
     surname in another is one speaker (``speakers.unify``, as across the documents of a corpus).
     """
     parsed = _speakers.unify(parsed)
-    breaks = [m.start() for m in re.finditer("\n", article.text)]
     quotes: list[Quote] = []
     diagnostics: list[Diagnostic] = []
     for w, ex in zip(windows, parsed, strict=True):
+        lines_before = article.text.count("\n", 0, w.context)  # a quote's line in the window, shifted
         for q in ex.quotes:
             if q.start + w.context >= w.start:
-                quotes.append(_shifted(q, w.context, article, breaks))
+                quotes.append(_shifted(q, w.context, lines_before, article))
         for d in ex.diagnostics:
             if d.offset is None or d.offset + w.context >= w.start:
                 offset = None if d.offset is None else d.offset + w.context
@@ -199,17 +198,16 @@ def joined(article: Article, windows: Sequence[_nlp.Window], parsed: Sequence[Ex
     )
 
 
-def _shifted(q: Quote, by: int, article: Article, breaks: Sequence[int]) -> Quote:
-    """A window's quote with offsets into the whole article."""
+def _shifted(q: Quote, by: int, lines: int, article: Article) -> Quote:
+    """A window's quote with offsets (``by`` characters) and line (``lines``) into the whole article."""
     span = None if q.speaker_span is None else (q.speaker_span[0] + by, q.speaker_span[1] + by)
-    start = q.start + by
     return replace(
         q,
         doc=article.doc,
-        start=start,
+        start=q.start + by,
         end=q.end + by,
         speaker_span=span,
-        line=bisect_left(breaks, start) + 1,
+        line=q.line + lines,
         parts=tuple(replace(p, start=p.start + by, end=p.end + by) for p in q.parts),
     )
 

@@ -112,7 +112,7 @@ def _is_index(path: Path) -> bool:
 def _source_problem(paths: Sequence[Path]) -> str | None:
     """Why the paths cannot serve as sources (one line), or None. Reads files, runs no pipeline."""
     from .errors import QuotesError
-    from .ingest import SUFFIXES, read_article
+    from .ingest import article_files, read_article
     from .store import Index
     from .types import Diagnostic
 
@@ -130,7 +130,7 @@ def _source_problem(paths: Sequence[Path]) -> str | None:
         return None
     for p in paths:
         if p.is_dir():
-            if not any(f.is_file() and f.suffix.lower() in SUFFIXES for f in p.rglob("*")):
+            if not article_files(p):
                 return f"{p}: folder has no .txt/.md articles; point at a folder of articles or an index file"
             continue
         found = read_article(p, doc=str(p))

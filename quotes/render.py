@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from .forms import one_line, pad, shorten, text_width
-from .types import Extraction, SpeakerSummary
+from .types import Extraction, Quote, SpeakerSummary
 
 #: Longest quote shown in a Markdown cell, and in a table cell when neither ``--width`` nor the
 #: terminal's width is known, in characters: a long sentence, two lines of a wide Markdown viewer.
@@ -225,18 +225,21 @@ def jsonl(extractions: Iterable[Extraction]) -> str:
     return jsonl_text(q.to_dict() for ex in extractions for q in ex.quotes)
 
 
+def speaker_label(q: Quote) -> str:
+    """Who said a quote, as a table shows it: ``Name (via Source)``, ``?`` when unknown."""
+    who = q.speaker or "?"
+    return f"{who} (via {q.via})" if q.via else who
+
+
 def rows(extractions: Iterable[Extraction]) -> list[dict[str, Any]]:
     """Table rows: outlet, speaker (with via), kind, cue, quote (whole), where (``file:line``)."""
     out = []
     for ex in extractions:
         for q in ex.quotes:
-            speaker = q.speaker or "?"
-            if q.via:
-                speaker += f" (via {q.via})"
             out.append(
                 {
                     "outlet": q.outlet or "",
-                    "speaker": speaker,
+                    "speaker": speaker_label(q),
                     "kind": q.kind.value,
                     "cue": q.cue or "",
                     "quote": q.text,

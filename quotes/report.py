@@ -6,7 +6,6 @@ Input: an ``Alignment`` (``align.align_corpus``). Output: text (the library neve
 from __future__ import annotations
 
 import html
-import json
 import os
 import re
 from collections import Counter
@@ -22,7 +21,7 @@ from tabulate import tabulate
 from . import diverge
 from .align import SERIOUS, Alignment, flag_key
 from .forms import shorten
-from .render import Format, escape_controls, jsonl, render, safe_json
+from .render import Format, escape_controls, json_text, jsonl, render, speaker_label
 from .types import DiffOp, Extraction, Flag, Group, Kind, Quote, merge_flags
 
 #: Longest rendering shown in a table cell, in characters.
@@ -94,11 +93,6 @@ def _labels(flags: Iterable[Flag]) -> str:
     return ", ".join(f"{k}×{n}" if n > 1 else k for k, n in counts.items())
 
 
-def _speaker(q: Quote) -> str:
-    who = q.speaker or "?"
-    return f"{who} (via {q.via})" if q.via else who
-
-
 def _single_source(alignment: Alignment) -> list[tuple[Extraction, Quote]]:
     return [(ex, q) for ex in alignment.extractions for q in ex.quotes if q.flagged("single_source")]
 
@@ -120,7 +114,7 @@ def render_alignment(
     if fmt is AlignFormat.CSV:
         return render(alignment.extractions, Format.CSV)
     if fmt is AlignFormat.JSON:
-        return safe_json(json.dumps(alignment_json(alignment), ensure_ascii=False, indent=2)) + "\n"
+        return json_text(alignment_json(alignment))
     if fmt is AlignFormat.HTML:
         return alignment_html(alignment, inputs=inputs, now=now)
     return _blocks(alignment, markdown=fmt is AlignFormat.MARKDOWN, width=width)
@@ -164,7 +158,7 @@ def _blocks(alignment: Alignment, *, markdown: bool, width: int) -> str:
                     _cells(
                         {
                             "outlet": m.outlet + (" (reference)" if is_ref else ""),
-                            "speaker": _speaker(q),
+                            "speaker": speaker_label(q),
                             "kind": q.kind.value,
                             "rendering": shorten(q.text, width),
                             "flags": _labels(q.flags),
@@ -186,7 +180,7 @@ def _blocks(alignment: Alignment, *, markdown: bool, width: int) -> str:
             _cells(
                 {
                     "outlet": ex.article.outlet or "",
-                    "speaker": _speaker(q),
+                    "speaker": speaker_label(q),
                     "quote": shorten(q.text, width),
                     "where": f"{q.doc}:{q.line}",
                 }

@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..config import Lexicon, lexicon
-from ..detect import NO_SPANS, Candidate, Spans, according_to, joint_subject, overlaps, reporting_key
+from ..detect import NO_SPANS, Candidate, Spans, according_to, joint_subject, reporting_key
 from ..types import Attribution, Kind, Mention
 from . import ranking
 from .mentions import SUBJECTS, doc_text, document_mentions, entity_of, line_bounds, token_mention
@@ -53,8 +53,9 @@ def attribute(
     lex = lex or lexicon()
     out: list[Attribution] = []
     text = doc_text(doc)
-    candidates = [c for c in candidates if not overlaps(c.start, c.end, furniture)]  # furniture holds no quote
-    mentions = [m for m in document_mentions(doc, lex) if not overlaps(m.start, m.end, furniture)]  # nor a speaker
+    page = Spans.of(furniture)
+    candidates = [c for c in candidates if not page.meets(c.start, c.end)]  # furniture holds no quote
+    mentions = [m for m in document_mentions(doc, lex) if not page.meets(m.start, m.end)]  # nor a speaker
     turns = [c.start for c in candidates if c.turn]
     marked = Spans.of((c.start, c.end) for c in candidates if c.kind is Kind.DIRECT and not c.turn)  # utterances
     parties = interview_parties(doc, min(turns), lex) if turns else {}
@@ -69,7 +70,7 @@ def attribute(
         att = _attribute_one(doc, cand, lex, marked)
         if att.joint and cand.kind is Kind.INDIRECT:
             continue  # "Moreau and Berg agreed to …": a joint outcome no source is named for (golden/README.md §1)
-        if att.mention is not None and overlaps(att.mention.start, att.mention.end, furniture):
+        if att.mention is not None and page.meets(att.mention.start, att.mention.end):
             att = replace(att, mention=None)  # "date 2023-12-14 President … said": the stamp is no speaker
         if cand.cut and att.mention is None:
             continue  # words the end of the text cuts off, with no speaker named at them: whose, the text never says

@@ -46,20 +46,13 @@ def evaluate(
     items = list(sources)
     paths = [s for s in items if not isinstance(s, Article)]
     articles = [s for s in items if isinstance(s, Article)]
-    extractions: list[Extraction] = extract_corpus(paths, settings=settings) if paths else []
-    if articles:
-        extractions += extract_each(articles, settings=settings)  # unrelated articles: names per article
-    extractions = list(align_corpus(extractions).extractions)  # groups, so that alignment is scored
+    extractions = _extract(paths, articles, settings)
     texts = {_file(ex.article.doc): ex.article.text for ex in extractions}
     runs: dict[str, tuple[list[dict[str, Any]], tuple[str, ...]]] = {
         "quotes": ([q.to_dict() for ex in extractions for q in ex.quotes], ())
     }
     if baseline is Baseline.RULES:  # the same documents through the rules alone (the cache makes this cheap)
-        plain = replace(settings, learned=False)
-        rules: list[Extraction] = extract_corpus(paths, settings=plain) if paths else []
-        if articles:
-            rules += extract_each(articles, settings=plain)
-        rules = list(align_corpus(rules).extractions)
+        rules = _extract(paths, articles, replace(settings, learned=False))
         runs["rules"] = ([q.to_dict() for ex in rules for q in ex.quotes], ())
     if baseline is Baseline.TEXTACY:
         from ..nlp import pipeline
@@ -78,6 +71,15 @@ def evaluate(
         given_up={name: skipped for name, (_, skipped) in runs.items()},
         diagnostics=problems,
     )
+
+
+def _extract(paths: list[str | Path], articles: list[Article], settings: Settings) -> list[Extraction]:
+    """Paths through ``extract_corpus``, unrelated articles one by one (names per article), then aligned,
+    so that alignment is scored."""
+    extractions: list[Extraction] = extract_corpus(paths, settings=settings) if paths else []
+    if articles:
+        extractions += extract_each(articles, settings=settings)
+    return list(align_corpus(extractions).extractions)
 
 
 def _as_mention(p: Prediction) -> dict[str, Any]:

@@ -147,9 +147,9 @@ def _bodies(mentions: list[Mention], lex: Lexicon) -> _Bodies:
     """The lookups over an article's body mentions (anonymous sources are never a fuller name)."""
     by_head: dict[str, dict[str, frozenset[str]]] = defaultdict(dict)
     for b in mentions:
-        if not is_anonymous(b) and b.text not in by_head.get(name_bag(b.text, lex)[1], {}):
+        if not is_anonymous(b):
             words, head = name_bag(b.text, lex)
-            by_head[head][b.text] = frozenset(words)
+            by_head[head].setdefault(b.text, frozenset(words))
     return _Bodies(all=tuple(mentions), by_head={h: tuple(names.items()) for h, names in by_head.items()})
 
 

@@ -78,7 +78,22 @@ def document_key(doc: str) -> str:
     return printable(str(Path(doc).resolve()))
 
 
-class Index:
+class Closing:
+    """Base of sources used as context managers (``Index``, ``verify.Corpus``): ``with`` closes them."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release what the sources hold (nothing, unless a subclass says otherwise)."""
+
+
+class Index(Closing):
     """A quote index file. Use as a context manager, or call ``close``.
 
     >>> with Index("archive.db", create=True) as index:  # doctest: +SKIP
@@ -116,14 +131,6 @@ class Index:
             raise
 
     # -- life cycle -------------------------------------------------------------------
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
 
     def close(self) -> None:
         """Close the connection (committed data is already on disk)."""

@@ -18,7 +18,7 @@ from ..config import Settings
 from ..errors import InputError
 from ..ingest import decode, read_file, read_stdin
 from ..types import Article, Diagnostic, Level, Verdict
-from .sources import Against, as_sources
+from .sources import Against, opened
 from .verdicts import verify
 
 
@@ -64,14 +64,10 @@ def verify_claims(
     Raises:
         InputError: ``against`` names no sources or a missing path (at the first verdict).
     """
-    sources, opened = as_sources(against, settings=settings)
-    try:
+    with opened(against, settings=settings) as (sources, _):
         for claim in claims:
             c = Claim(text=claim) if isinstance(claim, str) else claim
             yield verify(c.text, speaker=c.speaker, against=sources, strict=strict)
-    finally:
-        if opened:
-            sources.close()
 
 
 def read_claims(path: str | Path, *, stdin: TextIO | None = None) -> Iterator[Claim | Diagnostic]:

@@ -11,17 +11,18 @@ as through an index (only the articles' own sentences, for ``not_a_quote``, are 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
-from types import TracebackType
-from typing import Protocol, Self, Union
+from typing import Protocol, Union
 
 from ..config import Settings
 from ..errors import InputError
 from ..forms import stored
 from ..store.candidates import CANDIDATES, renderings
+from ..store.index import Closing
 from ..types import Diagnostic, Extraction, Quote, Rendering, Speaker
 from .claims import _words, normalize
 from .narration import Narration
@@ -41,21 +42,6 @@ class Sources(Protocol):
     def close(self) -> None:
         """Release what the sources hold (a database connection)."""
         ...
-
-
-class Closing:
-    """Base of sources used as context managers: ``with`` closes them."""
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
-
-    def close(self) -> None:
-        """Release what the sources hold (nothing, unless a subclass says otherwise)."""
 
 
 class Corpus(Closing):
@@ -158,6 +144,24 @@ def as_sources(
     if all(str(p) != "-" and not Path(p).exists() for p in paths):
         raise InputError(f"{paths[0]}: no such file or folder; check the source paths")
     return Corpus.from_paths(paths, settings=settings, speakers=speakers, cache=cache), True
+
+
+@contextmanager
+def opened(
+    against: Against | None = None,
+    *,
+    db: str | Path | None = None,
+    settings: Settings | None = None,
+    speakers: Path | None = None,
+) -> Iterator[tuple[Sources, tuple[Diagnostic, ...]]]:
+    """``as_sources`` for one call: the sources and, when they were opened here, the source paths that
+    could not be read (``unread``; none for sources the caller opened); closed after, when opened here."""
+    sources, mine = as_sources(against, db=db, settings=settings, speakers=speakers)
+    try:
+        yield sources, unread(sources) if mine else ()
+    finally:
+        if mine:
+            sources.close()
 
 
 def unread(sources: Sources) -> tuple[Diagnostic, ...]:

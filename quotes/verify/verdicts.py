@@ -21,7 +21,7 @@ from ..types import Diagnostic, Evidence, Extraction, Kind, Outcome, Quote, Rend
 from .agreement import speaker_agrees
 from .claims import _words, parse_claim
 from .rules import _ORDER, Reading, decide, evidence, own_outcome, read
-from .sources import Against, Sources, as_sources, unread
+from .sources import Against, Sources, opened
 
 #: What ``check`` takes as drafts: one file or folder, or several.
 Drafts = Union[str, Path, Iterable[Union[str, Path]]]
@@ -58,8 +58,7 @@ def verify(
         InputError: ``against`` names no sources or a missing path, or both ``against`` and ``db`` were given.
         StoreError: the index cannot be opened.
     """
-    sources, opened = as_sources(against, db=db, settings=settings, speakers=speakers)
-    try:
+    with opened(against, db=db, settings=settings, speakers=speakers) as (sources, unread_sources):
         best: Verdict | None = None
         for text, named in parse_claim(stored(claim)):
             who = speaker or named
@@ -67,11 +66,7 @@ def verify(
             if best is None or _verdict_rank(verdict) > _verdict_rank(best):
                 best = verdict
         assert best is not None
-        notes = best.notes + tuple(_unread_note(d) for d in unread(sources)) if opened else best.notes
-        return replace(best, strict=strict, notes=notes)
-    finally:
-        if opened:
-            sources.close()
+        return replace(best, strict=strict, notes=best.notes + tuple(_unread_note(d) for d in unread_sources))
 
 
 def _verdict_rank(v: Verdict) -> tuple[int, float]:
@@ -144,24 +139,25 @@ def _place(r: Rendering) -> tuple[str, int, int]:
     """Where a rendering is: its document, its start and (longest first) its end. Renderings that match a
     claim equally well are taken in this order, whatever order the sources found them in (bm25 for an
     index, rapidfuzz for paths), so that paths and an index give the same verdict."""
-    return r.quotes[0].doc, r.quotes[0].start, -r.quotes[-1].end
+    doc, start, end = _span(r)
+    return doc, start, -end
 
 
 def _one_per_passage(readings: Sequence[Reading], best: Reading | None) -> list[Reading]:
     """The best reading for each other passage of each document than the one ``best`` reads (an interrupted
     quote and its halves are one passage)."""
     kept: list[Reading] = []
-    spans = [_span(best)] if best is not None else []
+    spans = [_span(best.rendering)] if best is not None else []
     for x in sorted(readings, key=lambda x: (x.found, -len(x.changes), x.comparison.supported), reverse=True):
-        doc, start, end = _span(x)
+        doc, start, end = _span(x.rendering)
         if x is not best and not any(d == doc and s < end and start < e for d, s, e in spans):
             kept.append(x)
             spans.append((doc, start, end))
     return kept
 
 
-def _span(x: Reading) -> tuple[str, int, int]:
-    r = x.rendering
+def _span(r: Rendering) -> tuple[str, int, int]:
+    """The document of a rendering and the span its quotes cover."""
     return r.quotes[0].doc, r.quotes[0].start, r.quotes[-1].end
 
 
@@ -230,13 +226,8 @@ def check(
         InputError: no draft can be read, or ``against`` names no sources.
         StoreError: the index cannot be opened.
     """
-    sources, opened = as_sources(against, db=db, settings=settings, speakers=speakers)
-    try:
+    with opened(against, db=db, settings=settings, speakers=speakers) as (sources, unread_sources):
         done = list(_check_drafts(drafts, sources, strict=strict, settings=settings))
-        unread_sources = unread(sources) if opened else ()
-    finally:
-        if opened:
-            sources.close()
     unread_drafts = [d for ex, _ in done for d in ex.errors]
     if done and all(ex.errors for ex, _ in done):
         first, more = unread_drafts[0], len(done) - 1
@@ -264,15 +255,10 @@ def check_each(
         InputError: ``against`` names no sources (at the first result).
         StoreError: the index cannot be opened (at the first result).
     """
-    sources, opened = as_sources(against, db=db, settings=settings, speakers=speakers)
-    try:
-        if opened:
-            yield from unread(sources)
+    with opened(against, db=db, settings=settings, speakers=speakers) as (sources, unread_sources):
+        yield from unread_sources
         for ex, pairs in _check_drafts(drafts, sources, strict=strict, settings=settings):
             yield from ex.errors or pairs
-    finally:
-        if opened:
-            sources.close()
 
 
 def _check_drafts(
