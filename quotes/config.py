@@ -60,6 +60,7 @@ class Lexicon:
     channels: frozenset[str]
     titles: frozenset[str]
     courtesy_titles: frozenset[str]
+    own_offices: frozenset[str]  # titles ending in another title that name an office of their own
     epithets: frozenset[str]
     offices: frozenset[str]
     demonyms: dict[str, str]
@@ -167,6 +168,7 @@ def _load_lexicon() -> Lexicon:
         channels=frozenset(r[0] for r in read_table("channels.tsv", 1)),
         titles=frozenset(r[0] for r in read_table("titles.tsv", 1)),
         courtesy_titles=frozenset(r[0] for r in read_table("titles.tsv", 1, more=True) if r[1:2] == ["courtesy"]),
+        own_offices=frozenset(r[0] for r in read_table("titles.tsv", 1, more=True) if r[1:2] == ["office"]),
         epithets=frozenset(r[0] for r in read_table("epithets.tsv", 1)),
         offices=frozenset(r[0] for r in read_table("epithets.tsv", 1, more=True) if r[1:2] == ["office"]),
         demonyms={adj: place for adj, place in read_table("demonyms.tsv", 2)},

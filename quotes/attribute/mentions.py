@@ -46,6 +46,13 @@ def token_mention(tok: Token, lex: Lexicon) -> Mention | None:
             return Mention(
                 name.text, name.start_char, name.end_char, "name", "PERSON", role, body, tok.dep_ in SUBJECTS
             )
+    person = ent is not None and ent.label_ == "PERSON"
+    if (person or name_like(tok)) and _only_titles(ent if person and ent is not None else phrase, lex):
+        # "the Pope", "the Chancellor", capitalized or tagged PERSON: a description of someone, not a name;
+        # resolution gives it the person it names, or keeps it as written
+        return Mention(
+            phrase.text, phrase.start_char, phrase.end_char, "description", "PERSON", role, body, tok.dep_ in SUBJECTS
+        )
     if ent is not None and ent.label_ == "PERSON":
         name = strip_titles(ent, lex)
         if name is not None:
@@ -60,6 +67,11 @@ def token_mention(tok: Token, lex: Lexicon) -> Mention | None:
     return Mention(
         text_span.text, text_span.start_char, text_span.end_char, form, label, role, body, tok.dep_ in SUBJECTS
     )
+
+
+def _only_titles(ent: Span, lex: Lexicon) -> bool:
+    """Whether an entity's words are all determiners, titles and epithets ("the Pope"): no name in it."""
+    return all(t.pos_ == "DET" or t.lower_ in lex.titles or t.lower_ in lex.epithets for t in ent)
 
 
 def name_beside_title(title: Token) -> Span | None:

@@ -57,11 +57,10 @@ def resolve(
         ],
         lex,
     )
-    sources = {
-        (a.mention.start, a.mention.end): _places(article.text, a.mention.start, lex)
-        for a in attributions
-        if a.mention and a.mention.label == "PERSON"
-    }
+    sources = _Sources(
+        quoted=frozenset((a.mention.start, a.mention.end) for a in attributions if a.mention),
+        origins=_origins(article.text, persons, lex),
+    )
     registry: dict[str, Speaker] = {}
     quotes = []
     breaks = [b.start() for b in re.finditer("\n", article.text)]  # line of each quote by bisection
@@ -158,7 +157,7 @@ def _canonical(
     persons: _People,
     bodies: _Bodies,
     lex: Lexicon,
-    sources: Mapping[tuple[int, int], frozenset[str]] | None = None,
+    sources: _Sources | None = None,
 ) -> Speaker | None:
     """The speaker a mention names: pronouns to their antecedent, short names to the fullest,
     roles to their holder, offices and capitals to their body, descriptions to the fullest body."""
@@ -211,9 +210,7 @@ _AGE = re.compile(r"^\d{1,3}-year-old$")
 _POSSESSIVE = re.compile(r"^[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*(?:'s|’s)\s+\w+$")
 
 
-def _role_holder(
-    m: Mention, persons: _People, lex: Lexicon, sources: Mapping[tuple[int, int], frozenset[str]] | None = None
-) -> Mention | None:
+def _role_holder(m: Mention, persons: _People, lex: Lexicon, sources: _Sources | None = None) -> Mention | None:
     """The person a definite description names: "the president" -> the last president named;
     an epithet ("the far-left leader", "China's president", "the veteran leftist") -> the last
     person named before it, when no one with that role was."""
@@ -224,7 +221,7 @@ def _role_holder(
     head = head_word(m.text)
     epithet = head in lex.epithets or _AGE.search(m.text.split()[-1]) is not None
     before = [p for p in persons.before(m.start) if p.form == "name" and p.end <= m.start]
-    holder = next((p for p in reversed(before) if p.role and p.role.split()[-1] == head), None)
+    holder = next((p for p in reversed(before) if _holds(p.role, head, lex)), None)
     if holder is not None:  # "the cook": "Ali Khan, a cook"
         return holder
     if head not in lex.titles and not epithet:
@@ -233,15 +230,38 @@ def _role_holder(
         return None
     if head in lex.offices:  # "the minister" is not someone the article makes president
         before = [p for p in before if not (p.role and p.role.split()[-1] in lex.offices)]
-    sources = sources or {}
-    quoted = [p for p in before if (p.start, p.end) in sources]  # people the article has quoted
+    sources = sources or _Sources(frozenset(), {})
     places = _places(m.text, len(m.text), lex)  # "the Chinese leader": a Chinese person
     if places:
-        names = {_fullest_person(p, persons) for p in quoted if sources[(p.start, p.end)] & places}
-        quoted = [p for p in quoted if _fullest_person(p, persons) in names]
-        before = quoted
+        before = [p for p in before if sources.origins.get(_fullest_person(p, persons), frozenset()) & places]
+    quoted = [p for p in before if (p.start, p.end) in sources.quoted]  # people the article has quoted
     chosen = quoted or before
     return chosen[-1] if chosen else None
+
+
+def _holds(role: str | None, head: str, lex: Lexicon) -> bool:
+    """Whether a person with ``role`` is "the <head>": "foreign minister" is the minister, "prime minister" is not."""
+    if not role or role.split()[-1] != head:
+        return False
+    return role.lower() == head or not any(role.lower().endswith(office) for office in lex.own_offices)
+
+
+@dataclass(frozen=True, slots=True)
+class _Sources:
+    """What a description is resolved against: the mentions the article quotes, and where each person is from."""
+
+    quoted: frozenset[tuple[int, int]]  # spans of the mentions that attributions name
+    origins: Mapping[str, frozenset[str]]  # fullest person name -> places named just before any of its mentions
+
+
+def _origins(text: str, persons: _People, lex: Lexicon) -> dict[str, frozenset[str]]:
+    """Each person's places: demonyms and countries just before any mention of them ("China's President Xi")."""
+    out: dict[str, frozenset[str]] = defaultdict(frozenset)
+    for p in persons.all:
+        if p.form == "name":
+            name = _fullest_person(p, persons)
+            out[name] = out[name] | _places(text, p.start, lex)
+    return dict(out)
 
 
 #: Characters before a person's mention searched for the place they are from ("Chinese President Xi").
