@@ -5,6 +5,8 @@ A failure prints one line per miss, false alarm and wrong speaker, so the diff s
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -79,3 +81,38 @@ def test_dev_set_alignment_stays_above_its_floor(
         pytest.skip(f"no {split} event of the development set is in the cache")
     mean = sum(r[figure] for r in rows) / len(rows)
     assert mean >= floor, f"{split} {figure} {mean:.3f} fell under {floor}"
+
+
+def _words(text: str) -> str:
+    """A rendering's words, lowercased and joined by single spaces (punctuation and marks dropped)."""
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+#: Fewest words a rendering needs before its presence inside another group's record means anything.
+MIN_CONTAINED_WORDS = 5
+
+
+def _gold_folders() -> list[Path]:
+    from conftest import ROOT as root
+
+    return [root / "golden", *sorted(p for p in (root / "golden" / "dev").iterdir() if p.is_dir())]
+
+
+@pytest.mark.parametrize("folder", _gold_folders(), ids=lambda p: p.name)
+def test_gold_groups_follow_the_largest_unit_quoted_whole(folder: Path) -> None:
+    """golden/README.md §4: a record holding, word for word, another file's rendering of a second group
+    joins the two groups (one outlet quoted them as one utterance). Reads the gold records only."""
+    from quotes.evaluate import load_golden
+
+    gold = load_golden(folder)
+    grouped = [q for q in gold.quotes if q.group is not None]
+    clashes = [
+        f"{q.file} ({q.group}) holds {other.file} ({other.group}): {other.text[:60]!r}"
+        for q in grouped
+        for other in grouped
+        if other.file != q.file
+        and other.group != q.group
+        and len(_words(other.text).split()) >= MIN_CONTAINED_WORDS
+        and f" {_words(other.text)} " in f" {_words(q.text)} "
+    ]
+    assert not clashes, "\n".join(clashes)
