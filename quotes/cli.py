@@ -416,9 +416,12 @@ def _global(name: str) -> Any:
 
 
 @contextmanager
-def _progress(paths: Sequence[str]) -> Iterator[Callable[[Extraction], object] | None]:
-    """A progress bar on stderr over the documents of ``paths`` (its tick, the callback given to the library),
-    as ``quotes --progress/--no-progress`` says, by default when stderr is a terminal; else None."""
+def _progress(
+    paths: Sequence[str], *, total: int | None = None
+) -> Iterator[Callable[[Extraction | None], object] | None]:
+    """A progress bar on stderr over the documents of ``paths`` (or ``total`` documents): its tick, the callback
+    given to the library, as ``quotes --progress/--no-progress`` says, by default when stderr is a terminal;
+    else None."""
     show: bool | None = _global("progress")
     if show is None:
         try:
@@ -430,7 +433,8 @@ def _progress(paths: Sequence[str]) -> Iterator[Callable[[Extraction], object] |
         return
     from tqdm import tqdm
 
-    bar = tqdm(total=_documents(paths), file=sys.stderr, unit="doc", desc="documents", dynamic_ncols=True)
+    count = _documents(paths) if total is None else total
+    bar = tqdm(total=count, file=sys.stderr, unit="doc", desc="documents", dynamic_ncols=True)
     try:
         yield lambda _extraction: bar.update()
     finally:
@@ -659,10 +663,13 @@ def eval_cmd(
         _eval_dev(dev, cache, golden, paths or [], settings, format)
         return
     if golden is not None and paths and polnear is None:
-        evaluation = evaluate(load_golden(golden), paths, settings=settings, baseline=baseline)
+        gold = load_golden(golden)
+        with _progress(paths) as tick:
+            evaluation = evaluate(gold, paths, settings=settings, baseline=baseline, on_document=tick)
     elif polnear is not None and not paths and golden is None:
         gold, articles = load_polnear(polnear, split=split.value)
-        evaluation = evaluate(gold, articles, settings=settings, baseline=baseline)
+        with _progress([], total=len(articles)) as tick:
+            evaluation = evaluate(gold, articles, settings=settings, baseline=baseline, on_document=tick)
     else:
         raise _usage_error("give --golden FOLDER with article PATHs, or --polnear FILE without PATHs")
     for d in evaluation.diagnostics:
@@ -972,9 +979,14 @@ def index_add(
         for d in problems:
             _diagnose(replace(d, doc=printable(d.doc)))
         raise typer.Exit(1)  # nothing to add: the index is neither made nor opened
-    with Index(file, create=True) as index:
+    with Index(file, create=True) as index, _progress(paths) as tick:
         result = index.add(
-            paths, settings=Settings(model=model, jobs=jobs), speakers=speakers, engine=engine, scheduler=scheduler
+            paths,
+            settings=Settings(model=model, jobs=jobs),
+            speakers=speakers,
+            engine=engine,
+            scheduler=scheduler,
+            on_document=tick,
         )
     for d in result.diagnostics:
         _diagnose(d)

@@ -622,6 +622,21 @@ def test_progress_forced_draws_a_bar_on_stderr_and_nothing_on_stdout() -> None:
     assert "documents" not in result.stdout and "doc/s" not in result.stdout
 
 
+def test_index_add_progress_counts_unchanged_and_unreadable_documents_too(tmp_path: Path) -> None:
+    db = str(tmp_path / "q.db")
+    assert runner.invoke(app, ["index", "add", FIRST_SEED, "--db", db]).exit_code == 0
+    missing = str(tmp_path / "missing.txt")
+    result = runner.invoke(app, ["--progress", "index", "add", str(SEEDS), missing, "--db", db])
+    assert "6/6" in result.stderr and "documents: 100%" in result.stderr  # 4 extracted, 1 unchanged, 1 unreadable
+    assert result.stdout.startswith("4 added, 0 replaced, 1 unchanged")
+
+
+def test_eval_progress_counts_the_documents_scored() -> None:
+    result = runner.invoke(app, ["--progress", "eval", "--golden", str(ROOT / "golden"), str(SEEDS)])
+    assert result.exit_code == 0, result.output
+    assert "5/5" in result.stderr and "doc/s" in result.stderr and "doc/s" not in result.stdout
+
+
 def test_no_progress_bar_when_stderr_is_not_a_terminal() -> None:
     result = runner.invoke(app, ["--quiet", "table", str(SEEDS)])
     assert result.exit_code == 0 and result.stderr == ""

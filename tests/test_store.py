@@ -70,6 +70,17 @@ def test_adding_twice_is_idempotent(tmp_path: Path, seeds_copy: Path) -> None:
         assert index.integrity() == "ok"
 
 
+def test_add_calls_back_once_per_document_extracted_or_not(tmp_path: Path, seeds_copy: Path) -> None:
+    with Index(tmp_path / "q.db", create=True) as index:
+        first: list[object] = []
+        index.add([seeds_copy], on_document=first.append)
+        (seeds_copy / "new.txt").write_text("“We will win,” Anna Berg said.\n", encoding="utf-8")
+        second: list[object] = []
+        index.add([seeds_copy, tmp_path / "missing.txt"], on_document=second.append)
+    assert len(first) == 5 and None not in first
+    assert len(second) == 7 and second.count(None) == 6  # five unchanged and one unreadable, one extracted
+
+
 def test_re_adding_a_changed_file_replaces_its_quotes(tmp_path: Path, seeds_copy: Path) -> None:
     with Index(tmp_path / "q.db", create=True) as index:
         index.add([seeds_copy])

@@ -6,7 +6,7 @@ Output: an ``Evaluation``: each system's figures, the documents a system gave up
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Union
@@ -34,19 +34,25 @@ class Evaluation:
 
 
 def evaluate(
-    gold: Gold, sources: Iterable[Source], *, settings: Settings | None = None, baseline: Baseline | None = None
+    gold: Gold,
+    sources: Iterable[Source],
+    *,
+    settings: Settings | None = None,
+    baseline: Baseline | None = None,
+    on_document: Callable[[Extraction], object] | None = None,
 ) -> Evaluation:
     """Extract quotes from ``sources`` (paths as for ``quotes table``, or articles) and score them against gold.
 
     Paths go through ``extract_corpus``; articles through ``extract``. With ``baseline``, the same
     articles are also run through that system and scored beside ours. For mention-level gold
-    (PolNeAR) each prediction's ``speaker_mention`` stands in for its ``speaker``.
+    (PolNeAR) each prediction's ``speaker_mention`` stands in for its ``speaker``. ``on_document`` is
+    called with each of our extractions as it is done (a progress bar's tick), not for the baseline's.
     """
     settings = settings or Settings()
     items = list(sources)
     paths = [s for s in items if not isinstance(s, Article)]
     articles = [s for s in items if isinstance(s, Article)]
-    extractions = _extract(paths, articles, settings)
+    extractions = _extract(paths, articles, settings, on_document)
     texts = {_file(ex.article.doc): ex.article.text for ex in extractions}
     runs: dict[str, tuple[list[dict[str, Any]], tuple[str, ...]]] = {
         "quotes": ([q.to_dict() for ex in extractions for q in ex.quotes], ())
@@ -73,12 +79,17 @@ def evaluate(
     )
 
 
-def _extract(paths: list[str | Path], articles: list[Article], settings: Settings) -> list[Extraction]:
+def _extract(
+    paths: list[str | Path],
+    articles: list[Article],
+    settings: Settings,
+    on_document: Callable[[Extraction], object] | None = None,
+) -> list[Extraction]:
     """Paths through ``extract_corpus``, unrelated articles one by one (names per article), then aligned,
     so that alignment is scored."""
-    extractions: list[Extraction] = extract_corpus(paths, settings=settings) if paths else []
+    extractions: list[Extraction] = extract_corpus(paths, settings=settings, on_document=on_document) if paths else []
     if articles:
-        extractions += extract_each(articles, settings=settings)
+        extractions += extract_each(articles, settings=settings, on_document=on_document)
     return list(align_corpus(extractions).extractions)
 
 

@@ -15,7 +15,7 @@ import hashlib
 import os
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
@@ -150,11 +150,14 @@ class Index(Closing):
         speakers: Path | None = None,
         engine: str = "local",
         scheduler: str | None = None,
+        on_document: Callable[[Extraction | None], object] | None = None,
     ) -> AddResult:
         """Extract the quotes of files and folders and store them, in one transaction.
 
         ``engine``: ``local`` (this machine's processes, ``settings.jobs``) or ``dask`` (the documents
         extracted on a dask cluster at ``scheduler``, or a local one: ``quotes.engine.extract_dask``).
+        ``on_document`` is called once per document as it is dealt with (a progress bar's tick): with its
+        extraction (local engine), or with None when it is unchanged or cannot be read.
 
         Unchanged files (same path, same content hash) are skipped before extraction;
         a changed file's quotes replace the old ones. Unreadable files come back as
@@ -184,6 +187,9 @@ class Index(Closing):
                 unchanged.append(printable(item.doc))
             else:
                 todo.append(item)
+                continue
+            if on_document is not None:
+                on_document(None)
         if not todo:
             extractions: list[Extraction] = []
         elif engine == "dask":
@@ -193,7 +199,7 @@ class Index(Closing):
                 [Path(a.doc) for a in todo], settings=settings, speakers=speakers, scheduler=scheduler
             )
         else:
-            extractions = extract(todo, settings=settings, speakers=speakers)
+            extractions = extract(todo, settings=settings, speakers=speakers, on_document=on_document)
         for ex in extractions:
             problems.extend(replace(d, doc=printable(d.doc)) for d in ex.diagnostics if d.code.startswith("E"))
         result = self.add_extractions(extractions)
