@@ -518,7 +518,8 @@ def _reports_itself(sent: Span, lex: Lexicon) -> bool:
 
 def _verb_complements(verb: Token, lex: Lexicon) -> Iterator[Candidate]:
     """What a speech verb reports: its ``ccomp`` (or a ``that`` clause the parser hung
-    elsewhere), or ``X to …`` after ``urge X to`` / ``call on X to``."""
+    elsewhere), ``X to …`` after ``urge X to`` / ``call on X to``, its content object, or the
+    sentence it interrupts as an aside (``Peace, he said, would come …``)."""
     found = False
     for child in verb.children:
         that_clause = child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
@@ -541,7 +542,32 @@ def _verb_complements(verb: Token, lex: Lexicon) -> Iterator[Candidate]:
             found = True
             yield Candidate(*span, Kind.INDIRECT, cue_token=verb.i)
     if not found and (span := _content_object(verb, lex)):
+        found = True
         yield Candidate(*span, Kind.INDIRECT, cue_token=verb.i)
+    if not found:
+        for aside in _around_parenthetical(verb):
+            yield Candidate(*aside, Kind.INDIRECT, cue_token=verb.i)
+
+
+def _around_parenthetical(verb: Token) -> list[tuple[int, int]]:
+    """The sentence a parenthetical report interrupts (``Peace, he said, would come when …``), as one record
+    from its first word to its last, the aside inside (the words on both sides are one utterance; golden/dev
+    annotates them so). Empty when the verb is no such aside or one side has no words."""
+    subtree = list(verb.subtree)
+    first, last = subtree[0], subtree[-1]
+    sent = verb.sent
+    if (
+        verb.dep_ != "parataxis"
+        or not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        or first.text != ","
+        or last.text != ","
+    ):
+        return []
+    before = [t for t in sent.doc[sent.start : first.i] if not (t.is_punct or t.is_space)]
+    after = [t for t in sent.doc[last.i + 1 : sent.end] if not (t.is_punct or t.is_space)]
+    if not before or not after:
+        return []
+    return [(before[0].idx, after[-1].idx + len(after[-1].text))]
 
 
 def _reported_object(verb: Token, lex: Lexicon) -> Token | None:

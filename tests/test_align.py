@@ -468,3 +468,21 @@ def test_a_quote_opening_the_next_paragraph_is_not_a_second_half() -> None:
     apart = _interrupted("we will cut taxes,", "we will also build roads.", " Ann Lind said.\n")
     assert _parts(*same.quotes, same.article.text)
     assert not _parts(*apart.quotes, apart.article.text)
+
+
+@pytest.mark.parametrize(
+    ("containment", "bigrams", "phrases", "shown"),
+    [
+        (0.25, 0, 0, False),  # "Or we will agree on certain terms." against "… when we achieve our objectives"
+        (0.5, 0, 0, True),  # half the smaller quote's words
+        (0.1, 1, 0, True),  # two neighbouring content words shared
+        (0.1, 0, 1, True),  # a four-word run shared
+    ],
+)
+def test_a_statement_join_needs_words_one_can_point_at(
+    containment: float, bigrams: int, phrases: int, shown: bool
+) -> None:
+    from quotes.align.similarity import PairFeatures
+
+    f = PairFeatures(containment, 0.1, 0.95, bigrams, phrases, False, Compatibility.SAME)
+    assert f.shown() is shown

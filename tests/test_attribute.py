@@ -289,11 +289,24 @@ def test_a_headline_verb_is_not_part_of_a_name(quotes_of: Extract) -> None:
     assert {q.speaker for q in quotes_of(text)} == {"Donald Trump"}
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: an attribution inside reported speech splits it in two")
-def test_parenthetical_attribution_splits_reported_speech(quotes_of: Extract) -> None:
+def test_a_parenthetical_attribution_keeps_the_reported_sentence_whole(quotes_of: Extract) -> None:
     text = "Acts of protest, Mr. Novak said, are acts of patriotism in a free country."
-    reported = [q.text for q in quotes_of(text) if q.kind is Kind.INDIRECT]
-    assert reported == ["Acts of protest", "are acts of patriotism in a free country"]
+    got = [(q.text, q.speaker, q.speaker_mention, q.cue) for q in quotes_of(text) if q.kind is Kind.INDIRECT]
+    assert got == [
+        ("Acts of protest, Mr. Novak said, are acts of patriotism in a free country", "Novak", "Novak", "said")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        ("The plan, Novak said on Monday, will cost more.", ["The plan, Novak said on Monday, will cost more"]),
+        ("Novak, who spoke on Monday, said the talks would go on.", ["the talks would go on"]),  # no aside
+        ("Berg, Novak said.", []),  # nothing on one side
+    ],
+)
+def test_a_parenthetical_report_needs_words_on_both_sides(quotes_of: Extract, text: str, reported: list[str]) -> None:
+    assert [q.text for q in quotes_of(text) if q.kind is Kind.INDIRECT] == reported
 
 
 def test_reported_clause_stops_before_a_coordinated_action(quotes_of: Extract) -> None:

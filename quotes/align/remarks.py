@@ -8,7 +8,10 @@ Why: one outlet quotes two sentences in one quote and another quotes them apart.
 stays the group alignment gives the whole quote (the gold convention of golden/README.md §4: a
 record carries the group of the largest unit an outlet quotes whole); each sentence is then lined up
 on its own with the other documents' quotes, and a sentence whose best linkable partner elsewhere is
-in another group takes that group in ``parts``. Scorers align the parts as records of their own.
+in another group takes that group in ``parts``, when the two share words one can point at
+(``PairFeatures.shown``): joining two remarks into one statement on character similarity alone
+("Or we will agree on certain terms." against "peace … when we achieve our objectives") merged
+unrelated answers of one press conference. Scorers align the parts as records of their own.
 A sentence too short to align on its own (fewer than ``MIN_WORDS`` content words) stays with the
 sentence before it.
 """
@@ -89,7 +92,7 @@ def with_parts(
             f = _features(items[a], items[b], camps)
             s = f.score(weights)
             key = (items[a].doc, items[a].quote.start)
-            if s >= weights.cutoff(f.speakers) and s > best.get(key, (-1.0, ""))[0]:
+            if s >= weights.cutoff(f.speakers) and f.shown() and s > best.get(key, (-1.0, ""))[0]:
                 best[key] = (s, group)
     out = []
     for d, ex in enumerate(extractions):

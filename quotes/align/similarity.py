@@ -88,6 +88,9 @@ SURE_CUTOFF = 70.0
 REPEAT_CUTOFF = 25.0
 #: Quotes with fewer content words than this are not aligned: a scare quote ("historic") says too little.
 MIN_WORDS = 3
+#: Share of the smaller quote's (weighted) content words the other must hold for a link that joins two remarks
+#: into one statement to show its evidence, when no neighbouring pair or four-word run of words is shared.
+SHOWN_CONTAINMENT = 0.5
 #: Weight of a speaker's name or a title inside a quote, relative to other words: every lead names the
 #: leaders, so names say little about which remark is rendered.
 NAME_WEIGHT = 0.2
@@ -154,6 +157,11 @@ class PairFeatures:
         )
         total = weights.containment + weights.jaccard + weights.fuzz + weights.bigram + weights.phrase
         return 100.0 * views / total if total else 0.0
+
+    def shown(self) -> bool:
+        """Whether the pair shares words one can point at: two neighbouring content words, a four-word run,
+        or half the smaller quote's content words (character similarity alone shows nothing)."""
+        return self.bigrams > 0 or self.phrases > 0 or self.containment >= SHOWN_CONTAINMENT
 
 
 def pair_features(extractions: Sequence[Extraction]) -> list[tuple[Quote, Quote, PairFeatures]]:
