@@ -480,8 +480,14 @@ def _reported_in_sentence(sent: Span, lex: Lexicon) -> Iterator[Candidate]:
     according = according_to(sent)
     for tok in sent:
         key = reporting_key(tok, lex)
-        if key is not None and lex.verbs[key] == "speech" and not _finding(tok, lex):
+        speech = key is not None and lex.verbs[key] == "speech" and not _finding(tok, lex)
+        commits = tok.pos_ == "VERB" and tok.lemma_.lower() in lex.commitments and not negated_or_modal(tok)
+        if speech or commits and key is not None:  # "vowed that …" reports as "said that …" does
             yield from _verb_complements(tok, lex)
+        elif commits:  # "threatened to walk out": only the commitment ("…, they were threatening" reports nothing)
+            for child in tok.children:
+                if child.dep_ == "xcomp" and (span := _commitment(child, lex)):
+                    yield Candidate(*span, Kind.INDIRECT, cue_token=tok.i)
         elif tok.pos_ == "VERB" and not negated_or_modal(tok) and (span := _content_object(tok, lex)):
             yield Candidate(*span, Kind.INDIRECT, cue_token=tok.i)  # "pressed for a vote on …"
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.nouns and _reporting_noun_owner(tok, lex) is not None:
@@ -528,6 +534,9 @@ def _verb_complements(verb: Token, lex: Lexicon) -> Iterator[Candidate]:
             if span:
                 found = True
                 yield Candidate(*span, Kind.INDIRECT, cue_token=verb.i)
+        elif child.dep_ == "xcomp" and verb.lemma_.lower() in lex.commitments and (span := _commitment(child, lex)):
+            found = True
+            yield Candidate(*span, Kind.INDIRECT, cue_token=verb.i)
         elif child.dep_ == "xcomp" and verb.lemma_.lower() in lex.directive_verbs:
             addressee = _addressee(verb)
             if addressee is not None and addressee.i < child.i:
@@ -547,6 +556,21 @@ def _verb_complements(verb: Token, lex: Lexicon) -> Iterator[Candidate]:
     if not found:
         for aside in _around_parenthetical(verb):
             yield Candidate(*aside, Kind.INDIRECT, cue_token=verb.i)
+
+
+def _commitment(xcomp: Token, lex: Lexicon) -> tuple[int, int] | None:
+    """What a commitment verb's subject says they will do: its ``to …`` complement with ``to`` and any
+    ``not`` (``vowed [not to veer competition into conflict]``), when one named source is the subject."""
+    if not _single_named_source(xcomp.head, lex) or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children
+    ):
+        return None
+    tokens = _cut_at_next_report(list(xcomp.subtree), xcomp)  # "… and called for …" is a report of its own
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens.pop()
+    if len(tokens) < MIN_CLAUSE_TOKENS or any(t.is_quote for t in tokens):
+        return None  # too short, or holding quoted words: those are the record (golden/README.md §2)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
 def _around_parenthetical(verb: Token) -> list[tuple[int, int]]:
@@ -702,7 +726,8 @@ def reporting_key(tok: Token, lex: Lexicon) -> str | None:
         return None
     lemma = tok.lemma_.lower()
     for child in tok.children:
-        if child.dep_ in ("prt", "oprd", "acomp", "advmod") and f"{lemma} {child.lower_}" in lex.verbs:
+        complement = child.dep_ in ("prt", "oprd", "acomp", "advmod") or child.dep_ == "ccomp" and child.pos_ == "ADJ"
+        if complement and f"{lemma} {child.lower_}" in lex.verbs:  # "made clear" (the parser may call it ccomp)
             return f"{lemma} {child.lower_}"
     return lemma if lemma in lex.verbs else None
 

@@ -245,6 +245,36 @@ def test_the_object_of_a_request_or_emphasis_verb_is_what_a_single_source_report
     assert reported("The senator did not call for an independent inquiry into the crash.") == []  # negated
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Berg promised to cut taxes next year.", ["to cut taxes next year"]),
+        (
+            "Berg vowed not to veer competition into conflict and called for calm.",
+            ["not to veer competition into conflict"],
+        ),
+        ("The minister pledged to continue to fulfil her role as chair.", ["to continue to fulfil her role as chair"]),
+        ("Berg threatened to walk out of the talks.", ["to walk out of the talks"]),
+        ("Berg vowed that his goals remain the same.", ["his goals remain the same"]),
+        ("The two leaders pledged to work together on trade.", []),  # a joint outcome, no one source
+        ("Berg did not promise to cut taxes next year.", []),  # negated
+        ("Messages came in overnight, they were threatening.", []),  # threatening, not a report of the clause
+    ],
+)
+def test_a_commitment_verb_reports_what_its_one_source_will_do(
+    quotes_of: Extract, text: str, expected: list[str]
+) -> None:
+    assert reported_by(quotes_of)(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Berg made clear that he has further ambitions there.", "Berg made it clear that he has further ambitions there."],
+)
+def test_made_clear_reports_its_that_clause(quotes_of: Extract, text: str) -> None:
+    assert reported_by(quotes_of)(text) == ["he has further ambitions there"]
+
+
 def test_mojibake_quotation_marks_count_as_marks_and_the_text_is_unchanged() -> None:
     opening, closing, apostrophe = "\u00e2\u20ac\u0153", "\u00e2\u20ac\u009d", "\u00e2\u20ac\u2122"
     text = f"Ann said: {opening}We open in June.{closing} Then: {opening}It{apostrophe}s done,{closing[:2]} she added."
