@@ -14,6 +14,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from .config import Lexicon, lexicon
+from .ingest import DATE_STAMP
 from .types import Diagnostic, Kind
 
 if TYPE_CHECKING:
@@ -334,9 +335,6 @@ NO_SPANS = Spans((), (), ())
 
 
 #: A date stamp a saved page opens with (``date 2023-12-14 President Vladimir Putin said …``).
-_DATE_HEADER = re.compile(
-    r"\s*((?:date|published|updated|posted)\s*:?\s*\d{4}-\d{2}-\d{2}(?:[T ][\d:]+Z?)?)", re.IGNORECASE
-)
 
 
 def furniture(text: str) -> list[tuple[int, int]]:
@@ -344,21 +342,29 @@ def furniture(text: str) -> list[tuple[int, int]]:
     and the headline.
 
     The headline is the first line of the text when it is in title case and ends with no full stop
-    (``Pledge of Peace Was Shared at G7 Summit, Says Kishida``): golden/README.md §1 annotates no
-    quote in it.
+    (``Pledge of Peace Was Shared at G7 Summit, Says Kishida``), or the line a date stamp opens when it
+    ends with no full stop and the text goes on (``date 2024-02-18 Berg says the port will close``,
+    as stored pages give their title): golden/README.md §1 annotates no quote in it.
 
     >>> text = "URL: https://example.com/a\nBy Jane Doe, Staff Writer\nBy the river, she said, it rained."
     >>> [text[a:b] for a, b in furniture(text)]
     ['URL: https://example.com/a', 'By Jane Doe, Staff Writer']
     """
     spans = [(m.start(), m.end()) for m in _FURNITURE.finditer(text)]
-    stamp = _DATE_HEADER.match(text)
+    stamp = DATE_STAMP.match(text)
     if stamp is not None:
         spans.append((stamp.start(1), stamp.end()))
-    first = re.search(r"\S[^\n]*", text)
-    if first is not None and not first.group().rstrip().endswith(".") and headline_case(first.group(), strict=False):
-        spans.append((first.start(), first.end()))
+    first = re.compile(r"\S[^\n]*").search(text, stamp.end() if stamp is not None else 0)
+    if first is not None and not _TITLE_END.search(first.group()):
+        # a stored page's title follows its date stamp on a line of its own; else only title case tells
+        title = stamp is not None and bool(text[first.end() :].strip())
+        if title or headline_case(first.group(), strict=False):
+            spans.append((first.start(), first.end()))
     return sorted(spans)
+
+
+#: The end of a line that closes a sentence: a full stop, question or exclamation mark, perhaps inside quote marks.
+_TITLE_END = re.compile(r"[.!?][\"'”’]?\s*$")
 
 
 #: Longest line, in words, that can be a headline.

@@ -190,6 +190,13 @@ def _stream_bytes(stream: IO[str] | IO[bytes]) -> bytes:
     return chunk if isinstance(chunk, bytes) else str(chunk).encode("utf-8", "surrogatepass")
 
 
+#: A date stamp that opens a stored web page, or a line of it: ``date 2024-02-19``, ``Published:
+#: 2024-02-19T08:00Z``. Page furniture: never a quote or a speaker, and no subject of the sentence after it.
+DATE_STAMP = re.compile(
+    r"\s*((?:date|published|updated|posted)\s*:?\s*\d{4}-\d{2}-\d{2}(?:[T ][\d:]+Z?)?)", re.IGNORECASE
+)
+
+
 @dataclass(frozen=True, slots=True)
 class FileEntry:
     """What ``outlets.toml`` says of one file."""

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .config import Settings
 from .errors import ModelError
+from .ingest import DATE_STAMP
 from .types import Article
 
 if TYPE_CHECKING:
@@ -185,19 +186,38 @@ def _dateline_dash(doc: Doc, start: int, dash: Token) -> bool:
     return before[-1].text == ")" or all(t.is_upper or t.is_punct or t.is_digit for t in before)
 
 
+def _after_date_stamp(doc: Doc, text: str, start: int) -> int | None:
+    """The token after a date stamp (``ingest.DATE_STAMP``) that opens the paragraph at token ``start``, or None."""
+    stamp = DATE_STAMP.match(text, doc[start].idx)
+    if stamp is None:
+        return None
+    i = start
+    while i < len(doc) and (doc[i].idx < stamp.end() or doc[i].is_space):
+        i += 1
+    return i if i < len(doc) and "\n" not in text[stamp.end() : doc[i].idx] else None
+
+
 def paragraphs(doc: Doc) -> Doc:
-    """The ``quotes_paragraphs`` component: a sentence starts after every line break, and after a dateline.
+    """The ``quotes_paragraphs`` component: a sentence starts after every line break, after a dateline, and
+    after a date stamp that opens a paragraph (``date 2024-02-19``).
 
     News text puts one paragraph per line; captions and headlines have no final full stop, so without this
     the parser runs them into the next line. A module-level function, so that the pipeline pickles into
     the worker processes of ``parse`` whatever the start method (spawn, forkserver, fork).
     """
+    if not len(doc):
+        return doc
+    text = doc.text
     start = 0
+    stamped = _after_date_stamp(doc, text, 0)
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_:
             tok.is_sent_start = True
             start = tok.i
+            stamped = _after_date_stamp(doc, text, start)
+        elif tok.i == stamped:
+            tok.is_sent_start = True  # "date 2024-02-19 Berg said …": the stamp is no subject of the sentence
         elif tok.i - start <= DATELINE_TOKENS and _dateline_dash(doc, start, prev) and not tok.is_space:
             tok.is_sent_start = True  # "LISBON, March 3 (Reuters) -- Silva said …": the report starts here
     return doc

@@ -115,6 +115,22 @@ def test_a_date_stamp_the_page_opens_with_is_no_speaker() -> None:
     assert quotes[0].speaker != "date"
 
 
+def test_a_date_stamp_is_no_subject_of_the_sentence_after_it() -> None:
+    text = " date 2024-02-19 Chilean President Anton Berg compared the strike to a siege in a speech on Sunday.\n"
+    quotes = [q for ex in extract(text) for q in ex.quotes]
+    assert [(q.text, q.speaker) for q in quotes] == [("the strike to a siege in a speech on Sunday", "Anton Berg")]
+
+
+def test_the_line_a_date_stamp_opens_is_the_page_title_and_holds_no_quote() -> None:
+    text = (
+        " date 2024-02-18 Berg says that the port is a “disgrace” and must close\n"
+        "Anton Berg said on Sunday that the port would close in June.\n"
+    )
+    assert [q.text for ex in extract(text) for q in ex.quotes] == ["the port would close in June"]
+    one_line = " date 2024-02-18 Anton Berg said on Sunday that the port would close in June."
+    assert [q.text for ex in extract(one_line) for q in ex.quotes] == ["the port would close in June"]
+
+
 def test_a_wire_dateline_with_a_hyphen_stays_out_of_the_reported_clause() -> None:
     text = "TOKYO (Reuters) - Takata Corp is preparing to expand a recall nationwide, the Nikkei business daily said.\n"
     quotes = [q for ex in extract(text) for q in ex.quotes]
