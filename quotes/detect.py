@@ -334,9 +334,6 @@ class Spans:
 NO_SPANS = Spans((), (), ())
 
 
-#: A date stamp a saved page opens with (``date 2023-12-14 President Vladimir Putin said …``).
-
-
 def furniture(text: str) -> list[tuple[int, int]]:
     r"""The spans of page furniture: the page's address and bylines (lines), a date stamp the text opens with,
     and the headline.
@@ -354,7 +351,7 @@ def furniture(text: str) -> list[tuple[int, int]]:
     stamp = DATE_STAMP.match(text)
     if stamp is not None:
         spans.append((stamp.start(1), stamp.end()))
-    first = re.compile(r"\S[^\n]*").search(text, stamp.end() if stamp is not None else 0)
+    first = _LINE.search(text, stamp.end() if stamp is not None else 0)
     if first is not None and not _TITLE_END.search(first.group()):
         # a stored page's title follows its date stamp on a line of its own; else only title case tells
         title = stamp is not None and bool(text[first.end() :].strip())
@@ -363,6 +360,8 @@ def furniture(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+#: A line's text from its first visible character.
+_LINE = re.compile(r"\S[^\n]*")
 #: The end of a line that closes a sentence: a full stop, question or exclamation mark, perhaps inside quote marks.
 _TITLE_END = re.compile(r"[.!?][\"'”’]?\s*$")
 
@@ -559,9 +558,8 @@ def _verb_complements(verb: Token, lex: Lexicon) -> Iterator[Candidate]:
     if not found and (span := _content_object(verb, lex)):
         found = True
         yield Candidate(*span, Kind.INDIRECT, cue_token=verb.i)
-    if not found:
-        for aside in _around_parenthetical(verb):
-            yield Candidate(*aside, Kind.INDIRECT, cue_token=verb.i)
+    if not found and (aside := _around_parenthetical(verb)):
+        yield Candidate(*aside, Kind.INDIRECT, cue_token=verb.i)
 
 
 def _commitment(xcomp: Token, lex: Lexicon) -> tuple[int, int] | None:
@@ -579,10 +577,10 @@ def _commitment(xcomp: Token, lex: Lexicon) -> tuple[int, int] | None:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
-def _around_parenthetical(verb: Token) -> list[tuple[int, int]]:
+def _around_parenthetical(verb: Token) -> tuple[int, int] | None:
     """The sentence a parenthetical report interrupts (``Peace, he said, would come when …``), as one record
     from its first word to its last, the aside inside (the words on both sides are one utterance; golden/dev
-    annotates them so). Empty when the verb is no such aside or one side has no words."""
+    annotates them so). None when the verb is no such aside or one side has no words."""
     subtree = list(verb.subtree)
     first, last = subtree[0], subtree[-1]
     sent = verb.sent
@@ -592,12 +590,12 @@ def _around_parenthetical(verb: Token) -> list[tuple[int, int]]:
         or first.text != ","
         or last.text != ","
     ):
-        return []
+        return None
     before = [t for t in sent.doc[sent.start : first.i] if not (t.is_punct or t.is_space)]
     after = [t for t in sent.doc[last.i + 1 : sent.end] if not (t.is_punct or t.is_space)]
     if not before or not after:
-        return []
-    return [(before[0].idx, after[-1].idx + len(after[-1].text))]
+        return None
+    return before[0].idx, after[-1].idx + len(after[-1].text)
 
 
 def _reported_object(verb: Token, lex: Lexicon) -> Token | None:
