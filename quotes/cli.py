@@ -32,7 +32,7 @@ from typer.core import TyperArgument, TyperCommand, TyperGroup
 from . import __version__
 from .align import align_corpus
 from .config import Settings
-from .engine import align_dask, extract_dask, write_shards
+from .engine import align_dask, extract_dask, shard_writer, write_shards
 from .errors import InputError, InternalError, OutputError, QuotesError
 from .evaluate import Baseline, EvalFormat, Evaluation, Split, evaluate, load_golden, load_polnear, render_evaluation
 from .forms import shorten
@@ -359,6 +359,13 @@ class Engine(StrEnum):
     DASK = "dask"
 
 
+class ShardFormat(StrEnum):
+    """How ``quotes extract --output DIR`` writes its shards (``engine.SHARD_FORMATS``)."""
+
+    JSONL = "jsonl"
+    PARQUET = "parquet"
+
+
 EngineOption = Annotated[
     Engine,
     typer.Option(
@@ -523,9 +530,17 @@ def extract_cmd(
         typer.Option(
             "--output",
             metavar="DIR",
-            help="Write the records as JSONL shards (part-00000.jsonl, …) into DIR instead of printing them.",
+            help="Write the records as shards (part-00000.jsonl, …; see --shards) into DIR instead of printing them.",
         ),
     ] = None,
+    shards: Annotated[
+        ShardFormat,
+        typer.Option(
+            "--shards",
+            help="The format of the shards --output writes: JSON lines, or Parquet (needs `pip install "
+            "quotes[parquet]`).",
+        ),
+    ] = ShardFormat.JSONL,
 ) -> None:
     """Write every quote as a JSON line in the record shape of CONTRACT.md (offsets included), or in --format.
 
@@ -541,13 +556,17 @@ def extract_cmd(
     _engine_checked(engine, scheduler)
     if stream and (engine is Engine.DASK or output is not None):
         raise typer.BadParameter("--stream prints on the local engine; leave out --engine dask and --output")
+    if shards is not ShardFormat.JSONL and output is None:
+        raise typer.BadParameter("--shards says how --output DIR is written; give --output DIR")
+    if output is not None:
+        shard_writer(shards.value)  # a format that cannot be written fails before any document is read
     if not stream:
         if engine is Engine.DASK:
             extractions = _reported(extract_dask(paths, settings=settings, speakers=speakers, scheduler=scheduler))
         else:
             extractions = _run(paths, settings, speakers)
         if output is not None:
-            write_shards(extractions, output)
+            write_shards(extractions, output, shard_format=shards.value)
         else:
             _emit(render(extractions, format, width=width, columns=_columns()))
         raise typer.Exit(_exit_code(extractions))

@@ -13,12 +13,12 @@ filesystem), and ``quotes`` with the same spaCy pipeline installed.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import nlp as _nlp
 from . import render as _render
@@ -31,6 +31,7 @@ from .pipeline import extract_each
 from .types import Extraction
 
 if TYPE_CHECKING:
+    import pyarrow as pa
     from distributed import Client
 
 #: Workers of the cluster started on this machine when no scheduler is named: two processes of one thread
@@ -41,9 +42,12 @@ CONNECT_SECONDS = 10
 #: Quote records per JSONL shard written by ``write_shards``: about 50 MB at the 500 bytes a record of
 #: seeds/ takes on average, small enough to open in an editor, few enough files for a large corpus.
 SHARD_RECORDS = 100_000
-#: Name of the ``number``-th shard.
-SHARD_NAME = "part-{number:05d}.jsonl"
+#: Name of the ``number``-th shard, by its format (``jsonl`` or ``parquet``).
+SHARD_NAME = "part-{number:05d}.{suffix}"
+#: The formats shards can be written in.
+SHARD_FORMATS = ("jsonl", "parquet")
 MISSING = "the dask engine needs `pip install quotes[dask]`"
+MISSING_PARQUET = "Parquet shards need pyarrow: `pip install quotes[parquet]`, or write JSONL shards"
 
 
 def extract_dask(
@@ -182,31 +186,37 @@ def _need_dask() -> None:
         raise InputError(MISSING) from exc
 
 
-def write_shards(extractions: Iterable[Extraction], folder: Path, *, per_shard: int = SHARD_RECORDS) -> list[Path]:
+def write_shards(
+    extractions: Iterable[Extraction], folder: Path, *, per_shard: int = SHARD_RECORDS, shard_format: str = "jsonl"
+) -> list[Path]:
     """Write the quote records (``Quote.to_dict``, as ``quotes extract --format jsonl`` prints them) to
-    ``folder/part-00000.jsonl``, ``part-00001.jsonl`` …, ``per_shard`` records each, in order; the
-    folder is made if missing. Each shard is written to a temporary file and renamed into place.
-    No records still give one (empty) shard, so a finished run always leaves ``part-00000.jsonl``.
+    ``folder/part-00000.jsonl``, ``part-00001.jsonl`` … (or ``.parquet`` with ``shard_format="parquet"``:
+    one row per record, the columns the contract's fields, ``parts`` null when a quote has none),
+    ``per_shard`` records each, in order; the folder is made if missing. Each shard is written to a
+    temporary file and renamed into place. No records still give one (empty) shard, so a finished run
+    always leaves ``part-00000``.
 
     Returns:
         The shards written, in order.
 
     Raises:
-        InputError: ``per_shard`` is below 1, or ``folder`` holds shards already.
+        InputError: ``per_shard`` is below 1, the format is unknown, Parquet is asked for without
+            pyarrow, or ``folder`` holds shards already.
         OutputError: the folder or a shard cannot be written.
     """
     if per_shard < 1:
         raise InputError(f"per_shard must be 1 or more, not {per_shard}")
-    if folder.is_dir() and any(folder.glob("part-*.jsonl")):
+    write = shard_writer(shard_format)
+    if folder.is_dir() and any(folder.glob("part-*.*")):
         raise InputError(f"{folder}: holds shards of an earlier run; remove them or name another folder")
     records = [q.to_dict() for ex in extractions for q in ex.quotes]
     written: list[Path] = []
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for number, start in enumerate(range(0, max(len(records), 1), per_shard)):
-            shard = folder / SHARD_NAME.format(number=number)
+            shard = folder / SHARD_NAME.format(number=number, suffix=shard_format)
             tmp = shard.with_name(f".{shard.name}.tmp")
-            tmp.write_text(_render.jsonl_text(records[start : start + per_shard]), encoding="utf-8")
+            write(records[start : start + per_shard], tmp)
             os.replace(tmp, shard)
             written.append(shard)
     except OSError as exc:
@@ -214,13 +224,73 @@ def write_shards(extractions: Iterable[Extraction], folder: Path, *, per_shard: 
     return written
 
 
+def shard_writer(shard_format: str) -> Callable[[list[dict[str, Any]], Path], None]:
+    """What writes one shard of records in ``shard_format`` (``SHARD_FORMATS``); called before a long run
+    too, so that a format that cannot be written fails before any document is read.
+
+    Raises:
+        InputError: the format is unknown, or Parquet is asked for without pyarrow.
+    """
+    if shard_format not in SHARD_FORMATS:
+        raise InputError(f"shards are written as {' or '.join(SHARD_FORMATS)}, not {shard_format!r}")
+    return _parquet_writer() if shard_format == "parquet" else _write_jsonl
+
+
+def _write_jsonl(records: list[dict[str, Any]], path: Path) -> None:
+    path.write_text(_render.jsonl_text(records), encoding="utf-8")
+
+
+def _parquet_writer() -> Callable[[list[dict[str, Any]], Path], None]:
+    """A writer of records as one Parquet file, with the contract's schema (``parquet_schema``).
+
+    Raises:
+        InputError: pyarrow is not installed (the ``parquet`` extra).
+    """
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError as exc:
+        raise InputError(MISSING_PARQUET) from exc
+    schema = parquet_schema()
+
+    def write(records: list[dict[str, Any]], path: Path) -> None:
+        rows = [dict(r, parts=r.get("parts")) for r in records]  # a quote of one remark has no parts: null
+        pq.write_table(pa.Table.from_pylist(rows, schema=schema), path)
+
+    return write
+
+
+def parquet_schema() -> pa.Schema:
+    """The Arrow schema of a quote record (CONTRACT.md): one column per field, flags and parts as lists
+    of structs with every structured flag field (unset ones null)."""
+    import pyarrow as pa
+
+    flag = pa.struct(
+        [("type", pa.string()), ("detail", pa.string())]
+        + [(name, pa.string()) for name in ("doc", "text", "other_doc", "other_text")]
+        + [(name, pa.int64()) for name in ("start", "end", "other_start", "other_end")]
+    )
+    part = pa.struct([("start", pa.int64()), ("end", pa.int64()), ("group", pa.string())])
+    types = {
+        "start": pa.int64(),
+        "end": pa.int64(),
+        "speaker_span": pa.list_(pa.int64()),
+        "flags": pa.list_(flag),
+        "parts": pa.list_(part),
+    }
+    return pa.schema([(name, types.get(name, pa.string())) for name in _render.RECORD_FIELDS])
+
+
 __all__ = [
     "CONNECT_SECONDS",
     "LOCAL_WORKERS",
+    "SHARD_FORMATS",
     "SHARD_RECORDS",
     "align_dask",
     "documents",
     "extract_dask",
+    "parquet_schema",
     "pinned",
+    "shard_writer",
     "write_shards",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from quotes import engine
 from quotes.config import MODEL_ENV, Settings
 from quotes.errors import InputError
 from quotes.ingest import read_articles
+from quotes.types import Part
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -160,6 +162,61 @@ def test_write_shards_refuses_fewer_than_one_record_per_shard(tmp_path: Path, pe
     with pytest.raises(InputError, match="per_shard must be 1 or more"):
         engine.write_shards([], tmp_path / "out", per_shard=per_shard)
     assert not (tmp_path / "out").exists()
+
+
+def _without_nulls(row: dict[str, Any]) -> dict[str, Any]:
+    """A Parquet row as the JSON record it was: unset flag fields and a null ``parts`` left out."""
+    out = dict(row, flags=[{k: v for k, v in f.items() if v is not None} for f in row["flags"]])
+    if out.get("parts") is None:
+        out.pop("parts", None)
+    return out
+
+
+def test_parquet_shards_hold_the_records_in_order(tmp_path: Path, seed_extractions: list[quotes.Extraction]) -> None:
+    pq = pytest.importorskip("pyarrow.parquet", reason="the parquet extra (pyarrow) is not installed")
+    shards = engine.write_shards(seed_extractions, tmp_path / "out", per_shard=10, shard_format="parquet")
+    records = _records(seed_extractions)
+    assert [p.name for p in shards] == [f"part-{n:05d}.parquet" for n in range(-(-len(records) // 10))]
+    rows = [row for p in shards for row in pq.read_table(p).to_pylist()]
+    assert [_without_nulls(r) for r in rows] == records
+    assert pq.read_table(shards[0]).schema == engine.parquet_schema()
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [p.name for p in shards]  # no temporary left
+
+
+def test_parquet_shards_keep_parts_and_structured_flag_fields(tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet", reason="the parquet extra (pyarrow) is not installed")
+    flag = quotes.Flag("number", "70th / 60th", doc="a.txt", start=3, end=7, text="70th")
+    quote = quotes.Quote("a.txt", "A", 0, 20, "x" * 20, quotes.Kind.DIRECT, flags=(flag,))
+    quote = replace(quote, parts=(Part(0, 9, "g-1"), Part(10, 20, "g-2")))
+    ex = quotes.Extraction(article=quotes.Article(doc="a.txt", text="x" * 20), quotes=(quote,))
+    (shard,) = engine.write_shards([ex], tmp_path, shard_format="parquet")
+    assert [_without_nulls(r) for r in pq.read_table(shard).to_pylist()] == [quote.to_dict()]
+
+
+def test_shards_in_an_unknown_format_or_parquet_without_pyarrow_are_an_input_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with pytest.raises(InputError, match="written as jsonl or parquet, not 'csv'"):
+        engine.write_shards([], tmp_path / "a", shard_format="csv")
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    with pytest.raises(InputError) as caught:
+        engine.write_shards([], tmp_path / "b", shard_format="parquet")
+    assert "pip install quotes[parquet]" in str(caught.value)
+    assert not (tmp_path / "a").exists() and not (tmp_path / "b").exists()
+
+
+def test_the_command_writes_parquet_shards_and_refuses_shards_without_output(tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow.parquet", reason="the parquet extra (pyarrow) is not installed")
+    from typer.testing import CliRunner
+
+    from quotes.cli import app
+
+    runner = CliRunner()
+    done = runner.invoke(app, ["extract", str(SEEDS), "--output", str(tmp_path / "out"), "--shards", "parquet"])
+    assert done.exit_code == 0, done.output
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["part-00000.parquet"]
+    refused = runner.invoke(app, ["extract", str(SEEDS), "--shards", "parquet"])
+    assert refused.exit_code == 2 and "give --output DIR" in refused.stderr
 
 
 def test_the_command_on_the_dask_engine_prints_what_the_local_engine_prints(scheduler: str, tmp_path: Path) -> None:
