@@ -1,4 +1,4 @@
-"""Engine: the corpus step on a dask.distributed cluster, and its result written as JSONL shards.
+"""Engine: the corpus step on a dask.distributed cluster, and its result written as JSONL or Parquet shards.
 
 Input: file and folder paths (and a scheduler address, or none for a cluster on this machine).
 Output: what ``quotes.extract`` gives for the same paths (``extract_dask``), or ``align_corpus`` of it.
