@@ -25,8 +25,9 @@ RENDERING_OPTIONS = {"format", "width"}
 #: The library function each command calls (``verify --claims`` calls ``verify_file``).
 MIRRORS: dict[str, tuple[Callable[..., Any], set[str]]] = {
     "table": (quotes.extract, RENDERING_OPTIONS),
-    # --stream calls extract_each; --engine and --scheduler call quotes.engine.extract_dask; --output writes shards
-    "extract": (quotes.extract, RENDERING_OPTIONS | {"stream", "engine", "scheduler", "output"}),
+    # --stream calls extract_each; --engine and --scheduler call quotes.engine.extract_dask; --output and --shards
+    # call quotes.engine.write_shards (its folder and shard_format)
+    "extract": (quotes.extract, RENDERING_OPTIONS | {"stream", "engine", "scheduler", "output", "shards"}),
     "align": (quotes.align, RENDERING_OPTIONS | {"engine", "scheduler"}),  # --engine dask: quotes.engine.align_dask
     "verify": (quotes.verify, RENDERING_OPTIONS | {"claims"}),
     "check": (quotes.check, RENDERING_OPTIONS),
