@@ -504,6 +504,9 @@ def _reported_in_sentence(sent: Span, lex: Lexicon) -> Iterator[Candidate]:
                         found = True
                         yield Candidate(*span, Kind.INDIRECT, cue_token=tok.i)
             if not found and (span := _that_after(tok, gap=1)):
+                found = True
+                yield Candidate(*span, Kind.INDIRECT, cue_token=tok.i)
+            if not found and (span := _light_object(tok, lex)):
                 yield Candidate(*span, Kind.INDIRECT, cue_token=tok.i)
     if according is not None and not _reports_itself(sent, lex):
         span = _clause_span(sent.root, exclude=according, whole=sent)
@@ -612,14 +615,25 @@ def _reported_object(verb: Token, lex: Lexicon) -> Token | None:
 
 
 def _complement(verb: Token, lex: Lexicon) -> tuple[int, int] | None:
-    """The object and a phrase headed by a listed preposition, when a verb reports them together
-    (``compared [the war to the Holocaust]``, ``accused [Israel of genocide]``; object_complements.tsv)."""
+    """The object and a phrase headed by a listed preposition, or its predicative (``-`` in the table), when a
+    verb reports them together (``compared [the war to the Holocaust]``, ``accused [Israel of genocide]``,
+    ``called [the attack a disaster]``; object_complements.tsv)."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None or not _single_named_source(verb, lex):
         return None
     lemma = verb.lemma_.lower()
     prep = next(
-        (c for c in verb.children if c.dep_ == "prep" and c.i > obj.i and (lemma, c.lower_) in lex.object_complements),
+        (
+            c
+            for c in verb.children
+            if c.i > obj.i
+            and (
+                c.dep_ == "prep"
+                and (lemma, c.lower_) in lex.object_complements
+                or c.dep_ == "oprd"
+                and (lemma, "-") in lex.object_complements
+            )
+        ),
         None,
     )
     if prep is None:
@@ -753,6 +767,23 @@ def _noun_clause_ok(head: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children) or any(
         c.dep_ == "aux" and c.lower_ == "to" for c in head.children
     )
+
+
+def _light_object(noun: Token, lex: Lexicon) -> tuple[int, int] | None:
+    """The object of a light verb when a reporting noun heads it and a phrase gives its content
+    (``expressed [concern over the rising prices]``, ``voiced [hope for a quick end to the strike]``;
+    golden/README.md §1: for light-verb reports the span is the object), said by one named source."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in lex.light_verbs or negated_or_modal(verb):
+        return None
+    if not any(c.dep_ == "prep" for c in noun.children) or not _single_named_source(verb, lex):
+        return None
+    tokens = list(noun.subtree)
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens.pop()
+    if len(tokens) < MIN_OBJECT_TOKENS or any(t.is_quote for t in tokens):
+        return None  # too short, or holding quoted words: those are the record (golden/README.md §2)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
 def _reporting_noun_owner(noun: Token, lex: Lexicon) -> Token | None:

@@ -268,6 +268,27 @@ def test_a_commitment_verb_reports_what_its_one_source_will_do(
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Berg expressed concern over the rising price of bread.", ["concern over the rising price of bread"]),
+        (
+            "Berg expressed his firm belief in a bright future for the port.",
+            ["his firm belief in a bright future for the port"],
+        ),
+        ("Berg called the attack on the port a disaster.", ["the attack on the port a disaster"]),
+        ("Berg classified the deaths in the port as murder.", ["the deaths in the port as murder"]),
+        ("The two leaders expressed concern over the rising price of bread.", []),  # a joint outcome
+        ("Berg expressed his condolences to the families of the victims.", []),  # an expressive act
+        ("Berg called him on Monday.", []),  # a telephone call
+    ],
+)
+def test_a_light_verb_object_or_an_object_predicative_is_what_one_source_reports(
+    quotes_of: Extract, text: str, expected: list[str]
+) -> None:
+    assert reported_by(quotes_of)(text) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     ["Berg made clear that he has further ambitions there.", "Berg made it clear that he has further ambitions there."],
 )
