@@ -603,11 +603,12 @@ def _around_parenthetical(verb: Token) -> tuple[int, int] | None:
 
 def _reported_object(verb: Token, lex: Lexicon) -> Token | None:
     """The object that holds what a verb reports: its direct object when the verb is listed in
-    ``object_verbs.tsv`` (``stressed the importance of …``), or the object of a preposition listed
-    with it (``called for an inquiry into …``, ``asked for help with …``)."""
+    ``object_verbs.tsv`` (``stressed the importance of …``), or with its particle (``ruled out ending …``),
+    or the object of a preposition listed with it (``called for an inquiry into …``, ``asked for help with …``)."""
     lemma = verb.lemma_.lower()
-    if lemma in lex.object_verbs:
-        return next((c for c in verb.children if c.dep_ == "dobj"), None)
+    particle = any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in lex.object_verbs for c in verb.children)
+    if lemma in lex.object_verbs or particle:  # "ruled out ending the war": verb and particle listed together
+        return next((c for c in verb.children if c.dep_ in ("dobj", "xcomp") and c.pos_ in ("NOUN", "VERB")), None)
     for prep in verb.children:
         if prep.dep_ == "prep" and f"{lemma} {prep.lower_}" in lex.object_verbs:
             return next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -655,8 +656,11 @@ def _content_object(verb: Token, lex: Lexicon) -> tuple[int, int] | None:
     complement = _complement(verb, lex)
     if complement is not None:
         return complement
+    lemma = verb.lemma_.lower()
+    if any((lemma, c.lower_) in lex.object_complements for c in verb.children if c.dep_ == "prep"):
+        return None  # "condemned X as a “terrorist” act": the complement is the report, its quoted words the record
     obj = _reported_object(verb, lex)
-    if obj is None or obj.pos_ != "NOUN" or obj.ent_type_ in ("PERSON", "ORG", "GPE"):
+    if obj is None or not (obj.pos_ == "NOUN" or obj.tag_ == "VBG") or obj.ent_type_ in ("PERSON", "ORG", "GPE"):
         return None
     if not _single_named_source(verb, lex):
         return None  # "the two leaders stressed the importance of …" narrates a joint outcome

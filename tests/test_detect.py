@@ -280,9 +280,17 @@ def test_a_commitment_verb_reports_what_its_one_source_will_do(
         ("The two leaders expressed concern over the rising price of bread.", []),  # a joint outcome
         ("Berg expressed his condolences to the families of the victims.", []),  # an expressive act
         ("Berg called him on Monday.", []),  # a telephone call
+        ("Berg ruled out any return to the old system of tariffs.", ["any return to the old system of tariffs"]),
+        (
+            "Berg condemned the suspension of humanitarian aid to the port.",
+            ["the suspension of humanitarian aid to the port"],
+        ),
+        ("Berg hailed the summit as a success.", ["the summit as a success"]),
+        ("Novak declared Berg persona non grata.", ["Berg persona non grata"]),
+        ("Berg condemned the attack on the port as a “cowardly” act.", []),  # the quoted words are the record
     ],
 )
-def test_a_light_verb_object_or_an_object_predicative_is_what_one_source_reports(
+def test_an_object_that_carries_the_report_is_what_one_source_reports(
     quotes_of: Extract, text: str, expected: list[str]
 ) -> None:
     assert reported_by(quotes_of)(text) == expected
