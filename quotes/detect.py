@@ -541,7 +541,7 @@ def _verb_complements(verb: Token, lex: Lexicon) -> Iterator[Candidate]:
             span = _clause_span(child, exclude=verb)
             if span:
                 found = True
-                yield Candidate(*span, Kind.INDIRECT, cue_token=verb.i)
+                yield Candidate(*_continued(verb, span, lex), Kind.INDIRECT, cue_token=verb.i)
         elif child.dep_ == "xcomp" and verb.lemma_.lower() in lex.commitments and (span := _commitment(child, lex)):
             found = True
             yield Candidate(*span, Kind.INDIRECT, cue_token=verb.i)
@@ -563,6 +563,39 @@ def _verb_complements(verb: Token, lex: Lexicon) -> Iterator[Candidate]:
         yield Candidate(*span, Kind.INDIRECT, cue_token=verb.i)
     if not found and (aside := _around_parenthetical(verb)):
         yield Candidate(*aside, Kind.INDIRECT, cue_token=verb.i)
+
+
+#: Conjunctions after which a clause hung on the reporting verb continues the report: a contrast the speaker draws
+#: (``…, but now it takes a week``); after ``and`` it is as often the writer's narration (``…, and he left``).
+CONTRASTIVE = ("but", "yet")
+
+
+def _continued(verb: Token, span: tuple[int, int], lex: Lexicon) -> tuple[int, int]:
+    """A reported clause with the clause the parser hung on the reporting verb right after it, joined by a
+    contrastive conjunction (``said he used to get an appointment within a day, [but now it takes a week]``): a
+    continuation of the report when it has its own subject that is no name (a name starts a new actor:
+    ``…, but Novak disagreed``) and its verb neither reports nor acts (``… and congratulated Berg``)."""
+    doc = verb.doc
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.i <= verb.i or conj.left_edge.idx < span[1]:
+            continue
+        gap = [t for t in doc[verb.i : conj.left_edge.i] if t.idx >= span[1]]  # between the clause and the conjunct
+        subject = next((c for c in conj.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if (
+            subject is None
+            or subject.pos_ == "PROPN"
+            or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+            or not any(t.lower_ in CONTRASTIVE for t in gap)
+            or not all(t.is_punct or t.dep_ == "cc" for t in gap)
+            or reporting_key(conj, lex) is not None
+            or conj.lemma_.lower() in lex.act_verbs
+        ):
+            return span
+        tokens = list(conj.subtree)
+        while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+            tokens.pop()
+        return (span[0], tokens[-1].idx + len(tokens[-1].text)) if tokens else span
+    return span
 
 
 def _commitment(xcomp: Token, lex: Lexicon) -> tuple[int, int] | None:

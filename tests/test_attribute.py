@@ -309,6 +309,23 @@ def test_a_parenthetical_report_needs_words_on_both_sides(quotes_of: Extract, te
     assert [q.text for q in quotes_of(text) if q.kind is Kind.INDIRECT] == reported
 
 
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        (
+            "Darcy said he used to get an appointment within a day, but now it takes a week.",
+            "he used to get an appointment within a day, but now it takes a week",
+        ),
+        ("Berg said the plant would close, but Novak disagreed.", "the plant would close"),  # a new actor
+        ("Berg said the plant would close, and he left the room.", "the plant would close"),  # narration
+    ],
+)
+def test_a_contrast_the_speaker_draws_continues_the_reported_clause(
+    quotes_of: Extract, text: str, reported: str
+) -> None:
+    assert [q.text for q in quotes_of(text) if q.kind is Kind.INDIRECT] == [reported]
+
+
 def test_reported_clause_stops_before_a_coordinated_action(quotes_of: Extract) -> None:
     text = "Novak said he respected the choice of the voters and congratulated Berg on her victory."
     q = only(quotes_of(text), Kind.INDIRECT)
