@@ -310,6 +310,17 @@ def test_a_parenthetical_report_needs_words_on_both_sides(quotes_of: Extract, te
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "One resident, Ali Khan, said the water was dirty.",
+        "One of them, Ali Khan, will tell the council on Monday that the water is dirty.",
+    ],
+)
+def test_a_name_in_apposition_to_a_description_is_the_speaker(quotes_of: Extract, text: str) -> None:
+    assert [(q.speaker, q.speaker_mention) for q in quotes_of(text)] == [("Ali Khan", "Ali Khan")]
+
+
+@pytest.mark.parametrize(
     ("text", "reported"),
     [
         (
@@ -355,6 +366,11 @@ def test_reported_clause_stops_before_a_coordinated_action(quotes_of: Extract) -
             "Chilean President Anton Berg arrived in Lima on Monday for two days of talks on trade and fishing."
             " Berg said the talks would go on."
             " Peruvian President Lena Dufour said prices would rise. “We will meet again,” the Chilean leader said.",
+            "Anton Berg",
+        ),
+        (  # no one is quoted before it: the person the article made a subject, not the restaurant named last
+            "Anton Berg, head chef at the newly opened Dan Lao in the market, is no stranger to kitchens."
+            " “I’ve been in the trade my entire life,” said the 23-year-old.",
             "Anton Berg",
         ),
         (  # a title the tagger takes for a name ("the Pope") still describes the person holding it

@@ -36,6 +36,8 @@ def token_mention(tok: Token, lex: Lexicon) -> Mention | None:
         named = name_beside_title(tok)
         if named is not None:
             tok, ent = named.root, named
+    elif ent is None and (named := _appositive_name(tok)) is not None:
+        tok, ent = named.root, named  # "One resident, Ali Khan, said …": the name, not the description
     phrase = noun_phrase(tok)
     role, body = role_and_body(tok, phrase, ent, lex)
     titled = ent if ent is not None else phrase
@@ -72,6 +74,14 @@ def token_mention(tok: Token, lex: Lexicon) -> Mention | None:
 def _only_titles(ent: Span, lex: Lexicon) -> bool:
     """Whether an entity's words are all determiners, titles and epithets ("the Pope"): no name in it."""
     return all(t.pos_ == "DET" or t.lower_ in lex.titles or t.lower_ in lex.epithets for t in ent)
+
+
+def _appositive_name(tok: Token) -> Span | None:
+    """The person named in apposition to a description (``One of them, Emma Holland-Lindsay, …``)."""
+    if tok.pos_ == "PROPN" or tok.pos_ == "PRON":
+        return None
+    appos = next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+    return entity_of(appos) if appos is not None else None
 
 
 def name_beside_title(title: Token) -> Span | None:

@@ -213,7 +213,8 @@ _POSSESSIVE = re.compile(r"^[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*(?:'s|’s)\s+\w+$")
 def _role_holder(m: Mention, persons: _People, lex: Lexicon, sources: _Sources | None = None) -> Mention | None:
     """The person a definite description names: "the president" -> the last president named;
     an epithet ("the far-left leader", "China's president", "the veteran leftist") -> the last
-    person named before it, when no one with that role was."""
+    person quoted before it, else the last made a sentence's subject, else the last named, when no
+    one with that role was ("the 23-year-old" after "Choo, head chef at Dan Lao, …" is Choo)."""
     words = [w.lower() for w in name_words(m.text)]
     owned = _POSSESSIVE.match(m.text.strip()) is not None
     if not words or (words[0] != "the" and not owned) or is_anonymous(m):
@@ -235,7 +236,8 @@ def _role_holder(m: Mention, persons: _People, lex: Lexicon, sources: _Sources |
     if places:
         before = [p for p in before if sources.origins.get(_fullest_person(p, persons), frozenset()) & places]
     quoted = [p for p in before if (p.start, p.end) in sources.quoted]  # people the article has quoted
-    chosen = quoted or before
+    subjects = [p for p in before if p.is_subject]  # people the article has made the subject of a sentence
+    chosen = quoted or subjects or before
     return chosen[-1] if chosen else None
 
 
