@@ -62,6 +62,7 @@ class Lexicon:
     courtesy_titles: frozenset[str]
     own_offices: frozenset[str]  # titles ending in another title that name an office of their own
     commitments: frozenset[str]  # verbs whose "to …" complement is a stated commitment
+    anonymous_heads: frozenset[str]  # nouns that make a description an unnamed source ("officials")
     epithets: frozenset[str]
     offices: frozenset[str]
     demonyms: dict[str, str]
@@ -171,6 +172,7 @@ def _load_lexicon() -> Lexicon:
         courtesy_titles=frozenset(r[0] for r in read_table("titles.tsv", 1, more=True) if r[1:2] == ["courtesy"]),
         own_offices=frozenset(r[0] for r in read_table("titles.tsv", 1, more=True) if r[1:2] == ["office"]),
         commitments=frozenset(r[0] for r in read_table("commitment_verbs.tsv", 1)),
+        anonymous_heads=frozenset(r[0] for r in read_table("anonymous_heads.tsv", 1)),
         epithets=frozenset(r[0] for r in read_table("epithets.tsv", 1)),
         offices=frozenset(r[0] for r in read_table("epithets.tsv", 1, more=True) if r[1:2] == ["office"]),
         demonyms={adj: place for adj, place in read_table("demonyms.tsv", 2)},

@@ -114,6 +114,7 @@ class Attribution:
     scare: bool = False  # a marked phrase no speech act is attributed to (a scare quote): no record by default
     ranked: bool = False  # the mention was chosen by the learned ranking (attribute/ranking.py), no rule named one
     joint: bool = False  # said by several parties together ("Moreau and Berg agreed …"): none of them is the speaker
+    turn: bool = False  # a transcript turn (the words after a speaker label), not words between quotation marks
 
 
 @dataclass(frozen=True, slots=True)

@@ -321,6 +321,36 @@ def test_a_name_in_apposition_to_a_description_is_the_speaker(quotes_of: Extract
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (  # a participle after a report: the reporter, not the subject of what is reported
+            "Anton Berg said a lot had happened since their last meeting, telling the media: “The port will reopen.”",
+            "Anton Berg",
+        ),
+        (  # an absolute "with X -ing": X
+            "The programme, televised for four hours, began with President Anton Berg telling viewers:"
+            " “The port will reopen.”",
+            "Anton Berg",
+        ),
+        (  # "a rare detail … stating": whoever provided it
+            "Anton Berg spoke on Monday. He provided a rare detail on Ruritania's military operation stating that"
+            " some 244,000 Ruritanian troops are currently fighting in the south.",
+            "Anton Berg",
+        ),
+        (  # a pronoun after a quote is never someone the quote names
+            "Anton Berg spoke in Lima on Sunday."
+            " “It happened before, when Karl Novak decided to close the port,” he insisted.",
+            "Anton Berg",
+        ),
+    ],
+)
+def test_the_speaker_of_a_participle_an_absolute_or_a_pronoun_after_a_quote(
+    quotes_of: Extract, text: str, speaker: str
+) -> None:
+    assert quotes_of(text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
     ("text", "reported"),
     [
         (

@@ -65,7 +65,7 @@ def attribute(
                 label: Mention | None = Mention(text[slice(*cand.label)], *cand.label, "name", "PERSON")
             else:
                 label = parties.get(cand.party or "")
-            out.append(Attribution(cand.start, cand.end, cand.kind, mention=label, sourceless=label is None))
+            out.append(Attribution(cand.start, cand.end, cand.kind, mention=label, sourceless=label is None, turn=True))
             continue
         att = _attribute_one(doc, cand, lex, marked)
         if att.joint and cand.kind is Kind.INDIRECT:
@@ -493,6 +493,8 @@ def _speaker_token(verb: Token, lex: Lexicon) -> Token | None:
             if owner is not None:
                 return owner
         verb = verb.head
+    if (absolute := _with_absolute(verb)) is not None:
+        return absolute
     node: Token | None = verb
     for _ in range(4):
         if node is None:
@@ -512,12 +514,41 @@ def _speaker_token(verb: Token, lex: Lexicon) -> Token | None:
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
             if node.head.lemma_.lower() in lex.nouns:  # "released a statement saying …": the statement's owner
                 return _speaker_token(node.head, lex)  # None when nobody is said to have made it
-            return node.head  # "footage of Clinton asking, '…'"
+            if not _thing_given(node.head, lex):
+                return node.head  # "footage of Clinton asking, '…'"
+            node = node.head.head  # "He provided a rare detail, stating that …": whoever provided it
+            continue
         if node.dep_ in SHARED_SUBJECT and node.head is not node:
             node = node.head
+            if node.dep_ == "ccomp" and _reporting(node.head, lex):
+                node = node.head  # "Xi said a lot had happened, telling …": the reporter, not the report's subject
             continue
         return None
     return None
+
+
+def _with_absolute(verb: Token) -> Token | None:
+    """The person of an absolute ``with X -ing`` (``began with President Moreau telling Russians: …``)."""
+    if verb.tag_ != "VBG" or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.ent_type_ == "PERSON" and before.dep_ == "pobj" and before.head.lower_ == "with":
+        return before
+    return None
+
+
+def _thing_given(noun: Token, lex: Lexicon) -> bool:
+    """Whether a common noun is a thing someone provides, not a source (``a rare detail``), as the object of
+    a verb: no named entity, no title, epithet or word for anonymous sources (``official``, ``residents``)."""
+    lemma = noun.lemma_.lower()
+    return (
+        noun.pos_ == "NOUN"
+        and noun.dep_ == "dobj"
+        and not noun.ent_type_
+        and lemma not in lex.titles
+        and lemma not in lex.epithets
+        and lemma not in lex.anonymous_heads
+    )
 
 
 def _cue_phrase(verb: Token, lex: Lexicon) -> str:

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..config import Lexicon, read_table
+from ..config import Lexicon, lexicon, read_table
 from ..types import Mention
 
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
@@ -28,8 +28,8 @@ SPLIT = re.compile(r"[\s\-‐‑–]+")
 PREPOSITIONS = {"of", "for", "from", "at", "in", "on"}
 
 
-#: Words that make a description an unnamed source (data file, one comment per entry).
-ANONYMOUS_HEADS = frozenset(row[0] for row in read_table("anonymous_heads.tsv", 1))
+#: Words that make a description an unnamed source (anonymous_heads.tsv, read once by the lexicon).
+ANONYMOUS_HEADS = lexicon().anonymous_heads
 
 
 @lru_cache(maxsize=1)

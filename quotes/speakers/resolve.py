@@ -13,7 +13,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ..config import Lexicon, lexicon
-from ..types import Article, Attribution, Extraction, Flag, Mention, Quote, Speaker, SpeakerKind
+from ..detect import NO_SPANS, Spans
+from ..types import Article, Attribution, Extraction, Flag, Kind, Mention, Quote, Speaker, SpeakerKind
 from .names import contains_words, display, head_word, is_anonymous, name_bag, name_words, slug
 
 #: The flag of a marked phrase that no speech act is attributed to (kept only with ``include_scare``).
@@ -60,6 +61,7 @@ def resolve(
     sources = _Sources(
         quoted=frozenset((a.mention.start, a.mention.end) for a in attributions if a.mention),
         origins=_origins(article.text, persons, lex),
+        marked=Spans.of((a.start, a.end) for a in attributions if a.kind is not Kind.INDIRECT and not a.turn),
     )
     registry: dict[str, Speaker] = {}
     quotes = []
@@ -165,7 +167,7 @@ def _canonical(
         kind = lex.pronouns.get(m.text.lower())
         if kind != "person":
             return None
-        antecedent = _antecedent(m, persons, lex)
+        antecedent = _antecedent(m, persons, lex, marked=sources.marked if sources else NO_SPANS)
         if antecedent is None:
             antecedent = _last_named_source(m, bodies)
         if antecedent is None:
@@ -254,6 +256,7 @@ class _Sources:
 
     quoted: frozenset[tuple[int, int]]  # spans of the mentions that attributions name
     origins: Mapping[str, frozenset[str]]  # fullest person name -> places named just before any of its mentions
+    marked: Spans = NO_SPANS  # words between quotation marks (turns excluded): no one named there is an antecedent
 
 
 def _origins(text: str, persons: _People, lex: Lexicon) -> dict[str, frozenset[str]]:
@@ -346,16 +349,20 @@ def _last_named_source(pronoun: Mention, bodies: _Bodies) -> Mention | None:
     return max(named, key=lambda b: b.start) if named else None
 
 
-def _antecedent(pronoun: Mention, persons: _People, lex: Lexicon | None = None) -> Mention | None:
+def _antecedent(
+    pronoun: Mention, persons: _People, lex: Lexicon | None = None, *, marked: Spans = NO_SPANS
+) -> Mention | None:
     """The nearest person named before a pronoun, sentence subjects first, skipping people
-    the article marks with the other gender (``Ms. Hochul`` is never ``he``)."""
+    the article marks with the other gender (``Ms. Hochul`` is never ``he``) and people named
+    inside quoted words (``"… when Hitler decided …," he insisted`` is not Hitler)."""
     wanted = _PRONOUN_GENDER.get(pronoun.text.lower())
-    marked = persons.genders if wanted is not None else {}
+    genders = persons.genders if wanted is not None else {}
 
     def fits(p: Mention) -> bool:
-        return p.end <= pronoun.start and next((marked[w] for w in name_words(p.text) if w in marked), None) in (
-            None,
-            wanted,
+        return (
+            p.end <= pronoun.start
+            and not _quoted_apart(p, pronoun, marked)
+            and next((genders[w] for w in name_words(p.text) if w in genders), None) in (None, wanted)
         )
 
     nearest = None
@@ -365,6 +372,12 @@ def _antecedent(pronoun: Mention, persons: _People, lex: Lexicon | None = None) 
                 return p
             nearest = nearest or p
     return nearest
+
+
+def _quoted_apart(p: Mention, pronoun: Mention, marked: Spans) -> bool:
+    """Whether ``p`` is named inside quoted words that do not also hold the pronoun (a pronoun inside a
+    quote may point at a name earlier in the same quote)."""
+    return any(not (a <= pronoun.start < b) for a, b in marked.overlapping(p.start, p.start + 1))
 
 
 def _fuller_names(words: list[str], persons: _People) -> list[str]:
