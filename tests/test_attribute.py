@@ -342,6 +342,11 @@ def test_a_name_in_apposition_to_a_description_is_the_speaker(quotes_of: Extract
             " “It happened before, when Karl Novak decided to close the port,” he insisted.",
             "Anton Berg",
         ),
+        (  # nor someone named inside what the previous sentence reports
+            "The minister, Anton Berg, spoke on Monday. He said Karl Novak inherited the ministry from zero."
+            " He said the ministry would not sit by.",
+            "Anton Berg",
+        ),
     ],
 )
 def test_the_speaker_of_a_participle_an_absolute_or_a_pronoun_after_a_quote(

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from ..config import Lexicon, lexicon
 from ..detect import NO_SPANS, Spans
-from ..types import Article, Attribution, Extraction, Flag, Kind, Mention, Quote, Speaker, SpeakerKind
+from ..types import Article, Attribution, Extraction, Flag, Mention, Quote, Speaker, SpeakerKind
 from .names import contains_words, display, head_word, is_anonymous, name_bag, name_words, slug
 
 #: The flag of a marked phrase that no speech act is attributed to (kept only with ``include_scare``).
@@ -61,7 +61,7 @@ def resolve(
     sources = _Sources(
         quoted=frozenset((a.mention.start, a.mention.end) for a in attributions if a.mention),
         origins=_origins(article.text, persons, lex),
-        marked=Spans.of((a.start, a.end) for a in attributions if a.kind is not Kind.INDIRECT and not a.turn),
+        marked=Spans.of((a.start, a.end) for a in attributions if not a.turn),
     )
     registry: dict[str, Speaker] = {}
     quotes = []
@@ -256,7 +256,7 @@ class _Sources:
 
     quoted: frozenset[tuple[int, int]]  # spans of the mentions that attributions name
     origins: Mapping[str, frozenset[str]]  # fullest person name -> places named just before any of its mentions
-    marked: Spans = NO_SPANS  # words between quotation marks (turns excluded): no one named there is an antecedent
+    marked: Spans = NO_SPANS  # quoted and reported words (turns excluded): no one named there is an antecedent
 
 
 def _origins(text: str, persons: _People, lex: Lexicon) -> dict[str, frozenset[str]]:
@@ -354,7 +354,8 @@ def _antecedent(
 ) -> Mention | None:
     """The nearest person named before a pronoun, sentence subjects first, skipping people
     the article marks with the other gender (``Ms. Hochul`` is never ``he``) and people named
-    inside quoted words (``"… when Hitler decided …," he insisted`` is not Hitler)."""
+    inside quoted or reported words (``"… when Hitler decided …," he insisted`` is not Hitler;
+    ``He said Sesay inherited the ministry. He said …`` is not Sesay)."""
     wanted = _PRONOUN_GENDER.get(pronoun.text.lower())
     genders = persons.genders if wanted is not None else {}
 
@@ -375,8 +376,8 @@ def _antecedent(
 
 
 def _quoted_apart(p: Mention, pronoun: Mention, marked: Spans) -> bool:
-    """Whether ``p`` is named inside quoted words that do not also hold the pronoun (a pronoun inside a
-    quote may point at a name earlier in the same quote)."""
+    """Whether ``p`` is named inside quoted or reported words that do not also hold the pronoun (a pronoun
+    inside a quote may point at a name earlier in the same quote)."""
     return any(not (a <= pronoun.start < b) for a, b in marked.overlapping(p.start, p.start + 1))
 
 
