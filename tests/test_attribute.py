@@ -342,6 +342,10 @@ def test_a_name_in_apposition_to_a_description_is_the_speaker(quotes_of: Extract
             " “It happened before, when Karl Novak decided to close the port,” he insisted.",
             "Anton Berg",
         ),
+        (  # "would continue to work" inside the clause reports nothing: the words are Berg's, not the club's
+            "Anton Berg said the Northern Rugby Union would continue to work with clubs to invest in those areas.",
+            "Anton Berg",
+        ),
         (  # nor someone named inside what the previous sentence reports
             "The minister, Anton Berg, spoke on Monday. He said Karl Novak inherited the ministry from zero."
             " He said the ministry would not sit by.",

@@ -233,12 +233,22 @@ def _inner_reporter(clause: Span, lex: Lexicon) -> Token | None:
     light = lemma in lex.light_verbs and any(
         c.dep_ == "dobj" and c.lemma_.lower() in lex.nouns and _has_content(c) for c in root.children
     )
-    if not (light or lex.verbs.get(lemma) in ("speech", "statement") and _has_content(root)):
+    if not (light or lex.verbs.get(lemma) in ("speech", "statement") and _reports_content(root, lex)):
         return None
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.pos_ != "PROPN":
         return None
     return subject
+
+
+def _reports_content(verb: Token, lex: Lexicon) -> bool:
+    """Whether a reporting verb carries what it reports: a clause (``said that …``), or ``to …`` after a verb of
+    commitment or request (``pledged to …``, ``urged X to …``); ``would continue to work`` reports nothing."""
+    lemma = verb.lemma_.lower()
+    return any(
+        c.dep_ == "ccomp" or c.dep_ == "xcomp" and (lemma in lex.commitments or lemma in lex.directive_verbs)
+        for c in verb.children
+    )
 
 
 def _has_content(tok: Token) -> bool:
