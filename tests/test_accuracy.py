@@ -14,16 +14,16 @@ import pytest
 from quotes.evaluate import Gold, error_lines, score
 
 #: Floors, set 0.02-0.05 under the figures measured last (rounded down): quoted_f1 1.000,
-#: reported_f1 0.943, speaker_acc_matched 1.000, end_to_end_f1 0.966, direct_found_with_speaker
+#: reported_f1 0.962, speaker_acc_matched 1.000, end_to_end_f1 0.977, direct_found_with_speaker
 #: 1.000, align_f1 0.846. Raise them when the figures improve; never lower them to pass. align_f1 was
 #: 0.921 and its floor 0.9 until the halves of an interrupted quote stopped being linked outright: on
 #: coverage not tuned to (golden/dev) that rule cost 0.05 F1, and the seeds' 0.938 came from one gold
 #: decision (golden/README.md §7.19, one group for both halves of a post).
 FLOORS = {
     "quoted_f1": 0.95,
-    "reported_f1": 0.92,
+    "reported_f1": 0.94,
     "speaker_acc_matched": 0.95,
-    "end_to_end_f1": 0.94,
+    "end_to_end_f1": 0.95,
     "direct_found_with_speaker": 0.95,
     "align_f1": 0.82,
 }
@@ -47,10 +47,11 @@ def test_seed_figure_stays_above_its_floor(seed_score: dict[str, Any], figure: s
 
 
 #: Floors on the development set (golden/dev), mean over the events of each split, set under the figures
-#: measured last: dev align F1 over found quotes 0.646, end to end 0.530; test 0.596 / 0.504. Dev over
+#: measured last: dev align F1 over found quotes 0.673, end to end 0.604; test 0.679 / 0.577 (before:
+#: 0.646 / 0.530 and 0.596 / 0.504). Dev over
 #: found quotes fell from 0.658 when extraction began to find paraphrases (lula's "compared the war to
 #: the Holocaust") that alignment does not yet join to the quote they render; end to end rose.
-DEV_FLOORS = {("dev", "align_detected_f1"): 0.62, ("dev", "align_f1"): 0.51, ("test", "align_detected_f1"): 0.57}
+DEV_FLOORS = {("dev", "align_detected_f1"): 0.65, ("dev", "align_f1"): 0.58, ("test", "align_detected_f1"): 0.65}
 
 
 @pytest.fixture(scope="module")
