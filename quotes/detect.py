@@ -541,7 +541,12 @@ def _verb_complements(verb: Token, lex: Lexicon) -> Iterator[Candidate]:
             span = _clause_span(child, exclude=verb)
             if span:
                 found = True
-                yield Candidate(*_continued(verb, span, lex), Kind.INDIRECT, cue_token=verb.i)
+                if child.i > verb.i:
+                    yield Candidate(*_continued(verb, span, lex), Kind.INDIRECT, cue_token=verb.i)
+                    continue
+                yield Candidate(*span, Kind.INDIRECT, cue_token=verb.i)
+                if (more := _conjunct_clause(verb, verb, lex, ("and", "but"))) is not None:
+                    yield Candidate(*more, Kind.INDIRECT, cue_token=verb.i)  # "…, he said, and his officers will …"
         elif child.dep_ == "xcomp" and verb.lemma_.lower() in lex.commitments and (span := _commitment(child, lex)):
             found = True
             yield Candidate(*span, Kind.INDIRECT, cue_token=verb.i)
@@ -561,8 +566,9 @@ def _verb_complements(verb: Token, lex: Lexicon) -> Iterator[Candidate]:
     if not found and (span := _content_object(verb, lex)):
         found = True
         yield Candidate(*span, Kind.INDIRECT, cue_token=verb.i)
-    if not found and (aside := _around_parenthetical(verb)):
-        yield Candidate(*aside, Kind.INDIRECT, cue_token=verb.i)
+    if not found:
+        for aside in _around_parenthetical(verb, lex):
+            yield Candidate(*aside, Kind.INDIRECT, cue_token=verb.i)
 
 
 #: Conjunctions after which a clause hung on the reporting verb continues the report: a contrast the speaker draws
@@ -572,30 +578,40 @@ CONTRASTIVE = ("but", "yet")
 
 def _continued(verb: Token, span: tuple[int, int], lex: Lexicon) -> tuple[int, int]:
     """A reported clause with the clause the parser hung on the reporting verb right after it, joined by a
-    contrastive conjunction (``said he used to get an appointment within a day, [but now it takes a week]``): a
-    continuation of the report when it has its own subject that is no name (a name starts a new actor:
-    ``…, but Novak disagreed``) and its verb neither reports nor acts (``… and congratulated Berg``)."""
+    contrastive conjunction (``said he used to get an appointment within a day, [but now it takes a week]``):
+    a continuation of the report (``_conjunct_clause``)."""
+    last = max((t for t in verb.doc[verb.i : verb.sent.end] if t.idx < span[1]), key=lambda t: t.i, default=verb)
+    more = _conjunct_clause(verb, last, lex, CONTRASTIVE)
+    return (span[0], more[1]) if more is not None else span
+
+
+def _conjunct_clause(verb: Token, after: Token, lex: Lexicon, conjunctions: tuple[str, ...]) -> tuple[int, int] | None:
+    """The clause the parser hung on the reporting verb right after token ``after``, joined by one of
+    ``conjunctions``, when it goes on with the report: it has its own subject that is no name (a name starts a
+    new actor: ``…, but Novak disagreed``), its verb neither reports nor acts (``… and congratulated Berg``), and
+    it is in the present or has an auxiliary (``…, and his officers will check it out``; not ``…, and he left``)."""
     doc = verb.doc
     for conj in verb.children:
-        if conj.dep_ != "conj" or conj.i <= verb.i or conj.left_edge.idx < span[1]:
+        if conj.dep_ != "conj" or conj.i <= after.i:
             continue
-        gap = [t for t in doc[verb.i : conj.left_edge.i] if t.idx >= span[1]]  # between the clause and the conjunct
+        gap = list(doc[after.i + 1 : conj.left_edge.i])  # between the report (or its verb) and the conjunct
         subject = next((c for c in conj.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if (
             subject is None
             or subject.pos_ == "PROPN"
             or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
-            or not any(t.lower_ in CONTRASTIVE for t in gap)
+            or not any(t.lower_ in conjunctions for t in gap)
             or not all(t.is_punct or t.dep_ == "cc" for t in gap)
             or reporting_key(conj, lex) is not None
             or conj.lemma_.lower() in lex.act_verbs
+            or not (conj.tag_ in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in conj.children))
         ):
-            return span
-        tokens = list(conj.subtree)
+            return None  # "…, and he left the room": the writer's narration in the simple past
+        tokens = [t for t in conj.subtree if t.i >= conj.left_edge.i]
         while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
             tokens.pop()
-        return (span[0], tokens[-1].idx + len(tokens[-1].text)) if tokens else span
-    return span
+        return (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)) if tokens else None
+    return None
 
 
 def _commitment(xcomp: Token, lex: Lexicon) -> tuple[int, int] | None:
@@ -613,10 +629,12 @@ def _commitment(xcomp: Token, lex: Lexicon) -> tuple[int, int] | None:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
-def _around_parenthetical(verb: Token) -> tuple[int, int] | None:
+def _around_parenthetical(verb: Token, lex: Lexicon) -> list[tuple[int, int]]:
     """The sentence a parenthetical report interrupts (``Peace, he said, would come when …``), as one record
     from its first word to its last, the aside inside (the words on both sides are one utterance; golden/dev
-    annotates them so). None when the verb is no such aside or one side has no words."""
+    annotates them so). When a conjunction follows the aside (``The plant will close, Berg said, and …``) the
+    aside ends the report, and the clause after it is a report of its own when it goes on with what was said
+    (``_conjunct_clause``: ``…, and his officers will check it out``). Empty when the verb is no such aside."""
     subtree = list(verb.subtree)
     first, last = subtree[0], subtree[-1]
     sent = verb.sent
@@ -626,12 +644,15 @@ def _around_parenthetical(verb: Token) -> tuple[int, int] | None:
         or first.text != ","
         or last.text != ","
     ):
-        return None
+        return []
     before = [t for t in sent.doc[sent.start : first.i] if not (t.is_punct or t.is_space)]
     after = [t for t in sent.doc[last.i + 1 : sent.end] if not (t.is_punct or t.is_space)]
     if not before or not after:
-        return None
-    return before[0].idx, after[-1].idx + len(after[-1].text)
+        return []
+    if after[0].dep_ != "cc":
+        return [(before[0].idx, after[-1].idx + len(after[-1].text))]
+    more = _conjunct_clause(verb.head, last, lex, ("and", "but"))
+    return [(before[0].idx, before[-1].idx + len(before[-1].text)), *([more] if more else [])]
 
 
 def _reported_object(verb: Token, lex: Lexicon) -> Token | None:
@@ -762,7 +783,8 @@ def _that_after(verb: Token, *, gap: int = MAX_GAP_BEFORE_THAT) -> tuple[int, in
         tok = verb.doc[i]
         if tok.is_quote or tok.is_punct and tok.text not in (",",):
             return None
-        if tok.lower_ == "that" and tok.dep_ in ("mark", "dobj", "nsubj", "det") and i + 1 < sent.end:
+        in_phrase = tok.dep_ == "det" and tok.head.dep_ == "pobj"  # "call police with that kind of …"
+        if tok.lower_ == "that" and tok.dep_ in ("mark", "dobj", "nsubj", "det") and not in_phrase and i + 1 < sent.end:
             first = verb.doc[i + 1]
             end = sent.end - 1
             while end > i and (verb.doc[end].is_punct or verb.doc[end].is_space):

@@ -368,12 +368,22 @@ def test_the_speaker_of_a_participle_an_absolute_or_a_pronoun_after_a_quote(
         ),
         ("Berg said the plant would close, but Novak disagreed.", "the plant would close"),  # a new actor
         ("Berg said the plant would close, and he left the room.", "the plant would close"),  # narration
+        ("The plant will close, Berg said, and he left the room.", "The plant will close"),  # the aside ends it
     ],
 )
 def test_a_contrast_the_speaker_draws_continues_the_reported_clause(
     quotes_of: Extract, text: str, reported: str
 ) -> None:
     assert [q.text for q in quotes_of(text) if q.kind is Kind.INDIRECT] == [reported]
+
+
+def test_a_clause_after_a_medial_report_is_a_report_of_its_own(quotes_of: Extract) -> None:
+    text = "People should call police with that kind of information, Berg said, and his officers will check it out."
+    got = [(q.text, q.speaker) for q in quotes_of(text) if q.kind is Kind.INDIRECT]
+    assert got == [  # "that kind" is no "that" clause of "call"
+        ("People should call police with that kind of information", "Berg"),
+        ("his officers will check it out", "Berg"),
+    ]
 
 
 def test_reported_clause_stops_before_a_coordinated_action(quotes_of: Extract) -> None:
