@@ -537,6 +537,8 @@ def _verb_complements(verb: Token, lex: Lexicon) -> Iterator[Candidate]:
     found = False
     for child in verb.children:
         that_clause = child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+        if verb.lemma_.lower() in QUESTION_VERBS and child.left_edge.tag_ in WH_TAGS:
+            continue  # "asked him what he has been doing": a question, not a statement (golden/README.md §1)
         if (child.dep_ == "ccomp" or that_clause) and _is_statement_clause(child):
             span = _clause_span(child, exclude=verb)
             if span:
@@ -571,6 +573,10 @@ def _verb_complements(verb: Token, lex: Lexicon) -> Iterator[Candidate]:
             yield Candidate(*aside, Kind.INDIRECT, cue_token=verb.i)
 
 
+#: Verbs whose wh-clause is a question asked, not a statement ("asked him what he has been doing").
+QUESTION_VERBS = ("ask", "wonder", "inquire", "enquire", "question")
+#: Penn tags of wh-words that open an embedded question.
+WH_TAGS = ("WDT", "WP", "WP$", "WRB")
 #: Conjunctions after which a clause hung on the reporting verb continues the report: a contrast the speaker draws
 #: (``…, but now it takes a week``); after ``and`` it is as often the writer's narration (``…, and he left``).
 CONTRASTIVE = ("but", "yet")

@@ -297,6 +297,19 @@ def test_an_object_that_carries_the_report_is_what_one_source_reports(
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Reporters asked Berg what the whole ordeal has been like.", []),  # a question asked
+        ("I asked him why the port had closed.", []),
+        ("Berg explained why the port had closed.", ["why the port had closed"]),  # an explanation given
+        ("Berg asked that the port be closed by June.", ["the port be closed by June"]),  # a request
+    ],
+)
+def test_an_embedded_question_is_no_reported_statement(quotes_of: Extract, text: str, expected: list[str]) -> None:
+    assert reported_by(quotes_of)(text) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     ["Berg made clear that he has further ambitions there.", "Berg made it clear that he has further ambitions there."],
 )
