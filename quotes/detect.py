@@ -338,23 +338,30 @@ def furniture(text: str) -> list[tuple[int, int]]:
     r"""The spans of page furniture: the page's address and bylines (lines), a date stamp the text opens with,
     and the headline.
 
-    The headline is the first line of the text when it is in title case and ends with no full stop
-    (``Pledge of Peace Was Shared at G7 Summit, Says Kishida``), or the line a date stamp opens when it
-    ends with no full stop and the text goes on (``date 2024-02-18 Berg says the port will close``,
-    as stored pages give their title): golden/README.md §1 annotates no quote in it.
+    The headline is the first line of the text past its address, byline and date stamp when it ends with no
+    full stop and the text goes on, and it is short (``MAX_HEADLINE_WORDS``) or opened by a date stamp
+    (``date 2024-02-18 Berg says the port will close``, as stored pages give their title), or when it is in
+    title case (``Pledge of Peace Was Shared at G7 Summit, Says Kishida``): golden/README.md §1 annotates no
+    quote in it.
 
     >>> text = "URL: https://example.com/a\nBy Jane Doe, Staff Writer\nBy the river, she said, it rained."
     >>> [text[a:b] for a, b in furniture(text)]
     ['URL: https://example.com/a', 'By Jane Doe, Staff Writer']
+    >>> text = "Berg says the port will close in June\n\nThe port will close, Anton Berg said on Monday."
+    >>> [text[a:b] for a, b in furniture(text)]
+    ['Berg says the port will close in June']
     """
     spans = [(m.start(), m.end()) for m in _FURNITURE.finditer(text)]
     stamp = DATE_STAMP.match(text)
     if stamp is not None:
         spans.append((stamp.start(1), stamp.end()))
     first = _LINE.search(text, stamp.end() if stamp is not None else 0)
+    while first is not None and any(a <= first.start() < b for a, b in spans):  # past the address and bylines
+        first = _LINE.search(text, first.end())
     if first is not None and not _TITLE_END.search(first.group()):
-        # a stored page's title follows its date stamp on a line of its own; else only title case tells
-        title = stamp is not None and bool(text[first.end() :].strip())
+        # a line that opens the text, ends with no full stop and is followed by more is the page's title
+        short = len(first.group().split()) <= MAX_HEADLINE_WORDS
+        title = (stamp is not None or short) and bool(text[first.end() :].strip())
         if title or headline_case(first.group(), strict=False):
             spans.append((first.start(), first.end()))
     return sorted(spans)

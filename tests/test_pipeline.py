@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quotes import Article, extract, extract_corpus
+from quotes import Article, Kind, extract, extract_corpus
 from quotes.config import Settings
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -106,6 +106,16 @@ def test_a_headline_in_title_case_holds_no_quote() -> None:
     )
     quotes = [q.text for ex in extract(text) for q in ex.quotes]
     assert quotes == ["the summit had sent a strong message"]
+
+
+def test_a_short_first_line_with_no_full_stop_is_the_title_and_holds_no_quote() -> None:
+    text = "Berg hails the port deal as “historic”\n\nAnton Berg said on Sunday that the port would reopen in June.\n"
+    assert [q.text for ex in extract(text) for q in ex.quotes] == ["the port would reopen in June"]
+    long_first = (  # a first paragraph of more words than a title has is body text, full stop or not
+        "Anton Berg said on Sunday that the port would reopen in June after months of talks with the unions"
+        " and the city council over wages, hours and safety\n\nThe talks went well.\n"
+    )
+    assert [q.kind for ex in extract(long_first) for q in ex.quotes] == [Kind.INDIRECT]
 
 
 def test_a_date_stamp_the_page_opens_with_is_no_speaker() -> None:
