@@ -360,17 +360,20 @@ def furniture(text: str) -> list[tuple[int, int]]:
         first = _LINE.search(text, first.end())
     if first is not None and not _TITLE_END.search(first.group()):
         # a line that opens the text, ends with no full stop and is followed by more is the page's title
-        short = len(first.group().split()) <= MAX_HEADLINE_WORDS
+        short = len(first.group().split()) <= MAX_HEADLINE_WORDS and not _SENTENCE_INSIDE.search(first.group())
         title = (stamp is not None or short) and bool(text[first.end() :].strip())
         if title or headline_case(first.group(), strict=False):
             spans.append((first.start(), first.end()))
     return sorted(spans)
 
 
+#: A sentence that ends inside a line ("“The debate changed my mind.” ― Maria Gonzalez"): a title has none.
+_SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?][\"'”’]?\s")
 #: A line's text from its first visible character.
 _LINE = re.compile(r"\S[^\n]*")
-#: The end of a line that closes a sentence: a full stop, question or exclamation mark, perhaps inside quote marks.
-_TITLE_END = re.compile(r"[.!?][\"'”’]?\s*$")
+#: The end of a line that closes a sentence (a full stop, question or exclamation mark, perhaps inside quote marks)
+#: or introduces what follows (a colon: "Maria Gonzalez told the hearing:"): no title ends so.
+_TITLE_END = re.compile(r"[.!?:][\"'”’]?\s*$")
 
 
 #: Longest line, in words, that can be a headline.
