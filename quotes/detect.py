@@ -735,6 +735,11 @@ def _content_object(verb: Token, lex: Lexicon) -> tuple[int, int] | None:
     if not _single_named_source(verb, lex):
         return None  # "the two leaders stressed the importance of …" narrates a joint outcome
     tokens = list(obj.subtree)
+    participle = next(
+        (t for t in tokens if t.dep_ == "acl" and t.tag_ == "VBG" and t.head.i < t.i and reporting_key(t, lex)), None
+    )
+    if participle is not None:  # "the importance of the council, stating “…”": a report of its own follows
+        tokens = [t for t in tokens if t.i < participle.left_edge.i]
     doc, nxt = verb.doc, tokens[-1].i + 1
     if nxt + 1 < len(doc) and doc[nxt].text in ("—", "–", "--", "―") and not doc[nxt + 1].is_space:
         end = doc[nxt + 1].sent.end  # "a two-track approach — responding firmly …" (the parser may split there)
@@ -801,14 +806,13 @@ def _that_after(verb: Token, *, gap: int = MAX_GAP_BEFORE_THAT) -> tuple[int, in
             return None
         in_phrase = tok.dep_ == "det" and tok.head.dep_ == "pobj"  # "call police with that kind of …"
         if tok.lower_ == "that" and tok.dep_ in ("mark", "dobj", "nsubj", "det") and not in_phrase and i + 1 < sent.end:
-            first = verb.doc[i + 1]
-            end = sent.end - 1
-            while end > i and (verb.doc[end].is_punct or verb.doc[end].is_space):
-                end -= 1
-            if end - first.i + 1 < MIN_CLAUSE_TOKENS:
+            # to the end of the sentence, or where a second report joins it ("…, saying …")
+            tokens = _cut_at_next_report(list(verb.doc[i + 1 : sent.end]), tok)
+            while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+                tokens.pop()
+            if len(tokens) < MIN_CLAUSE_TOKENS:
                 return None
-            last = verb.doc[end]
-            return first.idx, last.idx + len(last.text)
+            return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     return None
 
 

@@ -317,6 +317,16 @@ def test_made_clear_reports_its_that_clause(quotes_of: Extract, text: str) -> No
     assert reported_by(quotes_of)(text) == ["he has further ambitions there"]
 
 
+def test_a_that_clause_the_parser_left_loose_stops_where_a_second_report_joins() -> None:
+    from quotes import extract
+
+    text = (
+        "Mr. Berg made clear that he has further ambitions in the south, saying the port “is ours, everyone knows it.”"
+    )
+    reported = [q.text for ex in extract(text) for q in ex.quotes if q.kind is Kind.INDIRECT]
+    assert reported[0] == "he has further ambitions in the south"
+
+
 def test_mojibake_quotation_marks_count_as_marks_and_the_text_is_unchanged() -> None:
     opening, closing, apostrophe = "\u00e2\u20ac\u0153", "\u00e2\u20ac\u009d", "\u00e2\u20ac\u2122"
     text = f"Ann said: {opening}We open in June.{closing} Then: {opening}It{apostrophe}s done,{closing[:2]} she added."
