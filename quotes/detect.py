@@ -596,7 +596,7 @@ def _continued(verb: Token, span: tuple[int, int], lex: Lexicon) -> tuple[int, i
     """A reported clause with the clause the parser hung on the reporting verb right after it, joined by a
     contrastive conjunction (``said he used to get an appointment within a day, [but now it takes a week]``):
     a continuation of the report (``_conjunct_clause``)."""
-    last = max((t for t in verb.doc[verb.i : verb.sent.end] if t.idx < span[1]), key=lambda t: t.i, default=verb)
+    last = next((t for t in reversed(verb.doc[verb.i : verb.sent.end]) if t.idx < span[1]), verb)  # the clause's end
     more = _conjunct_clause(verb, last, lex, CONTRASTIVE)
     return (span[0], more[1]) if more is not None else span
 
@@ -623,7 +623,7 @@ def _conjunct_clause(verb: Token, after: Token, lex: Lexicon, conjunctions: tupl
             or not (conj.tag_ in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in conj.children))
         ):
             return None  # "…, and he left the room": the writer's narration in the simple past
-        tokens = [t for t in conj.subtree if t.i >= conj.left_edge.i]
+        tokens = list(conj.subtree)
         while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
             tokens.pop()
         return (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)) if tokens else None
