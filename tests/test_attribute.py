@@ -135,6 +135,15 @@ def test_transcript_label_names_the_speaker(quotes_of: Extract) -> None:
     assert (q.speaker, q.speaker_mention) == ("Peter Novak", "NOVAK")
 
 
+def test_a_list_item_label_names_the_speaker_of_its_quote(quotes_of: Extract) -> None:
+    text = (  # the tagger misses the names after the bullets; "he" alone would go to the last subject, Xi
+        "President Joe Biden and China's Xi Jinping have begun their first meeting in a year.\n\n"
+        '  • Xi: "Planet Earth is big enough for the two countries to succeed," Xi told Biden, per the AP.\n'
+        '  • Biden: "We have to ensure that competition does not veer into conflict," he said, per the BBC.\n'
+    )
+    assert [q.speaker for q in quotes_of(text)][-1] == "Joe Biden"
+
+
 def test_dash_byline_names_the_speaker(quotes_of: Extract) -> None:
     text = (
         "“The debate changed my mind about the whole race.” ― Maria Gonzalez\n“I was not moved at all.” ― Peter Novak\n"

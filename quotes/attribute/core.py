@@ -28,6 +28,8 @@ AUXILIARIES = ("aux", "auxpass")
 _LABEL = re.compile(r"([A-Z][A-Z.'\- ]{1,40}[A-Z]):\s")
 #: A dash after a closing mark that introduces a byline-style attribution.
 _BYLINE = re.compile(r"[\s\u00a0]*[”\"’'»]?[ \t\u00a0]*(?:—|―|–|--?)[ \t\u00a0]*")
+#: Characters that open a list item before a label ("• Biden: “…”").
+BULLETS = ("•", "·", "-", "–", "—", "*", "▪", "‣")
 #: Longest paragraph prefix, in characters, read as a ``Name, Outlet:`` label before a quote.
 MAX_LABEL_CHARS = 120
 #: Longest sentence, in tokens, read as the attribution of the quote just before it.
@@ -440,19 +442,26 @@ def _is_title(doc: Doc, span: Span, lex: Lexicon) -> bool:
 
 def _colon_label(doc: Doc, span: Span) -> Mention | None:
     """A source named before a colon that opens the quote's paragraph, with no verb:
-    ``Jane Doe, The Daily Planet: "…"`` (round-ups of reactions, Q&A, transcripts)."""
+    ``Jane Doe, The Daily Planet: "…"`` (round-ups of reactions, Q&A, transcripts), ``• Biden: "…"``
+    (a list item; the name need only be a person the tagger found elsewhere in the text)."""
     text = doc_text(doc)
     para_start = text.rfind("\n", 0, span.start_char) + 1
     prefix = text[para_start : span.start_char].rstrip(" \t\"“«'‘„")
     if not prefix.endswith(":") or len(prefix) > MAX_LABEL_CHARS:
         return None
     label = doc.char_span(para_start, para_start + len(prefix) - 1, alignment_mode="contract")
-    if label is None or len(label) == 0 or any(t.pos_ in ("VERB", "AUX") for t in label):
+    if label is None or len(label) == 0 or any(t.pos_ in ("VERB", "AUX") and t.text not in BULLETS for t in label):
         return None
     for wanted in ("PERSON", "ORG", "NORP", "GPE"):
         ent = next((e for e in label.ents if e.label_ == wanted), None)
         if ent is not None:
             return Mention(ent.text, ent.start_char, ent.end_char, "name", "PERSON" if wanted == "PERSON" else wanted)
+    words = [t for t in label if not (t.is_punct or t.is_space or t.text in BULLETS)]
+    named = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e}
+    if 0 < len(words) <= 3 and all(t.pos_ == "PROPN" for t in words) and words[-1].text in named:
+        # "• Biden: “…,” he said": a name the tagger missed here, but a person it tagged elsewhere
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        return Mention(text[start:end], start, end, "name", "PERSON")
     return None
 
 
