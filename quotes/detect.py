@@ -623,11 +623,19 @@ def _conjunct_clause(verb: Token, after: Token, lex: Lexicon, conjunctions: tupl
             or not (conj.tag_ in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in conj.children))
         ):
             return None  # "…, and he left the room": the writer's narration in the simple past
-        tokens = list(conj.subtree)
-        while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
-            tokens.pop()
-        return (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)) if tokens else None
+        return _span_of(list(conj.subtree))
     return None
+
+
+def _span_of(tokens: list[Token], *, fewest: int = 1, unquoted: bool = False) -> tuple[int, int] | None:
+    """Character span of ``tokens`` without trailing punctuation and space; None when fewer than ``fewest``
+    remain or, with ``unquoted``, when they hold a quotation mark (the quoted words are the record,
+    golden/README.md §2)."""
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    if len(tokens) < fewest or unquoted and any(t.is_quote for t in tokens):
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
 def _commitment(xcomp: Token, lex: Lexicon) -> tuple[int, int] | None:
@@ -638,11 +646,7 @@ def _commitment(xcomp: Token, lex: Lexicon) -> tuple[int, int] | None:
     ):
         return None
     tokens = _cut_at_next_report(list(xcomp.subtree), xcomp)  # "… and called for …" is a report of its own
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
-        tokens.pop()
-    if len(tokens) < MIN_CLAUSE_TOKENS or any(t.is_quote for t in tokens):
-        return None  # too short, or holding quoted words: those are the record (golden/README.md §2)
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return _span_of(tokens, fewest=MIN_CLAUSE_TOKENS, unquoted=True)
 
 
 def _around_parenthetical(verb: Token, lex: Lexicon) -> list[tuple[int, int]]:
@@ -712,11 +716,7 @@ def _complement(verb: Token, lex: Lexicon) -> tuple[int, int] | None:
     if prep is None:
         return None
     tokens = [t for t in verb.doc[obj.left_edge.i : prep.right_edge.i + 1]]
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
-        tokens.pop()
-    if len(tokens) < MIN_OBJECT_TOKENS - 1 or any(t.is_quote for t in tokens):
-        return None  # too short, or holding quoted words: those are the record (golden/README.md §2)
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return _span_of(tokens, fewest=MIN_OBJECT_TOKENS - 1, unquoted=True)
 
 
 def _content_object(verb: Token, lex: Lexicon) -> tuple[int, int] | None:
@@ -744,11 +744,7 @@ def _content_object(verb: Token, lex: Lexicon) -> tuple[int, int] | None:
     if nxt + 1 < len(doc) and doc[nxt].text in ("—", "–", "--", "―") and not doc[nxt + 1].is_space:
         end = doc[nxt + 1].sent.end  # "a two-track approach — responding firmly …" (the parser may split there)
         tokens = [t for t in doc[tokens[0].i : end] if "\n" not in t.text]
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
-        tokens.pop()
-    if len(tokens) < MIN_OBJECT_TOKENS:
-        return None
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return _span_of(tokens, fewest=MIN_OBJECT_TOKENS)
 
 
 def _single_named_source(verb: Token, lex: Lexicon) -> bool:
@@ -808,11 +804,7 @@ def _that_after(verb: Token, *, gap: int = MAX_GAP_BEFORE_THAT) -> tuple[int, in
         if tok.lower_ == "that" and tok.dep_ in ("mark", "dobj", "nsubj", "det") and not in_phrase and i + 1 < sent.end:
             # to the end of the sentence, or where a second report joins it ("…, saying …")
             tokens = _cut_at_next_report(list(verb.doc[i + 1 : sent.end]), tok)
-            while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
-                tokens.pop()
-            if len(tokens) < MIN_CLAUSE_TOKENS:
-                return None
-            return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+            return _span_of(tokens, fewest=MIN_CLAUSE_TOKENS)
     return None
 
 
@@ -857,12 +849,7 @@ def _light_object(noun: Token, lex: Lexicon) -> tuple[int, int] | None:
         return None
     if not any(c.dep_ == "prep" for c in noun.children) or not _single_named_source(verb, lex):
         return None
-    tokens = list(noun.subtree)
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
-        tokens.pop()
-    if len(tokens) < MIN_OBJECT_TOKENS or any(t.is_quote for t in tokens):
-        return None  # too short, or holding quoted words: those are the record (golden/README.md §2)
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return _span_of(list(noun.subtree), fewest=MIN_OBJECT_TOKENS, unquoted=True)
 
 
 def _reporting_noun_owner(noun: Token, lex: Lexicon) -> Token | None:

@@ -28,10 +28,6 @@ SPLIT = re.compile(r"[\s\-‐‑–]+")
 PREPOSITIONS = {"of", "for", "from", "at", "in", "on"}
 
 
-#: Words that make a description an unnamed source (anonymous_heads.tsv, read once by the lexicon).
-ANONYMOUS_HEADS = lexicon().anonymous_heads
-
-
 @lru_cache(maxsize=1)
 def romanization() -> dict[str, str]:
     """Syllable variants and their canonical spelling (data file)."""
@@ -88,7 +84,12 @@ def display(text: str) -> str:
     words = text.split()
     while words and words[0].lower() in DETERMINERS | QUANTIFIERS:
         words = words[1:]
-    if len(words) >= 1 and words[0][:1].isupper() and words[0][1:].islower() and words[0].lower() in ANONYMOUS_HEADS:
+    if (
+        len(words) >= 1
+        and words[0][:1].isupper()
+        and words[0][1:].islower()
+        and words[0].lower() in lexicon().anonymous_heads
+    ):
         words[0] = words[0].lower()
     return " ".join(words) or text
 
@@ -96,7 +97,7 @@ def display(text: str) -> str:
 def is_anonymous(m: Mention) -> bool:
     """Whether a description names an unnamed source (``a senior official from …``, ``observers``)."""
     bag = {w.lower() for w in name_words(m.text.split(" of ")[0].split(" from ")[0])}
-    return m.form == "description" and bool(bag & ANONYMOUS_HEADS)
+    return m.form == "description" and bool(bag & lexicon().anonymous_heads)
 
 
 def norm(text: str) -> str:

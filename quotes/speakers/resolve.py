@@ -60,7 +60,7 @@ def resolve(
     )
     sources = _Sources(
         quoted=frozenset((a.mention.start, a.mention.end) for a in attributions if a.mention),
-        origins=_origins(article.text, persons, lex),
+        text=article.text,
         marked=Spans.of((a.start, a.end) for a in attributions if not a.turn),
     )
     registry: dict[str, Speaker] = {}
@@ -233,10 +233,11 @@ def _role_holder(m: Mention, persons: _People, lex: Lexicon, sources: _Sources |
         return None
     if head in lex.offices:  # "the minister" is not someone the article makes president
         before = [p for p in before if not (p.role and p.role.split()[-1] in lex.offices)]
-    sources = sources or _Sources(frozenset(), {})
+    sources = sources or _Sources(frozenset())
     places = _places(m.text, len(m.text), lex)  # "the Chinese leader": a Chinese person
     if places:
-        before = [p for p in before if sources.origins.get(_fullest_person(p, persons), frozenset()) & places]
+        origins = sources.origins(persons, lex)
+        before = [p for p in before if origins.get(_fullest_person(p, persons), frozenset()) & places]
     quoted = [p for p in before if (p.start, p.end) in sources.quoted]  # people the article has quoted
     subjects = [p for p in before if p.is_subject]  # people the article has made the subject of a sentence
     chosen = quoted or subjects or before
@@ -250,23 +251,26 @@ def _holds(role: str | None, head: str, lex: Lexicon) -> bool:
     return role.lower() == head or not any(role.lower().endswith(office) for office in lex.own_offices)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Sources:
-    """What a description is resolved against: the mentions the article quotes, and where each person is from."""
+    """What a description is resolved against: the mentions the article quotes, its quoted and reported
+    words, and (worked out on first use: few articles describe someone by a place) where each person is from."""
 
     quoted: frozenset[tuple[int, int]]  # spans of the mentions that attributions name
-    origins: Mapping[str, frozenset[str]]  # fullest person name -> places named just before any of its mentions
     marked: Spans = NO_SPANS  # quoted and reported words (turns excluded): no one named there is an antecedent
+    text: str = ""  # the article's text, for the places named before each person
+    _origins: dict[str, frozenset[str]] | None = None
 
-
-def _origins(text: str, persons: _People, lex: Lexicon) -> dict[str, frozenset[str]]:
-    """Each person's places: demonyms and countries just before any mention of them ("China's President Xi")."""
-    out: dict[str, frozenset[str]] = defaultdict(frozenset)
-    for p in persons.all:
-        if p.form == "name":
-            name = _fullest_person(p, persons)
-            out[name] = out[name] | _places(text, p.start, lex)
-    return dict(out)
+    def origins(self, persons: _People, lex: Lexicon) -> Mapping[str, frozenset[str]]:
+        """Fullest person name -> places named just before any of its mentions ("China's President Xi")."""
+        if self._origins is None:
+            out: dict[str, frozenset[str]] = defaultdict(frozenset)
+            for p in persons.all:
+                if p.form == "name":
+                    name = _fullest_person(p, persons)
+                    out[name] = out[name] | _places(self.text, p.start, lex)
+            self._origins = dict(out)
+        return self._origins
 
 
 #: Characters before a person's mention searched for the place they are from ("Chinese President Xi").
