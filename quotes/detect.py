@@ -550,7 +550,12 @@ def _verb_complements(verb: Token, lex: Lexicon) -> Iterator[Candidate]:
         if verb.lemma_.lower() in QUESTION_VERBS and child.left_edge.tag_ in WH_TAGS:
             continue  # "asked him what he has been doing": a question, not a statement (golden/README.md §1)
         if (child.dep_ == "ccomp" or that_clause) and _is_statement_clause(child):
-            span = _clause_span(child, exclude=verb)
+            subject = _subject_taken_for_object(verb, child)
+            span = (
+                _span_of(list(verb.doc[subject.left_edge.i : child.right_edge.i + 1]), fewest=MIN_CLAUSE_TOKENS)
+                if subject is not None
+                else _clause_span(child, exclude=verb)
+            )
             if span:
                 found = True
                 if child.i > verb.i:
@@ -590,6 +595,19 @@ WH_TAGS = ("WDT", "WP", "WP$", "WRB")
 #: Conjunctions after which a clause hung on the reporting verb continues the report: a contrast the speaker draws
 #: (``…, but now it takes a week``); after ``and`` it is as often the writer's narration (``…, and he left``).
 CONTRASTIVE = ("but", "yet")
+
+
+def _subject_taken_for_object(verb: Token, clause: Token) -> Token | None:
+    """The reporting verb's direct object when it is the subject of the clause reported after it, which the
+    parser left without one (``stressed [any attempt to change the status quo] cannot be tolerated``: the
+    object and the subjectless finite clause are one reported clause); None otherwise."""
+    if clause.i < verb.i or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children):
+        return None
+    finite = clause.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(c.dep_ in ("aux", "auxpass") for c in clause.children)
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i), None)
+    if not finite or obj is None or obj.right_edge.i + 1 != clause.left_edge.i:
+        return None
+    return obj
 
 
 def _continued(verb: Token, span: tuple[int, int], lex: Lexicon) -> tuple[int, int]:
@@ -801,7 +819,14 @@ def _that_after(verb: Token, *, gap: int = MAX_GAP_BEFORE_THAT) -> tuple[int, in
         if tok.is_quote or tok.is_punct and tok.text not in (",",):
             return None
         in_phrase = tok.dep_ == "det" and tok.head.dep_ == "pobj"  # "call police with that kind of …"
-        if tok.lower_ == "that" and tok.dep_ in ("mark", "dobj", "nsubj", "det") and not in_phrase and i + 1 < sent.end:
+        relative = tok.head.dep_ == "relcl" and tok.head.head.i > verb.i  # "questioned the data that put …"
+        if (
+            tok.lower_ == "that"
+            and tok.dep_ in ("mark", "dobj", "nsubj", "det")
+            and not in_phrase
+            and not relative
+            and i + 1 < sent.end
+        ):
             # to the end of the sentence, or where a second report joins it ("…, saying …")
             tokens = _cut_at_next_report(list(verb.doc[i + 1 : sent.end]), tok)
             return _span_of(tokens, fewest=MIN_CLAUSE_TOKENS)
@@ -847,7 +872,11 @@ def _light_object(noun: Token, lex: Lexicon) -> tuple[int, int] | None:
     verb = noun.head
     if noun.dep_ != "dobj" or verb.lemma_.lower() not in lex.light_verbs or negated_or_modal(verb):
         return None
-    if not any(c.dep_ == "prep" for c in noun.children) or not _single_named_source(verb, lex):
+    content = any(
+        c.dep_ == "prep" or c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in noun.children
+    )  # "concern over …", "his resolve to pursue …"
+    if not content or not _single_named_source(verb, lex):
         return None
     return _span_of(list(noun.subtree), fewest=MIN_OBJECT_TOKENS, unquoted=True)
 

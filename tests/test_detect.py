@@ -299,6 +299,30 @@ def test_an_object_that_carries_the_report_is_what_one_source_reports(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        (  # the parser takes the clause's subject for the verb's object and leaves the clause without one
+            "Moreau stressed any attempt to change the status quo by force anywhere in the world cannot be tolerated.",
+            ["any attempt to change the status quo by force anywhere in the world cannot be tolerated"],
+        ),
+        ("Berg told reporters the bridge would open in May.", ["the bridge would open in May"]),  # an addressee
+        ("Berg conveyed that the ministers had agreed on a timetable.", ["the ministers had agreed on a timetable"]),
+        ("Prime Minister Berg evaluated that the visit was a success.", ["the visit was a success"]),
+        ("The panel evaluated the three proposals for the port.", []),  # no clause: an assessment, not a report
+        ("Mayor Anton Berg encourages other towns to follow suit.", ["other towns to follow suit"]),
+        (  # a relative "that" opens no reported clause: the object is the report
+            "Berg questioned the official figures that put the governor ahead.",
+            ["the official figures that put the governor ahead"],
+        ),
+    ],
+)
+def test_a_reported_clause_is_found_where_the_parse_or_the_verb_is_unusual(
+    quotes_of: Extract, text: str, expected: list[str]
+) -> None:
+    assert reported_by(quotes_of)(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Reporters asked Berg what the whole ordeal has been like.", []),  # a question asked
         ("I asked him why the port had closed.", []),
         ("Berg explained why the port had closed.", ["why the port had closed"]),  # an explanation given
