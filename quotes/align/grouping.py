@@ -4,7 +4,9 @@ Input: the extractions of a corpus (``extract_corpus``) and the ``Weights`` of t
 Output: an ``Alignment``: the extractions with ``group`` and ``flags`` set on their quotes, and the ``Group`` records.
 
 How groups form: from the best pairs down (single linkage), each pair linking only
-when each quote is the other's best match in the other's document, and never
+when each quote is the other's best match of its kind (quoted or reported) in the
+other's document (a lead's paraphrase and the quote further down may both render
+the remark), and never
 putting two quotes of one document in one group unless they are the halves of a
 quote interrupted by its attribution, or the article repeats itself. Then the
 quotes left out join where they belong (``attach``): a quote whose best linkable
@@ -111,7 +113,7 @@ def _cluster(items: Sequence[_Item], scored: Scored, *, sure: float) -> list[lis
     """Single-linkage groups from the best pairs down; two quotes of one document only as parts or repeats.
 
     A pair across documents links only when each quote is the other's best linkable
-    match in the other's document, unless it scores ``sure`` or more.
+    match of its kind (quoted or reported) in the other's document, unless it scores ``sure`` or more.
     """
     parent = {i: i for i in range(len(items))}
     members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
@@ -125,17 +127,23 @@ def _cluster(items: Sequence[_Item], scored: Scored, *, sure: float) -> list[lis
                         return False
         return True
 
-    best: dict[tuple[int, int], float] = defaultdict(float)  # (quote, other document) -> best linkable score
+    # (quote, other document, whether the other is reported) -> best linkable score: an article may render one
+    # remark twice, paraphrased in its lead and quoted further down, so each quote has a best match of each kind
+    best: dict[tuple[int, int, bool], float] = defaultdict(float)
     for (i, j), (s, need) in scored.items():
         if items[i].doc != items[j].doc and s >= need:
-            best[(i, items[j].doc)] = max(best[(i, items[j].doc)], s)
-            best[(j, items[i].doc)] = max(best[(j, items[i].doc)], s)
+            for a, b in ((i, j), (j, i)):
+                key = (a, items[b].doc, items[b].quote.kind is Kind.INDIRECT)
+                best[key] = max(best[key], s)
     for (i, j), (s, need) in sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0])):
         if s < need or (items[i].doc == items[j].doc and need > 0):
             continue  # too weak, or a repeat: it allows two quotes of a document in a group, never links them
         if items[i].doc != items[j].doc and s < sure:
-            if s < best[(i, items[j].doc)] or s < best[(j, items[i].doc)]:
-                continue  # not each other's best match in the other document
+            if (
+                s < best[(i, items[j].doc, items[j].quote.kind is Kind.INDIRECT)]
+                or s < best[(j, items[i].doc, items[i].quote.kind is Kind.INDIRECT)]
+            ):
+                continue  # not each other's best match of its kind in the other document
         ri, rj = find_root(parent, i), find_root(parent, j)
         if ri == rj or not may_join(members[ri], members[rj]):
             continue
