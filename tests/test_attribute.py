@@ -144,6 +144,58 @@ def test_a_list_item_label_names_the_speaker_of_its_quote(quotes_of: Extract) ->
     assert [q.speaker for q in quotes_of(text)][-1] == "Joe Biden"
 
 
+def test_a_caption_line_in_brackets_names_the_speaker_of_the_quote_below_it(quotes_of: Extract) -> None:
+    text = (  # a video script: the clip is credited in brackets on the line above, with no verb anywhere
+        "The government hopes to project an image of power.\n\n(Ruritanian President Anton Berg)\n"
+        '"There will be peace when we achieve our goals. They have not changed."\n\n'
+        "Berg used these same words a year ago.\n"
+    )
+    q = only(quotes_of(text), Kind.DIRECT)
+    assert (q.speaker, q.speaker_mention) == ("Anton Berg", "Anton Berg")
+    assert not q.flagged("ranked_speaker")  # named by the caption, not guessed by the learned ranking
+
+
+def test_a_bracketed_line_that_names_no_person_is_no_caption(quotes_of: Extract) -> None:
+    text = 'The government hopes to project power.\n\n(Photo: Reuters)\n"There will be peace when we achieve our goals."\n'
+    assert only(quotes_of(text), Kind.DIRECT).speaker is None
+
+
+def test_a_fronted_participle_clause_is_no_speaker_and_the_name_after_it_is(quotes_of: Extract) -> None:
+    text = (  # the parser makes "Speaking …" the subject and hangs the name in it as an apposition
+        "Speaking to The Standard, George Onyango, a parent who had just enrolled his daughter at the school "
+        "disclosed that the fee for this term alone was Sh48,000."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["George Onyango"]
+
+
+def test_a_quote_paragraph_is_not_given_a_subject_from_the_quoted_words_before_it(quotes_of: Extract) -> None:
+    text = (  # "You" is the subject of the last sentence above, but inside someone's words
+        "Madam Lai Sau Mei leaves her flat every morning.\n\n"
+        "The dishwasher chuckles at the suggestion and says in Cantonese: \"I am not that old, really. "
+        "You can't expect me to stay at home and do nothing.\n\n"
+        "\"Plus, my job isn't really that hard. I get two free meals.\"\n"
+    )
+    assert all(q.speaker_mention != "You" for q in quotes_of(text))
+
+
+def test_a_courtesy_title_marks_a_name_the_tagger_took_for_an_organisation(quotes_of: Extract) -> None:
+    text = (
+        "Pointing to the reasons behind the heat, weather scientist Dr N Puviarasan said the city received less "
+        "rain last year. "
+        '"There was no rain in the winter either," he said.'
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["N Puviarasan", "N Puviarasan"]
+
+
+def test_a_name_in_apposition_to_the_subject_is_what_a_later_pronoun_refers_to(quotes_of: Extract) -> None:
+    text = (  # Arslan is nearer than Balassis, and the subject of his sentence through the apposition
+        "Balassis added that she used a card machine because most of her clients didn't use cash.\n\n"
+        "Her neighbour, Ali Arslan, who runs an internet cafe, is also forced to close his business.\n\n"
+        "He employs one person and said he lost a lot of income.\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Balassis", "Ali Arslan"]
+
+
 def test_dash_byline_names_the_speaker(quotes_of: Extract) -> None:
     text = (
         "“The debate changed my mind about the whole race.” ― Maria Gonzalez\n“I was not moved at all.” ― Peter Novak\n"

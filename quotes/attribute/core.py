@@ -92,7 +92,7 @@ def attribute(
             ):
                 att = replace(att, cue=prev.cue, mention=prev.mention, via=prev.via)
             elif cand.kind is Kind.DIRECT and _whole_paragraph(text, cand):
-                mention = _previous_paragraph_subject(doc, cand.start, lex)
+                mention = _previous_paragraph_subject(doc, cand.start, lex, marked)
                 if mention is not None:
                     att = replace(att, mention=mention)
         if att.mention is None and not (att.scare or att.sourceless):
@@ -175,7 +175,7 @@ def _attribute_one(doc: Doc, cand: Candidate, lex: Lexicon, marked: Spans = NO_S
         return Attribution(cand.start, cand.end, cand.kind, sourceless=True, scare=True)  # the name of a work
     label = _label_mention(doc, span) if cand.kind is not Kind.INDIRECT else None
     if label is None and cand.kind is Kind.DIRECT:
-        label = _dash_byline(doc, span) or _colon_label(doc, span)
+        label = _dash_byline(doc, span) or _colon_label(doc, span) or _caption_label(doc, span)
     if label is not None:
         return Attribution(cand.start, cand.end, cand.kind, mention=label)
     if cue_tok is not None and cue_tok.lower_ == "according":
@@ -465,6 +465,27 @@ def _colon_label(doc: Doc, span: Span) -> Mention | None:
     return None
 
 
+def _caption_label(doc: Doc, span: Span) -> Mention | None:
+    """The person a caption line names in brackets just above a quote that is its whole paragraph, as
+    video scripts and photo essays credit a clip (``(Russian President Moreau)`` then ``"…"``)."""
+    text = doc_text(doc)
+    para_start = text.rfind("\n", 0, span.start_char) + 1
+    if re.search(r"\w", text[para_start : span.start_char]) or span.start_char < 2:
+        return None
+    line_end = len(text[:para_start].rstrip())  # the end of the last line with words before the quote
+    line_start = text.rfind("\n", 0, line_end) + 1
+    line = text[line_start:line_end].strip()
+    if len(line) > MAX_LABEL_CHARS or len(line) < 3 or (line[0], line[-1]) not in (("(", ")"), ("[", "]")):
+        return None
+    label = doc.char_span(line_start, line_end, alignment_mode="contract")
+    if label is None or any(t.pos_ in ("VERB", "AUX") for t in label):
+        return None
+    person = next((e for e in reversed(label.ents) if e.label_ == "PERSON"), None)
+    if person is None:
+        return None
+    return Mention(person.text, person.start_char, person.end_char, "name", "PERSON")
+
+
 def _label_mention(doc: Doc, span: Span) -> Mention | None:
     """A transcript label opening the quote (``"PENCE: Well, …"``) as the speaker mention."""
     match = _LABEL.match(span.text)
@@ -525,6 +546,8 @@ def _speaker_token(verb: Token, lex: Lexicon) -> Token | None:
         subj = next((c for c in node.children if c.dep_ in SUBJECTS), None)
         if subj is not None and subj.lower_ in ("that", "which", "who") and node.dep_ == "relcl":
             return node.head  # "a letter that says …" -> the letter
+        if subj is not None and subj.dep_ == "csubj" and subj.tag_ == "VBG":
+            return _named_after_participle(subj)
         if subj is not None:
             return subj
         agent = next((c for c in node.children if c.dep_ == "agent"), None)
@@ -544,6 +567,13 @@ def _speaker_token(verb: Token, lex: Lexicon) -> Token | None:
             continue
         return None
     return None
+
+
+def _named_after_participle(clause: Token) -> Token | None:
+    """The person a fronted participle clause leads to when the parser made the clause the subject
+    (``[Speaking to the Herald], Anton Berg, a parent, disclosed …``: Berg hangs in the clause as an
+    apposition); None when it names nobody (a clause is never a speaker)."""
+    return next((t for t in clause.subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON"), None)
 
 
 def _with_absolute(verb: Token) -> Token | None:
@@ -638,8 +668,10 @@ def _introduced_after(doc: Doc, cand: Candidate, lex: Lexicon) -> Mention | None
     return mention if mention is not None and mention.label == "PERSON" else None
 
 
-def _previous_paragraph_subject(doc: Doc, offset: int, lex: Lexicon) -> Mention | None:
-    """The named person who is the subject of the last sentence of the paragraph before ``offset``.
+def _previous_paragraph_subject(doc: Doc, offset: int, lex: Lexicon, marked: Spans = NO_SPANS) -> Mention | None:
+    """The named person who is the subject of the last sentence of the paragraph before ``offset``,
+    unless that subject is inside quoted words (``"… You can't expect me …"``: someone's words, not
+    the writer's sentence about a person).
 
     A quote standing as a paragraph of its own, with no cue, is by news
     convention the words of the person the previous paragraph was about.
@@ -655,7 +687,7 @@ def _previous_paragraph_subject(doc: Doc, offset: int, lex: Lexicon) -> Mention 
         return None
     sent = tok[0].sent
     subject = next((t for t in sent if t.dep_ in SUBJECTS and t.head == sent.root), None)
-    if subject is None:
+    if subject is None or _quoted(subject, marked):
         return None
     mention = token_mention(subject, lex)
     if mention is None or mention.label != "PERSON" and mention.form != "pronoun":

@@ -39,6 +39,10 @@ def token_mention(tok: Token, lex: Lexicon) -> Mention | None:
     elif ent is None and (named := _appositive_name(tok)) is not None:
         tok, ent = named.root, named  # "One resident, Ali Khan, said …": the name, not the description
     phrase = noun_phrase(tok)
+    if tok.pos_ == "PROPN" and (ent is None or ent.label_ != "PERSON") and (named := _after_courtesy(tok, phrase, lex)):
+        # "weather scientist Dr N Puviarasan" (the name tagged ORG): a courtesy title marks a person's name
+        role = " ".join(t.lower_ for t in phrase.doc[phrase.start : named.start - 1]) or None
+        return Mention(named.text, named.start_char, named.end_char, "name", "PERSON", role, None, tok.dep_ in SUBJECTS)
     role, body = role_and_body(tok, phrase, ent, lex)
     titled = ent if ent is not None else phrase
     if tok.pos_ == "PROPN" and titled[0].lower_ in lex.titles and (ent is None or ent.label_ != "PERSON"):
@@ -190,6 +194,17 @@ def _headline_trim(ent: Span) -> int:
     return ent.end
 
 
+def _after_courtesy(tok: Token, phrase: Span, lex: Lexicon) -> Span | None:
+    """The proper names ending at ``tok`` right after a courtesy title inside its phrase (``Dr`` or ``Ms`` in
+    "weather scientist Dr N Puviarasan"), or None when no such title precedes them."""
+    start = tok.i
+    while start > phrase.start and tok.doc[start - 1].pos_ == "PROPN" and tok.doc[start - 1].lower_ not in lex.titles:
+        start -= 1
+    if start <= phrase.start or tok.doc[start - 1].lower_ not in lex.courtesy_titles or not tok.doc[start - 1].is_title:
+        return None
+    return tok.doc[start : tok.i + 1]
+
+
 def strip_titles(ent: Span, lex: Lexicon) -> Span | None:
     """A person entity without titles the tagger left in it ("President Berg" -> "Berg")."""
     start = ent.start
@@ -246,6 +261,11 @@ def title_before(doc: Doc, start: int, lex: Lexicon) -> str | None:
     return " ".join(words) or None
 
 
+def names_subject(tok: Token) -> bool:
+    """Whether a name is its sentence's subject, or in apposition to it (``Her neighbour, Ali Arslan, …, is``)."""
+    return tok.dep_ in SUBJECTS or tok.dep_ == "appos" and tok.head.dep_ in SUBJECTS
+
+
 def document_mentions(doc: Doc, lex: Lexicon | None = None) -> list[Mention]:
     """Every named person or organisation in the document, for resolving short names and pronouns."""
     lex = lex or lexicon()
@@ -267,14 +287,14 @@ def document_mentions(doc: Doc, lex: Lexicon | None = None) -> list[Mention]:
                         "PERSON",
                         role,
                         body,
-                        is_subject=root.dep_ in SUBJECTS,
+                        is_subject=names_subject(root),
                     )
                 )
         elif ent.label_ == "ORG":
             phrase = noun_phrase(ent.root)
             out.append(
                 Mention(
-                    phrase.text, phrase.start_char, phrase.end_char, "name", "ORG", is_subject=ent.root.dep_ in SUBJECTS
+                    phrase.text, phrase.start_char, phrase.end_char, "name", "ORG", is_subject=names_subject(ent.root)
                 )
             )
     return out
