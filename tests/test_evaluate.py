@@ -296,6 +296,14 @@ def test_same_figures_as_score_py_on_the_tiny_case(reference: ModuleType) -> Non
     assert_same_figures(score(TINY, TINY_PREDS), reference.score(TINY.as_dict(), TINY_PREDS))
 
 
+def test_speaker_names_map_to_the_ids_score_py_maps_them_to(reference: ModuleType) -> None:
+    speakers = {"resident": ("A resident", "a resident"), "another": ("Another resident",), "lee": ("Lee",)}
+    names = ["resident", "a resident", "the resident", "Another resident", "another resident", "one resident", "Lee"]
+    ours, theirs = speaker_mapper(speakers), reference.speaker_mapper({k: list(v) for k, v in speakers.items()})
+    assert [ours(n) for n in names] == [theirs(n) for n in names]
+    assert ours("resident") == "resident" and ours("Another resident") == "another"  # the determiner alone differs
+
+
 def test_same_figures_as_score_py_on_our_seed_predictions(
     reference: ModuleType, seed_gold: Gold, seed_predictions: list[dict[str, Any]]
 ) -> None:

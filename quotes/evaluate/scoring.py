@@ -32,10 +32,16 @@ def normalize(name: str | None) -> str:
     return norm(name or "")
 
 
+#: A leading determiner that does not tell two speakers apart (``a resident`` is ``resident``); as
+#: ../shared/eval/score.py strips it.
+DETERMINER = re.compile(r"^(?:the|a|an|some|one)\s+", re.I)
+
+
 def speaker_mapper(speakers: Mapping[str, Sequence[str]]) -> Callable[[str | None], str | None]:
     """A function from a predicted speaker name to a gold speaker id.
 
-    An exact normalized match of an id or alias wins; else the longest alias found as whole words
+    An exact normalized match of an id or alias wins, with or without a leading determiner (``the``,
+    ``a``, ``an``, ``some``, ``one``); else the longest alias found as whole words
     inside the name; else ``"?" + name``. With an empty table the name is returned as is.
 
     >>> speaker_mapper({"kim": ["Kim Min-ji", "Kim"]})("Finance Minister Kim")
@@ -46,12 +52,15 @@ def speaker_mapper(speakers: Mapping[str, Sequence[str]]) -> Callable[[str | Non
         table[normalize(sid)] = sid
         for alias in aliases:
             table[normalize(alias)] = sid
+            table[normalize(DETERMINER.sub("", alias))] = sid
     words = sorted(((a, sid) for sid, al in speakers.items() for a in al), key=lambda x: -len(x[0]))
 
     def to_id(name: str | None) -> str | None:
         if not name:
             return None
         if (n := normalize(name)) in table:
+            return table[n]
+        if (n := normalize(DETERMINER.sub("", name))) in table:
             return table[n]
         if not table:
             return name
