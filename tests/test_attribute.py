@@ -196,6 +196,11 @@ def test_a_name_in_apposition_to_the_subject_is_what_a_later_pronoun_refers_to(q
     assert [q.speaker for q in quotes_of(text)] == ["Balassis", "Ali Arslan"]
 
 
+def test_another_unnamed_source_is_not_the_one_before(quotes_of: Extract) -> None:
+    text = '"The heat is unbearable," a resident said.\nAnother resident said she drinks water all day.\n'
+    assert [q.speaker for q in quotes_of(text)] == ["resident", "Another resident"]
+
+
 def test_dash_byline_names_the_speaker(quotes_of: Extract) -> None:
     text = (
         "“The debate changed my mind about the whole race.” ― Maria Gonzalez\n“I was not moved at all.” ― Peter Novak\n"

@@ -8,7 +8,7 @@ import pytest
 
 from quotes.errors import DataError, InputError
 from quotes.speakers import apply_authority, load_authority, resolve, same_person, slug, summarize, unify
-from quotes.types import Article, Attribution, Extraction, Kind, Mention, Speaker, SpeakerKind
+from quotes.types import Article, Attribution, Extraction, Kind, Mention, Quote, Speaker, SpeakerKind
 
 
 @pytest.mark.parametrize(
@@ -33,6 +33,24 @@ def test_romanization_variants_share_an_id(a: str, b: str) -> None:
 )
 def test_different_people_keep_different_ids(a: str, b: str) -> None:
     assert slug(a, person=True) != slug(b, person=True)
+
+
+def test_hepburn_and_kunrei_spellings_of_one_name_are_one_person() -> None:
+    a = Speaker("fumio-kishida", "Fumio Kishida", SpeakerKind.PERSON)
+    b = Speaker("shinjiro-koizumi", "Shinjiro Koizumi", SpeakerKind.PERSON)
+    assert same_person(b, Speaker("sinziro-koizumi", "Sinziro Koizumi", SpeakerKind.PERSON))  # shi/si, ji/zi
+    assert same_person(a, Speaker("fumio-kisida", "Fumio Kisida", SpeakerKind.PERSON))
+    assert not same_person(a, Speaker("fumio-kimura", "Fumio Kimura", SpeakerKind.PERSON))
+
+
+def test_a_lone_surname_taken_for_an_organisation_joins_the_one_person_with_that_surname() -> None:
+    full = Speaker("fumio-kishida", "Fumio Kishida", SpeakerKind.PERSON)
+    lone = Speaker("kisida", "Kisida", SpeakerKind.INSTITUTION)  # another romanization, tagged ORG
+    exs = [
+        Extraction(Article("a.txt", "x"), (Quote("a.txt", None, 0, 1, "x", Kind.DIRECT, full.name, full.id),), (full,)),
+        Extraction(Article("b.txt", "y"), (Quote("b.txt", None, 0, 1, "y", Kind.DIRECT, lone.name, lone.id),), (lone,)),
+    ]
+    assert {q.speaker_id for ex in unify(exs) for q in ex.quotes} == {"fumio-kishida"}
 
 
 def test_institution_ids_drop_articles_and_possessives() -> None:

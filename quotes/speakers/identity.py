@@ -6,12 +6,12 @@ Input: the extractions of a corpus. Output: the same extractions with merged spe
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from ..config import Lexicon, lexicon
 from ..types import Extraction, Speaker, SpeakerKind
-from .names import name_bag, slug
+from .names import folded, name_bag, slug
 
 #: Smallest rapidfuzz ratio (0-100) between the given names of two people with the same
 #: surname for them to be one person, compared after the romanization table has unified
@@ -35,7 +35,8 @@ def same_person(a: Speaker, b: Speaker) -> bool:
     roles = _role_core(a.role or ""), _role_core(b.role or "")
     if all(roles) and roles[0] != roles[1]:
         return False
-    ta, tb = _without_initials(a.id.split("-")), _without_initials(b.id.split("-"))
+    ta = [folded(w) for w in _without_initials(a.id.split("-"))]
+    tb = [folded(w) for w in _without_initials(b.id.split("-"))]  # "Kishida" and "Kisida" (folded only here)
     if "".join(ta) == "".join(tb) or sorted(ta) == sorted(tb):
         return True
     if len(ta) < 2 or len(tb) < 2:
@@ -51,7 +52,7 @@ def _blocks(sid: str) -> set[str]:
     (first or last word) with the first letter of its given names. Names ``same_person`` joins share one:
     given names that close (``GIVEN_NAME_CUTOFF``) differ in a letter or two, not the first, and two thousand
     people named Kim no longer make four million comparisons."""
-    parts = _without_initials(sid.split("-"))
+    parts = [folded(w) for w in _without_initials(sid.split("-"))]
     keys = {"".join(sorted(parts))}
     if len(parts) >= 2:
         keys |= {f"{parts[0]}|{parts[1][0]}", f"{parts[-1]}|{parts[0][0]}"}
@@ -105,7 +106,12 @@ def unify(extractions: Iterable[Extraction]) -> list[Extraction]:
                     ra, rb = find(a.id), find(b.id)
                     keep, drop = (ra, rb) if (counts[ra], ra) >= (counts[rb], rb) else (rb, ra)
                     parent[drop] = keep
-    for short, full in _surname_merges(persons, find):
+    lone = [  # one capitalized word the tagger called an organisation ("Kisida said …"): a surname, maybe
+        s
+        for s in speakers.values()
+        if s.kind in (SpeakerKind.INSTITUTION, SpeakerKind.UNKNOWN) and " " not in s.name.strip() and s.name[:1].isupper()
+    ]
+    for short, full in _surname_merges(persons, find, lone):
         if find(short) != find(full):
             parent[find(short)] = find(full)
     for short, full in _body_merges(list(speakers.values())):
@@ -143,9 +149,12 @@ def unify(extractions: Iterable[Extraction]) -> list[Extraction]:
     return out
 
 
-def _surname_merges(persons: list[Speaker], find: Callable[[str], str]) -> list[tuple[str, str]]:
-    """Pairs (surname alone, full name): a person known only by a surname in one document ("Kishida")
-    and the one person of the corpus with a fuller name ending or starting with it ("Fumio Kishida").
+def _surname_merges(
+    persons: list[Speaker], find: Callable[[str], str], lone: Sequence[Speaker] = ()
+) -> list[tuple[str, str]]:
+    """Pairs (surname alone, full name): a person known only by a surname in one document ("Kishida"),
+    or a ``lone`` word taken for an organisation ("Kisida"), and the one person of the corpus with a
+    fuller name ending or starting with it, romanization variants folded ("Fumio Kishida").
 
     Two people of the corpus with that surname (two Kims, Joe and Hunter Biden) make it nobody's for sure.
     """
@@ -153,13 +162,13 @@ def _surname_merges(persons: list[Speaker], find: Callable[[str], str]) -> list[
     named = [sp for sp in persons if not _describes(sp.name, lex)]
     fuller: dict[str, set[str]] = defaultdict(set)  # surname -> the people (merged ids) with a fuller name
     for sp in named:
-        parts = _without_initials(sp.id.split("-"))
+        parts = [folded(w) for w in _without_initials(sp.id.split("-"))]
         if len(parts) >= 2:
             for surname in {parts[0], parts[-1]}:
                 fuller[surname].add(find(sp.id))
     out = []
-    for sp in named:
-        parts = sp.id.split("-")
+    for sp in [*named, *lone]:
+        parts = [folded(w) for w in sp.id.split("-")]
         if len(parts) == 1 and len(fuller.get(parts[0], ())) == 1:
             (full,) = fuller[parts[0]]
             out.append((sp.id, full))

@@ -49,6 +49,31 @@ def slug(name: str, *, person: bool = False) -> str:
     return "-".join(words) or "unknown"
 
 
+@lru_cache(maxsize=1)
+def _folds() -> tuple[tuple[str, str], ...]:
+    """Letter groups two romanization systems spell differently, longest first (data file)."""
+    return tuple(sorted(((a, b) for a, b in read_table("romanization_folds.tsv", 2)), key=lambda r: -len(r[0])))
+
+
+def folded(word: str) -> str:
+    """A name word with romanization variants inside it folded to one spelling, for comparing names only.
+
+    >>> folded("kishida") == folded("kisida")
+    True
+    """
+    out, i = [], 0
+    while i < len(word):
+        for a, b in _folds():
+            if word.startswith(a, i):
+                out.append(b)
+                i += len(a)
+                break
+        else:
+            out.append(word[i])
+            i += 1
+    return "".join(out)
+
+
 def name_words(name: str) -> list[str]:
     """The words of a name, split at spaces and hyphens (``Kim Min-ji`` -> ``Kim``, ``Min``, ``ji``)."""
     return [w for w in SPLIT.split(name) if w]
