@@ -153,6 +153,27 @@ def test_halves_of_an_interrupted_quote_join_the_whole_rendering() -> None:
     assert len(groups) == 1 and None not in groups
 
 
+def test_a_paraphrase_and_the_partial_quote_after_it_join_the_whole_rendering() -> None:
+    text = "Ann Lind said the ministers should cooperate with their neighbours. \"To build stable relations,\" she said."
+    ann = PEOPLE["ann"]
+    para, part = "the ministers should cooperate with their neighbours", "To build stable relations"
+    a, b = text.index(para), text.index(part)
+    pieces = Extraction(  # one utterance in two pieces of different kinds, sharing no words with each other
+        Article("a.txt", text, "A", "2025-01-01"),
+        (
+            Quote("a.txt", "A", a, a + len(para), para, Kind.INDIRECT, ann.name, ann.id, cue="said"),
+            Quote("a.txt", "A", b, b + len(part), part, Kind.DIRECT, ann.name, ann.id, cue="said"),
+        ),
+        (ann,),
+    )
+    whole = doc("b.txt", ("the ministers should cooperate with their neighbours to build stable relations", "ann", Kind.DIRECT))
+    para_only = doc("c.txt", ("the ministers should cooperate with their neighbours", "ann", Kind.INDIRECT))
+    part_only = doc("d.txt", ("to build stable relations", "ann", Kind.DIRECT))  # each piece also grouped apart
+    aligned = align_corpus([pieces, whole, para_only, part_only])
+    groups = {q.group for ex in aligned.extractions for q in ex.quotes}
+    assert len(groups) == 1 and None not in groups
+
+
 def test_group_ids_are_stable_across_runs_and_input_order() -> None:
     a = doc("a.txt", (REMARK, "ann", Kind.DIRECT))
     b = doc("b.txt", (REMARK, "ann", Kind.INDIRECT))
