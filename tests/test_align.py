@@ -154,7 +154,7 @@ def test_halves_of_an_interrupted_quote_join_the_whole_rendering() -> None:
 
 
 def test_a_paraphrase_and_the_partial_quote_after_it_join_the_whole_rendering() -> None:
-    text = "Ann Lind said the ministers should cooperate with their neighbours. \"To build stable relations,\" she said."
+    text = 'Ann Lind said the ministers should cooperate with their neighbours. "To build stable relations," she said.'
     ann = PEOPLE["ann"]
     para, part = "the ministers should cooperate with their neighbours", "To build stable relations"
     a, b = text.index(para), text.index(part)
@@ -166,7 +166,9 @@ def test_a_paraphrase_and_the_partial_quote_after_it_join_the_whole_rendering() 
         ),
         (ann,),
     )
-    whole = doc("b.txt", ("the ministers should cooperate with their neighbours to build stable relations", "ann", Kind.DIRECT))
+    whole = doc(
+        "b.txt", ("the ministers should cooperate with their neighbours to build stable relations", "ann", Kind.DIRECT)
+    )
     para_only = doc("c.txt", ("the ministers should cooperate with their neighbours", "ann", Kind.INDIRECT))
     part_only = doc("d.txt", ("to build stable relations", "ann", Kind.DIRECT))  # each piece also grouped apart
     aligned = align_corpus([pieces, whole, para_only, part_only])

@@ -156,7 +156,9 @@ def test_a_caption_line_in_brackets_names_the_speaker_of_the_quote_below_it(quot
 
 
 def test_a_bracketed_line_that_names_no_person_is_no_caption(quotes_of: Extract) -> None:
-    text = 'The government hopes to project power.\n\n(Photo: Reuters)\n"There will be peace when we achieve our goals."\n'
+    text = (
+        'The government hopes to project power.\n\n(Photo: Reuters)\n"There will be peace when we achieve our goals."\n'
+    )
     assert only(quotes_of(text), Kind.DIRECT).speaker is None
 
 
@@ -171,9 +173,9 @@ def test_a_fronted_participle_clause_is_no_speaker_and_the_name_after_it_is(quot
 def test_a_quote_paragraph_is_not_given_a_subject_from_the_quoted_words_before_it(quotes_of: Extract) -> None:
     text = (  # "You" is the subject of the last sentence above, but inside someone's words
         "Madam Lai Sau Mei leaves her flat every morning.\n\n"
-        "The dishwasher chuckles at the suggestion and says in Cantonese: \"I am not that old, really. "
+        'The dishwasher chuckles at the suggestion and says in Cantonese: "I am not that old, really. '
         "You can't expect me to stay at home and do nothing.\n\n"
-        "\"Plus, my job isn't really that hard. I get two free meals.\"\n"
+        '"Plus, my job isn\'t really that hard. I get two free meals."\n'
     )
     assert all(q.speaker_mention != "You" for q in quotes_of(text))
 

@@ -109,7 +109,9 @@ def unify(extractions: Iterable[Extraction]) -> list[Extraction]:
     lone = [  # one capitalized word the tagger called an organisation ("Kisida said …"): a surname, maybe
         s
         for s in speakers.values()
-        if s.kind in (SpeakerKind.INSTITUTION, SpeakerKind.UNKNOWN) and " " not in s.name.strip() and s.name[:1].isupper()
+        if s.kind in (SpeakerKind.INSTITUTION, SpeakerKind.UNKNOWN)
+        and " " not in s.name.strip()
+        and s.name[:1].isupper()
     ]
     for short, full in _surname_merges(persons, find, lone):
         if find(short) != find(full):
