@@ -404,6 +404,17 @@ _TURN = re.compile(
     r"(?:,[ \t]?[A-Z0-9][A-Z0-9.'’&/ \-]{1,60})?"
     r"(?:[ \t]?\([^)\n]{1,40}\))?[ \t]*:[ \t]*(?=\S)"
 )
+#: A speaker label in title case (``Barkha: …``, ``Thomas de Maizière: …``, ``Shri Arindam Bagchi, Official
+#: Spokesperson: …``): capitalized words, name particles between them, an optional role after a comma.
+_TITLE_TURN = re.compile(
+    r"[ \t]*(?P<name>[A-Z][\w.'’\-]*(?: (?:(?:de|da|del|der|di|du|van|von|bin|al|el|la|le) )?[A-Z][\w.'’\-]*){0,3})"
+    r"(?:,[ \t]?[A-Z][\w.'’&/ \-]{1,60})?[ \t]*:[ \t]*(?=\S)"
+)
+#: A turn's words that are only a bracketed stage note (``(Off-mike.)``, ``[inaudible]``).
+_STAGE_NOTE = re.compile(r"\s*[(\[][^)\]\n]*[)\]]\s*")
+#: Lines opening with a label in title case that make a text a transcript when none is in capitals: prose
+#: has the odd "Note:" or "Jane Doe, The Daily Planet: …", an interview page has a label on every answer.
+MIN_TITLE_TURNS = 3
 #: Function words that a speaker's name never holds but a subhead in capitals does ("WHAT'S NEXT:").
 _LABEL_FUNCTION_WORDS = frozenset(
     "THE A AN WHAT WHAT'S WHY HOW WHEN WHERE WHO IT IT'S IS ARE WAS TO OF FOR AND OR IN ON AT WITH BY NEXT".split()
@@ -426,20 +437,10 @@ def find_turns(text: str, *, lex: Lexicon | None = None) -> list[Candidate]:
     """
     lex = lex or lexicon()
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if text[m.start() : m.end()].strip()]
-    opened: dict[int, tuple[int, tuple[int, int] | None, str]] = {}  # line -> content start, label, name
-    for n, (start, end) in enumerate(lines):
-        m = _TURN.match(text, start, end)
-        if m is None:
-            continue
-        name = m.group("name")
-        key = name.rstrip(".").upper()
-        cls = lex.turn_labels.get(key)
-        if cls == "skip" or (cls is None and sum(c.isalpha() for c in name) < 2):
-            continue
-        if cls is None and _LABEL_FUNCTION_WORDS.intersection(key.split()):
-            continue  # a subhead ("WHAT'S NEXT:", "WHY IT MATTERS:"), not a name
-        label = None if cls is not None else (m.start("name"), m.end("name"))
-        opened[n] = (m.end(), label, key if cls is None else cls)
+    opened = _labelled_lines(text, lines, _TURN, lex)
+    titled = _labelled_lines(text, lines, _TITLE_TURN, lex)
+    if len(opened) >= MIN_TURNS or len(titled) >= MIN_TITLE_TURNS:
+        opened = {**titled, **opened}  # a transcript: its labels in title case open turns too
     if len(opened) < MIN_TURNS:
         return []
     out: list[Candidate] = []
@@ -450,6 +451,8 @@ def find_turns(text: str, *, lex: Lexicon | None = None) -> list[Candidate]:
         if n in opened:
             content, label, key = opened[n]
             current, continued = (label, key), 0
+            if _STAGE_NOTE.fullmatch(text, content, start + len(stop)):
+                continue  # "QUESTION: (Off-mike.)": a turn with no words in the transcript
             out.append(Candidate(content, start + len(stop), Kind.DIRECT, turn=True, label=label, party=_party(key)))
             continue
         line = text[start:end].strip()
@@ -464,6 +467,28 @@ def find_turns(text: str, *, lex: Lexicon | None = None) -> list[Candidate]:
         first = start + len(text[start:end]) - len(text[start:end].lstrip())
         out.append(Candidate(first, start + len(stop), Kind.DIRECT, turn=True, label=label, party=_party(key)))
         continued += 1
+    return out
+
+
+def _labelled_lines(
+    text: str, lines: list[tuple[int, int]], pattern: re.Pattern[str], lex: Lexicon
+) -> dict[int, tuple[int, tuple[int, int] | None, str]]:
+    """Line number -> (content start, label span or None, label key or class) of each line ``pattern``
+    opens with a speaker label that ``turn_labels.tsv`` does not list as furniture."""
+    out: dict[int, tuple[int, tuple[int, int] | None, str]] = {}
+    for n, (start, end) in enumerate(lines):
+        m = pattern.match(text, start, end)
+        if m is None:
+            continue
+        name = m.group("name")
+        key = name.rstrip(".").upper()
+        cls = lex.turn_labels.get(key)
+        if cls == "skip" or (cls is None and sum(c.isalpha() for c in name) < 2):
+            continue
+        if cls is None and _LABEL_FUNCTION_WORDS.intersection(key.split()):
+            continue  # a subhead ("WHAT'S NEXT:", "WHY IT MATTERS:"), not a name
+        label = None if cls is not None else (m.start("name"), m.end("name"))
+        out[n] = (m.end(), label, key if cls is None else cls)
     return out
 
 

@@ -216,10 +216,34 @@ def test_a_question_label_opens_a_turn_that_names_no_speaker() -> None:
         "SMITH: We will win.\n\nThe mayor spoke at noon.\n",  # one labelled line is no transcript
         "Partial transcript as follows:\nThe mayor spoke.\n",  # a sentence ending in a colon
         "WHAT'S NEXT: The council votes in June.\n\nWHY IT MATTERS: The bridge carries 20,000 cars.\n",  # subheads
+        # labels in title case on two lines of prose are no transcript: an interview page labels every answer
+        'Anna Berg, The Daily Planet: "We will win."\n\nPeter Novak, Radio North: "We will not."\n',
+        "Last Updated: Sunday, 23 September\n\nNote: This story has been corrected.\n\nPhoto: Reuters\n",  # furniture
     ],
 )
 def test_lines_that_are_no_turns(text: str) -> None:
     assert find_turns(text) == []
+
+
+def test_labels_in_title_case_open_turns_in_an_interview_page() -> None:
+    text = (
+        "On the trip and the talks:\n\n"
+        "Barkha: Mr Novak, you are heading to Ruritania. What is the focus of your visit?\n\n"
+        "Novak: Trade is one item on the agenda.\n\n"
+        "Barkha: And the border?\n\n"
+        "Thomas de Maizière: That is for the ministers.\n"
+    )
+    assert turns(text) == [
+        ("Mr Novak, you are heading to Ruritania. What is the focus of your visit?", "Barkha"),
+        ("Trade is one item on the agenda.", "Novak"),
+        ("And the border?", "Barkha"),
+        ("That is for the ministers.", "Thomas de Maizière"),
+    ]
+
+
+def test_a_turn_that_is_only_a_stage_note_holds_no_words_and_ends_the_turn_before() -> None:
+    text = "MR RUBIN: We are working on it.\n\nQUESTION: (Off-mike.)\n\nMR RUBIN: Yes, next week.\n"
+    assert turns(text) == [("We are working on it.", "MR RUBIN"), ("Yes, next week.", "MR RUBIN")]
 
 
 def test_a_paragraph_about_the_speaker_is_not_their_turn() -> None:
