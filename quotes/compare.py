@@ -206,7 +206,7 @@ def _merged_compounds(ops: list[Op], ta: Sequence[diverge._Tok], tb: Sequence[di
     ``cooperation``, ``long-term`` / ``long term``, ``week-end`` / ``weekend``)."""
     out: list[Op] = []
     for tag, i1, i2, j1, j2 in ops:
-        if tag == "replace" and "".join(t.word for t in ta[i1:i2]) == "".join(t.word for t in tb[j1:j2]):
+        if tag == "replace" and _letters(ta[i1:i2]) == _letters(tb[j1:j2]):
             tag = "equal"
         if tag == "equal" and out and out[-1][0] == "equal":
             prev = out.pop()
@@ -216,6 +216,12 @@ def _merged_compounds(ops: list[Op], ta: Sequence[diverge._Tok], tb: Sequence[di
         else:
             out.append((tag, i1, i2, j1, j2))
     return out
+
+
+def _letters(toks: Sequence[diverge._Tok]) -> str:
+    """The letters tokens spell, a number phrase by its value (``one hundred`` and ``one thousand`` both
+    start with "one": their values tell them apart)."""
+    return "".join(t.key if t.key[:1].isdigit() else t.word for t in toks)
 
 
 def _trim_edges(ops: list[Op], first: int, last: int) -> list[Op]:

@@ -284,27 +284,61 @@ _MULTIPLIERS = {"100": 100, "1000": 1000}
 
 
 def _number_phrases(toks: list[_Tok]) -> list[_Tok]:
-    """Runs of cardinal number words as one number: ``twenty five`` = ``twenty-five`` = ``25``."""
+    """Runs of number words as one number: ``twenty five`` = ``twenty-five`` = ``25``, ``one hundred and
+    sixteen`` = ``116``, ``twenty-third`` = ``23rd``, ``1 hundred`` = ``100``."""
     out: list[_Tok] = []
     i = 0
     while i < len(toks):
-        j, total, part = i, 0, 0
-        while j < len(toks) and toks[j].key.isdigit() and not toks[j].word[:1].isdigit():
-            value = int(toks[j].key)
-            if value in _MULTIPLIERS.values() and j > i:
-                part = max(part, 1) * value
-                if value == 1000:
+        j, total, part, suffix, after_and = i, 0, 0, "", False
+        while j < len(toks) and not suffix:
+            tok, value = toks[j], _number_value(toks[j])
+            numeral = tok.word[:1].isdigit()
+            if value is None or numeral and not after_and and (j > i or not _multiplier_next(toks, j)):
+                if tok.word == "and" and j > i and total + part >= 100 and j + 1 < len(toks):
+                    if _number_value(toks[j + 1]) is not None:
+                        j, after_and = j + 1, True  # "one hundred and sixteen", "two thousand and twenty"
+                        continue
+                break
+            after_and = False
+            number, suffix = value
+            if suffix and j == i:
+                break  # an ordinal alone is a word of its own ("third")
+            if number in _MULTIPLIERS.values() and j > i:
+                part = max(part, 1) * number
+                if number == 1000:
                     total, part = total + part, 0
             else:
-                part += value
+                part += number
             j += 1
+        if toks[j - 1].word == "and":
+            j -= 1
         if j - i > 1:
-            out.append(_Tok(str(total + part), toks[i].word, toks[i].start, toks[j - 1].end, toks[i].capital))
+            key = str(total + part) + (suffix and _ordinal(total + part))
+            out.append(_Tok(key, toks[i].word, toks[i].start, toks[j - 1].end, toks[i].capital))
             i = j
         else:
             out.append(toks[i])
             i += 1
     return out
+
+
+def _number_value(tok: _Tok) -> tuple[int, str] | None:
+    """A number word's value and ordinal suffix (``16th`` -> (16, "th")), or None for any other word."""
+    m = re.fullmatch(r"(\d+)(st|nd|rd|th)?", tok.key)
+    return (int(m.group(1)), m.group(2) or "") if m else None
+
+
+def _multiplier_next(toks: list[_Tok], j: int) -> bool:
+    """Whether a numeral is followed by the word ``hundred`` or ``thousand`` (``1 hundred``)."""
+    if j + 1 >= len(toks) or toks[j + 1].word[:1].isdigit():
+        return False
+    nxt = _number_value(toks[j + 1])
+    return nxt is not None and not nxt[1] and nxt[0] in _MULTIPLIERS.values()
+
+
+def _ordinal(n: int) -> str:
+    """The ordinal suffix of ``n`` (``23`` -> ``rd``, ``13`` -> ``th``)."""
+    return "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
 
 
 @lru_cache(maxsize=1)

@@ -1055,6 +1055,8 @@ def abbreviations(text: str, speaker: str | None) -> list[Edit]:
                 else rf"(?<![A-Za-z.]){re.escape(form)}(?![A-Za-z.])"
             )
             for m in pat.finditer(text):
+                if text.startswith(" of America", m.end()):
+                    continue  # part of a longer name: "the U.S. of America" is no form of it
                 for other in forms:
                     if other != form:
                         _edit(

@@ -26,6 +26,9 @@ SUPPORTED = [
     ("talks with the U.S. and Britain", "talks with the United States and the UK"),  # names
     ("the call lasted 25 minutes", "the call lasted twenty-five minutes"),  # numbers as words
     ("the 70th anniversary of two decades", "the seventieth anniversary of 2 decades"),
+    ("the lecture on twenty-third January", "the lecture on 23rd January"),  # compound ordinals
+    ("the one hundred and sixteenth Congress", "the 116th Congress"),
+    ("two thousand and twenty", "2020"),
     ("he said that it will work", "he said it will work"),  # that and function words
     ("We will not give up", "we won't give up"),  # contractions
 ]
@@ -52,6 +55,8 @@ TYPED = [
     ("the talks on Tuesday went well", "the talks on Friday went well", ("entity", "Friday", "Tuesday")),
     ("17 citizens were abducted", "27 citizens were abducted", ("number", "27", "17")),
     ("two rounds of talks", "three rounds of talks", ("number", "three", "two")),
+    # a number phrase that starts with the same word ("one") is still another number
+    ("we met one hundred farmers", "we met one thousand farmers", ("number", "one thousand", "one hundred")),
     ("we will build trust", "we may build trust", ("modality", "may", "will")),
     ("I hope for peace", "We hope for peace", ("person", "We", "I")),
     ("I hope for peace", "he hopes for peace", ("person", "he", "I")),
