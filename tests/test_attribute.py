@@ -203,6 +203,18 @@ def test_another_unnamed_source_is_not_the_one_before(quotes_of: Extract) -> Non
     assert [q.speaker for q in quotes_of(text)] == ["resident", "Another resident"]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('A resident of the estate, who identified himself simply as Adeoye, said: "The water came fast."', "Adeoye"),
+        ("A shopper, identified only as Maria, said prices had doubled.", "Maria"),
+        ("A resident who gave her name as Ruth Berg said the water came fast.", "Ruth Berg"),
+    ],
+)
+def test_the_name_an_unnamed_source_gives_is_the_speaker(quotes_of: Extract, text: str, speaker: str) -> None:
+    assert [q.speaker for q in quotes_of(text)] == [speaker]
+
+
 def test_dash_byline_names_the_speaker(quotes_of: Extract) -> None:
     text = (
         "“The debate changed my mind about the whole race.” ― Maria Gonzalez\n“I was not moved at all.” ― Peter Novak\n"

@@ -85,7 +85,28 @@ def _appositive_name(tok: Token) -> Span | None:
     if tok.pos_ == "PROPN" or tok.pos_ == "PRON":
         return None
     appos = next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
-    return entity_of(appos) if appos is not None else None
+    if appos is not None:
+        return entity_of(appos)
+    return _name_given(tok)
+
+
+#: Verbs of a relative clause by which an unnamed source gives a name (``who identified himself as Adeoye``,
+#: ``who gave her name as Maria``, ``identified only as Berg``).
+NAMING_VERBS = ("identify", "give", "name", "call")
+
+
+def _name_given(tok: Token) -> Span | None:
+    """The name a description's own clause gives its person (``A resident …, who identified himself simply as
+    Adeoye, said``): a proper name after ``as`` in a naming clause inside the description."""
+    for clause in tok.subtree:
+        if clause.dep_ not in ("relcl", "acl") or clause.lemma_.lower() not in NAMING_VERBS:
+            continue
+        for prep in clause.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                name = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+                if name is not None:
+                    return entity_of(name) or tok.doc[name.left_edge.i : name.i + 1]
+    return None
 
 
 def name_beside_title(title: Token) -> Span | None:
