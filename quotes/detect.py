@@ -290,6 +290,36 @@ _FURNITURE = re.compile(
 )
 
 
+#: A photo caption's line: it ends with the photo's credit (``… the siege.Credit: Daniel Munoz``, ``(Photo: AP)``)
+#: or opens with its label (``Photo: …``, ``Image caption, …``).
+_CAPTION = re.compile(
+    r"^[ \t]*(?:(?:Photo|Photograph|Picture|Image)(?: caption| credit)?[:,][^\n]*"
+    r"|[^\n]*(?:Credit|Photo|Photograph|Picture|Image)(?: credit)?:"
+    r"[ \t]*[A-Z][\w.'’\-]*(?:[ \t/]+[A-Z][\w.'’\-]*){0,5}\)?)"
+    r"[ \t]*$",
+    re.MULTILINE,
+)
+
+
+#: Characters that mark a quotation in a line (double marks, guillemets and an opening single mark; a closing
+#: single mark is as often an apostrophe).
+_QUOTE_CHARS = frozenset('"“”„«»‘')
+
+
+def _repeated_lines(text: str) -> list[tuple[int, int]]:
+    """Lines with no quotation mark that repeat the line with words just before them (a caption given twice, as
+    pages give an image's alternative text and then its caption): both are furniture; an article does not say a
+    line twice in a row."""
+    lines = [m for m in _LINE.finditer(text) if not any(ch in _QUOTE_CHARS for ch in m.group())]
+    out = []
+    for a, b in zip(lines, lines[1:], strict=False):
+        if text[a.end() : b.start()].strip():
+            continue  # not neighbours: a line with a quotation mark stands between them
+        if a.group().strip() == b.group().strip() or b.group().startswith(a.group().strip()) and len(a.group()) > 20:
+            out += [(a.start(), a.end()), (b.start(), b.end())]
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class Spans:
     """Character spans sorted by start, for overlap lookups that cost a bisection and the spans found,
@@ -336,7 +366,8 @@ NO_SPANS = Spans((), (), ())
 
 def furniture(text: str) -> list[tuple[int, int]]:
     r"""The spans of page furniture: the page's address and bylines (lines), a date stamp the text opens with,
-    and the headline.
+    photo captions (a line ending in the photo's credit or opened by a caption label, a line given twice in a
+    row), and the headline.
 
     The headline is the first line of the text past its address, byline and date stamp when it ends with no
     full stop and the text goes on, and it is short (``MAX_HEADLINE_WORDS``) or opened by a date stamp
@@ -352,6 +383,8 @@ def furniture(text: str) -> list[tuple[int, int]]:
     ['Berg says the port will close in June']
     """
     spans = [(m.start(), m.end()) for m in _FURNITURE.finditer(text)]
+    spans += [(m.start(), m.end()) for m in _CAPTION.finditer(text)]
+    spans += _repeated_lines(text)
     stamp = DATE_STAMP.match(text)
     if stamp is not None:
         spans.append((stamp.start(1), stamp.end()))
@@ -364,7 +397,7 @@ def furniture(text: str) -> list[tuple[int, int]]:
         title = (stamp is not None or short) and bool(text[first.end() :].strip())
         if title or headline_case(first.group(), strict=False):
             spans.append((first.start(), first.end()))
-    return sorted(spans)
+    return sorted(set(spans))
 
 
 #: A sentence that ends inside a line ("“The debate changed my mind.” ― Maria Gonzalez"): a title has none.

@@ -99,6 +99,34 @@ def test_page_furniture_holds_no_quote_and_names_no_speaker() -> None:
     assert all(q.speaker != "Maria Lopez" for q in quotes)  # the byline's author is no antecedent of "she"
 
 
+def test_a_photo_caption_inside_a_quote_of_several_paragraphs_names_no_speaker() -> None:
+    text = (
+        "Premier Anton Berg spoke on Monday.\n\n"
+        '"This is a democracy where everybody can be heard," Mr Berg said.\n\n'
+        "Police on hand at the square.\n\n"
+        "Police on hand at the square.Credit: Daniel Moreau\n\n"
+        '"Let us hope that it can be resolved peacefully."\n'
+    )
+    quotes = [q for ex in extract(text) for q in ex.quotes]
+    assert quotes[-1].text == "Let us hope that it can be resolved peacefully."
+    assert quotes[-1].speaker == "Anton Berg"  # the caption's photographer is no speaker, nor a paragraph between
+
+
+def test_photo_captions_are_page_furniture() -> None:
+    from quotes.detect import furniture
+
+    text = (
+        "The siege ended at noon.\n\nPolice at the square.\nPolice at the square.Credit: Daniel Moreau\n\n"
+        "Image caption,\n\nPhoto: AP\n\nShe said it was over."
+    )
+    assert [text[a:b] for a, b in furniture(text)] == [
+        "Police at the square.",
+        "Police at the square.Credit: Daniel Moreau",
+        "Image caption,",
+        "Photo: AP",
+    ]
+
+
 def test_a_headline_in_title_case_holds_no_quote() -> None:
     text = (
         "Pledge of Peace Was Shared at G7 Summit, Says Kishida\n\n"

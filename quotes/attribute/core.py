@@ -82,17 +82,17 @@ def attribute(
         elif unattributed and cand.kind is not Kind.INDIRECT:
             prev = out[-1] if out else None
             own = _introduced_after(doc, cand, lex) if cand.kind is Kind.DIRECT else None
-            if own is not None and (prev is None or _paragraph_gap(text, prev.end, cand.start) > 0):
+            if own is not None and (prev is None or _paragraph_gap(text, prev.end, cand.start, page) > 0):
                 att = replace(att, mention=own)  # "“It's a nightmare.” Anna Lee has waited six months …"
             elif (
                 prev is not None
                 and prev.mention is not None
                 and not prev.ranked  # a guess is not passed on as if a rule had named the speaker
-                and _paragraph_gap(text, prev.end, cand.start) <= INHERIT_PARAGRAPHS
+                and _paragraph_gap(text, prev.end, cand.start, page) <= INHERIT_PARAGRAPHS
             ):
                 att = replace(att, cue=prev.cue, mention=prev.mention, via=prev.via)
             elif cand.kind is Kind.DIRECT and _whole_paragraph(text, cand):
-                mention = _previous_paragraph_subject(doc, cand.start, lex, marked)
+                mention = _previous_paragraph_subject(doc, cand.start, lex, marked, page)
                 if mention is not None:
                     att = replace(att, mention=mention)
         if att.mention is None and not (att.scare or att.sourceless):
@@ -633,9 +633,10 @@ def _is_group(mention: Mention, lex: Lexicon) -> bool:
     return bool(words) and (words[-1].endswith("s") and mention.form == "description" or " and " in mention.text)
 
 
-def _paragraph_gap(text: str, end: int, start: int) -> int:
-    """How many paragraph breaks lie between two offsets (a blank line between paragraphs counts once)."""
-    return len(re.findall(r"\n\s*", text[end:start]))
+def _paragraph_gap(text: str, end: int, start: int, page: Spans = NO_SPANS) -> int:
+    """How many paragraph breaks lie between two offsets (a blank line between paragraphs counts once), not
+    counting those into lines of page ``furniture`` (a photo caption inside a quote of several paragraphs)."""
+    return sum(1 for m in re.finditer(r"\n\s*", text[end:start]) if not page.holds(end + m.end()))
 
 
 def _whole_paragraph(text: str, cand: Candidate) -> bool:
@@ -668,7 +669,9 @@ def _introduced_after(doc: Doc, cand: Candidate, lex: Lexicon) -> Mention | None
     return mention if mention is not None and mention.label == "PERSON" else None
 
 
-def _previous_paragraph_subject(doc: Doc, offset: int, lex: Lexicon, marked: Spans = NO_SPANS) -> Mention | None:
+def _previous_paragraph_subject(
+    doc: Doc, offset: int, lex: Lexicon, marked: Spans = NO_SPANS, page: Spans = NO_SPANS
+) -> Mention | None:
     """The named person who is the subject of the last sentence of the paragraph before ``offset``,
     unless that subject is inside quoted words (``"… You can't expect me …"``: someone's words, not
     the writer's sentence about a person).
@@ -678,8 +681,8 @@ def _previous_paragraph_subject(doc: Doc, offset: int, lex: Lexicon, marked: Spa
     """
     text = doc_text(doc)
     end = text.rfind("\n", 0, offset)
-    while end > 0 and text[end - 1].isspace():
-        end -= 1
+    while end > 0 and (text[end - 1].isspace() or page.holds(end - 1)):
+        end -= 1  # past blank lines and page furniture (a photo caption between two paragraphs)
     if end <= 0:
         return None
     tok = doc.char_span(end - 1, end, alignment_mode="expand")
