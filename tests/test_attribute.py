@@ -215,6 +215,23 @@ def test_the_name_an_unnamed_source_gives_is_the_speaker(quotes_of: Extract, tex
     assert [q.speaker for q in quotes_of(text)] == [speaker]
 
 
+def test_he_after_a_title_no_named_person_holds_is_that_title(quotes_of: Extract) -> None:
+    text = (  # the spokesman is named, the Secretary-General never is: "He" is the Secretary-General
+        "The following is the briefing by Anton Berg, Spokesman for the Secretary-General.\n\n"
+        "The Secretary-General, as you all saw, spoke at the Council this morning. "
+        "He told the members that the aid system was at a breaking point.\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["The Secretary-General"]
+
+
+def test_he_after_a_title_a_named_person_holds_is_that_person(quotes_of: Extract) -> None:
+    text = (
+        "Health Minister Anna Berg visited the ward on Monday.\n\n"
+        "The minister spoke to staff for an hour. She said the ward would stay open.\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Anna Berg"]
+
+
 def test_dash_byline_names_the_speaker(quotes_of: Extract) -> None:
     text = (
         "“The debate changed my mind about the whole race.” ― Maria Gonzalez\n“I was not moved at all.” ― Peter Novak\n"

@@ -6,6 +6,7 @@ Output: ``Mention`` records in plain character offsets.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..config import Lexicon, lexicon
@@ -318,4 +319,25 @@ def document_mentions(doc: Doc, lex: Lexicon | None = None) -> list[Mention]:
                     phrase.text, phrase.start_char, phrase.end_char, "name", "ORG", is_subject=names_subject(ent.root)
                 )
             )
+    out += _titled_subjects(doc, lex, out)
+    return sorted(out, key=lambda m: m.start)
+
+
+def _titled_subjects(doc: Doc, lex: Lexicon, named: Sequence[Mention]) -> list[Mention]:
+    """Sentence subjects that are a definite title no one ``named`` before them holds (``The Secretary-General,
+    as you all saw, spoke …`` in a text that never names him): the person a later "he" or "she" refers to,
+    resolved as the description it is. A title a named person holds is left to that person's name."""
+    out = []
+    for tok in doc:
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_:
+            continue
+        phrase = noun_phrase(tok)
+        words = [t for t in phrase if not t.is_punct]
+        if len(words) < 2 or words[0].lower_ != "the" or tok.lower_ not in lex.titles:
+            continue
+        if any(m.start < phrase.start_char and tok.lower_ in (m.role or "").lower().split() for m in named):
+            continue
+        out.append(
+            Mention(phrase.text, phrase.start_char, phrase.end_char, "description", "PERSON", tok.lower_, None, True)
+        )
     return out
