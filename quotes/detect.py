@@ -826,9 +826,7 @@ def _content_object(verb: Token, lex: Lexicon) -> tuple[int, int] | None:
 def _single_named_source(verb: Token, lex: Lexicon) -> bool:
     """Whether a verb's subject is one source: a name, he/she, or one holder of a title (``the
     senator``); not a group (``the two leaders``), not a thing."""
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None and verb.dep_ in ("conj", "xcomp", "advcl"):
-        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = _subject_above(verb)
     if subject is None or any(c.dep_ == "conj" for c in subject.children) or joint_subject(subject):
         return False
     if subject.pos_ == "PRON":
@@ -836,6 +834,25 @@ def _single_named_source(verb: Token, lex: Lexicon) -> bool:
     if subject.pos_ == "NOUN" and subject.tag_ == "NN":
         return subject.lemma_.lower() in lex.titles
     return subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+
+
+#: Dependencies through which a verb without a subject of its own shares the subject of the verb above it
+#: (``accused Israel of perpetrating …, likening X to Y``: likening, perpetrating, of, accused).
+SHARED_SUBJECT_DEPS = ("conj", "xcomp", "advcl", "pcomp", "prep")
+#: Most steps taken up the parse looking for that subject.
+MAX_SUBJECT_STEPS = 4
+
+
+def _subject_above(verb: Token) -> Token | None:
+    """A verb's subject, or the subject of the verb it depends on through a conjunction, complement or
+    adverbial clause (at most ``MAX_SUBJECT_STEPS`` up)."""
+    node = verb
+    for _ in range(MAX_SUBJECT_STEPS):
+        subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None or node.dep_ not in SHARED_SUBJECT_DEPS or node.head is node:
+            return subject
+        node = node.head
+    return None
 
 
 def joint_subject(subject: Token) -> bool:

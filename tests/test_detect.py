@@ -438,3 +438,20 @@ def test_speaking_of_something_reports_it_and_a_second_report_ends_the_first(quo
         "and made it clear that he has further ambitions."
     )
     assert reported(text)[0] == "his war aims were unchanged since the start of the invasion"
+
+
+def test_a_participle_hung_on_a_subjectless_clause_shares_the_subject_further_up() -> None:
+    """``Berg accused Ruritania of perpetrating a war, likening it …`` as the parser sometimes hangs it: likening
+    under perpetrating, which has no subject; the source is Berg, three steps up (a parse built by hand)."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from quotes.config import lexicon
+    from quotes.detect import _single_named_source
+
+    words = "Berg accused Ruritania of perpetrating a war , likening it to a siege".split()
+    heads = [1, 1, 1, 1, 3, 6, 4, 4, 4, 8, 8, 12, 10]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "pcomp", "det", "dobj", "punct", "advcl", "dobj", "prep", "det", "pobj"]
+    pos = ["PROPN", "VERB", "PROPN", "ADP", "VERB", "DET", "NOUN", "PUNCT", "VERB", "PRON", "ADP", "DET", "NOUN"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    assert _single_named_source(doc[8], lexicon())  # likening: Berg's
