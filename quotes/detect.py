@@ -717,9 +717,7 @@ def _span_of(tokens: list[Token], *, fewest: int = 1, unquoted: bool = False) ->
 def _commitment(xcomp: Token, lex: Lexicon) -> tuple[int, int] | None:
     """What a commitment verb's subject says they will do: its ``to …`` complement with ``to`` and any
     ``not`` (``vowed [not to veer competition into conflict]``), when one named source is the subject."""
-    if not _single_named_source(xcomp.head, lex) or not any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children
-    ):
+    if not _single_named_source(xcomp.head, lex) or not _to_infinitive(xcomp):
         return None
     tokens = _cut_at_next_report(list(xcomp.subtree), xcomp)  # "… and called for …" is a report of its own
     return _span_of(tokens, fewest=MIN_CLAUSE_TOKENS, unquoted=True)
@@ -935,9 +933,12 @@ def _is_statement_clause(head: Token) -> bool:
 
 def _noun_clause_ok(head: Token) -> bool:
     """A reporting noun's clause: a ``that`` clause or a to-infinitive, not a relative clause."""
-    return any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children) or any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in head.children
-    )
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children) or _to_infinitive(head)
+
+
+def _to_infinitive(verb: Token) -> bool:
+    """Whether a verb is a to-infinitive (``to pursue``, ``not to veer``)."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _light_object(noun: Token, lex: Lexicon) -> tuple[int, int] | None:
@@ -947,10 +948,8 @@ def _light_object(noun: Token, lex: Lexicon) -> tuple[int, int] | None:
     verb = noun.head
     if noun.dep_ != "dobj" or verb.lemma_.lower() not in lex.light_verbs or negated_or_modal(verb):
         return None
-    content = any(
-        c.dep_ == "prep" or c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-        for c in noun.children
-    )  # "concern over …", "his resolve to pursue …"
+    content = any(c.dep_ == "prep" or c.dep_ == "acl" and _to_infinitive(c) for c in noun.children)
+    # "concern over …", "his resolve to pursue …"
     if not content or not _single_named_source(verb, lex):
         return None
     return _span_of(list(noun.subtree), fewest=MIN_OBJECT_TOKENS, unquoted=True)

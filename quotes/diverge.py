@@ -322,9 +322,13 @@ def _number_phrases(toks: list[_Tok]) -> list[_Tok]:
     return out
 
 
+#: The key of a number word: its value, with an ordinal's suffix (``16``, ``16th``).
+_NUMBER_KEY = re.compile(r"(\d+)(st|nd|rd|th)?")
+
+
 def _number_value(tok: _Tok) -> tuple[int, str] | None:
     """A number word's value and ordinal suffix (``16th`` -> (16, "th")), or None for any other word."""
-    m = re.fullmatch(r"(\d+)(st|nd|rd|th)?", tok.key)
+    m = _NUMBER_KEY.fullmatch(tok.key)
     return (int(m.group(1)), m.group(2) or "") if m else None
 
 

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from ..config import Lexicon, lexicon
 from ..types import Extraction, Speaker, SpeakerKind
-from .names import folded, name_bag, slug
+from .names import name_bag, romanization_key, slug
 
 #: Smallest rapidfuzz ratio (0-100) between the given names of two people with the same
 #: surname for them to be one person, compared after the romanization table has unified
@@ -35,8 +35,8 @@ def same_person(a: Speaker, b: Speaker) -> bool:
     roles = _role_core(a.role or ""), _role_core(b.role or "")
     if all(roles) and roles[0] != roles[1]:
         return False
-    ta = [folded(w) for w in _without_initials(a.id.split("-"))]
-    tb = [folded(w) for w in _without_initials(b.id.split("-"))]  # "Kishida" and "Kisida" (folded only here)
+    ta = [romanization_key(w) for w in _without_initials(a.id.split("-"))]
+    tb = [romanization_key(w) for w in _without_initials(b.id.split("-"))]  # "Kishida", "Kisida"
     if "".join(ta) == "".join(tb) or sorted(ta) == sorted(tb):
         return True
     if len(ta) < 2 or len(tb) < 2:
@@ -52,7 +52,7 @@ def _blocks(sid: str) -> set[str]:
     (first or last word) with the first letter of its given names. Names ``same_person`` joins share one:
     given names that close (``GIVEN_NAME_CUTOFF``) differ in a letter or two, not the first, and two thousand
     people named Kim no longer make four million comparisons."""
-    parts = [folded(w) for w in _without_initials(sid.split("-"))]
+    parts = [romanization_key(w) for w in _without_initials(sid.split("-"))]
     keys = {"".join(sorted(parts))}
     if len(parts) >= 2:
         keys |= {f"{parts[0]}|{parts[1][0]}", f"{parts[-1]}|{parts[0][0]}"}
@@ -164,13 +164,13 @@ def _surname_merges(
     named = [sp for sp in persons if not _describes(sp.name, lex)]
     fuller: dict[str, set[str]] = defaultdict(set)  # surname -> the people (merged ids) with a fuller name
     for sp in named:
-        parts = [folded(w) for w in _without_initials(sp.id.split("-"))]
+        parts = [romanization_key(w) for w in _without_initials(sp.id.split("-"))]
         if len(parts) >= 2:
             for surname in {parts[0], parts[-1]}:
                 fuller[surname].add(find(sp.id))
     out = []
     for sp in [*named, *lone]:
-        parts = [folded(w) for w in sp.id.split("-")]
+        parts = [romanization_key(w) for w in sp.id.split("-")]
         if len(parts) == 1 and len(fuller.get(parts[0], ())) == 1:
             (full,) = fuller[parts[0]]
             out.append((sp.id, full))

@@ -50,28 +50,23 @@ def slug(name: str, *, person: bool = False) -> str:
 
 
 @lru_cache(maxsize=1)
-def _folds() -> tuple[tuple[str, str], ...]:
-    """Letter groups two romanization systems spell differently, longest first (data file)."""
-    return tuple(sorted(((a, b) for a, b in read_table("romanization_folds.tsv", 2)), key=lambda r: -len(r[0])))
+def _folds() -> tuple[dict[str, str], re.Pattern[str]]:
+    """Letter groups two romanization systems spell differently (data file), and one pattern that finds
+    them, longest first."""
+    table = {a: b for a, b in read_table("romanization_folds.tsv", 2)}
+    return table, re.compile("|".join(re.escape(a) for a in sorted(table, key=len, reverse=True)))
 
 
-def folded(word: str) -> str:
-    """A name word with romanization variants inside it folded to one spelling, for comparing names only.
+@lru_cache(maxsize=1 << 14)
+def romanization_key(word: str) -> str:
+    """A name word with romanization variants inside it folded to one spelling, for comparing names only
+    (ids and names shown keep their spelling).
 
-    >>> folded("kishida") == folded("kisida")
+    >>> romanization_key("kishida") == romanization_key("kisida")
     True
     """
-    out, i = [], 0
-    while i < len(word):
-        for a, b in _folds():
-            if word.startswith(a, i):
-                out.append(b)
-                i += len(a)
-                break
-        else:
-            out.append(word[i])
-            i += 1
-    return "".join(out)
+    table, pattern = _folds()
+    return pattern.sub(lambda m: table[m.group()], word)
 
 
 def name_words(name: str) -> list[str]:
