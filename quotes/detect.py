@@ -674,7 +674,30 @@ def _continued(verb: Token, span: tuple[int, int], lex: Lexicon) -> tuple[int, i
     a continuation of the report (``_conjunct_clause``)."""
     last = next((t for t in reversed(verb.doc[verb.i : verb.sent.end]) if t.idx < span[1]), verb)  # the clause's end
     more = _conjunct_clause(verb, last, lex, CONTRASTIVE)
-    return (span[0], more[1]) if more is not None else span
+    span = (span[0], more[1]) if more is not None else span
+    return _that_series(last, span)
+
+
+def _that_series(last: Token, span: tuple[int, int]) -> tuple[int, int]:
+    """A reported clause with the ``that`` clauses listed after it (``said that A; that B; and that C``): one
+    report, however the parser hung them (it often makes the second clause the sentence's root)."""
+    doc, end = last.doc, last
+    while True:
+        k = end.i + 1
+        if k >= end.sent.end or doc[k].text not in (",", ";"):
+            return span
+        k += 1
+        if k < end.sent.end and doc[k].lower_ in ("and", "or"):
+            k += 1
+        if k >= end.sent.end or doc[k].lower_ != "that" or doc[k].dep_ != "mark":
+            return span
+        right = min(doc[k].head.right_edge.i, end.sent.end - 1)
+        tokens = [t for t in doc[k + 1 : right + 1]]
+        more = _span_of(tokens, fewest=MIN_CLAUSE_TOKENS)
+        if more is None or more[1] <= span[1]:
+            return span
+        span = (span[0], more[1])
+        end = next(t for t in reversed(tokens) if t.idx < more[1])
 
 
 def _conjunct_clause(verb: Token, after: Token, lex: Lexicon, conjunctions: tuple[str, ...]) -> tuple[int, int] | None:
@@ -768,8 +791,8 @@ def _complement(verb: Token, lex: Lexicon) -> tuple[int, int] | None:
     verb reports them together (``compared [the war to the Holocaust]``, ``accused [Israel of genocide]``,
     ``called [the attack a disaster]``; object_complements.tsv)."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is None or not _single_named_source(verb, lex):
-        return None
+    if obj is None or obj.i < verb.i or not _single_named_source(verb, lex):
+        return None  # an object before its verb is a relative pronoun ("the remarks, which Berg described as …")
     lemma = verb.lemma_.lower()
     prep = next(
         (

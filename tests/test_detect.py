@@ -328,6 +328,8 @@ def test_an_object_that_carries_the_report_is_what_one_source_reports(
             ["any attempt to change the status quo by force anywhere in the world cannot be tolerated"],
         ),
         ("Berg told reporters the bridge would open in May.", ["the bridge would open in May"]),  # an addressee
+        ("Moreau reminded residents that the bins must be out by seven.", ["the bins must be out by seven"]),
+        ("Berg was reminded of the floods by the photographs.", []),  # no clause: nothing reported
         ("Berg conveyed that the ministers had agreed on a timetable.", ["the ministers had agreed on a timetable"]),
         ("Prime Minister Berg evaluated that the visit was a success.", ["the visit was a success"]),
         ("The panel evaluated the three proposals for the port.", []),  # no clause: an assessment, not a report
@@ -342,6 +344,37 @@ def test_a_reported_clause_is_found_where_the_parse_or_the_verb_is_unusual(
     quotes_of: Extract, text: str, expected: list[str]
 ) -> None:
     assert reported_by(quotes_of)(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the object of "described as" is a relative pronoun: the words between it and its verb are no report
+            "Berg rejected the remarks, which Moreau described as an insult to the nation.",
+            [],
+        ),
+        (  # a relative clause inside the report stays in it
+            "Moreau said the talks, which began in May, had failed.",
+            [("indirect", "the talks, which began in May, had failed", "Moreau")],
+        ),
+        (  # that-clauses listed after the verb are one report, however the parser hangs them
+            "Moreau said that there is no protection of civilians; that residents are running out of food; "
+            "and that the health system is collapsing.",
+            [
+                (
+                    "indirect",
+                    "there is no protection of civilians; that residents are running out of food; "
+                    "and that the health system is collapsing",
+                    "Moreau",
+                )
+            ],
+        ),
+    ],
+)
+def test_a_reported_clause_ends_where_the_report_ends(
+    quotes_of: Extract, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert [(q.kind.value, q.text, q.speaker) for q in quotes_of(text)] == expected
 
 
 @pytest.mark.parametrize(
