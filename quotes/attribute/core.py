@@ -512,8 +512,13 @@ def _according_object(according: Token) -> Token | None:
 
 
 def _behind_document(tok: Token) -> Token:
-    """Who stands behind a statement-like noun: ``a statement from the ministry`` -> ministry."""
-    if tok.lemma_.lower() not in lexicon().nouns:
+    """Who stands behind a statement-like noun: ``a statement from the ministry`` -> ministry; behind a
+    count or figures, the name that made them: ``an AFP tally of official figures`` -> AFP."""
+    lex = lexicon()
+    if tok.lemma_.lower() in lex.evidence_nouns:
+        maker = next((c for c in tok.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"), None)
+        return maker if maker is not None else tok
+    if tok.lemma_.lower() not in lex.nouns:
         return tok
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):

@@ -24,6 +24,9 @@ SPEAKER_ENTS = ("PERSON", "ORG", "GPE", "NORP")
 _LEFT_MODS = ("det", "amod", "compound", "poss", "case", "nummod", "nmod", "punct", "quantmod", "advmod")
 #: Prepositions whose phrase stays in a mention ("Ministry of Foreign Affairs", "official from the office").
 _KEPT_PREPS = ("of", "from", "at", "for", "in")
+#: Tags of a participle that says which people a plural noun means ("people living on the levels", "residents
+#: affected by the floods"): kept in the noun phrase ("an AFP count based on …" is no group and keeps none).
+_PARTICIPLES = ("VBG", "VBN")
 #: Longest untagged proper name taken for a person when it is the subject of a report.
 MAX_UNTAGGED_NAME_TOKENS = 3
 
@@ -180,8 +183,11 @@ def noun_phrase(tok: Token) -> Span:
     right = tok.i
     preps = ("of",) if name_like(tok) else _KEPT_PREPS  # "Ministry of X", but not "Smith in recent days"
     for c in tok.children:
-        if c.i > tok.i and (c.dep_ == "prep" and c.lower_ in preps or c.dep_ in ("compound", "flat")):
+        kept = c.dep_ == "prep" and (c.lower_ in preps or _seat(tok, c)) or c.dep_ in ("compound", "flat")
+        if c.i > tok.i and kept:
             right = max(right, c.right_edge.i)
+        elif c.i == tok.i + 1 and tok.tag_ == "NNS" and _says_which(c):
+            right = max(right, c.right_edge.i)  # "people living on the levels": the participle says which people
     while left < tok.i and doc[left].is_punct:
         left += 1
     while right > tok.i and (doc[right].is_punct or doc[right].dep_ in ("cc", "conj", "appos") and right > tok.i):
@@ -190,6 +196,21 @@ def noun_phrase(tok: Token) -> Span:
         cut = next((t.i for t in doc[tok.i + 1 : right + 1] if t.dep_ == "cc" or t.text in (",", "(")), None)
         right = cut - 1 if cut is not None else right
     return doc[left : right + 1]
+
+
+def _seat(org: Token, prep: Token) -> bool:
+    """Whether ``prep`` names where an organisation sits, as part of its name ("the Confederation in Brazil",
+    "the Russian Embassy in London")."""
+    place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return org.ent_type_ == "ORG" and prep.lower_ == "in" and place is not None and place.ent_type_ == "GPE"
+
+
+def _says_which(mod: Token) -> bool:
+    """Whether a modifier right after a plural noun says which people it means: a participle ("people living on
+    the levels") or an adjective with its complement ("sources close to the talks", "people familiar with …")."""
+    if mod.dep_ == "acl":
+        return mod.tag_ in _PARTICIPLES
+    return mod.dep_ == "amod" and mod.pos_ == "ADJ" and any(c.dep_ == "prep" for c in mod.children)
 
 
 def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
