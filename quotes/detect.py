@@ -837,11 +837,26 @@ def _content_object(verb: Token, lex: Lexicon) -> tuple[int, int] | None:
     )
     if participle is not None:  # "the importance of the council, stating “…”": a report of its own follows
         tokens = [t for t in tokens if t.i < participle.left_edge.i]
+    if participle is None:
+        tokens = _with_verb_phrases(verb, tokens)
     doc, nxt = verb.doc, tokens[-1].i + 1
     if nxt + 1 < len(doc) and doc[nxt].text in ("—", "–", "--", "―") and not doc[nxt + 1].is_space:
         end = doc[nxt + 1].sent.end  # "a two-track approach — responding firmly …" (the parser may split there)
         tokens = [t for t in doc[tokens[0].i : end] if "\n" not in t.text]
     return _span_of(tokens, fewest=MIN_OBJECT_TOKENS)
+
+
+def _with_verb_phrases(verb: Token, tokens: list[Token]) -> list[Token]:
+    """A reported object with the prepositional phrases the parser hung on the verb right after it, which go on
+    with what was reported (``urged [an investigation into errors without cutting off funding]``,
+    ``acknowledged [positive statements from the US during a recent meeting]``); a date or time stops it."""
+    doc, nxt = verb.doc, tokens[-1].i + 1
+    for c in sorted(verb.children, key=lambda c: c.i):
+        if c.i != nxt or c.dep_ != "prep" or any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree):
+            continue
+        tokens = tokens + list(doc[nxt : c.right_edge.i + 1])
+        nxt = c.right_edge.i + 1
+    return tokens
 
 
 def _single_named_source(verb: Token, lex: Lexicon) -> bool:

@@ -353,6 +353,11 @@ def test_a_reported_clause_is_found_where_the_parse_or_the_verb_is_unusual(
             "Berg rejected the remarks, which Moreau described as an insult to the nation.",
             [],
         ),
+        (  # a phrase the parser hung on the verb goes on with the reported object
+            "Moreau urged an investigation into the errors without cutting off funding for the agency.",
+            [("indirect", "an investigation into the errors without cutting off funding for the agency", "Moreau")],
+        ),
+        ("Berg stressed the importance of reform on Tuesday.", [("indirect", "the importance of reform", "Berg")]),
         (  # a relative clause inside the report stays in it
             "Moreau said the talks, which began in May, had failed.",
             [("indirect", "the talks, which began in May, had failed", "Moreau")],
