@@ -885,10 +885,17 @@ def _subject_above(verb: Token) -> Token | None:
     node = verb
     for _ in range(MAX_SUBJECT_STEPS):
         subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None or node.dep_ not in SHARED_SUBJECT_DEPS or node.head is node:
+        if subject is not None or not (node.dep_ in SHARED_SUBJECT_DEPS or in_verb_series(node)) or node.head is node:
             return subject
         node = node.head
     return None
+
+
+def in_verb_series(node: Token) -> bool:
+    """Whether a verb is the next in a series of verbs the parser left unlabelled (``called the deaths
+    “genocide,” criticized X for Y``: a quotation mark before the comma breaks the coordination), and so
+    shares the subject of the verb before it."""
+    return node.dep_ == "dep" and node.pos_ == "VERB" and node.head.pos_ == "VERB" and node.head.i < node.i
 
 
 def joint_subject(subject: Token) -> bool:

@@ -198,6 +198,14 @@ def test_a_name_in_apposition_to_the_subject_is_what_a_later_pronoun_refers_to(q
     assert [q.speaker for q in quotes_of(text)] == ["Balassis", "Ali Arslan"]
 
 
+def test_a_verb_the_parser_left_unlabelled_in_a_series_has_the_series_subject(quotes_of: Extract) -> None:
+    text = 'At a news conference, Moreau called the deaths "genocide," criticized rich countries for cutting aid.'
+    assert [(q.text, q.speaker) for q in quotes_of(text)] == [
+        ("genocide,", "Moreau"),
+        ("rich countries for cutting aid", "Moreau"),
+    ]
+
+
 def test_another_unnamed_source_is_not_the_one_before(quotes_of: Extract) -> None:
     text = '"The heat is unbearable," a resident said.\nAnother resident said she drinks water all day.\n'
     assert [q.speaker for q in quotes_of(text)] == ["resident", "Another resident"]

@@ -334,6 +334,10 @@ def test_an_object_that_carries_the_report_is_what_one_source_reports(
         ("Prime Minister Berg evaluated that the visit was a success.", ["the visit was a success"]),
         ("The panel evaluated the three proposals for the port.", []),  # no clause: an assessment, not a report
         ("Mayor Anton Berg encourages other towns to follow suit.", ["other towns to follow suit"]),
+        (  # the quotation mark before the comma leaves "criticized" unattached: it shares the subject all the same
+            'At a news conference, Moreau called the deaths "genocide," criticized rich countries for cutting aid.',
+            ["rich countries for cutting aid"],
+        ),
         (  # a relative "that" opens no reported clause: the object is the report
             "Berg questioned the official figures that put the governor ahead.",
             ["the official figures that put the governor ahead"],

@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..config import Lexicon, lexicon
-from ..detect import NO_SPANS, Candidate, Spans, according_to, joint_subject, reporting_key
+from ..detect import NO_SPANS, Candidate, Spans, according_to, in_verb_series, joint_subject, reporting_key
 from ..types import Attribution, Kind, Mention
 from . import ranking
 from .mentions import SUBJECTS, doc_text, document_mentions, entity_of, line_bounds, token_mention
@@ -565,7 +565,7 @@ def _speaker_token(verb: Token, lex: Lexicon) -> Token | None:
                 return node.head  # "footage of Clinton asking, '…'"
             node = node.head.head  # "He provided a rare detail, stating that …": whoever provided it
             continue
-        if node.dep_ in SHARED_SUBJECT and node.head is not node:
+        if (node.dep_ in SHARED_SUBJECT or in_verb_series(node)) and node.head is not node:
             node = node.head
             if node.dep_ == "ccomp" and _reporting(node.head, lex):
                 node = node.head  # "Xi said a lot had happened, telling …": the reporter, not the report's subject
