@@ -692,7 +692,7 @@ def _that_series(last: Token, span: tuple[int, int]) -> tuple[int, int]:
         if k >= end.sent.end or doc[k].lower_ != "that" or doc[k].dep_ != "mark":
             return span
         right = min(doc[k].head.right_edge.i, end.sent.end - 1)
-        tokens = [t for t in doc[k + 1 : right + 1]]
+        tokens = list(doc[k + 1 : right + 1])
         more = _span_of(tokens, fewest=MIN_CLAUSE_TOKENS)
         if more is None or more[1] <= span[1]:
             return span
@@ -837,7 +837,7 @@ def _content_object(verb: Token, lex: Lexicon) -> tuple[int, int] | None:
     )
     if participle is not None:  # "the importance of the council, stating “…”": a report of its own follows
         tokens = [t for t in tokens if t.i < participle.left_edge.i]
-    if participle is None:
+    else:
         tokens = _with_verb_phrases(verb, tokens)
     doc, nxt = verb.doc, tokens[-1].i + 1
     if nxt + 1 < len(doc) and doc[nxt].text in ("—", "–", "--", "―") and not doc[nxt + 1].is_space:
@@ -880,8 +880,8 @@ MAX_SUBJECT_STEPS = 4
 
 
 def _subject_above(verb: Token) -> Token | None:
-    """A verb's subject, or the subject of the verb it depends on through a conjunction, complement or
-    adverbial clause (at most ``MAX_SUBJECT_STEPS`` up)."""
+    """A verb's subject, or the subject of the verb it depends on through a conjunction, complement,
+    adverbial clause or an unlabelled series (``in_verb_series``), at most ``MAX_SUBJECT_STEPS`` up."""
     node = verb
     for _ in range(MAX_SUBJECT_STEPS):
         subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
