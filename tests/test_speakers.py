@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,8 @@ import pytest
 from quotes.errors import DataError, InputError
 from quotes.speakers import apply_authority, load_authority, resolve, same_person, slug, summarize, unify
 from quotes.types import Article, Attribution, Extraction, Kind, Mention, Quote, Speaker, SpeakerKind
+
+Extract = Callable[[str], list[Quote]]
 
 
 @pytest.mark.parametrize(
@@ -86,6 +89,39 @@ def test_plural_pronoun_gives_no_speaker() -> None:
     text = "They said x."
     att = Attribution(10, 11, Kind.INDIRECT, cue="said", mention=Mention("They", 0, 4, "pronoun"))
     assert _resolve(text, [att], []) == [(None, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        (  # the group of unnamed sources in the paragraph before
+            "Residents in Ruritania are worried that the river may flood.\n\n"
+            "Speaking to reporters this week, they said they could be forced to leave.",
+            ["residents in Ruritania"],
+        ),
+        (  # business owners are a vox-pop group like residents
+            "Small business owners in Ruritania are concerned that they may have to close.\n\n"
+            "Speaking to reporters, they said they could be forced to cut jobs.",
+            ["Small business owners in Ruritania"],
+        ),
+        (  # one unnamed source is never "they"
+            "A resident said the water came fast.\n\nThey said the council had ignored warnings.",
+            ["resident", None],
+        ),
+        (  # a named body in between: "they" is left unresolved
+            "Residents said the water came fast.\n\nThe ministry said the bridge was safe.\n\n"
+            "They said the council had checked it.",
+            ["residents", "ministry", None],
+        ),
+        (  # too far back
+            "Residents said the water came fast.\n\nThe storm passed at noon.\n\nThe roads reopened.\n\n"
+            "They said the council had ignored warnings.",
+            ["residents", None],
+        ),
+    ],
+)
+def test_they_is_the_unnamed_group_just_before(quotes_of: Extract, text: str, speakers: list[str | None]) -> None:
+    assert [q.speaker for q in quotes_of(text)] == speakers
 
 
 def test_description_resolves_to_fuller_body_with_same_head_and_country() -> None:

@@ -341,7 +341,19 @@ def document_mentions(doc: Doc, lex: Lexicon | None = None) -> list[Mention]:
                 )
             )
     out += _titled_subjects(doc, lex, out)
+    out += _group_subjects(doc, lex)
     return sorted(out, key=lambda m: m.start)
+
+
+def _group_subjects(doc: Doc, lex: Lexicon) -> list[Mention]:
+    """Sentence subjects that are a group of unnamed sources (``Small business owners in Braamfontein are
+    concerned …``, ``Residents fear …``): what a "they" in the next paragraph may refer to."""
+    out = []
+    for tok in doc:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ == "NNS" and tok.lower_ in lex.anonymous_heads:
+            phrase = noun_phrase(tok)
+            out.append(Mention(phrase.text, phrase.start_char, phrase.end_char, "description", None, None, None, True))
+    return out
 
 
 def _titled_subjects(doc: Doc, lex: Lexicon, named: Sequence[Mention]) -> list[Mention]:

@@ -165,6 +165,9 @@ def _canonical(
     roles to their holder, offices and capitals to their body, descriptions to the fullest body."""
     if m.form == "pronoun":
         kind = lex.pronouns.get(m.text.lower())
+        group = _unnamed_group(m, bodies, sources.text if sources else "") if kind == "group" else None
+        if group is not None:
+            return _canonical(group, persons, bodies, lex, sources)
         if kind != "person":
             return None
         antecedent = _antecedent(m, persons, lex, marked=sources.marked if sources else NO_SPANS)
@@ -343,6 +346,25 @@ def _gender_words(persons: Sequence[Mention], lex: Lexicon) -> dict[str, str]:
             for word in name_words(p.text):
                 out.setdefault(word, gender)
     return out
+
+
+#: Paragraph breaks a "they" may look back over for the unnamed group it refers to (its own paragraph and the one
+#: before: "Small business owners … are concerned …\n\nSpeaking to News24, they said …").
+GROUP_PARAGRAPHS = 1
+
+
+def _unnamed_group(pronoun: Mention, bodies: _Bodies, text: str) -> Mention | None:
+    """The unnamed group a plural pronoun refers to: the last group of unnamed sources the article quoted
+    ("residents", "small business owners in …"), in the pronoun's paragraph or the one before, with no named
+    source between them; None otherwise (a "they" after a named body or person is left unresolved)."""
+    before = [b for b in bodies.all if b.end <= pronoun.start and b.form != "pronoun"]
+    if not before or not text:
+        return None
+    last = max(before, key=lambda b: b.start)
+    if not is_anonymous(last) or not head_word(last.text).endswith("s"):
+        return None  # "a resident", "an official": one person, never "they"
+    gap = text[last.end : pronoun.start]
+    return last if gap.count("\n\n") + (gap.count("\n") - 2 * gap.count("\n\n")) <= GROUP_PARAGRAPHS else None
 
 
 def _last_named_source(pronoun: Mention, bodies: _Bodies) -> Mention | None:
