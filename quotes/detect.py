@@ -92,6 +92,7 @@ def scan_marks(text: str, *, doc: str = "-", lex: Lexicon | None = None) -> tupl
     spans: list[MarkedSpan] = []
     problems: list[Diagnostic] = []
     paragraphs = _paragraphs(text)
+    page: Spans | None = None  # the page's furniture, found when a quote is first left open
     for number, (p_start, p_end) in enumerate(paragraphs):
         stack: list[_Open] = []
         i, width = p_start, 0
@@ -126,7 +127,8 @@ def scan_marks(text: str, *, doc: str = "-", lex: Lexicon | None = None) -> tupl
         for opener in stack:
             if opener.family != "double":
                 continue
-            if _reopens(text, paragraphs, number, lex):
+            page = page if page is not None else Spans.of(furniture(text))
+            if _reopens(text, paragraphs, number, lex, page):
                 if not any(o.offset < opener.offset for o in stack):
                     _add_span(spans, text, opener, p_end)
             elif _cut_off(text, paragraphs, number):
@@ -170,11 +172,12 @@ def _cut_off(text: str, paragraphs: list[tuple[int, int]], number: int) -> bool:
     return bool(end) and end[-1] not in ".!?…”\"’'»)]"
 
 
-def _reopens(text: str, paragraphs: list[tuple[int, int]], number: int, lex: Lexicon) -> bool:
-    """Whether the next non-empty paragraph starts with an opening double mark."""
+def _reopens(text: str, paragraphs: list[tuple[int, int]], number: int, lex: Lexicon, page: Spans) -> bool:
+    """Whether the next non-empty paragraph that is no page furniture (``page``: a photo caption between two
+    paragraphs of one quote) starts with an opening double mark."""
     for start, end in paragraphs[number + 1 :]:
         line = text[start:end].lstrip()
-        if line:
+        if line and not page.meets(start, end):
             first = _mark_at(line, 0, lex)
             return first in lex.marks and lex.marks[first][0] == "double" and lex.marks[first][1] != "close"
     return False

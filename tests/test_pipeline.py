@@ -112,6 +112,23 @@ def test_a_photo_caption_inside_a_quote_of_several_paragraphs_names_no_speaker()
     assert quotes[-1].speaker == "Anton Berg"  # the caption's photographer is no speaker, nor a paragraph between
 
 
+def test_a_photo_caption_does_not_end_a_quote_that_goes_on_in_the_next_paragraph() -> None:
+    text = (  # the second paragraph opens a quote it never closes; the caption stands before the quote goes on
+        "Premier Anton Berg spoke on Monday.\n\n"
+        '"This is a democracy where everybody can be heard," Mr Berg said.\n\n'
+        '"The summit showed that if you have something to say, you can say it\n\n'
+        "Police on hand at the square.\n\n"
+        "Police on hand at the square.Credit: Daniel Moreau\n\n"
+        '"Let us hope that it can be resolved peacefully."\n'
+    )
+    quotes = [q for ex in extract(text) for q in ex.quotes]
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("This is a democracy where everybody can be heard,", "Anton Berg"),
+        ("The summit showed that if you have something to say, you can say it", "Anton Berg"),
+        ("Let us hope that it can be resolved peacefully.", "Anton Berg"),
+    ]
+
+
 def test_photo_captions_are_page_furniture() -> None:
     from quotes.detect import furniture
 
