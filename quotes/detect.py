@@ -80,19 +80,22 @@ class _Open:
         return self.offset + len(self.char)
 
 
-def scan_marks(text: str, *, doc: str = "-", lex: Lexicon | None = None) -> tuple[list[MarkedSpan], list[Diagnostic]]:
+def scan_marks(
+    text: str, *, doc: str = "-", lex: Lexicon | None = None, page: Spans | None = None
+) -> tuple[list[MarkedSpan], list[Diagnostic]]:
     """Pair quotation marks paragraph by paragraph; outermost pairs become spans.
 
     A quote left open at the end of a paragraph whose next paragraph reopens
     with a mark is the newspaper convention for a continued quote and is kept.
     Any other unbalanced double mark gives a warning and is skipped, so the rest
     of the document is still read. Unpaired single marks are apostrophes.
+    ``page`` is the text's furniture (``furniture``), worked out here when a quote is
+    left open and the caller has not.
     """
     lex = lex or lexicon()
     spans: list[MarkedSpan] = []
     problems: list[Diagnostic] = []
     paragraphs = _paragraphs(text)
-    page: Spans | None = None  # the page's furniture, found when a quote is first left open
     for number, (p_start, p_end) in enumerate(paragraphs):
         stack: list[_Open] = []
         i, width = p_start, 0
@@ -162,6 +165,12 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
         out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out
+
+
+def paragraph_gap(text: str, end: int, start: int, page: Spans | None = None) -> int:
+    """How many paragraph breaks lie between two offsets (a blank line between paragraphs counts once), not
+    counting those into lines of page furniture (``page``: a photo caption inside a quote of several paragraphs)."""
+    return sum(1 for m in re.finditer(r"\n\s*", text[end:start]) if page is None or not page.holds(end + m.end()))
 
 
 def _cut_off(text: str, paragraphs: list[tuple[int, int]], number: int) -> bool:
@@ -277,9 +286,10 @@ def _reporting_form(word: str) -> bool:
     return any(c in verbs for c in candidates if len(c) >= 3)
 
 
-def find_marked(text: str, *, doc: str = "-") -> tuple[list[Candidate], list[Diagnostic]]:
-    """Quoted material as candidates, with ``direct`` or ``mixed`` kind."""
-    spans, problems = scan_marks(text, doc=doc)
+def find_marked(text: str, *, doc: str = "-", page: Spans | None = None) -> tuple[list[Candidate], list[Diagnostic]]:
+    """Quoted material as candidates, with ``direct`` or ``mixed`` kind (``page``: the text's furniture, when
+    the caller has it)."""
+    spans, problems = scan_marks(text, doc=doc, page=page)
     return [Candidate(s.start, s.end, marked_kind(text, s), cut=s.cut) for s in spans], problems
 
 
@@ -854,7 +864,7 @@ def _with_verb_phrases(verb: Token, tokens: list[Token]) -> list[Token]:
     with what was reported (``urged [an investigation into errors without cutting off funding]``,
     ``acknowledged [positive statements from the US during a recent meeting]``); a date or time stops it."""
     doc, nxt = verb.doc, tokens[-1].i + 1
-    for c in sorted(verb.children, key=lambda c: c.i):
+    for c in verb.rights:
         if c.i != nxt or c.dep_ != "prep" or any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree):
             continue
         tokens = tokens + list(doc[nxt : c.right_edge.i + 1])

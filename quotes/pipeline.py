@@ -254,10 +254,10 @@ def _articles(sources: Source | Iterable[Source], stdin: TextIO | None) -> Itera
 
 def extract_parsed(article: Article, doc: Doc) -> Extraction:
     """Run detection, attribution and speaker resolution on one parsed article."""
-    marked, problems = _detect.find_marked(article.text, doc=article.doc)
+    furniture = _detect.furniture(article.text)
+    marked, problems = _detect.find_marked(article.text, doc=article.doc, page=_detect.Spans.of(furniture))
     reported = _detect.find_reported(doc, marked)
     turns = _detect.find_turns(article.text)
-    furniture = _detect.furniture(article.text)
     attributions, mentions = _attribute.attribute(doc, marked + reported + turns, furniture=furniture)
     result = _speakers.resolve(article, attributions, mentions)
     return Extraction(

@@ -12,7 +12,16 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..config import Lexicon, lexicon
-from ..detect import NO_SPANS, Candidate, Spans, according_to, in_verb_series, joint_subject, reporting_key
+from ..detect import (
+    NO_SPANS,
+    Candidate,
+    Spans,
+    according_to,
+    in_verb_series,
+    joint_subject,
+    paragraph_gap,
+    reporting_key,
+)
 from ..types import Attribution, Kind, Mention
 from . import ranking
 from .mentions import SUBJECTS, doc_text, document_mentions, entity_of, line_bounds, token_mention
@@ -82,13 +91,13 @@ def attribute(
         elif unattributed and cand.kind is not Kind.INDIRECT:
             prev = out[-1] if out else None
             own = _introduced_after(doc, cand, lex) if cand.kind is Kind.DIRECT else None
-            if own is not None and (prev is None or _paragraph_gap(text, prev.end, cand.start, page) > 0):
+            if own is not None and (prev is None or paragraph_gap(text, prev.end, cand.start, page) > 0):
                 att = replace(att, mention=own)  # "“It's a nightmare.” Anna Lee has waited six months …"
             elif (
                 prev is not None
                 and prev.mention is not None
                 and not prev.ranked  # a guess is not passed on as if a rule had named the speaker
-                and _paragraph_gap(text, prev.end, cand.start, page) <= INHERIT_PARAGRAPHS
+                and paragraph_gap(text, prev.end, cand.start, page) <= INHERIT_PARAGRAPHS
             ):
                 att = replace(att, cue=prev.cue, mention=prev.mention, via=prev.via)
             elif cand.kind is Kind.DIRECT and _whole_paragraph(text, cand):
@@ -636,12 +645,6 @@ def _is_group(mention: Mention, lex: Lexicon) -> bool:
     if mention.form == "pronoun":
         return lex.pronouns.get(words[0], "") == "group" if words else False
     return bool(words) and (words[-1].endswith("s") and mention.form == "description" or " and " in mention.text)
-
-
-def _paragraph_gap(text: str, end: int, start: int, page: Spans = NO_SPANS) -> int:
-    """How many paragraph breaks lie between two offsets (a blank line between paragraphs counts once), not
-    counting those into lines of page ``furniture`` (a photo caption inside a quote of several paragraphs)."""
-    return sum(1 for m in re.finditer(r"\n\s*", text[end:start]) if not page.holds(end + m.end()))
 
 
 def _whole_paragraph(text: str, cand: Candidate) -> bool:

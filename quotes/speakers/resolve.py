@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ..config import Lexicon, lexicon
-from ..detect import NO_SPANS, Spans
+from ..detect import NO_SPANS, Spans, paragraph_gap
 from ..types import Article, Attribution, Extraction, Flag, Mention, Quote, Speaker, SpeakerKind
 from .names import contains_words, display, head_word, is_anonymous, name_bag, name_words, slug
 
@@ -357,14 +357,10 @@ def _unnamed_group(pronoun: Mention, bodies: _Bodies, text: str) -> Mention | No
     """The unnamed group a plural pronoun refers to: the last group of unnamed sources the article quoted
     ("residents", "small business owners in …"), in the pronoun's paragraph or the one before, with no named
     source between them; None otherwise (a "they" after a named body or person is left unresolved)."""
-    before = [b for b in bodies.all if b.end <= pronoun.start and b.form != "pronoun"]
-    if not before or not text:
-        return None
-    last = max(before, key=lambda b: b.start)
-    if not is_anonymous(last) or not head_word(last.text).endswith("s"):
+    last = max((b for b in bodies.all if b.end <= pronoun.start), key=lambda b: b.start, default=None)
+    if last is None or not is_anonymous(last) or not head_word(last.text).endswith("s"):
         return None  # "a resident", "an official": one person, never "they"
-    gap = text[last.end : pronoun.start]
-    return last if gap.count("\n\n") + (gap.count("\n") - 2 * gap.count("\n\n")) <= GROUP_PARAGRAPHS else None
+    return last if text and paragraph_gap(text, last.end, pronoun.start) <= GROUP_PARAGRAPHS else None
 
 
 def _last_named_source(pronoun: Mention, bodies: _Bodies) -> Mention | None:
