@@ -567,6 +567,8 @@ def _reported_in_sentence(sent: Span, lex: Lexicon) -> Iterator[Candidate]:
     for tok in sent:
         key = reporting_key(tok, lex)
         speech = key is not None and lex.verbs[key] == "speech" and not _finding(tok, lex)
+        if speech and heard_by_subject(tok, lex) and passive_agent(tok) is None:
+            continue  # "she was told that none was available": nobody named said it
         commits = tok.pos_ == "VERB" and tok.lemma_.lower() in lex.commitments and not negated_or_modal(tok)
         if speech or commits and key is not None:  # "vowed that …" reports as "said that …" does
             yield from _verb_complements(tok, lex)
@@ -638,9 +640,12 @@ def _verb_complements(verb: Token, lex: Lexicon) -> Iterator[Candidate]:
         elif child.dep_ == "xcomp" and verb.lemma_.lower() in lex.commitments and (span := _commitment(child, lex)):
             found = True
             yield Candidate(*span, Kind.INDIRECT, cue_token=verb.i)
-        elif child.dep_ == "xcomp" and verb.lemma_.lower() in lex.directive_verbs:
+        elif (
+            (child.dep_ == "xcomp" or child.dep_ == "advcl" and _to_infinitive(child))
+            and verb.lemma_.lower() in lex.directive_verbs
+        ):  # "appealed to the public [to comply]": the parser often hangs the infinitive as an adverbial
             addressee = _addressee(verb)
-            if addressee is not None and addressee.i < child.i:
+            if addressee is not None and addressee.i < child.i and addressee.ent_type_ not in ("DATE", "TIME"):
                 start, end = addressee.left_edge, child.right_edge
                 while end.i > start.i and end.is_punct:
                     end = end.nbor(-1)
@@ -932,11 +937,12 @@ def joint_subject(subject: Token) -> bool:
 
 
 def _addressee(verb: Token) -> Token | None:
-    """The person urged or called on: the object, or the object of ``on``."""
+    """The person urged or called on: the object, or the object of ``on`` (``called on``) or ``to``
+    (``appealed to``)."""
     for child in verb.children:
         if child.dep_ == "dobj":
             return child
-        if child.dep_ == "prep" and child.lower_ == "on":
+        if child.dep_ == "prep" and child.lower_ in ("on", "to"):
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     return None
 
@@ -953,7 +959,7 @@ def _that_after(verb: Token, *, gap: int = MAX_GAP_BEFORE_THAT) -> tuple[int, in
         relative = tok.head.dep_ == "relcl" and tok.head.head.i > verb.i  # "questioned the data that put …"
         if (
             tok.lower_ == "that"
-            and tok.dep_ in ("mark", "dobj", "nsubj", "det")
+            and tok.dep_ in ("mark", "dobj", "nsubj", "det", "prep")  # "that" is never a preposition: a misparse
             and not in_phrase
             and not relative
             and i + 1 < sent.end
@@ -966,8 +972,8 @@ def _that_after(verb: Token, *, gap: int = MAX_GAP_BEFORE_THAT) -> tuple[int, in
 
 def reporting_key(tok: Token, lex: Lexicon) -> str | None:
     """The lexicon entry a verb token realises (``say``, or ``make clear`` with its complement),
-    or None when it is not a reporting verb here (not a verb, negated or modal)."""
-    if tok.pos_ not in ("VERB", "AUX") or negated_or_modal(tok):
+    or None when it is not a reporting verb here (not a verb, negated, modal or an imperative)."""
+    if tok.pos_ not in ("VERB", "AUX") or negated_or_modal(tok) or _imperative(tok):
         return None
     lemma = tok.lemma_.lower()
     for child in tok.children:
@@ -975,6 +981,36 @@ def reporting_key(tok: Token, lex: Lexicon) -> str | None:
         if complement and f"{lemma} {child.lower_}" in lex.verbs:  # "made clear" (the parser may call it ccomp)
             return f"{lemma} {child.lower_}"
     return lemma if lemma in lex.verbs else None
+
+
+#: Subjects with which a verb in its base form asks for speech rather than reports it (``someone explain why …``).
+INDEFINITE_SUBJECTS = ("someone", "somebody", "anyone", "anybody")
+
+
+def _imperative(verb: Token) -> bool:
+    """Whether a verb heading its sentence is an imperative, which asks for words and reports none
+    (``Now tell us this isn't a witch hunt``, ``Please note the show must be credited``, ``someone explain why …``)."""
+    if (
+        verb.dep_ != "ROOT"
+        or verb.tag_ not in ("VB", "VBP")
+        or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    ):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    return subject is None and verb.tag_ == "VB" or subject is not None and subject.lower_ in INDEFINITE_SUBJECTS
+
+
+def heard_by_subject(verb: Token, lex: Lexicon) -> bool:
+    """Whether a reporting verb is the passive of a verb whose object is the person spoken to
+    (``hearer_verbs.tsv``): its subject heard the words (``she was told that …``), and only an agent
+    (``by doctors``) says who spoke them."""
+    return verb.lemma_.lower() in lex.hearer_verbs and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def passive_agent(verb: Token) -> Token | None:
+    """The agent of a passive verb (``by doctors`` -> doctors), or None."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return None if agent is None else next((c for c in agent.children if c.dep_ == "pobj"), None)
 
 
 def negated_or_modal(tok: Token) -> bool:

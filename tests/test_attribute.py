@@ -660,3 +660,34 @@ def test_a_headline_whose_subject_is_two_people_is_no_ones_quote(quotes_of: Extr
 def test_a_statement_two_people_make_together_is_not_given_to_one_of_them(quotes_of: Extract) -> None:
     text = "Lee Jae-myung and Shigeru Ishiba said that the two countries would cooperate closely on trade."
     assert all(q.speaker is None for q in quotes_of(text))
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Anna Berg runs a bakery. She was told by inspectors that the oven had to go.", "inspectors"),
+        ("Anna Berg runs a bakery. She was assured by the council that the road would reopen.", "council"),
+    ],
+)
+def test_the_subject_of_a_passive_tell_heard_the_words_and_the_agent_spoke_them(
+    quotes_of: Extract, text: str, speaker: str
+) -> None:
+    q = only(quotes_of(text))
+    assert q.speaker == speaker
+
+
+def test_a_quote_someone_was_told_inherits_no_speaker(quotes_of: Extract) -> None:
+    text = "Anna Berg runs a bakery. “The oven has to go,” she was told. “We will manage,” she said."
+    told, said = quotes_of(text)
+    assert (told.speaker, told.speaker_mention) == (None, None)
+    assert said.speaker == "Anna Berg"
+
+
+def test_a_courtesy_title_marks_a_name_in_apposition_the_tagger_took_for_an_organisation(quotes_of: Extract) -> None:
+    q = only(quotes_of("A trader, Mr Royal Osei, said the market would close early."))  # tagged ORG
+    assert (q.speaker, q.speaker_mention) == ("Royal Osei", "Royal Osei")
+
+
+def test_a_group_opening_a_sentence_keeps_the_phrase_that_says_which(quotes_of: Extract) -> None:
+    q = only(quotes_of("Vendors at Tuesday morning’s market in Dunmore told reporters that prices had doubled."))
+    assert q.speaker == "vendors at Tuesday morning’s market in Dunmore"  # "Vendors" tagged a proper noun

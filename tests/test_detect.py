@@ -497,3 +497,50 @@ def test_a_participle_hung_on_a_subjectless_clause_shares_the_subject_further_up
     pos = ["PROPN", "VERB", "PROPN", "ADP", "VERB", "DET", "NOUN", "PUNCT", "VERB", "PRON", "ADP", "DET", "NOUN"]
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
     assert _single_named_source(doc[8], lexicon())  # likening: Berg's
+
+
+def test_what_someone_was_told_by_nobody_named_is_no_report(quotes_of: Extract) -> None:
+    reported = reported_by(quotes_of)
+    assert reported("Anna Berg asked for an appointment. She was told none was available until May.") == []
+    assert reported("Residents were informed that the plant would close.") == []
+    assert reported("She was told by doctors that she must rest.") == ["she must rest"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Now tell us this is not a witch hunt of the highest order.",
+        "Please note the programme must be credited if any part of this transcript is used.",
+        "Now someone explain why that news brought a tear to my eye.",
+    ],
+)
+def test_an_imperative_asks_for_words_and_reports_none(quotes_of: Extract, text: str) -> None:
+    assert reported_by(quotes_of)(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the parser took "that" for a preposition and the clause for its object
+            "A trader, Mrs Tola Banjo, said that leaving her house in the morning to take her children to school and "
+            "make her way to the island was hectic.",
+            [
+                "leaving her house in the morning to take her children to school and make her way "
+                "to the island was hectic"
+            ],
+        ),
+        (
+            "Berg appealed to members of the public to comply with the order.",
+            ["members of the public to comply with the order"],
+        ),
+        (
+            "Berg alleged a lack of financial transparency at the assembly.",
+            ["a lack of financial transparency at the assembly"],
+        ),
+        ("Berg offered to take charge of the national squad.", ["to take charge of the national squad"]),
+        ("Berg instructed that a review be held on the issue.", ["a review be held on the issue"]),
+        ("Berg called on Monday to say the plant would close.", ["the plant would close"]),  # a day is no addressee
+    ],
+)
+def test_more_ways_of_reporting(quotes_of: Extract, text: str, expected: list[str]) -> None:
+    assert reported_by(quotes_of)(text) == expected

@@ -124,6 +124,32 @@ def test_they_is_the_unnamed_group_just_before(quotes_of: Extract, text: str, sp
     assert [q.speaker for q in quotes_of(text)] == speakers
 
 
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        (  # the body that spoke in the sentence before
+            "The Ruritanian Nurses Union said staff were exhausted.\n\nIt said the wards must be reopened.",
+            ["Ruritanian Nurses Union", "Ruritanian Nurses Union"],
+        ),
+        (  # a subject inside the reported words is not what "it" refers to
+            "The Ruritanian Nurses Union said its members were exhausted. It said the wards must be reopened.",
+            ["Ruritanian Nurses Union", "Ruritanian Nurses Union"],
+        ),
+        (  # a person is never "it"
+            "Anna Berg said the wards were full. It said the wards must be reopened.",
+            ["Anna Berg", None],
+        ),
+        (  # too far back
+            "The Ruritanian Nurses Union said staff were exhausted.\n\nThe storm passed at noon.\n\n"
+            "The roads reopened.\n\nIt said the wards must be reopened.",
+            ["Ruritanian Nurses Union", None],
+        ),
+    ],
+)
+def test_it_is_the_body_that_spoke_just_before(quotes_of: Extract, text: str, speakers: list[str | None]) -> None:
+    assert [q.speaker for q in quotes_of(text)] == speakers
+
+
 def test_description_resolves_to_fuller_body_with_same_head_and_country() -> None:
     text = (
         "Japan's Ministry of Foreign Affairs spoke. Japan's prime minister's office spoke. "

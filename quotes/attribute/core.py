@@ -17,9 +17,11 @@ from ..detect import (
     Candidate,
     Spans,
     according_to,
+    heard_by_subject,
     in_verb_series,
     joint_subject,
     paragraph_gap,
+    passive_agent,
     reporting_key,
 )
 from ..types import Attribution, Kind, Mention
@@ -231,8 +233,9 @@ def _attribute_one(doc: Doc, cand: Candidate, lex: Lexicon, marked: Spans = NO_S
             elif src.start != mention.start:
                 via = src
     joint = joint and mention is None  # unless a source is named for them ("…, according to the office")
+    heard = mention is None and cue_tok is not None and heard_by_subject(cue_tok, lex)  # "“…,” she was told"
     return Attribution(
-        cand.start, cand.end, cand.kind, cue=cue_text, mention=mention, via=via, sourceless=joint, joint=joint
+        cand.start, cand.end, cand.kind, cue=cue_text, mention=mention, via=via, sourceless=joint or heard, joint=joint
     )
 
 
@@ -549,6 +552,8 @@ def _speaker_token(verb: Token, lex: Lexicon) -> Token | None:
         verb = verb.head
     if (absolute := _with_absolute(verb)) is not None:
         return absolute
+    if heard_by_subject(verb, lex):
+        return passive_agent(verb)  # "she was told by doctors that …": the doctors; the subject only heard it
     node: Token | None = verb
     for _ in range(4):
         if node is None:
@@ -564,9 +569,8 @@ def _speaker_token(verb: Token, lex: Lexicon) -> Token | None:
             return _named_after_participle(subj)
         if subj is not None:
             return subj
-        agent = next((c for c in node.children if c.dep_ == "agent"), None)
-        if agent is not None:
-            return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if (agent := passive_agent(node)) is not None:
+            return agent
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
             if node.head.lemma_.lower() in lex.nouns:  # "released a statement saying …": the statement's owner
                 return _speaker_token(node.head, lex)  # None when nobody is said to have made it

@@ -91,6 +91,11 @@ def _appositive_name(tok: Token) -> Span | None:
     appos = next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
     if appos is not None:
         return entity_of(appos)
+    for c in tok.children:  # "A trader, Mrs Shade Agboola, said …" with the name tagged ORG: the title marks a person
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and (named := _after_courtesy(c, noun_phrase(c), lexicon())):
+            from spacy.tokens import Span as DocSpan  # spaCy loads with the pipeline, never at import
+
+            return DocSpan(tok.doc, named.start, named.end, label="PERSON")
     return _name_given(tok)
 
 
@@ -181,7 +186,8 @@ def noun_phrase(tok: Token) -> Span:
         if c.i < tok.i and c.dep_ in _LEFT_MODS:
             left = min(left, c.left_edge.i)
     right = tok.i
-    preps = ("of",) if name_like(tok) else _KEPT_PREPS  # "Ministry of X", but not "Smith in recent days"
+    named = name_like(tok) and tok.lower_ not in lexicon().anonymous_heads  # "Vendors at …" opening a sentence
+    preps = ("of",) if named else _KEPT_PREPS  # "Ministry of X", but not "Smith in recent days"
     for c in tok.children:
         kept = c.dep_ == "prep" and (c.lower_ in preps or _seat(tok, c)) or c.dep_ in ("compound", "flat")
         if c.i > tok.i and kept:

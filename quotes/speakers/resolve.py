@@ -168,6 +168,9 @@ def _canonical(
         group = _unnamed_group(m, bodies, sources.text if sources else "") if kind == "group" else None
         if group is not None:
             return _canonical(group, persons, bodies, lex, sources)
+        earlier = _body_before(m, bodies, sources) if kind == "institution" and sources else None
+        if earlier is not None:
+            return _canonical(earlier, persons, bodies, lex, sources)
         if kind != "person":
             return None
         antecedent = _antecedent(m, persons, lex, marked=sources.marked if sources else NO_SPANS)
@@ -361,6 +364,21 @@ def _unnamed_group(pronoun: Mention, bodies: _Bodies, text: str) -> Mention | No
     if last is None or not is_anonymous(last) or not head_word(last.text).endswith("s"):
         return None  # "a resident", "an official": one person, never "they"
     return last if text and paragraph_gap(text, last.end, pronoun.start) <= GROUP_PARAGRAPHS else None
+
+
+def _body_before(pronoun: Mention, bodies: _Bodies, sources: _Sources) -> Mention | None:
+    """The body an ``it`` that reports refers to: the last organisation, government or document made a sentence's
+    subject before it, outside quoted and reported words, in its paragraph or the one before (``The union said
+    … It has called on …``); None when there is none (an unnamed source is never ``it``)."""
+    before = (
+        b
+        for b in bodies.all
+        if b.is_subject and b.end <= pronoun.start and not _quoted_apart(b, pronoun, sources.marked)
+    )
+    last = max(before, key=lambda b: b.start, default=None)
+    if last is None or is_anonymous(last) or head_word(last.text).endswith("s") and last.form == "description":
+        return None  # "the nurses said …": people, never "it"
+    return last if paragraph_gap(sources.text, last.end, pronoun.start) <= GROUP_PARAGRAPHS else None
 
 
 def _last_named_source(pronoun: Mention, bodies: _Bodies) -> Mention | None:
