@@ -303,11 +303,11 @@ _FURNITURE = re.compile(
 )
 
 
-#: A photo caption's line: it ends with the photo's credit (``… the siege.Credit: Daniel Munoz``, ``(Photo: AP)``)
-#: or opens with its label (``Photo: …``, ``Image caption, …``).
+#: A photo caption's line: it ends with the photo's credit (``… the siege.Credit: Daniel Munoz``, ``(Photo: AP)``,
+#: ``… in peace. — Picture by Anna Berg``) or opens with its label (``Photo: …``, ``Image caption, …``).
 _CAPTION = re.compile(
     r"^[ \t]*(?:(?:Photo|Photograph|Picture|Image)(?: caption| credit)?[:,][^\n]*"
-    r"|[^\n]*(?:Credit|Photo|Photograph|Picture|Image)(?: credit)?:"
+    r"|[^\n]*(?:Credit|Photo|Photograph|Picture|Image)(?: credit)?(?::|[ \t]+by)"
     r"[ \t]*[A-Z][\w.'’\-]*(?:[ \t/]+[A-Z][\w.'’\-]*){0,5}\)?)"
     r"[ \t]*$",
     re.MULTILINE,

@@ -144,6 +144,21 @@ def test_photo_captions_are_page_furniture() -> None:
     ]
 
 
+def test_a_caption_credited_with_by_is_furniture_and_no_antecedent() -> None:
+    text = (
+        "Flour seller Anna Berg, 50, said she was not surprised by the rise in prices.\n\n"
+        "Flour seller Anna Berg, 50, considers the rise a burden for all the stalls. — Picture by Daniel Moreau\n\n"
+        "“Even back then the flour cost more than we could charge.\n\n"
+        "“My business has not been affected, but this is ridiculous,” she said.\n"
+    )
+    quotes = [q for ex in extract(text) for q in ex.quotes]
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("she was not surprised by the rise in prices", "Anna Berg"),
+        ("Even back then the flour cost more than we could charge.", "Anna Berg"),
+        ("My business has not been affected, but this is ridiculous,", "Anna Berg"),
+    ]
+
+
 def test_a_headline_in_title_case_holds_no_quote() -> None:
     text = (
         "Pledge of Peace Was Shared at G7 Summit, Says Kishida\n\n"

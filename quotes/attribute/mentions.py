@@ -91,7 +91,7 @@ def _appositive_name(tok: Token) -> Span | None:
     appos = next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
     if appos is not None:
         return entity_of(appos)
-    for c in tok.children:  # "A trader, Mrs Shade Agboola, said …" with the name tagged ORG: the title marks a person
+    for c in tok.children:  # "A trader, Mr Royal Osei, said …" with the name tagged ORG: the title marks a person
         if c.dep_ == "appos" and c.pos_ == "PROPN" and (named := _after_courtesy(c, noun_phrase(c), lexicon())):
             from spacy.tokens import Span as DocSpan  # spaCy loads with the pipeline, never at import
 
