@@ -878,8 +878,9 @@ def _with_verb_phrases(verb: Token, tokens: list[Token]) -> list[Token]:
 
 
 def _single_named_source(verb: Token, lex: Lexicon) -> bool:
-    """Whether a verb's subject is one source: a name, he/she, or one holder of a title (``the
-    senator``); not a group (``the two leaders``), not a thing."""
+    """Whether a verb's subject is one source: a name, he/she, one holder of a title (``the senator``) or a
+    group that speaks as one (``the councillors``, ``residents``); not the parties to a meeting together
+    (``the two leaders``, ``both sides``: ``joint_heads.tsv``), not a thing."""
     subject = _subject_above(verb)
     if subject is None or any(c.dep_ == "conj" for c in subject.children) or joint_subject(subject):
         return False
@@ -887,7 +888,20 @@ def _single_named_source(verb: Token, lex: Lexicon) -> bool:
         return subject.lower_ in ("he", "she")
     if subject.pos_ == "NOUN" and subject.tag_ == "NN":
         return subject.lemma_.lower() in lex.titles
+    if subject.tag_ in ("NNS", "NNPS") and subject.ent_type_ not in ("ORG", "GPE"):
+        return not _together(subject, lex)
     return subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+
+
+def _together(group: Token, lex: Lexicon) -> bool:
+    """Whether a plural subject names the parties to a meeting together (``the two leaders``, ``both sides``,
+    ``the ministers``): what they agree or stress is a joint outcome, no one's statement (golden/README.md §1)."""
+    counted = any(c.dep_ in ("nummod", "predet", "det") and c.lower_ in JOINT_WORDS for c in group.children)
+    return counted or group.lemma_.lower() in lex.joint_heads or group.lower_ in lex.joint_heads
+
+
+#: Words that count a plural subject as the parties to something together.
+JOINT_WORDS = ("two", "three", "both", "all", "each")
 
 
 #: Dependencies through which a verb without a subject of its own shares the subject of the verb above it
@@ -1076,6 +1090,7 @@ def _clause_span(head: Token, *, exclude: Token, whole: Span | None = None) -> t
         tokens = [t for t in head.subtree if t.i not in excluded]
     tokens = _contiguous_around(tokens, head)
     tokens = _cut_at_next_report(tokens, head)
+    tokens = _without_leading_date(tokens, head)
     while tokens and (
         tokens[0].is_punct
         or tokens[0].dep_ in ("mark", "cc")
@@ -1088,6 +1103,20 @@ def _clause_span(head: Token, *, exclude: Token, whole: Span | None = None) -> t
     if len(tokens) < MIN_CLAUSE_TOKENS:
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _without_leading_date(tokens: list[Token], head: Token) -> list[Token]:
+    """A reported clause without the date or time the parser hung on it before its subject (``said [on
+    Tuesday] it would expand the recall``): when the report was made, not part of what was reported."""
+    if not tokens or tokens[0].head.i != head.i or tokens[0].dep_ not in ("prep", "npadvmod", "advmod"):
+        return tokens
+    phrase = [t.i for t in tokens[0].subtree]
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    dated = any(head.doc[i].ent_type_ in ("DATE", "TIME") for i in phrase)
+    leads = [t.i for t in tokens[: len(phrase)]] == phrase
+    if not dated or subject is None or not leads or phrase[-1] >= subject.left_edge.i:
+        return tokens
+    return tokens[len(phrase) :]
 
 
 def _cut_at_next_report(tokens: list[Token], head: Token) -> list[Token]:
@@ -1104,6 +1133,8 @@ def _cut_at_next_report(tokens: list[Token], head: Token) -> list[Token]:
         if (prev.text == "," or prev.lower_ == "and") and speech and tok.tag_ in ("VBG", "VBD", "VBZ"):
             return tokens[: k - 1]
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        if speech and own_subject and tok.dep_ == "conj":  # "… tranche of aid but inspectors said …": a second source
+            return [t for t in tokens if t.i < tok.left_edge.i]
         if prev.lower_ == "and" and tok.dep_ == "conj" and tok.lemma_.lower() in lex.act_verbs and not own_subject:
             return tokens[: k - 1]  # "… and congratulated Berg": the speaker's act, not what they report
     return tokens

@@ -544,3 +544,47 @@ def test_an_imperative_asks_for_words_and_reports_none(quotes_of: Extract, text:
 )
 def test_more_ways_of_reporting(quotes_of: Extract, text: str, expected: list[str]) -> None:
     assert reported_by(quotes_of)(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # a group that speaks as one states what it alleges, vows or calls for
+        (
+            "The councillors alleged a lack of transparency at the assembly and vowed not to relent.",
+            ["a lack of transparency at the assembly", "not to relent"],
+        ),
+        ("Residents called for an inquiry into the floods.", ["an inquiry into the floods"]),
+        # the parties to a meeting together narrate a joint outcome (golden/README.md §1)
+        ("The two leaders stressed the importance of dialogue between their countries.", []),
+        ("The leaders stressed the importance of dialogue between their countries.", []),
+        ("Both sides vowed to continue the talks next month.", []),
+    ],
+)
+def test_a_group_is_a_source_and_the_parties_to_a_meeting_are_not(
+    quotes_of: Extract, text: str, expected: list[str]
+) -> None:
+    assert reported_by(quotes_of)(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # when the words were said is no part of them
+        ("Dunmore Corp said on Tuesday it would expand the recall.", ["it would expand the recall"]),
+        ("Berg said on Monday the plant would close on Tuesday.", ["the plant would close on Tuesday"]),
+    ],
+)
+def test_the_date_of_a_report_is_left_out_of_what_was_reported(
+    quotes_of: Extract, text: str, expected: list[str]
+) -> None:
+    assert reported_by(quotes_of)(text) == expected
+
+
+def test_a_second_source_joined_by_but_ends_the_first_report(quotes_of: Extract) -> None:
+    text = (
+        "Ruritania said on Thursday it concluded talks with the fund on a vital tranche of aid but inspectors "
+        "said negotiations on the bailout were continuing."
+    )
+    assert [(q.text, q.speaker) for q in quotes_of(text)] == [
+        ("it concluded talks with the fund on a vital tranche of aid", "Ruritania"),
+        ("negotiations on the bailout were continuing", "inspectors"),
+    ]
