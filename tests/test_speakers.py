@@ -108,6 +108,15 @@ def test_plural_pronoun_gives_no_speaker() -> None:
             "A resident said the water came fast.\n\nThey said the council had ignored warnings.",
             ["resident", None],
         ),
+        (  # a group described in the plural that spoke
+            "The councillors alleged a lack of transparency at the assembly.\n\n"
+            "They said the chaos was the tip of other ills.",
+            ["councillors", "councillors"],
+        ),
+        (  # the parties to a meeting are no group that spoke as one
+            "The leaders said the talks had gone well.\n\nThey said a second round would follow.",
+            ["leaders", None],
+        ),
         (  # a named body in between: "they" is left unresolved
             "Residents said the water came fast.\n\nThe ministry said the bridge was safe.\n\n"
             "They said the council had checked it.",

@@ -165,7 +165,7 @@ def _canonical(
     roles to their holder, offices and capitals to their body, descriptions to the fullest body."""
     if m.form == "pronoun":
         kind = lex.pronouns.get(m.text.lower())
-        group = _unnamed_group(m, bodies, sources.text if sources else "") if kind == "group" else None
+        group = _group_before(m, bodies, sources, lex) if kind == "group" and sources else None
         if group is not None:
             return _canonical(group, persons, bodies, lex, sources)
         earlier = _body_before(m, bodies, sources) if kind == "institution" and sources else None
@@ -356,14 +356,25 @@ def _gender_words(persons: Sequence[Mention], lex: Lexicon) -> dict[str, str]:
 GROUP_PARAGRAPHS = 1
 
 
-def _unnamed_group(pronoun: Mention, bodies: _Bodies, text: str) -> Mention | None:
-    """The unnamed group a plural pronoun refers to: the last group of unnamed sources the article quoted
-    ("residents", "small business owners in …"), in the pronoun's paragraph or the one before, with no named
-    source between them; None otherwise (a "they" after a named body or person is left unresolved)."""
+def _group_before(pronoun: Mention, bodies: _Bodies, sources: _Sources, lex: Lexicon) -> Mention | None:
+    """The group a plural pronoun refers to: the last group of unnamed sources the article quoted ("residents",
+    "small business owners in …") or the last group described in the plural that spoke ("The councillors
+    alleged …"; not the parties to a meeting, ``joint_heads.tsv``), in the pronoun's paragraph or the one
+    before, with no named body between them; None otherwise (a "they" after a named body is left unresolved)."""
     last = max((b for b in bodies.all if b.end <= pronoun.start), key=lambda b: b.start, default=None)
-    if last is None or not is_anonymous(last) or not head_word(last.text).endswith("s"):
+    if last is None or not head_word(last.text).endswith("s"):
         return None  # "a resident", "an official": one person, never "they"
-    return last if text and paragraph_gap(text, last.end, pronoun.start) <= GROUP_PARAGRAPHS else None
+    spoke = last.form == "description" and (last.start, last.end) in sources.quoted
+    if not (is_anonymous(last) or spoke and _singular(head_word(last.text).lower()) not in lex.joint_heads):
+        return None
+    return last if paragraph_gap(sources.text, last.end, pronoun.start) <= GROUP_PARAGRAPHS else None
+
+
+def _singular(plural: str) -> str:
+    """The singular of a regular plural noun (``countries`` -> ``country``, ``leaders`` -> ``leader``)."""
+    if plural.endswith("ies") and len(plural) > 4:
+        return plural[:-3] + "y"
+    return plural[:-1] if plural.endswith("s") and not plural.endswith("ss") else plural
 
 
 def _body_before(pronoun: Mention, bodies: _Bodies, sources: _Sources) -> Mention | None:
