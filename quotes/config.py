@@ -58,6 +58,7 @@ class Lexicon:
     light_verbs: frozenset[str]
     directive_verbs: frozenset[str]
     hearer_verbs: frozenset[str]  # verbs whose object is the person spoken to (their passive subject heard it)
+    body_heads: frozenset[str]  # head nouns of a body that speaks as one ("the government vowed …")
     joint_heads: frozenset[str]  # plural heads of the parties to a meeting ("the leaders"): no one source
     channels: frozenset[str]
     titles: frozenset[str]
@@ -171,6 +172,7 @@ def _load_lexicon() -> Lexicon:
         directive_verbs=frozenset(r[0] for r in read_table("directive_verbs.tsv", 1)),
         hearer_verbs=frozenset(r[0] for r in read_table("hearer_verbs.tsv", 1)),
         joint_heads=frozenset(r[0] for r in read_table("joint_heads.tsv", 1)),
+        body_heads=frozenset(r[0] for r in read_table("body_heads.tsv", 1)),
         channels=frozenset(r[0] for r in read_table("channels.tsv", 1)),
         titles=frozenset(r[0] for r in read_table("titles.tsv", 1)),
         courtesy_titles=frozenset(r[0] for r in read_table("titles.tsv", 1, more=True) if r[1:2] == ["courtesy"]),

@@ -632,7 +632,7 @@ def _verb_complements(verb: Token, lex: Lexicon) -> Iterator[Candidate]:
             if span:
                 found = True
                 if child.i > verb.i:
-                    yield Candidate(*_continued(verb, span, lex), Kind.INDIRECT, cue_token=verb.i)
+                    yield Candidate(*_continued(verb, child, span, lex), Kind.INDIRECT, cue_token=verb.i)
                     continue
                 yield Candidate(*span, Kind.INDIRECT, cue_token=verb.i)
                 if (more := _conjunct_clause(verb, verb, lex, ("and", "but"))) is not None:
@@ -686,12 +686,17 @@ def _subject_taken_for_object(verb: Token, clause: Token) -> Token | None:
     return obj
 
 
-def _continued(verb: Token, span: tuple[int, int], lex: Lexicon) -> tuple[int, int]:
+def _continued(verb: Token, clause: Token, span: tuple[int, int], lex: Lexicon) -> tuple[int, int]:
     """A reported clause with the clause the parser hung on the reporting verb right after it, joined by a
-    contrastive conjunction (``said he used to get an appointment within a day, [but now it takes a week]``):
-    a continuation of the report (``_conjunct_clause``)."""
+    contrastive conjunction (``said he used to get an appointment within a day, [but now it takes a week]``) or
+    by an ``and`` with no comma before it after a report with no ``that`` (``said the lifts had stopped [and it
+    took six hours …]``; after ``said that A``, a second report repeats the ``that``): a continuation of the
+    report (``_conjunct_clause``)."""
     last = next((t for t in reversed(verb.doc[verb.i : verb.sent.end]) if t.idx < span[1]), verb)  # the clause's end
-    more = _conjunct_clause(verb, last, lex, CONTRASTIVE)
+    more = _conjunct_clause(verb, last, lex, CONTRASTIVE, backshifted=True)
+    bare = not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)  # "said that A and B": B is ours
+    if more is None and bare and last.i + 1 < len(verb.doc) and verb.doc[last.i + 1].lower_ == "and":
+        more = _conjunct_clause(verb, last, lex, ("and",), backshifted=True)  # "… had stopped and it took …"
     span = (span[0], more[1]) if more is not None else span
     return _that_series(last, span)
 
@@ -718,11 +723,15 @@ def _that_series(last: Token, span: tuple[int, int]) -> tuple[int, int]:
         end = next(t for t in reversed(tokens) if t.idx < more[1])
 
 
-def _conjunct_clause(verb: Token, after: Token, lex: Lexicon, conjunctions: tuple[str, ...]) -> tuple[int, int] | None:
+def _conjunct_clause(
+    verb: Token, after: Token, lex: Lexicon, conjunctions: tuple[str, ...], *, backshifted: bool = False
+) -> tuple[int, int] | None:
     """The clause the parser hung on the reporting verb right after token ``after``, joined by one of
     ``conjunctions``, when it goes on with the report: it has its own subject that is no name (a name starts a
     new actor: ``…, but Novak disagreed``), its verb neither reports nor acts (``… and congratulated Berg``), and
-    it is in the present or has an auxiliary (``…, and his officers will check it out``; not ``…, and he left``)."""
+    it is in the present or has an auxiliary (``…, and his officers will check it out``; not ``…, and he left``),
+    unless it goes on with a report made before it, whose tense it shares (``backshifted``: ``said the lifts
+    had stopped and it took six hours``)."""
     doc = verb.doc
     for conj in verb.children:
         if conj.dep_ != "conj" or conj.i <= after.i:
@@ -737,7 +746,9 @@ def _conjunct_clause(verb: Token, after: Token, lex: Lexicon, conjunctions: tupl
             or not all(t.is_punct or t.dep_ == "cc" for t in gap)
             or reporting_key(conj, lex) is not None
             or conj.lemma_.lower() in lex.act_verbs
-            or not (conj.tag_ in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in conj.children))
+            or not (
+                backshifted or conj.tag_ in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in conj.children)
+            )
         ):
             return None  # "…, and he left the room": the writer's narration in the simple past
         return _span_of(list(conj.subtree))
@@ -878,16 +889,17 @@ def _with_verb_phrases(verb: Token, tokens: list[Token]) -> list[Token]:
 
 
 def _single_named_source(verb: Token, lex: Lexicon) -> bool:
-    """Whether a verb's subject is one source: a name, he/she, one holder of a title (``the senator``) or a
-    group that speaks as one (``the councillors``, ``residents``); not the parties to a meeting together
-    (``the two leaders``, ``both sides``: ``joint_heads.tsv``), not a thing."""
+    """Whether a verb's subject is one source: a name, he/she, one holder of a title (``the senator``), a body
+    (``the council``, ``body_heads.tsv``) or a group that speaks as one (``the councillors``, ``residents``);
+    not the parties to a meeting together (``the two leaders``, ``both sides``: ``joint_heads.tsv``), not a
+    thing."""
     subject = _subject_above(verb)
     if subject is None or any(c.dep_ == "conj" for c in subject.children) or joint_subject(subject):
         return False
     if subject.pos_ == "PRON":
         return subject.lower_ in ("he", "she")
     if subject.pos_ == "NOUN" and subject.tag_ == "NN":
-        return subject.lemma_.lower() in lex.titles
+        return subject.lemma_.lower() in lex.titles or subject.lemma_.lower() in lex.body_heads  # "the council"
     if subject.tag_ in ("NNS", "NNPS") and subject.ent_type_ not in ("ORG", "GPE"):
         return not _together(subject, lex)
     return subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")

@@ -554,6 +554,7 @@ def test_more_ways_of_reporting(quotes_of: Extract, text: str, expected: list[st
             ["a lack of transparency at the assembly", "not to relent"],
         ),
         ("Residents called for an inquiry into the floods.", ["an inquiry into the floods"]),
+        ("The Ruritanian government has offered to raise interest rates.", ["to raise interest rates"]),  # a body
         # the parties to a meeting together narrate a joint outcome (golden/README.md §1)
         ("The two leaders stressed the importance of dialogue between their countries.", []),
         ("The leaders stressed the importance of dialogue between their countries.", []),
@@ -588,3 +589,21 @@ def test_a_second_source_joined_by_but_ends_the_first_report(quotes_of: Extract)
         ("it concluded talks with the fund on a vital tranche of aid", "Ruritania"),
         ("negotiations on the bailout were continuing", "inspectors"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # a clause hung on the reporting verb goes on with the report in its tense
+        (
+            "Anna Berg, who lives nearby, said all the lifts had stopped working and it took six hours to fix them.",
+            ["all the lifts had stopped working and it took six hours to fix them"],
+        ),
+        (
+            "Berg said that small shops may mean nothing to the government, but they brought food to many families.",
+            ["small shops may mean nothing to the government, but they brought food to many families"],
+        ),
+        ("Berg said the plant would close, and he left the room.", ["the plant would close"]),  # the writer's
+    ],
+)
+def test_a_clause_after_a_report_goes_on_with_it(quotes_of: Extract, text: str, expected: list[str]) -> None:
+    assert reported_by(quotes_of)(text) == expected
