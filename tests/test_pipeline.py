@@ -112,21 +112,40 @@ def test_a_photo_caption_inside_a_quote_of_several_paragraphs_names_no_speaker()
     assert quotes[-1].speaker == "Anton Berg"  # the caption's photographer is no speaker, nor a paragraph between
 
 
-def test_a_photo_caption_does_not_end_a_quote_that_goes_on_in_the_next_paragraph() -> None:
-    text = (  # the second paragraph opens a quote it never closes; the caption stands before the quote goes on
-        "Premier Anton Berg spoke on Monday.\n\n"
-        '"This is a democracy where everybody can be heard," Mr Berg said.\n\n'
-        '"The summit showed that if you have something to say, you can say it\n\n'
-        "Police on hand at the square.\n\n"
-        "Police on hand at the square.Credit: Daniel Moreau\n\n"
-        '"Let us hope that it can be resolved peacefully."\n'
-    )
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the second paragraph opens a quote it never closes; the caption stands before the quote goes on
+            "Premier Anton Berg spoke on Monday.\n\n"
+            '"This is a democracy where everybody can be heard," Mr Berg said.\n\n'
+            '"The summit showed that if you have something to say, you can say it\n\n'
+            "Police on hand at the square.\n\n"
+            "Police on hand at the square.Credit: Daniel Moreau\n\n"
+            '"Let us hope that it can be resolved peacefully."\n',
+            [
+                ("This is a democracy where everybody can be heard,", "Anton Berg"),
+                ("The summit showed that if you have something to say, you can say it", "Anton Berg"),
+                ("Let us hope that it can be resolved peacefully.", "Anton Berg"),
+            ],
+        ),
+        (  # a caption credited with "by" is furniture too: its photographer is no antecedent
+            "Flour seller Anna Berg, 50, said she was not surprised by the rise in prices.\n\n"
+            "Flour seller Anna Berg, 50, considers the rise a burden for all the stalls. — Picture by Daniel Moreau\n\n"
+            "“Even back then the flour cost more than we could charge.\n\n"
+            "“My business has not been affected, but this is ridiculous,” she said.\n",
+            [
+                ("she was not surprised by the rise in prices", "Anna Berg"),
+                ("Even back then the flour cost more than we could charge.", "Anna Berg"),
+                ("My business has not been affected, but this is ridiculous,", "Anna Berg"),
+            ],
+        ),
+    ],
+)
+def test_a_photo_caption_between_paragraphs_neither_ends_a_quote_nor_names_its_speaker(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
     quotes = [q for ex in extract(text) for q in ex.quotes]
-    assert [(q.text, q.speaker) for q in quotes] == [
-        ("This is a democracy where everybody can be heard,", "Anton Berg"),
-        ("The summit showed that if you have something to say, you can say it", "Anton Berg"),
-        ("Let us hope that it can be resolved peacefully.", "Anton Berg"),
-    ]
+    assert [(q.text, q.speaker) for q in quotes] == expected
 
 
 def test_photo_captions_are_page_furniture() -> None:
@@ -141,21 +160,6 @@ def test_photo_captions_are_page_furniture() -> None:
         "Police at the square.Credit: Daniel Moreau",
         "Image caption,",
         "Photo: AP",
-    ]
-
-
-def test_a_caption_credited_with_by_is_furniture_and_no_antecedent() -> None:
-    text = (
-        "Flour seller Anna Berg, 50, said she was not surprised by the rise in prices.\n\n"
-        "Flour seller Anna Berg, 50, considers the rise a burden for all the stalls. — Picture by Daniel Moreau\n\n"
-        "“Even back then the flour cost more than we could charge.\n\n"
-        "“My business has not been affected, but this is ridiculous,” she said.\n"
-    )
-    quotes = [q for ex in extract(text) for q in ex.quotes]
-    assert [(q.text, q.speaker) for q in quotes] == [
-        ("she was not surprised by the rise in prices", "Anna Berg"),
-        ("Even back then the flour cost more than we could charge.", "Anna Berg"),
-        ("My business has not been affected, but this is ridiculous,", "Anna Berg"),
     ]
 
 

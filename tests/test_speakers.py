@@ -127,16 +127,7 @@ def test_plural_pronoun_gives_no_speaker() -> None:
             "They said the council had ignored warnings.",
             ["residents", None],
         ),
-    ],
-)
-def test_they_is_the_unnamed_group_just_before(quotes_of: Extract, text: str, speakers: list[str | None]) -> None:
-    assert [q.speaker for q in quotes_of(text)] == speakers
-
-
-@pytest.mark.parametrize(
-    ("text", "speakers"),
-    [
-        (  # the body that spoke in the sentence before
+        (  # "it": the body that spoke in the sentence before
             "The Ruritanian Nurses Union said staff were exhausted.\n\nIt said the wards must be reopened.",
             ["Ruritanian Nurses Union", "Ruritanian Nurses Union"],
         ),
@@ -148,14 +139,16 @@ def test_they_is_the_unnamed_group_just_before(quotes_of: Extract, text: str, sp
             "Anna Berg said the wards were full. It said the wards must be reopened.",
             ["Anna Berg", None],
         ),
-        (  # too far back
+        (  # "it" too far back
             "The Ruritanian Nurses Union said staff were exhausted.\n\nThe storm passed at noon.\n\n"
             "The roads reopened.\n\nIt said the wards must be reopened.",
             ["Ruritanian Nurses Union", None],
         ),
     ],
 )
-def test_it_is_the_body_that_spoke_just_before(quotes_of: Extract, text: str, speakers: list[str | None]) -> None:
+def test_they_and_it_are_the_group_or_body_that_spoke_just_before(
+    quotes_of: Extract, text: str, speakers: list[str | None]
+) -> None:
     assert [q.speaker for q in quotes_of(text)] == speakers
 
 
