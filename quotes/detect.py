@@ -768,8 +768,8 @@ def _span_of(tokens: list[Token], *, fewest: int = 1, unquoted: bool = False) ->
 
 def _commitment(xcomp: Token, lex: Lexicon) -> tuple[int, int] | None:
     """What a commitment verb's subject says they will do: its ``to …`` complement with ``to`` and any
-    ``not`` (``vowed [not to veer competition into conflict]``), when one named source is the subject."""
-    if not _single_named_source(xcomp.head, lex) or not _to_infinitive(xcomp):
+    ``not`` (``vowed [not to veer competition into conflict]``), when one source is the subject (``_one_source``)."""
+    if not _one_source(xcomp.head, lex) or not _to_infinitive(xcomp):
         return None
     tokens = _cut_at_next_report(list(xcomp.subtree), xcomp)  # "… and called for …" is a report of its own
     return _span_of(tokens, fewest=MIN_CLAUSE_TOKENS, unquoted=True)
@@ -820,7 +820,7 @@ def _complement(verb: Token, lex: Lexicon) -> tuple[int, int] | None:
     verb reports them together (``compared [the war to the Holocaust]``, ``accused [Israel of genocide]``,
     ``called [the attack a disaster]``; object_complements.tsv)."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is None or obj.i < verb.i or not _single_named_source(verb, lex):
+    if obj is None or obj.i < verb.i or not _one_source(verb, lex):
         return None  # an object before its verb is a relative pronoun ("the remarks, which Berg described as …")
     lemma = verb.lemma_.lower()
     prep = next(
@@ -858,7 +858,7 @@ def _content_object(verb: Token, lex: Lexicon) -> tuple[int, int] | None:
     obj = _reported_object(verb, lex)
     if obj is None or not (obj.pos_ == "NOUN" or obj.tag_ == "VBG") or obj.ent_type_ in ("PERSON", "ORG", "GPE"):
         return None
-    if not _single_named_source(verb, lex):
+    if not _one_source(verb, lex):
         return None  # "the two leaders stressed the importance of …" narrates a joint outcome
     tokens = list(obj.subtree)
     participle = next(
@@ -888,7 +888,7 @@ def _with_verb_phrases(verb: Token, tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-def _single_named_source(verb: Token, lex: Lexicon) -> bool:
+def _one_source(verb: Token, lex: Lexicon) -> bool:
     """Whether a verb's subject is one source: a name, he/she, one holder of a title (``the senator``), a body
     (``the council``, ``body_heads.tsv``) or a group that speaks as one (``the councillors``, ``residents``);
     not the parties to a meeting together (``the two leaders``, ``both sides``: ``joint_heads.tsv``), not a
@@ -905,15 +905,15 @@ def _single_named_source(verb: Token, lex: Lexicon) -> bool:
     return subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
 
 
+#: Words that count a plural subject as the parties to something together.
+JOINT_WORDS = ("two", "three", "both", "all", "each")
+
+
 def _together(group: Token, lex: Lexicon) -> bool:
     """Whether a plural subject names the parties to a meeting together (``the two leaders``, ``both sides``,
     ``the ministers``): what they agree or stress is a joint outcome, no one's statement (golden/README.md §1)."""
     counted = any(c.dep_ in ("nummod", "predet", "det") and c.lower_ in JOINT_WORDS for c in group.children)
-    return counted or group.lemma_.lower() in lex.joint_heads or group.lower_ in lex.joint_heads
-
-
-#: Words that count a plural subject as the parties to something together.
-JOINT_WORDS = ("two", "three", "both", "all", "each")
+    return counted or group.lemma_.lower() in lex.joint_heads
 
 
 #: Dependencies through which a verb without a subject of its own shares the subject of the verb above it
@@ -1064,13 +1064,13 @@ def _to_infinitive(verb: Token) -> bool:
 def _light_object(noun: Token, lex: Lexicon) -> tuple[int, int] | None:
     """The object of a light verb when a reporting noun heads it and a phrase gives its content
     (``expressed [concern over the rising prices]``, ``voiced [hope for a quick end to the strike]``;
-    golden/README.md §1: for light-verb reports the span is the object), said by one named source."""
+    golden/README.md §1: for light-verb reports the span is the object), said by one source."""
     verb = noun.head
     if noun.dep_ != "dobj" or verb.lemma_.lower() not in lex.light_verbs or negated_or_modal(verb):
         return None
     content = any(c.dep_ == "prep" or c.dep_ == "acl" and _to_infinitive(c) for c in noun.children)
     # "concern over …", "his resolve to pursue …"
-    if not content or not _single_named_source(verb, lex):
+    if not content or not _one_source(verb, lex):
         return None
     return _span_of(list(noun.subtree), fewest=MIN_OBJECT_TOKENS, unquoted=True)
 

@@ -489,14 +489,14 @@ def test_a_participle_hung_on_a_subjectless_clause_shares_the_subject_further_up
     from spacy.vocab import Vocab
 
     from quotes.config import lexicon
-    from quotes.detect import _single_named_source
+    from quotes.detect import _one_source
 
     words = "Berg accused Ruritania of perpetrating a war , likening it to a siege".split()
     heads = [1, 1, 1, 1, 3, 6, 4, 4, 4, 8, 8, 12, 10]
     deps = ["nsubj", "ROOT", "dobj", "prep", "pcomp", "det", "dobj", "punct", "advcl", "dobj", "prep", "det", "pobj"]
     pos = ["PROPN", "VERB", "PROPN", "ADP", "VERB", "DET", "NOUN", "PUNCT", "VERB", "PRON", "ADP", "DET", "NOUN"]
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
-    assert _single_named_source(doc[8], lexicon())  # likening: Berg's
+    assert _one_source(doc[8], lexicon())  # likening: Berg's
 
 
 @pytest.mark.parametrize(
