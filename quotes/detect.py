@@ -929,7 +929,8 @@ def _subject_above(verb: Token) -> Token | None:
     node = verb
     for _ in range(MAX_SUBJECT_STEPS):
         subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None or not (node.dep_ in SHARED_SUBJECT_DEPS or in_verb_series(node)) or node.head is node:
+        shares = node.dep_ in SHARED_SUBJECT_DEPS or in_verb_series(node)
+        if subject is not None or not shares or node.head.i == node.i:
             return subject
         node = node.head
     return None

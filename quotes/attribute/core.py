@@ -395,7 +395,7 @@ def _subject_outside_quotes(cue: Token, marked: Spans) -> Token | None:
     """The subject of the nearest verb above a cue that sits outside quotation marks, itself outside them."""
     node = cue
     for _ in range(6):
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         node = node.head
         if _quoted(node, marked):
@@ -578,7 +578,7 @@ def _speaker_token(verb: Token, lex: Lexicon) -> Token | None:
                 return node.head  # "footage of Clinton asking, '…'"
             node = node.head.head  # "He provided a rare detail, stating that …": whoever provided it
             continue
-        if (node.dep_ in SHARED_SUBJECT or in_verb_series(node)) and node.head is not node:
+        if (node.dep_ in SHARED_SUBJECT or in_verb_series(node)) and node.head.i != node.i:
             node = node.head
             if node.dep_ == "ccomp" and _reporting(node.head, lex):
                 node = node.head  # "Xi said a lot had happened, telling …": the reporter, not the report's subject
