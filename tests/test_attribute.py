@@ -223,6 +223,10 @@ def test_another_unnamed_source_is_not_the_one_before(quotes_of: Extract) -> Non
         ("Residents affected by the closure said the council had ignored them.", "residents affected by the closure"),
         ("About 300 people died, according to a count based on hospital figures.", "count"),  # no group of people
         ("Sources close to the inspectors said the talks would go on.", "sources close to the inspectors"),
+        (  # the parser hangs "close" as an adverb here
+            "Earlier on Thursday, sources close to the troika told Reuters they expected the talks to continue.",
+            "sources close to the troika",
+        ),
         ("People familiar with the matter said the deal was close.", "people familiar with the matter"),
         ("The Ruritanian Embassy in London said the claims were false.", "Ruritanian Embassy in London"),
         ("Smith in London said the claims were false.", "Smith"),  # a person's whereabouts are no part of the name

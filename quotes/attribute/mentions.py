@@ -213,10 +213,11 @@ def _seat(org: Token, prep: Token) -> bool:
 
 def _says_which(mod: Token) -> bool:
     """Whether a modifier right after a plural noun says which people it means: a participle ("people living on
-    the levels") or an adjective with its complement ("sources close to the talks", "people familiar with …")."""
+    the levels") or an adjective with its complement ("sources close to the talks", "people familiar with …"),
+    however the parser labelled it."""
     if mod.dep_ == "acl":
         return mod.tag_ in _PARTICIPLES
-    return mod.dep_ == "amod" and mod.pos_ == "ADJ" and any(c.dep_ == "prep" for c in mod.children)
+    return mod.dep_ in ("amod", "advmod") and mod.pos_ == "ADJ" and any(c.dep_ == "prep" for c in mod.children)
 
 
 def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
