@@ -34,7 +34,7 @@ from quotes import extract_corpus  # noqa: E402
 from quotes.attribute import document_mentions  # noqa: E402
 from quotes.attribute.ranking import FEATURES, MODEL_FILE, candidates, features  # noqa: E402
 from quotes.config import Lexicon, Logistic, Settings, lexicon  # noqa: E402
-from quotes.detect import overlaps  # noqa: E402
+from quotes.detect import Spans  # noqa: E402
 from quotes.evaluate import GoldQuote, load_polnear  # noqa: E402
 from quotes.evaluate.devset import cache_root  # noqa: E402
 from quotes.evaluate.scoring import match  # noqa: E402
@@ -50,7 +50,8 @@ def examples(doc: Doc, quotes: list[GoldQuote], lex: Lexicon) -> Iterator[tuple[
     last: Mention | None = None
     for q in sorted(quotes, key=lambda q: q.start):
         pool = candidates(doc, q.start, q.end, mentions, lex)
-        labels = [int(overlaps(m.start, m.end, q.speaker_spans)) for m in pool]
+        spans = Spans.of(q.speaker_spans)
+        labels = [int(spans.meets(m.start, m.end)) for m in pool]
         if any(labels):
             for m, label in zip(pool, labels, strict=True):
                 yield features(doc, q.start, q.end, m, pool, last, lex), label
@@ -115,7 +116,7 @@ def main() -> int:
                     ((fitted.probability(features(doc, q.start, q.end, m, pool, None, lex)), m) for m in pool),
                     key=lambda pm: pm[0],
                 )
-                right = bool(gq.speaker_spans) and overlaps(best.start, best.end, gq.speaker_spans)
+                right = Spans.of(gq.speaker_spans).meets(best.start, best.end)
                 fills[split].append((prob, 1 if right else -1))
     threshold = max(THRESHOLDS, key=lambda t: (sum(v for p, v in fills["dev"] if p >= t), -t))
     for split in ("dev", "test"):
