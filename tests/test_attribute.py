@@ -230,6 +230,12 @@ def test_another_unnamed_source_is_not_the_one_before(quotes_of: Extract) -> Non
         ("People familiar with the matter said the deal was close.", "people familiar with the matter"),
         ("The Ruritanian Embassy in London said the claims were false.", "Ruritanian Embassy in London"),
         ("Smith in London said the claims were false.", "Smith"),  # a person's whereabouts are no part of the name
+        # a bracketed ticker the parser took for the subject names the company before it
+        (
+            "Dunmore Brands [JSE:DBS] said in a trading statement on Thursday that its results for the year will "
+            "differ by at least 20%.",
+            "Dunmore Brands",
+        ),
         # the name an unnamed source gives is the speaker
         ('A resident of the estate, who identified himself simply as Adeoye, said: "The water came fast."', "Adeoye"),
         ("A shopper, identified only as Maria, said prices had doubled.", "Maria"),

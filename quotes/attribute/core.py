@@ -568,7 +568,7 @@ def _speaker_token(verb: Token, lex: Lexicon) -> Token | None:
         if subj is not None and subj.dep_ == "csubj" and subj.tag_ == "VBG":
             return _named_after_participle(subj)
         if subj is not None:
-            return subj
+            return _before_ticker(subj)
         if (agent := passive_agent(node)) is not None:
             return agent
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
@@ -585,6 +585,17 @@ def _speaker_token(verb: Token, lex: Lexicon) -> Token | None:
             continue
         return None
     return None
+
+
+def _before_ticker(subject: Token) -> Token:
+    """The company named before a bracketed ticker the parser took for the subject (``Dunmore Foods [JSE:DNF]
+    said …``: Dunmore Foods, not JSE); the subject itself otherwise."""
+    doc = subject.doc
+    first, last = subject.left_edge.i, subject.right_edge.i
+    opened = first >= 2 and doc[first - 1].text in ("[", "(")
+    closed = doc[last].text in ("]", ")") or last + 1 < len(doc) and doc[last + 1].text in ("]", ")")
+    bracketed = opened and closed
+    return doc[first - 2] if bracketed and doc[first - 2].pos_ == "PROPN" else subject
 
 
 def _named_after_participle(clause: Token) -> Token | None:
