@@ -899,7 +899,8 @@ def _one_source(verb: Token, lex: Lexicon) -> bool:
     if subject.pos_ == "PRON":
         return subject.lower_ in ("he", "she")
     if subject.pos_ == "NOUN" and subject.tag_ == "NN":
-        return subject.lemma_.lower() in lex.titles or subject.lemma_.lower() in lex.body_heads  # "the council"
+        lemma = subject.lemma_.lower()
+        return lemma in lex.titles or lemma in lex.body_heads  # "the senator", "the council"
     if subject.tag_ in ("NNS", "NNPS") and subject.ent_type_ not in ("ORG", "GPE"):
         return not _together(subject, lex)
     return subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")

@@ -93,9 +93,7 @@ def _appositive_name(tok: Token) -> Span | None:
         return entity_of(appos)
     for c in tok.children:  # "A trader, Mr Royal Osei, said …" with the name tagged ORG: the title marks a person
         if c.dep_ == "appos" and c.pos_ == "PROPN" and (named := _after_courtesy(c, noun_phrase(c), lexicon())):
-            from spacy.tokens import Span as DocSpan  # spaCy loads with the pipeline, never at import
-
-            return DocSpan(tok.doc, named.start, named.end, label="PERSON")
+            return tok.doc.char_span(named.start_char, named.end_char, label="PERSON")
     return _name_given(tok)
 
 

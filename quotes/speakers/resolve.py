@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ..config import Lexicon, lexicon
@@ -351,9 +351,9 @@ def _gender_words(persons: Sequence[Mention], lex: Lexicon) -> dict[str, str]:
     return out
 
 
-#: Paragraph breaks a "they" may look back over for the unnamed group it refers to (its own paragraph and the one
-#: before: "Small business owners … are concerned …\n\nSpeaking to News24, they said …").
-GROUP_PARAGRAPHS = 1
+#: Paragraph breaks a "they" or an "it" may look back over for the group or body it refers to (its own paragraph
+#: and the one before: "Small business owners … are concerned …\n\nSpeaking to News24, they said …").
+PRONOUN_PARAGRAPHS = 1
 
 
 def _group_before(pronoun: Mention, bodies: _Bodies, sources: _Sources, lex: Lexicon) -> Mention | None:
@@ -361,20 +361,12 @@ def _group_before(pronoun: Mention, bodies: _Bodies, sources: _Sources, lex: Lex
     "small business owners in …") or the last group described in the plural that spoke ("The councillors
     alleged …"; not the parties to a meeting, ``joint_heads.tsv``), in the pronoun's paragraph or the one
     before, with no named body between them; None otherwise (a "they" after a named body is left unresolved)."""
-    last = max((b for b in bodies.all if b.end <= pronoun.start), key=lambda b: b.start, default=None)
-    if last is None or not head_word(last.text).endswith("s"):
+    last = _within_reach(pronoun, (b for b in bodies.all if b.end <= pronoun.start), sources)
+    if last is None or not _plural(last):
         return None  # "a resident", "an official": one person, never "they"
     spoke = last.form == "description" and (last.start, last.end) in sources.quoted
-    if not (is_anonymous(last) or spoke and _singular(head_word(last.text).lower()) not in lex.joint_heads):
-        return None
-    return last if paragraph_gap(sources.text, last.end, pronoun.start) <= GROUP_PARAGRAPHS else None
-
-
-def _singular(plural: str) -> str:
-    """The singular of a regular plural noun (``countries`` -> ``country``, ``leaders`` -> ``leader``)."""
-    if plural.endswith("ies") and len(plural) > 4:
-        return plural[:-3] + "y"
-    return plural[:-1] if plural.endswith("s") and not plural.endswith("ss") else plural
+    together = _singular(head_word(last.text).lower()) in lex.joint_heads
+    return last if is_anonymous(last) or spoke and not together else None
 
 
 def _body_before(pronoun: Mention, bodies: _Bodies, sources: _Sources) -> Mention | None:
@@ -386,10 +378,30 @@ def _body_before(pronoun: Mention, bodies: _Bodies, sources: _Sources) -> Mentio
         for b in bodies.all
         if b.is_subject and b.end <= pronoun.start and not _quoted_apart(b, pronoun, sources.marked)
     )
-    last = max(before, key=lambda b: b.start, default=None)
-    if last is None or is_anonymous(last) or head_word(last.text).endswith("s") and last.form == "description":
+    last = _within_reach(pronoun, before, sources)
+    if last is None or is_anonymous(last) or _plural(last) and last.form == "description":
         return None  # "the nurses said …": people, never "it"
-    return last if paragraph_gap(sources.text, last.end, pronoun.start) <= GROUP_PARAGRAPHS else None
+    return last
+
+
+def _within_reach(pronoun: Mention, candidates: Iterable[Mention], sources: _Sources) -> Mention | None:
+    """The last of ``candidates``, when it lies within ``PRONOUN_PARAGRAPHS`` paragraph breaks of the pronoun."""
+    last = max(candidates, key=lambda b: b.start, default=None)
+    if last is None or paragraph_gap(sources.text, last.end, pronoun.start) > PRONOUN_PARAGRAPHS:
+        return None
+    return last
+
+
+def _plural(m: Mention) -> bool:
+    """Whether a mention's head noun is a plural (``residents``, ``the councillors``)."""
+    return head_word(m.text).endswith("s")
+
+
+def _singular(plural: str) -> str:
+    """The singular of a regular plural noun (``countries`` -> ``country``, ``leaders`` -> ``leader``)."""
+    if plural.endswith("ies") and len(plural) > 4:
+        return plural[:-3] + "y"
+    return plural[:-1] if plural.endswith("s") and not plural.endswith("ss") else plural
 
 
 def _last_named_source(pronoun: Mention, bodies: _Bodies) -> Mention | None:
