@@ -881,7 +881,10 @@ def _with_verb_phrases(verb: Token, tokens: list[Token]) -> list[Token]:
     ``acknowledged [positive statements from the US during a recent meeting]``); a date or time stops it."""
     doc, nxt = verb.doc, tokens[-1].i + 1
     for c in verb.rights:
-        if c.i != nxt or c.dep_ != "prep" or any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree):
+        infinitive = c.dep_ in ("xcomp", "advcl") and c.left_edge.lower_ == "to"  # "decisions by donors [to suspend …]"
+        if c.left_edge.i != nxt or not (c.dep_ == "prep" or infinitive):
+            continue
+        if any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree):
             continue
         tokens = tokens + list(doc[nxt : c.right_edge.i + 1])
         nxt = c.right_edge.i + 1
@@ -965,12 +968,12 @@ def joint_subject(subject: Token) -> bool:
 
 
 def _addressee(verb: Token) -> Token | None:
-    """The person urged or called on: the object, or the object of ``on`` (``called on``) or ``to``
-    (``appealed to``)."""
+    """The person urged or called on: the object, or the object of ``on`` or ``upon`` (``called on``,
+    ``called upon``) or ``to`` (``appealed to``)."""
     for child in verb.children:
         if child.dep_ == "dobj":
             return child
-        if child.dep_ == "prep" and child.lower_ in ("on", "to"):
+        if child.dep_ == "prep" and child.lower_ in ("on", "upon", "to"):
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     return None
 

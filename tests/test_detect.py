@@ -529,6 +529,11 @@ def test_a_participle_hung_on_a_subjectless_clause_shares_the_subject_further_up
         ("Berg offered to take charge of the national squad.", ["to take charge of the national squad"]),
         ("Berg instructed that a review be held on the issue.", ["a review be held on the issue"]),
         ("Berg called on Monday to say the plant would close.", ["the plant would close"]),  # a day is no addressee
+        ("Berg called upon the council to reopen the library.", ["the council to reopen the library"]),
+        (  # an infinitive the parser hung on the verb goes on with the reported object
+            "Berg criticized recent decisions by donors to suspend their funding.",
+            ["recent decisions by donors to suspend their funding"],
+        ),
         # a group that speaks as one, or a body, states what it alleges, vows or calls for
         (
             "The councillors alleged a lack of transparency at the assembly and vowed not to relent.",

@@ -131,6 +131,7 @@ def test_content_words_drop_function_words_and_unify_variants() -> None:
 def test_modal_senses_read_multiword_requests() -> None:
     assert modal_senses("He called on Lee to help") == [("request", (3, 12))]
     assert modal_senses("a phone call on Monday") == []
+    assert modal_senses("He called upon Lee to help") == [("request", (3, 14))]
 
 
 TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=80)
