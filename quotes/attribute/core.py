@@ -562,7 +562,7 @@ def _speaker_token(verb: Token, lex: Lexicon) -> Token | None:
             obj = next((c for c in node.children if c.dep_ == "dobj"), None)
             if obj is not None:
                 return obj
-        subj = next((c for c in node.children if c.dep_ in SUBJECTS), None)
+        subj = _nearest_subject(node)
         if subj is not None and subj.lower_ in ("that", "which", "who") and node.dep_ == "relcl":
             return node.head  # "a letter that says …" -> the letter
         if subj is not None and subj.dep_ == "csubj" and subj.tag_ == "VBG":
@@ -585,6 +585,15 @@ def _speaker_token(verb: Token, lex: Lexicon) -> Token | None:
             continue
         return None
     return None
+
+
+def _nearest_subject(verb: Token) -> Token | None:
+    """A verb's subject; of two the parser gave it, a name next to it (``INMO General Secretary
+    Ann Ní Bhriain said``, where the tagger cut the union's acronym off as a subject of its own: the secretary, not
+    the union). A second subject that is no name stays second (``your advisors, all of them, are saying``)."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    before = [c for c in subjects if c.i < verb.i]
+    return before[-1] if len(before) > 1 and before[-1].pos_ == "PROPN" else subjects[0] if subjects else None
 
 
 def _before_ticker(subject: Token) -> Token:
