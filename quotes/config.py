@@ -63,6 +63,7 @@ class Lexicon:
     channels: frozenset[str]
     titles: frozenset[str]
     courtesy_titles: frozenset[str]
+    honorifics: frozenset[str]  # written only before a person's name ("Ms", "Dr"): an entity after one is a person
     own_offices: frozenset[str]  # titles ending in another title that name an office of their own
     commitments: frozenset[str]  # verbs whose "to …" complement is a stated commitment
     anonymous_heads: frozenset[str]  # nouns that make a description an unnamed source ("officials")
@@ -176,6 +177,7 @@ def _load_lexicon() -> Lexicon:
         channels=frozenset(r[0] for r in read_table("channels.tsv", 1)),
         titles=frozenset(r[0] for r in read_table("titles.tsv", 1)),
         courtesy_titles=frozenset(r[0] for r in read_table("titles.tsv", 1, more=True) if r[1:2] == ["courtesy"]),
+        honorifics=frozenset(r[0] for r in read_table("honorifics.tsv", 1)),
         own_offices=frozenset(r[0] for r in read_table("titles.tsv", 1, more=True) if r[1:2] == ["office"]),
         commitments=frozenset(r[0] for r in read_table("commitment_verbs.tsv", 1)),
         anonymous_heads=frozenset(r[0] for r in read_table("anonymous_heads.tsv", 1)),

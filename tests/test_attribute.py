@@ -240,6 +240,11 @@ def test_another_unnamed_source_is_not_the_one_before(quotes_of: Extract) -> Non
         ('A resident of the estate, who identified himself simply as Adeoye, said: "The water came fast."', "Adeoye"),
         ("A shopper, identified only as Maria, said prices had doubled.", "Maria"),
         ("A resident who gave her name as Ruth Berg said the water came fast.", "Ruth Berg"),
+        # an organisation's name holds its "and"
+        (
+            "The Ruritania Union of Midwives and Nurses said the strike would go on.",
+            "Ruritania Union of Midwives and Nurses",
+        ),
     ],
 )
 def test_the_source_phrase_names_who_speaks(quotes_of: Extract, text: str, speaker: str) -> None:
@@ -701,3 +706,20 @@ def test_a_courtesy_title_marks_a_name_in_apposition_the_tagger_took_for_an_orga
 def test_a_group_opening_a_sentence_keeps_the_phrase_that_says_which(quotes_of: Extract) -> None:
     q = only(quotes_of("Vendors at Tuesday morning’s market in Dunmore told reporters that prices had doubled."))
     assert q.speaker == "vendors at Tuesday morning’s market in Dunmore"  # "Vendors" tagged a proper noun
+
+
+def test_of_two_subjects_the_parser_gave_a_verb_a_name_next_to_it_speaks() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from quotes.attribute.core import _nearest_subject
+
+    words = ["NUWA", "General", "Secretary", "Ann", "Bhriain", "said", ":"]
+    heads = [5, 2, 4, 4, 5, 5, 5]
+    pos = ["NOUN", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"]
+    deps = ["nsubj", "compound", "compound", "compound", "nsubj", "ROOT", "punct"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert _nearest_subject(doc[5]).text == "Bhriain"  # the acronym the tagger cut off is no second speaker
+    pos[4] = "DET"  # "your advisors, all of them, are saying": a second subject that is no name stays second
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert _nearest_subject(doc[5]).text == "NUWA"

@@ -199,6 +199,9 @@ def noun_phrase(tok: Token) -> Span:
     if right > tok.i:
         cut = next((t.i for t in doc[tok.i + 1 : right + 1] if t.dep_ == "cc" or t.text in (",", "(")), None)
         right = cut - 1 if cut is not None else right
+    ent = entity_of(tok)
+    if ent is not None and ent.label_ == "ORG" and right < ent.end - 1 and any(t.lower_ == "of" for t in ent):
+        right = ent.end - 1  # "the Union of Midwives and Nurses": one organisation's name holds its "and"
     return doc[left : right + 1]
 
 

@@ -1,0 +1,58 @@
+"""NLP: the pipeline's own components, on documents built by hand (no model needed to parse them)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from quotes.nlp import entities
+
+#: English lexical attributes (lower case, title case) without a trained pipeline.
+VOCAB = spacy.blank("en").vocab
+
+
+def _doc(words: list[str], heads: list[int], deps: list[str], pos: list[str], ents: list[tuple[int, int, str]]) -> Doc:
+    doc = Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos)
+    doc.ents = [Span(doc, a, b, label=label) for a, b, label in ents]
+    return doc
+
+
+UNION = ["The", "Union", "of", "Midwives", "and", "Nurses", "said"]
+UNION_HEADS = [1, 6, 1, 2, 3, 3, 6]
+UNION_DEPS = ["det", "nsubj", "prep", "pobj", "cc", "conj", "ROOT"]
+UNION_POS = ["DET", "PROPN", "ADP", "PROPN", "CCONJ", "PROPN", "VERB"]
+
+
+def test_an_organisations_name_goes_on_over_and_when_the_rest_is_a_conjunct_inside_it() -> None:
+    doc = entities(_doc(UNION, UNION_HEADS, UNION_DEPS, UNION_POS, [(0, 4, "ORG"), (5, 6, "ORG")]))
+    assert [(e.text, e.label_) for e in doc.ents] == [("The Union of Midwives and Nurses", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("words", "ents"),
+    [
+        # an acronym after "and" is an organisation of its own
+        (["The", "Union", "of", "Midwives", "and", "UNICEF", "said"], [(0, 4, "ORG"), (5, 6, "ORG")]),
+        # no "of": two names side by side
+        (["The", "Union", "Midwives", "Group", "and", "Nurses", "said"], [(0, 4, "ORG"), (5, 6, "ORG")]),
+    ],
+)
+def test_two_organisations_joined_by_and_stay_two(words: list[str], ents: list[tuple[int, int, str]]) -> None:
+    doc = entities(_doc(words, UNION_HEADS, UNION_DEPS, UNION_POS, ents))
+    assert len(doc.ents) == 2
+
+
+@pytest.mark.parametrize(
+    ("words", "span"),
+    [
+        (["the", "activist", ",", "Ms", "Tola", "Banjo", ",", "spoke"], (3, 6)),  # the honorific inside the entity
+        (["the", "activist", ",", "Ms", "Tola", "Banjo", ",", "spoke"], (4, 6)),  # or just before it
+    ],
+)
+def test_an_entity_after_an_honorific_is_a_person(words: list[str], span: tuple[int, int]) -> None:
+    heads = [1, 7, 1, 5, 5, 1, 1, 7]
+    deps = ["det", "nsubj", "punct", "compound", "compound", "appos", "punct", "ROOT"]
+    pos = ["DET", "NOUN", "PUNCT", "PROPN", "PROPN", "PROPN", "PUNCT", "VERB"]
+    doc = entities(_doc(words, heads, deps, pos, [(*span, "ORG")]))
+    assert [e.label_ for e in doc.ents] == ["PERSON"]
