@@ -98,6 +98,7 @@ class Mention:
     role: str | None = None  # title or role words kept apart from the name
     body: str | None = None  # organisation words attached to the mention ("presidential office")
     is_subject: bool = False
+    gender: str | None = None  # "male"/"female" when its own sentence refers back to it as he or she
 
 
 @dataclass(frozen=True, slots=True)

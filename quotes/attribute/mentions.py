@@ -339,6 +339,7 @@ def document_mentions(doc: Doc, lex: Lexicon | None = None) -> list[Mention]:
                         role,
                         body,
                         is_subject=names_subject(root),
+                        gender=pronoun_gender(ent, lex),
                     )
                 )
         elif ent.label_ == "ORG":
@@ -351,6 +352,24 @@ def document_mentions(doc: Doc, lex: Lexicon | None = None) -> list[Mention]:
     out += _titled_subjects(doc, lex, out)
     out += _group_subjects(doc, lex)
     return sorted(out, key=lambda m: m.start)
+
+
+#: Personal pronouns and the gender they mark.
+PRONOUN_GENDERS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
+
+
+def pronoun_gender(person: Span, lex: Lexicon) -> str | None:
+    """The gender of a person named as a sentence's subject that the rest of its sentence refers back to
+    (``Berg says he …``, ``Berg said all her …``, ``Berg and his family …``): the first he or she after the name,
+    with no other person and no quotation mark between them (inside quotes a pronoun may be anyone)."""
+    if not names_subject(person.root):
+        return None
+    for tok in person.doc[person.end : person.sent.end]:
+        if tok.ent_type_ == "PERSON" or tok.is_quote or tok.text in lex.marks:
+            return None
+        if tok.pos_ == "PRON" and tok.lower_ in PRONOUN_GENDERS:
+            return PRONOUN_GENDERS[tok.lower_]
+    return None
 
 
 def _group_subjects(doc: Doc, lex: Lexicon) -> list[Mention]:

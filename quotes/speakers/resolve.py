@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from ..attribute.mentions import PRONOUN_GENDERS
 from ..config import Lexicon, lexicon
 from ..detect import NO_SPANS, Spans, paragraph_gap
 from ..types import Article, Attribution, Extraction, Flag, Mention, Quote, Speaker, SpeakerKind
@@ -336,15 +337,13 @@ def _government(m: Mention, lex: Lexicon) -> Speaker | None:
     return Speaker(id=slug(name), name=name, kind=SpeakerKind.INSTITUTION, aliases=tuple(sorted({m.text, name})))
 
 
-_PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
-
-
 def _gender_words(persons: Sequence[Mention], lex: Lexicon) -> dict[str, str]:
     """Name words and the gender a role word in the article marks for them (``Ms. Hochul``,
-    ``a spokesman, John Small``): one pass over the people named."""
+    ``a spokesman, John Small``), or else the pronoun their own sentence refers back to them with (``Berg
+    says he …``): one pass over the people named."""
     out: dict[str, str] = {}
     for p in persons:
-        gender = next((lex.genders[w] for w in (p.role or "").lower().split() if w in lex.genders), None)
+        gender = next((lex.genders[w] for w in (p.role or "").lower().split() if w in lex.genders), p.gender)
         if gender is not None:
             for word in name_words(p.text):
                 out.setdefault(word, gender)
@@ -419,7 +418,7 @@ def _antecedent(
     the article marks with the other gender (``Ms. Hochul`` is never ``he``) and people named
     inside quoted or reported words (``"… when Hitler decided …," he insisted`` is not Hitler;
     ``He said Sesay inherited the ministry. He said …`` is not Sesay)."""
-    wanted = _PRONOUN_GENDER.get(pronoun.text.lower())
+    wanted = PRONOUN_GENDERS.get(pronoun.text.lower())
     genders = persons.genders if wanted is not None else {}
 
     def fits(p: Mention) -> bool:
