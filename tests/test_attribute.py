@@ -268,6 +268,14 @@ def test_she_is_never_someone_his_own_sentence_calls_he(quotes_of: Extract) -> N
     assert [q.speaker for q in quotes_of(text)] == ["Jonas Berg", "Ruth Novak", "Ruth Novak"]
 
 
+def test_a_name_with_a_relative_clause_that_speaks_is_the_subject_a_pronoun_looks_for(quotes_of: Extract) -> None:
+    text = (
+        "Anna Berg says the season was long. The rains brought joy for Ruth Novak, who said there was no reason "
+        "not to plant. “The rain was enough for the crops,” she said.\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Anna Berg", "Ruth Novak", "Ruth Novak"]
+
+
 def test_he_after_a_title_a_named_person_holds_is_that_person(quotes_of: Extract) -> None:
     text = (
         "Health Minister Anna Berg visited the ward on Monday.\n\n"

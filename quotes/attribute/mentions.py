@@ -313,8 +313,16 @@ def title_before(doc: Doc, start: int, lex: Lexicon) -> str | None:
 
 
 def names_subject(tok: Token) -> bool:
-    """Whether a name is its sentence's subject, or in apposition to it (``Her neighbour, Ali Arslan, …, is``)."""
-    return tok.dep_ in SUBJECTS or tok.dep_ == "appos" and tok.head.dep_ in SUBJECTS
+    """Whether a name is its sentence's subject, or in apposition to it (``Her neighbour, Ali Arslan, …, is``), or
+    the subject of a relative clause on it (``joy for Ruth Novak, who said …``)."""
+    return tok.dep_ in SUBJECTS or tok.dep_ == "appos" and tok.head.dep_ in SUBJECTS or _who_clause(tok)
+
+
+def _who_clause(tok: Token) -> bool:
+    """Whether a relative clause on the token has "who" for its subject (``Ruth Novak, who said …``)."""
+    return any(
+        c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ == "who" for g in c.children) for c in tok.children
+    )
 
 
 def document_mentions(doc: Doc, lex: Lexicon | None = None) -> list[Mention]:
