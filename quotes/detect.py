@@ -969,11 +969,11 @@ def joint_subject(subject: Token) -> bool:
 
 def _addressee(verb: Token) -> Token | None:
     """The person urged or called on: the object, or the object of ``on`` or ``upon`` (``called on``,
-    ``called upon``) or ``to`` (``appealed to``)."""
+    ``called upon``), ``to`` (``appealed to``) or ``with`` (``pleaded with``)."""
     for child in verb.children:
         if child.dep_ == "dobj":
             return child
-        if child.dep_ == "prep" and child.lower_ in ("on", "upon", "to"):
+        if child.dep_ == "prep" and child.lower_ in ("on", "upon", "to", "with"):
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     return None
 

@@ -530,6 +530,10 @@ def test_a_participle_hung_on_a_subjectless_clause_shares_the_subject_further_up
         ("Berg instructed that a review be held on the issue.", ["a review be held on the issue"]),
         ("Berg called on Monday to say the plant would close.", ["the plant would close"]),  # a day is no addressee
         ("Berg called upon the council to reopen the library.", ["the council to reopen the library"]),
+        (  # "pleaded with X to": a request, and a report of its own after "said … and"
+            "Berg said the roads were closed and pleaded with the public not to travel.",
+            ["the roads were closed", "the public not to travel"],
+        ),
         (  # an infinitive the parser hung on the verb goes on with the reported object
             "Berg criticized recent decisions by donors to suspend their funding.",
             ["recent decisions by donors to suspend their funding"],
