@@ -64,6 +64,8 @@ class Lexicon:
     titles: frozenset[str]
     courtesy_titles: frozenset[str]
     honorifics: frozenset[str]  # written only before a person's name ("Ms", "Dr"): an entity after one is a person
+    body_classes: dict[str, str]  # head noun -> the kind of body it names ("corporation" -> "company")
+    adverbials: frozenset[str]  # "in part": how something was said, no part of a source's name
     own_offices: frozenset[str]  # titles ending in another title that name an office of their own
     commitments: frozenset[str]  # verbs whose "to …" complement is a stated commitment
     anonymous_heads: frozenset[str]  # nouns that make a description an unnamed source ("officials")
@@ -178,6 +180,8 @@ def _load_lexicon() -> Lexicon:
         titles=frozenset(r[0] for r in read_table("titles.tsv", 1)),
         courtesy_titles=frozenset(r[0] for r in read_table("titles.tsv", 1, more=True) if r[1:2] == ["courtesy"]),
         honorifics=frozenset(r[0] for r in read_table("honorifics.tsv", 1)),
+        body_classes={head: kind for head, kind in read_table("body_classes.tsv", 2)},
+        adverbials=frozenset(r[0] for r in read_table("adverbials.tsv", 1)),
         own_offices=frozenset(r[0] for r in read_table("titles.tsv", 1, more=True) if r[1:2] == ["office"]),
         commitments=frozenset(r[0] for r in read_table("commitment_verbs.tsv", 1)),
         anonymous_heads=frozenset(r[0] for r in read_table("anonymous_heads.tsv", 1)),

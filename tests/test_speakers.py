@@ -166,6 +166,22 @@ def test_description_resolves_to_fuller_body_with_same_head_and_country() -> Non
     assert _resolve(text, [att], bodies) == [("Japan's Ministry of Foreign Affairs", None)]
 
 
+@pytest.mark.parametrize("description", ["The company", "The firm", "The corporation"])
+def test_a_description_resolves_to_a_body_whose_head_names_the_same_kind(description: str) -> None:
+    text = f"Dunmore Agricultural Corporation spoke. {description} said x."
+    body = Mention("Dunmore Agricultural Corporation", 0, 32, "name", "ORG")
+    mention = Mention(description, 40, 40 + len(description), "description")
+    att = Attribution(46 + len(description) - 1, 47 + len(description) - 1, Kind.INDIRECT, cue="said", mention=mention)
+    assert _resolve(text, [att], [body]) == [("Dunmore Agricultural Corporation", None)]
+
+
+def test_a_description_of_another_kind_of_body_is_not_a_company() -> None:
+    text = "Dunmore Agricultural Corporation spoke. The union said x."
+    body = Mention("Dunmore Agricultural Corporation", 0, 32, "name", "ORG")
+    att = Attribution(55, 56, Kind.INDIRECT, cue="said", mention=Mention("The union", 40, 49, "description"))
+    assert _resolve(text, [att], [body]) == [("union", None)]
+
+
 def test_anonymous_source_is_never_merged_with_a_body() -> None:
     text = "The presidential office spoke. A senior official from the presidential office said x."
     bodies = [Mention("The presidential office", 0, 23, "description")]

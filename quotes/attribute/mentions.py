@@ -186,7 +186,10 @@ def noun_phrase(tok: Token) -> Span:
     right = tok.i
     named = name_like(tok) and tok.lower_ not in lexicon().anonymous_heads  # "Vendors at …" opening a sentence
     preps = ("of",) if named else _KEPT_PREPS  # "Ministry of X", but not "Smith in recent days"
+    adverbials = lexicon().adverbials
     for c in tok.children:
+        if c.dep_ == "prep" and f"{c.lower_} {c.right_edge.lower_}" in adverbials and c.right_edge.i == c.i + 1:
+            continue  # "says the letter [in part]": how it was said, not which letter
         kept = c.dep_ == "prep" and (c.lower_ in preps or _seat(tok, c)) or c.dep_ in ("compound", "flat")
         if c.i > tok.i and kept:
             right = max(right, c.right_edge.i)

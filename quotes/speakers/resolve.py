@@ -478,16 +478,21 @@ def _fullest_person(m: Mention, persons: _People) -> str:
 
 
 def _fullest_body(m: Mention, bodies: _Bodies, lex: Lexicon) -> str:
-    """The fullest body name in the article compatible with a description or short name."""
+    """The fullest body name in the article compatible with a description or short name, its head noun or one
+    naming the same kind of body (``body_classes.tsv``: "the company" is the "… Corporation")."""
     own = display(m.text)
     if is_anonymous(m):
         return own
     bag, head = name_bag(m.text, lex)
     best = own
     best_size = len(bag)
-    for text, other in bodies.by_head.get(head, ()):  # distinct names, in the article's order
-        if bag <= other and len(other) > best_size:
-            best, best_size = display(text), len(other)
+    kind = lex.body_classes.get(head)
+    heads = [head] + [h for h, k in lex.body_classes.items() if kind is not None and k == kind and h != head]
+    for same in heads:  # "the company": a "… Corporation" as well as a "… Company"
+        wanted = bag if same == head else bag - {head} | {same}
+        for text, other in bodies.by_head.get(same, ()):  # distinct names, in the article's order
+            if wanted <= other and len(other) > best_size:
+                best, best_size = display(text), len(other)
     return best
 
 
