@@ -623,10 +623,13 @@ def _verb_complements(verb: Token, lex: Lexicon) -> Iterator[Candidate]:
         if verb.lemma_.lower() in QUESTION_VERBS and child.left_edge.tag_ in WH_TAGS:
             continue  # "asked him what he has been doing": a question, not a statement (golden/README.md §1)
         if (child.dep_ == "ccomp" or that_clause) and _is_statement_clause(child):
+            if _subject_of_next(verb, child):
+                continue  # the subject of the clause after it, taken for a clause of its own
             subject = _subject_taken_for_object(verb, child)
+            whole = verb.doc[subject.left_edge.i : child.right_edge.i + 1] if subject is not None else None
             span = (
-                _span_of(list(verb.doc[subject.left_edge.i : child.right_edge.i + 1]), fewest=MIN_CLAUSE_TOKENS)
-                if subject is not None
+                _span_of(_without_mark(whole), fewest=MIN_CLAUSE_TOKENS)
+                if whole is not None
                 else _clause_span(child, exclude=verb)
             )
             if span:
@@ -676,14 +679,36 @@ CONTRASTIVE = ("but", "yet")
 def _subject_taken_for_object(verb: Token, clause: Token) -> Token | None:
     """The reporting verb's direct object when it is the subject of the clause reported after it, which the
     parser left without one (``stressed [any attempt to change the status quo] cannot be tolerated``: the
-    object and the subjectless finite clause are one reported clause); None otherwise."""
+    object and the subjectless finite clause are one reported clause), or a clause the parser made of that
+    subject (``said [his war aims] were unchanged``, "aims" taken for a verb); None otherwise."""
     if clause.i < verb.i or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children):
         return None
     finite = clause.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(c.dep_ in ("aux", "auxpass") for c in clause.children)
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i), None)
-    if not finite or obj is None or obj.right_edge.i + 1 != clause.left_edge.i:
-        return None
+    first = clause.left_edge
+    joined = first.i > 0 and not any(t.is_punct or t.dep_ == "cc" for t in (first, first.nbor(-1)))
+    before = (c for c in verb.children if c.dep_ in ("dobj", "ccomp") and verb.i < c.i < clause.i)
+    obj = next((c for c in before if c.right_edge.i + 1 == first.i), None)
+    if not finite or not joined or obj is None:
+        return None  # "said X wasn't a hero, mocked Y": a second report, not one clause
     return obj
+
+
+def _without_mark(tokens: Span) -> list[Token]:
+    """A clause's tokens without the "that" that opens it (``said [that] several rounds … were held``)."""
+    words = list(tokens)
+    while words and words[0].dep_ == "mark":
+        words = words[1:]
+    return words
+
+
+def _subject_of_next(verb: Token, clause: Token) -> bool:
+    """Whether a clause of a reporting verb is the subject of the next one, which the parser left without one
+    (``said [his war aims] were unchanged``: see ``_subject_taken_for_object``)."""
+    return any(
+        (subject := _subject_taken_for_object(verb, c)) is not None and subject.i == clause.i
+        for c in verb.rights
+        if c.dep_ == "ccomp"
+    )
 
 
 def _continued(verb: Token, clause: Token, span: tuple[int, int], lex: Lexicon) -> tuple[int, int]:

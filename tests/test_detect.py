@@ -530,6 +530,14 @@ def test_a_participle_hung_on_a_subjectless_clause_shares_the_subject_further_up
         ("Berg instructed that a review be held on the issue.", ["a review be held on the issue"]),
         ("Berg called on Monday to say the plant would close.", ["the plant would close"]),  # a day is no addressee
         ("Berg called upon the council to reopen the library.", ["the council to reopen the library"]),
+        (  # the parser took "aims" for a verb and the clause's subject for a clause of its own
+            "Berg said his war aims in Ruritania were unchanged since the start of the invasion.",
+            ["his war aims in Ruritania were unchanged since the start of the invasion"],
+        ),
+        (  # a second report after a comma is no subject of the clause after it
+            "He said Anna Berg wasn't a hero, mocked a reporter with a disability, failed to denounce a grand wizard.",
+            ["Anna Berg wasn't a hero", "mocked a reporter with a disability, failed to denounce a grand wizard"],
+        ),
         (  # "pleaded with X to": a request, and a report of its own after "said … and"
             "Berg said the roads were closed and pleaded with the public not to travel.",
             ["the roads were closed", "the public not to travel"],
