@@ -567,8 +567,8 @@ def _reported_in_sentence(sent: Span, lex: Lexicon) -> Iterator[Candidate]:
     for tok in sent:
         key = reporting_key(tok, lex)
         speech = key is not None and lex.verbs[key] == "speech" and not _finding(tok, lex)
-        if speech and heard_by_subject(tok, lex) and passive_agent(tok) is None:
-            continue  # "she was told that none was available": nobody named said it
+        if speech and (heard_by_subject(tok, lex) or impersonal(tok)) and passive_agent(tok) is None:
+            continue  # "she was told that none was available", "it is widely acknowledged that …": nobody said it
         commits = tok.pos_ == "VERB" and tok.lemma_.lower() in lex.commitments and not negated_or_modal(tok)
         if speech or commits and key is not None:  # "vowed that …" reports as "said that …" does
             yield from _verb_complements(tok, lex)
@@ -1061,6 +1061,14 @@ def heard_by_subject(verb: Token, lex: Lexicon) -> bool:
     (``hearer_verbs.tsv``): its subject heard the words (``she was told that …``), and only an agent
     (``by doctors``) says who spoke them."""
     return verb.lemma_.lower() in lex.hearer_verbs and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def impersonal(verb: Token) -> bool:
+    """Whether a reporting verb is an impersonal passive (``it is said that …``, ``it was widely acknowledged
+    that …``): with no agent, no source is named, and there is no report to attribute."""
+    return any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in verb.children) and any(
+        c.dep_ == "auxpass" for c in verb.children
+    )
 
 
 def passive_agent(verb: Token) -> Token | None:

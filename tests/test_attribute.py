@@ -284,6 +284,11 @@ def test_he_after_a_title_a_named_person_holds_is_that_person(quotes_of: Extract
     assert [q.speaker for q in quotes_of(text)] == ["Anna Berg"]
 
 
+def test_the_agent_of_an_impersonal_passive_is_the_speaker(quotes_of: Extract) -> None:
+    quotes = quotes_of("It was announced by the ministry that the plant would close.")
+    assert [q.speaker for q in quotes] == ["ministry"]
+
+
 def test_how_a_source_said_it_is_no_part_of_its_name(quotes_of: Extract) -> None:
     text = '"The court will hear both parties on Friday," says the letter in part.\n'
     assert [q.speaker_mention for q in quotes_of(text)] == ["the letter"]

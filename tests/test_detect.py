@@ -505,6 +505,9 @@ def test_a_participle_hung_on_a_subjectless_clause_shares_the_subject_further_up
         # what someone was told by nobody named is no report; the agent of a passive tell is the source
         ("Anna Berg asked for an appointment. She was told none was available until May.", []),
         ("Residents were informed that the plant would close.", []),
+        # an impersonal passive names no source
+        ("While it is widely acknowledged that Berg holds the title, the council has failed to act.", []),
+        ("It was reported that the plant would close.", []),
         ("She was told by doctors that she must rest.", ["she must rest"]),
         # an imperative asks for words and reports none
         ("Now tell us this is not a witch hunt of the highest order.", []),

@@ -18,6 +18,7 @@ from ..detect import (
     Spans,
     according_to,
     heard_by_subject,
+    impersonal,
     in_verb_series,
     joint_subject,
     paragraph_gap,
@@ -552,8 +553,8 @@ def _speaker_token(verb: Token, lex: Lexicon) -> Token | None:
         verb = verb.head
     if (absolute := _with_absolute(verb)) is not None:
         return absolute
-    if heard_by_subject(verb, lex):
-        return passive_agent(verb)  # "she was told by doctors that …": the doctors; the subject only heard it
+    if heard_by_subject(verb, lex) or impersonal(verb):
+        return passive_agent(verb)  # "she was told by doctors that …", "it was announced by X that …": the agent
     node: Token | None = verb
     for _ in range(4):
         if node is None:
