@@ -430,6 +430,8 @@ def test_evidence_that_shows_something_is_a_finding_not_a_quote(quotes_of: Extra
     assert reported("The minister indicated that the budget would rise next year.") == [
         "the budget would rise next year"
     ]
+    assert reported("A recent survey revealed that nearly half of voters disapproved of the plan.") == []
+    assert reported("The minister revealed that the plant would close.") == ["the plant would close"]
 
 
 def test_a_comparison_or_accusation_reports_its_object_with_its_complement(quotes_of: Extract) -> None:
