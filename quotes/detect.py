@@ -1175,6 +1175,8 @@ def _cut_at_next_report(tokens: list[Token], head: Token) -> list[Token]:
     Berg``, quotes/data/act_verbs.tsv)."""
     lex = lexicon()
     for k, tok in enumerate(tokens):
+        if k >= 2 and tok.tag_ == "VBG" and (cut := _with_reporter(tokens, k, lex)) is not None:
+            return tokens[:cut]  # "…, with some saying revenue is down": another source's report
         if k == 0 or tok.i <= head.i or tok.dep_ not in ("advcl", "conj", "xcomp"):
             continue
         prev = tokens[k - 1]
@@ -1188,6 +1190,20 @@ def _cut_at_next_report(tokens: list[Token], head: Token) -> list[Token]:
         if prev.lower_ == "and" and tok.dep_ == "conj" and tok.lemma_.lower() in lex.act_verbs and not own_subject:
             return tokens[: k - 1]  # "… and congratulated Berg": the speaker's act, not what they report
     return tokens
+
+
+def _with_reporter(tokens: list[Token], k: int, lex: Lexicon) -> int | None:
+    """Where a clause ends before an absolute ``with`` whose noun phrase speaks (``…, with some saying …``,
+    ``with officials warning …``): the index of the ``with`` (and the comma before it) in ``tokens``."""
+    key = reporting_key(tokens[k], lex)
+    if key is None or lex.verbs[key] != "speech":
+        return None
+    for j in range(k - 1, max(k - 4, 0), -1):  # "with [some | the officials | many residents] saying"
+        if tokens[j].lower_ == "with":
+            return j - 1 if tokens[j - 1].text == "," else j
+        if tokens[j].pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "NUM", "PRON"):
+            return None
+    return None
 
 
 def _phrase_end(according: Token) -> int:

@@ -507,6 +507,15 @@ def test_a_participle_hung_on_a_subjectless_clause_shares_the_subject_further_up
         # what someone was told by nobody named is no report; the agent of a passive tell is the source
         ("Anna Berg asked for an appointment. She was told none was available until May.", []),
         ("Residents were informed that the plant would close.", []),
+        # an absolute "with" whose noun phrase speaks is another source's report
+        (
+            "Berg said the plant would close, with many workers saying they had not been told.",
+            ["the plant would close", "they had not been told"],
+        ),
+        (
+            "Berg said the town was calm with police patrolling the streets.",
+            ["the town was calm with police patrolling the streets"],
+        ),
         # an impersonal passive names no source
         ("While it is widely acknowledged that Berg holds the title, the council has failed to act.", []),
         ("It was reported that the plant would close.", []),
