@@ -222,6 +222,8 @@ def paragraphs(doc: Doc) -> Doc:
             tok.is_sent_start = True  # "date 2024-02-19 Berg said …": the stamp is no subject of the sentence
         elif tok.i - start <= DATELINE_TOKENS and _dateline_dash(doc, start, prev) and not tok.is_space:
             tok.is_sent_start = True  # "LISBON, March 3 (Reuters) -- Silva said …": the report starts here
+        elif tok.i - start == 1 and not (prev.is_punct or prev.is_space or tok.is_punct or tok.is_space):
+            tok.is_sent_start = False  # "People | living on the levels say …": a line's first word opens no sentence
     return doc
 
 

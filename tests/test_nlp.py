@@ -56,3 +56,12 @@ def test_an_entity_after_an_honorific_is_a_person(words: list[str], span: tuple[
     pos = ["DET", "NOUN", "PUNCT", "PROPN", "PROPN", "PROPN", "PUNCT", "VERB"]
     doc = entities(_doc(words, heads, deps, pos, [(*span, "ORG")]))
     assert [e.label_ for e in doc.ents] == ["PERSON"]
+
+
+def test_a_lines_second_word_never_opens_a_sentence() -> None:
+    from quotes.nlp import paragraphs
+
+    words = ["Flooding", "\n\n", "People", "living", "on", "the", "levels", "say", "so", "."]
+    doc = paragraphs(Doc(VOCAB, words=words, spaces=[False] * len(words)))
+    assert doc[2].is_sent_start and doc[3].is_sent_start is False  # "People | living …" is one sentence
+    assert doc[4].is_sent_start is None  # further in, the parser decides
