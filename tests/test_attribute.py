@@ -240,6 +240,9 @@ def test_another_unnamed_source_is_not_the_one_before(quotes_of: Extract) -> Non
         ('A resident of the estate, who identified himself simply as Adeoye, said: "The water came fast."', "Adeoye"),
         ("A shopper, identified only as Maria, said prices had doubled.", "Maria"),
         ("A resident who gave her name as Ruth Berg said the water came fast.", "Ruth Berg"),
+        # a councillor's abbreviated title is no part of the name
+        ("Cr Anna Berg said the council would vote in May.", "Anna Berg"),
+        ("Cllr Anna Berg said the council would vote in May.", "Anna Berg"),
         # an organisation's name holds its "and"
         (
             "The Ruritania Union of Midwives and Nurses said the strike would go on.",
