@@ -377,10 +377,18 @@ class Spans:
 NO_SPANS = Spans((), (), ())
 
 
+#: A line that is nothing but a short quoted phrase with no sentence ending inside its marks: a subheading or a pull
+#: quote over the paragraphs it sums up ("'US should not intend to suppress or contain China'"), not a record.
+_QUOTED_SUBHEAD = re.compile(
+    r"^[ \t]*[\"'“‘](?P<words>[^\n\"“”]{1,160}?)(?<![.!?,;:])[\"'”’][ \t]*$",
+    re.MULTILINE,
+)
+
+
 def furniture(text: str) -> list[tuple[int, int]]:
     r"""The spans of page furniture: the page's address and bylines (lines), a date stamp the text opens with,
     photo captions (a line ending in the photo's credit or opened by a caption label, a line given twice in a
-    row), and the headline.
+    row), a line that is only a short quoted phrase with no sentence ending (a subheading), and the headline.
 
     The headline is the first line of the text past its address, byline and date stamp when it ends with no
     full stop and the text goes on, and it is short (``MAX_HEADLINE_WORDS``) or opened by a date stamp
@@ -398,6 +406,11 @@ def furniture(text: str) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for m in _FURNITURE.finditer(text)]
     spans += [(m.start(), m.end()) for m in _CAPTION.finditer(text)]
     spans += _repeated_lines(text)
+    spans += [
+        (m.start(), m.end())
+        for m in _QUOTED_SUBHEAD.finditer(text)
+        if len(m.group("words").split()) <= MAX_HEADLINE_WORDS
+    ]
     stamp = DATE_STAMP.match(text)
     if stamp is not None:
         spans.append((stamp.start(1), stamp.end()))

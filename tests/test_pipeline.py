@@ -99,6 +99,18 @@ def test_page_furniture_holds_no_quote_and_names_no_speaker() -> None:
     assert all(q.speaker != "Maria Lopez" for q in quotes)  # the byline's author is no antecedent of "she"
 
 
+def test_a_line_that_is_only_a_short_quoted_phrase_is_a_subheading() -> None:
+    text = (
+        '"Ruritania is big enough for both," President Berg said on Monday.\n'
+        "'Ruritania should not seek to contain its neighbours'\n"
+        'Berg opened his remarks by saying that tensions should "not veer into conflict."\n'
+        '"We will win."\n'
+    )
+    quotes = [q for ex in extract(text) for q in ex.quotes]
+    assert "Ruritania should not seek to contain its neighbours" not in [q.text for q in quotes]
+    assert "We will win." in [q.text for q in quotes]  # a sentence the quote ends is a quote
+
+
 def test_a_photo_caption_inside_a_quote_of_several_paragraphs_names_no_speaker() -> None:
     text = (
         "Premier Anton Berg spoke on Monday.\n\n"
