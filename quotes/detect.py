@@ -1220,9 +1220,30 @@ def _with_reporter(tokens: list[Token], k: int, lex: Lexicon) -> int | None:
 
 
 def _phrase_end(according: Token) -> int:
-    """Last token index of ``according to X``."""
+    """Last token index of ``according to X``, with the name set off by commas after it that the parser took
+    for the clause's subject (``according to the community leader, [Ann Berg,] issues emerge …``)."""
     to = according.nbor()
-    return max(according.right_edge.i, to.right_edge.i)
+    end = max(according.right_edge.i, to.right_edge.i)
+    name = according_name(according, lexicon())
+    return name.end if name is not None else end
+
+
+def according_name(according: Token, lex: Lexicon) -> Span | None:
+    """The person named between commas right after ``according to`` one person's role (``according to the
+    community leader, Ann Berg, …``), which the parser may take for the clause's subject; None otherwise
+    (``according to police, Ann Berg, a driver, was hurt``: no role, the name is the clause's)."""
+    to = according.nbor()
+    obj = next((c for h in (to, according) for c in h.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.tag_ != "NN" or obj.lemma_.lower() not in lex.titles:
+        return None  # a role held by one person ("the mayor", "the community leader"), not police or a report
+    doc, end = according.doc, max(according.right_edge.i, to.right_edge.i)
+    first = end + 2
+    if first >= len(doc) or doc[end + 1].text != "," or doc[first].ent_iob_ != "B" or doc[first].ent_type_ != "PERSON":
+        return None
+    last = first
+    while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+        last += 1
+    return doc[first : last + 1] if last + 1 < len(doc) and doc[last + 1].text == "," else None
 
 
 def _contiguous_around(tokens: list[Token], head: Token) -> list[Token]:

@@ -144,9 +144,16 @@ def test_a_list_item_label_names_the_speaker_of_its_quote(quotes_of: Extract) ->
     assert [q.speaker for q in quotes_of(text)][-1] == "Joe Biden"
 
 
-def test_a_caption_line_in_brackets_names_the_speaker_of_the_quote_below_it(quotes_of: Extract) -> None:
-    text = (  # a video script: the clip is credited in brackets on the line above, with no verb anywhere
-        "The government hopes to project an image of power.\n\n(Ruritanian President Anton Berg)\n"
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "(Ruritanian President Anton Berg)",  # a video script credits the clip in brackets
+        "Chief Superintendent Anton Berg – South Central Police Station",  # a news site: the name, a dash, the role
+    ],
+)
+def test_a_caption_line_names_the_speaker_of_the_quote_below_it(quotes_of: Extract, caption: str) -> None:
+    text = (  # the clip is credited on the line above, with no verb anywhere
+        f"The government hopes to project an image of power.\n\n{caption}\n"
         '"There will be peace when we achieve our goals. They have not changed."\n\n'
         "Berg used these same words a year ago.\n"
     )
@@ -236,6 +243,10 @@ def test_another_unnamed_source_is_not_the_one_before(quotes_of: Extract) -> Non
             "differ by at least 20%.",
             "Dunmore Brands",
         ),
+        # the name set off by commas after "according to" a role is that role's holder, not the clause's subject
+        ("According to the community leader, Ann Berg, issues emerge from one building.", "Ann Berg"),
+        ("According to the mayor, Anna Berg, the road will close.", "Anna Berg"),
+        ("According to the report, Anna Berg, a driver, was hurt.", "report"),
         # the name an unnamed source gives is the speaker
         ('A resident of the estate, who identified himself simply as Adeoye, said: "The water came fast."', "Adeoye"),
         ("A shopper, identified only as Maria, said prices had doubled.", "Maria"),

@@ -16,6 +16,7 @@ from ..detect import (
     NO_SPANS,
     Candidate,
     Spans,
+    according_name,
     according_to,
     heard_by_subject,
     impersonal,
@@ -27,7 +28,7 @@ from ..detect import (
 )
 from ..types import Attribution, Kind, Mention
 from . import ranking
-from .mentions import SUBJECTS, doc_text, document_mentions, entity_of, line_bounds, token_mention
+from .mentions import SUBJECTS, doc_text, document_mentions, entity_of, line_bounds, strip_titles, token_mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -479,8 +480,9 @@ def _colon_label(doc: Doc, span: Span) -> Mention | None:
 
 
 def _caption_label(doc: Doc, span: Span) -> Mention | None:
-    """The person a caption line names in brackets just above a quote that is its whole paragraph, as
-    video scripts and photo essays credit a clip (``(Russian President Moreau)`` then ``"…"``)."""
+    """The person a caption line names just above a quote that is its whole paragraph, in brackets, as video
+    scripts and photo essays credit a clip (``(Russian President Moreau)`` then ``"…"``), or before a dash and
+    a role, as news sites credit a clip (``ACP Ann Berg – Officer-in-Charge, Crime`` then ``"…"``)."""
     text = doc_text(doc)
     para_start = text.rfind("\n", 0, span.start_char) + 1
     if re.search(r"\w", text[para_start : span.start_char]) or span.start_char < 2:
@@ -488,15 +490,26 @@ def _caption_label(doc: Doc, span: Span) -> Mention | None:
     line_end = len(text[:para_start].rstrip())  # the end of the last line with words before the quote
     line_start = text.rfind("\n", 0, line_end) + 1
     line = text[line_start:line_end].strip()
-    if len(line) > MAX_LABEL_CHARS or len(line) < 3 or (line[0], line[-1]) not in (("(", ")"), ("[", "]")):
+    if len(line) > MAX_LABEL_CHARS or len(line) < 3:
+        return None
+    bracketed = (line[0], line[-1]) in (("(", ")"), ("[", "]"))
+    credited = _CREDIT_LINE.match(line)  # "Chief Superintendent Ann Berg – South Central Police Station"
+    if not (bracketed or credited):
         return None
     label = doc.char_span(line_start, line_end, alignment_mode="contract")
     if label is None or any(t.pos_ in ("VERB", "AUX") for t in label):
         return None
-    person = next((e for e in reversed(label.ents) if e.label_ == "PERSON"), None)
-    if person is None:
+    name_end = line_start + credited.end(1) if credited is not None else line_end
+    named = doc.char_span(line_start, name_end, alignment_mode="contract")
+    person = next((e for e in reversed(named.ents) if e.label_ == "PERSON"), None) if named is not None else None
+    name = strip_titles(person, lexicon()) if person is not None else None  # "Superintendent Ann Berg"
+    if name is None:
         return None
-    return Mention(person.text, person.start_char, person.end_char, "name", "PERSON")
+    return Mention(name.text, name.start_char, name.end_char, "name", "PERSON")
+
+
+#: A line that credits the quote below it: a name (with its title) before a spaced dash, then the role.
+_CREDIT_LINE = re.compile(r"([^–—\n]{3,60}?)\s+[–—-]\s+\S")
 
 
 def _label_mention(doc: Doc, span: Span) -> Mention | None:
@@ -520,6 +533,8 @@ def _according_object(according: Token) -> Token | None:
     for head in (to, according):
         obj = next((c for c in head.children if c.dep_ == "pobj"), None)
         if obj is not None:
+            if (name := according_name(according, lexicon())) is not None:
+                return name.root  # "according to the community leader, Ann Berg, …": the leader's name
             return _behind_document(obj)
     return None
 
