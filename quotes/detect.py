@@ -457,11 +457,12 @@ def headline_case(line: str, *, strict: bool = True) -> bool:
 
 #: A speaker label opening a line of a transcript: a name in capitals (``MS. PSAKI``, ``PRIEBUS``), an
 #: optional title after a comma (``JASON CARROLL, CNN CORRESPONDENT``) and an aside in brackets
-#: (``(on camera)``), then a colon (spacing around it varies: ``PRIEBUS :Well``).
+#: (``(on camera)``), then a colon (spacing around it varies: ``PRIEBUS :Well``); the label may stand alone on
+#: its line, the turn's words in the paragraphs below it (``CHUCK TODD:`` then ``This Sunday, …``).
 _TURN = re.compile(
     r"[ \t]*(?P<name>[A-Z][A-Z.'’\-]*(?: [A-Z][A-Z.'’\-]*){0,4})"
     r"(?:,[ \t]?[A-Z0-9][A-Z0-9.'’&/ \-]{1,60})?"
-    r"(?:[ \t]?\([^)\n]{1,40}\))?[ \t]*:[ \t]*(?=\S)"
+    r"(?:[ \t]?\([^)\n]{1,40}\))?[ \t]*:[ \t]*(?=\S|$)"
 )
 #: A speaker label in title case (``Barkha: …``, ``Thomas de Maizière: …``, ``Shri Arindam Bagchi, Official
 #: Spokesperson: …``): capitalized words, name particles between them, an optional role after a comma.
@@ -510,8 +511,8 @@ def find_turns(text: str, *, lex: Lexicon | None = None) -> list[Candidate]:
         if n in opened:
             content, label, key = opened[n]
             current, continued = (label, key), 0
-            if _STAGE_NOTE.fullmatch(text, content, start + len(stop)):
-                continue  # "QUESTION: (Off-mike.)": a turn with no words in the transcript
+            if content >= start + len(stop) or _STAGE_NOTE.fullmatch(text, content, start + len(stop)):
+                continue  # a label alone on its line, or "QUESTION: (Off-mike.)": no words on this line
             out.append(Candidate(content, start + len(stop), Kind.DIRECT, turn=True, label=label, party=_party(key)))
             continue
         line = text[start:end].strip()

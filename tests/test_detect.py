@@ -209,6 +209,18 @@ def test_a_question_label_opens_a_turn_that_names_no_speaker() -> None:
     assert turns(text) == [("Hi, everyone.", "MS. PSAKI"), ("Happy Friday.", None), ("One more?", None)]
 
 
+def test_a_label_alone_on_its_line_opens_the_turn_in_the_paragraphs_below_it() -> None:
+    text = (
+        "(BEGIN TAPE)\n\nDANA HOLT:\n\nThis Sunday, the bridge and the budget.\n\n"
+        "SEN. ANTON BERG:\n\nI did not vote for it.\n\nDANA HOLT:\n\nThe senator concedes the point.\n"
+    )
+    assert turns(text) == [
+        ("This Sunday, the bridge and the budget.", "DANA HOLT"),
+        ("I did not vote for it.", "SEN. ANTON BERG"),
+        ("The senator concedes the point.", "DANA HOLT"),
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
