@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
@@ -527,7 +527,24 @@ def find_turns(text: str, *, lex: Lexicon | None = None) -> list[Candidate]:
         first = start + len(text[start:end]) - len(text[start:end].lstrip())
         out.append(Candidate(first, start + len(stop), Kind.DIRECT, turn=True, label=label, party=_party(key)))
         continued += 1
-    return out
+    names = {text[a:b] for _, label, _ in opened.values() if label is not None for a, b in [label]}
+    return [piece for c in out for piece in _split_at_labels(text, c, names)]
+
+
+def _split_at_labels(text: str, turn: Candidate, names: set[str]) -> list[Candidate]:
+    """A turn cut where a label the transcript opens lines with stands inside it after a sentence and a run
+    of spaces, as pages that lost their line breaks print the next turn (``… What is that about?    RICE:
+    Well, …``): the words before it, then the new turn."""
+    if not names:
+        return [turn]
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    inner = re.compile(rf"(?<=[.!?\"”’])[ \t]{{2,}}(?P<name>{alternatives})[ \t]*:[ \t]*(?=\S)")
+    pieces, start, label, party = [], turn.start, turn.label, turn.party
+    for m in inner.finditer(text, turn.start, turn.end):
+        pieces.append(replace(turn, start=start, end=m.start(), label=label, party=party))
+        start, label, party = m.end(), (m.start("name"), m.end("name")), None
+    pieces.append(replace(turn, start=start, label=label, party=party))
+    return pieces
 
 
 def _labelled_lines(

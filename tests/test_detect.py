@@ -221,6 +221,17 @@ def test_a_label_alone_on_its_line_opens_the_turn_in_the_paragraphs_below_it() -
     ]
 
 
+def test_a_label_inside_a_line_after_a_sentence_and_spaces_opens_the_next_turn() -> None:
+    text = (  # a page that lost its line breaks: the answer's label follows the question on its line
+        "DANA HOLT: Thanks for doing this.\n\nANTON BERG: Pleasure.\n\n"
+        "DANA HOLT: What is that about?    ANTON BERG: Well, I think we could have done better.\n"
+    )
+    assert turns(text)[-2:] == [
+        ("What is that about?", "DANA HOLT"),
+        ("Well, I think we could have done better.", "ANTON BERG"),
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
