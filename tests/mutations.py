@@ -1006,7 +1006,8 @@ def ellipses(text: str, speaker: str | None) -> list[Edit]:
     """A whole middle clause (with a verb, not a list item) between two commas, or a middle
     sentence, replaced by " … ";
     a first or last sentence of several replaced by "… " / " …". Nothing is removed that holds
-    a negation (that would change what is kept), nor a lone number."""
+    a negation (that would change what is kept), nor a lone number, nor a quotation mark (a quote
+    within the quote cut in half)."""
     out: list[Edit] = []
     marks = ("…", "...")
 
@@ -1014,6 +1015,8 @@ def ellipses(text: str, speaker: str | None) -> list[Edit]:
         removed = text[start:end]
         if any(w.strip(_EDGE_PUNCT).lower() in _SCOPE for w in removed.split()) or _only_sensitive(removed):
             return
+        if any(mark in removed for mark in '"“”'):
+            return  # cutting a quotation inside the quote in half leaves no faithful ellipsis
         mark = marks[len(out) % 2]
         before = text[:start].rstrip(" ,;:")
         after = text[end:].lstrip(" ,;:")
