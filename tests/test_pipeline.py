@@ -87,28 +87,29 @@ def test_records_and_groups_are_the_same_in_every_run() -> None:
     assert len(outputs) == 1 and outputs.pop().count("\n") > 30
 
 
-def test_page_furniture_holds_no_quote_and_names_no_speaker() -> None:
-    text = (
-        'URL: https://example.com/2024/05/"bridge"-opens\n'
-        "By Maria Lopez, Staff Writer\n\n"
-        "The bridge will open in June, the city said on Monday.\n\n"
-        '"It is a great day," she said.\n'
-    )
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the address and the byline: the byline's author is no antecedent of "she"
+            'URL: https://example.com/2024/05/"bridge"-opens\n'
+            "By Maria Lopez, Staff Writer\n\n"
+            "The bridge will open in June, the city said on Monday.\n\n"
+            '"It is a great day," she said.\n',
+            ["The bridge will open in June", "It is a great day,"],
+        ),
+        (  # a line that is only a short quoted phrase is a subheading; a sentence the quote ends is a quote
+            '"Ruritania is big enough for both," President Berg said on Monday.\n'
+            "'Ruritania should not seek to contain its neighbours'\n"
+            'Berg opened his remarks by saying that tensions should "not veer into conflict."\n'
+            '"We will win."\n',
+            ["Ruritania is big enough for both,", "not veer into conflict.", "We will win."],
+        ),
+    ],
+)
+def test_page_furniture_holds_no_quote_and_names_no_speaker(text: str, expected: list[str]) -> None:
     quotes = [q for ex in extract(text) for q in ex.quotes]
-    assert [q.text for q in quotes] == ["The bridge will open in June", "It is a great day,"]
-    assert all(q.speaker != "Maria Lopez" for q in quotes)  # the byline's author is no antecedent of "she"
-
-
-def test_a_line_that_is_only_a_short_quoted_phrase_is_a_subheading() -> None:
-    text = (
-        '"Ruritania is big enough for both," President Berg said on Monday.\n'
-        "'Ruritania should not seek to contain its neighbours'\n"
-        'Berg opened his remarks by saying that tensions should "not veer into conflict."\n'
-        '"We will win."\n'
-    )
-    quotes = [q for ex in extract(text) for q in ex.quotes]
-    assert "Ruritania should not seek to contain its neighbours" not in [q.text for q in quotes]
-    assert "We will win." in [q.text for q in quotes]  # a sentence the quote ends is a quote
+    assert [q.text for q in quotes] == expected
+    assert all(q.speaker != "Maria Lopez" for q in quotes)
 
 
 def test_a_photo_caption_inside_a_quote_of_several_paragraphs_names_no_speaker() -> None:
