@@ -501,6 +501,7 @@ def find_turns(text: str, *, lex: Lexicon | None = None) -> list[Candidate]:
     titled = _labelled_lines(text, lines, _TITLE_TURN, lex)
     if len(opened) >= MIN_TURNS or len(titled) >= MIN_TITLE_TURNS:
         opened = {**titled, **opened}  # a transcript: its labels in title case open turns too
+    opened = {**_name_lines(text, lines), **opened}
     if len(opened) < MIN_TURNS:
         return []
     out: list[Candidate] = []
@@ -566,6 +567,31 @@ def _labelled_lines(
             continue  # a subhead ("WHAT'S NEXT:", "WHY IT MATTERS:"), not a name
         label = None if cls is not None else (m.start("name"), m.end("name"))
         out[n] = (m.end(), label, key if cls is None else cls)
+    return out
+
+
+#: A line that is only a member's name or office, as a parliamentary record prints the speaker above the speech
+#: (``Mr. Hamilton``, ``The Prime Minister``, ``Mr. Speaker``): an honorific and a name, or "The" and an office.
+_NAME_LINE = re.compile(
+    r"[ \t]*(?P<name>(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness|Madam)\.?(?: [A-Z][\w.'’\-]*){1,4}"
+    r"|The(?: [A-Z][\w'’\-]*){1,4})[ \t]*$"
+)
+#: Name lines a text needs, one name among them given at least twice, to be such a record.
+MIN_NAME_LINES = 4
+
+
+def _name_lines(text: str, lines: list[tuple[int, int]]) -> dict[int, tuple[int, tuple[int, int] | None, str]]:
+    """The lines of a parliamentary record that name the member who speaks in the paragraphs below (see
+    ``_NAME_LINE``), as ``_labelled_lines`` gives labels; none unless the text has ``MIN_NAME_LINES`` of them and
+    one name recurs (a speaker called again), which a list of names or of section titles does not."""
+    out: dict[int, tuple[int, tuple[int, int] | None, str]] = {}
+    for n, (start, end) in enumerate(lines):
+        m = _NAME_LINE.fullmatch(text, start, end)
+        if m is not None and n + 1 < len(lines):
+            out[n] = (end, (m.start("name"), m.end("name")), m.group("name").upper())
+    names = [key for _, _, key in out.values()]
+    if len(out) < MIN_NAME_LINES or len(set(names)) == len(names):
+        return {}
     return out
 
 

@@ -221,6 +221,20 @@ def test_a_label_alone_on_its_line_opens_the_turn_in_the_paragraphs_below_it() -
     ]
 
 
+def test_a_parliamentary_record_names_each_member_on_a_line_above_the_speech() -> None:
+    text = (
+        "Mr. Novak\n\nQuestion No. 12.\n\nThe Prime Minister\n\nNo, Sir.\n\nMr. Speaker\n\nOrder, order.\n\n"
+        "Mr. Novak\n\nOn a point of order, the question was answered.\n"
+    )
+    assert turns(text) == [
+        ("Question No. 12.", "Mr. Novak"),
+        ("No, Sir.", "The Prime Minister"),
+        ("Order, order.", "Mr. Speaker"),
+        ("On a point of order, the question was answered.", "Mr. Novak"),
+    ]
+    assert turns("The Team\n\nMr. Novak\n\nMs. Berg\n\nDr. Osei\n\nThe team meets on Monday.\n") == []
+
+
 def test_a_label_inside_a_line_after_a_sentence_and_spaces_opens_the_next_turn() -> None:
     text = (  # a page that lost its line breaks: the answer's label follows the question on its line
         "DANA HOLT: Thanks for doing this.\n\nANTON BERG: Pleasure.\n\n"
