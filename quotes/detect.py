@@ -819,7 +819,7 @@ def _conjunct_clause(
         if conj.dep_ != "conj" or conj.i <= after.i:
             continue
         gap = list(doc[after.i + 1 : conj.left_edge.i])  # between the report (or its verb) and the conjunct
-        subject = next((c for c in conj.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = next((c for c in conj.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)  # "there was"
         if (
             subject is None
             or subject.pos_ == "PROPN"

@@ -621,6 +621,10 @@ def test_a_participle_hung_on_a_subjectless_clause_shares_the_subject_further_up
             ["small shops may mean nothing to the government, but they brought food to many families"],
         ),
         ("Berg said the plant would close, and he left the room.", ["the plant would close"]),
+        (  # "there" is the subject of the clause that goes on
+            "Berg said the charges sounded serious, but there was no actual abduction.",
+            ["the charges sounded serious, but there was no actual abduction"],
+        ),
     ],
 )
 def test_what_is_reported(quotes_of: Extract, text: str, expected: list[str]) -> None:
