@@ -632,6 +632,16 @@ def test_an_age_or_an_appositive_noun_names_the_person_described(quotes_of: Extr
     assert [q.speaker for q in quotes_of(text)] == ["Ali Khan", "Ali Khan", "Ali Khan"]
 
 
+def test_you_inside_a_turn_is_the_party_it_speaks_to(quotes_of: Extract) -> None:
+    text = (
+        "DANA HOLT: Thanks for doing this.\n\nANTON BERG: Pleasure.\n\n"
+        "DANA HOLT: Right at the start, you say you never got over the feeling you could have done better.\n\n"
+        "ANTON BERG: Well, anyone in a job like this thinks back.\n"
+    )
+    reported = [q for q in quotes_of(text) if q.kind is Kind.INDIRECT]
+    assert [(q.speaker_mention, q.speaker) for q in reported] == [("you", "ANTON BERG")]
+
+
 def test_qa_turns_go_to_the_interviewer_and_interviewee_the_introduction_names(quotes_of: Extract) -> None:
     text = (
         "On Monday, reporter Dana Cole sat down with Mayor Tom Reed at City Hall.\n\n"

@@ -91,7 +91,32 @@ def resolve(
                 flags=(SCARE,) if att.scare else (RANKED,) if att.ranked else (),
             )
         )
+    quotes = _addressed(quotes, attributions)
     return Extraction(article=article, quotes=tuple(quotes), speakers=tuple(registry.values()))
+
+
+#: Pronouns that name the person spoken to.
+ADDRESSEE_PRONOUNS = ("you",)
+
+
+def _addressed(quotes: list[Quote], attributions: Sequence[Attribution]) -> list[Quote]:
+    """Quotes inside a transcript turn whose source is "you" (``INSKEEP: You said on Twitter that …``) go to the
+    party the turn speaks to: the speaker of the next turn by someone else (who answers), else of the last one."""
+    turns = [q for q, a in zip(quotes, attributions, strict=True) if a.turn and q.speaker_id]
+    if not turns:
+        return quotes
+    out = []
+    for q in quotes:
+        mention = (q.speaker_mention or "").lower()
+        inside = next((t for t in turns if t.start <= q.start and q.end <= t.end and t is not q), None)
+        if q.speaker_id is not None or mention not in ADDRESSEE_PRONOUNS or inside is None:
+            out.append(q)
+            continue
+        after = [t for t in turns if t.start > inside.start and t.speaker_id != inside.speaker_id]
+        before = [t for t in turns if t.start < inside.start and t.speaker_id != inside.speaker_id]
+        other = after[0] if after else before[-1] if before else None
+        out.append(replace(q, speaker=other.speaker, speaker_id=other.speaker_id) if other is not None else q)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
