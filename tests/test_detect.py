@@ -209,41 +209,42 @@ def test_a_question_label_opens_a_turn_that_names_no_speaker() -> None:
     assert turns(text) == [("Hi, everyone.", "MS. PSAKI"), ("Happy Friday.", None), ("One more?", None)]
 
 
-def test_a_label_alone_on_its_line_opens_the_turn_in_the_paragraphs_below_it() -> None:
-    text = (
-        "(BEGIN TAPE)\n\nDANA HOLT:\n\nThis Sunday, the bridge and the budget.\n\n"
-        "SEN. ANTON BERG:\n\nI did not vote for it.\n\nDANA HOLT:\n\nThe senator concedes the point.\n"
-    )
-    assert turns(text) == [
-        ("This Sunday, the bridge and the budget.", "DANA HOLT"),
-        ("I did not vote for it.", "SEN. ANTON BERG"),
-        ("The senator concedes the point.", "DANA HOLT"),
-    ]
-
-
-def test_a_parliamentary_record_names_each_member_on_a_line_above_the_speech() -> None:
-    text = (
-        "Mr. Novak\n\nQuestion No. 12.\n\nThe Prime Minister\n\nNo, Sir.\n\nMr. Speaker\n\nOrder, order.\n\n"
-        "Mr. Novak\n\nOn a point of order, the question was answered.\n"
-    )
-    assert turns(text) == [
-        ("Question No. 12.", "Mr. Novak"),
-        ("No, Sir.", "The Prime Minister"),
-        ("Order, order.", "Mr. Speaker"),
-        ("On a point of order, the question was answered.", "Mr. Novak"),
-    ]
-    assert turns("The Team\n\nMr. Novak\n\nMs. Berg\n\nDr. Osei\n\nThe team meets on Monday.\n") == []
-
-
-def test_a_label_inside_a_line_after_a_sentence_and_spaces_opens_the_next_turn() -> None:
-    text = (  # a page that lost its line breaks: the answer's label follows the question on its line
-        "DANA HOLT: Thanks for doing this.\n\nANTON BERG: Pleasure.\n\n"
-        "DANA HOLT: What is that about?    ANTON BERG: Well, I think we could have done better.\n"
-    )
-    assert turns(text)[-2:] == [
-        ("What is that about?", "DANA HOLT"),
-        ("Well, I think we could have done better.", "ANTON BERG"),
-    ]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a label alone on its line opens the turn in the paragraphs below it
+            "(BEGIN TAPE)\n\nDANA HOLT:\n\nThis Sunday, the bridge and the budget.\n\n"
+            "SEN. ANTON BERG:\n\nI did not vote for it.\n\nDANA HOLT:\n\nThe senator concedes the point.\n",
+            [
+                ("This Sunday, the bridge and the budget.", "DANA HOLT"),
+                ("I did not vote for it.", "SEN. ANTON BERG"),
+                ("The senator concedes the point.", "DANA HOLT"),
+            ],
+        ),
+        (  # a parliamentary record names each member on a line above the speech
+            "Mr. Novak\n\nQuestion No. 12.\n\nThe Prime Minister\n\nNo, Sir.\n\nMr. Speaker\n\nOrder, order.\n\n"
+            "Mr. Novak\n\nOn a point of order, the question was answered.\n",
+            [
+                ("Question No. 12.", "Mr. Novak"),
+                ("No, Sir.", "The Prime Minister"),
+                ("Order, order.", "Mr. Speaker"),
+                ("On a point of order, the question was answered.", "Mr. Novak"),
+            ],
+        ),
+        (  # a page that lost its line breaks: the answer's label follows the question on its line
+            "DANA HOLT: Thanks for doing this.\n\nANTON BERG: Pleasure.\n\n"
+            "DANA HOLT: What is that about?    ANTON BERG: Well, I think we could have done better.\n",
+            [
+                ("Thanks for doing this.", "DANA HOLT"),
+                ("Pleasure.", "ANTON BERG"),
+                ("What is that about?", "DANA HOLT"),
+                ("Well, I think we could have done better.", "ANTON BERG"),
+            ],
+        ),
+    ],
+)
+def test_labels_printed_apart_from_their_words_open_turns(text: str, expected: list[tuple[str, str]]) -> None:
+    assert turns(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -256,6 +257,7 @@ def test_a_label_inside_a_line_after_a_sentence_and_spaces_opens_the_next_turn()
         # labels in title case on two lines of prose are no transcript: an interview page labels every answer
         'Anna Berg, The Daily Planet: "We will win."\n\nPeter Novak, Radio North: "We will not."\n',
         "Last Updated: Sunday, 23 September\n\nNote: This story has been corrected.\n\nPhoto: Reuters\n",  # furniture
+        "The Team\n\nMr. Novak\n\nMs. Berg\n\nDr. Osei\n\nThe team meets on Monday.\n",  # a list of names, none again
     ],
 )
 def test_lines_that_are_no_turns(text: str) -> None:
