@@ -528,18 +528,18 @@ def find_turns(text: str, *, lex: Lexicon | None = None) -> list[Candidate]:
         first = start + len(text[start:end]) - len(text[start:end].lstrip())
         out.append(Candidate(first, start + len(stop), Kind.DIRECT, turn=True, label=label, party=_party(key)))
         continued += 1
-    names = {text[a:b] for _, label, _ in opened.values() if label is not None for a, b in [label]}
-    return [piece for c in out for piece in _split_at_labels(text, c, names)]
-
-
-def _split_at_labels(text: str, turn: Candidate, names: set[str]) -> list[Candidate]:
-    """A turn cut where a label the transcript opens lines with stands inside it after a sentence and a run
-    of spaces, as pages that lost their line breaks print the next turn (``… What is that about?    RICE:
-    Well, …``): the words before it, then the new turn."""
+    names = {text[label[0] : label[1]] for _, label, _ in opened.values() if label is not None}
     if not names:
-        return [turn]
+        return out
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     inner = re.compile(rf"(?<=[.!?\"”’])[ \t]{{2,}}(?P<name>{alternatives})[ \t]*:[ \t]*(?=\S)")
+    return [piece for c in out for piece in _split_at_labels(text, c, inner)]
+
+
+def _split_at_labels(text: str, turn: Candidate, inner: re.Pattern[str]) -> list[Candidate]:
+    """A turn cut where a label the transcript opens lines with (``inner``, one pattern for the text) stands
+    inside it after a sentence and a run of spaces, as pages that lost their line breaks print the next turn
+    (``… What is that about?    RICE: Well, …``): the words before it, then the new turn."""
     pieces, start, label, party = [], turn.start, turn.label, turn.party
     for m in inner.finditer(text, turn.start, turn.end):
         pieces.append(replace(turn, start=start, end=m.start(), label=label, party=party))
@@ -1266,10 +1266,13 @@ def _with_reporter(tokens: list[Token], k: int, lex: Lexicon) -> int | None:
 def _phrase_end(according: Token) -> int:
     """Last token index of ``according to X``, with the name set off by commas after it that the parser took
     for the clause's subject (``according to the community leader, [Ann Berg,] issues emerge …``)."""
-    to = according.nbor()
-    end = max(according.right_edge.i, to.right_edge.i)
     name = according_name(according, lexicon())
-    return name.end if name is not None else end
+    return name.end if name is not None else _according_end(according)
+
+
+def _according_end(according: Token) -> int:
+    """Last token index of ``according to X`` as the parser hung it."""
+    return max(according.right_edge.i, according.nbor().right_edge.i)
 
 
 def according_name(according: Token, lex: Lexicon) -> Span | None:
@@ -1280,7 +1283,7 @@ def according_name(according: Token, lex: Lexicon) -> Span | None:
     obj = next((c for h in (to, according) for c in h.children if c.dep_ == "pobj"), None)
     if obj is None or obj.tag_ != "NN" or obj.lemma_.lower() not in lex.titles:
         return None  # a role held by one person ("the mayor", "the community leader"), not police or a report
-    doc, end = according.doc, max(according.right_edge.i, to.right_edge.i)
+    doc, end = according.doc, _according_end(according)
     first = end + 2
     if first >= len(doc) or doc[end + 1].text != "," or doc[first].ent_iob_ != "B" or doc[first].ent_type_ != "PERSON":
         return None

@@ -11,7 +11,7 @@ from functools import lru_cache
 from itertools import chain, islice
 from typing import TYPE_CHECKING, NamedTuple
 
-from .config import Settings
+from .config import Settings, lexicon
 from .errors import ModelError
 from .ingest import DATE_STAMP
 from .types import Article
@@ -242,8 +242,6 @@ def entities(doc: Doc) -> Doc:
       conjunct inside it and they are no name of their own (``the Union of Midwives and Nurses``, tagged as
       two organisations; not ``the Ministry of Health and UNICEF``, nor ``… and the Red Cross``).
     """
-    from .config import lexicon
-
     honorifics = lexicon().honorifics
     ents = list(doc.ents)
     out = []

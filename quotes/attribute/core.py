@@ -499,8 +499,11 @@ def _caption_label(doc: Doc, span: Span) -> Mention | None:
     label = doc.char_span(line_start, line_end, alignment_mode="contract")
     if label is None or any(t.pos_ in ("VERB", "AUX") for t in label):
         return None
-    name_end = line_start + credited.end(1) if credited is not None else line_end
-    named = doc.char_span(line_start, name_end, alignment_mode="contract")
+    named = (
+        label
+        if credited is None
+        else doc.char_span(line_start, line_start + credited.end(1), alignment_mode="contract")
+    )
     person = next((e for e in reversed(named.ents) if e.label_ == "PERSON"), None) if named is not None else None
     name = strip_titles(person, lexicon()) if person is not None else None  # "Superintendent Ann Berg"
     if name is None:

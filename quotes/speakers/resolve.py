@@ -107,9 +107,9 @@ def _addressed(quotes: list[Quote], attributions: Sequence[Attribution]) -> list
         return quotes
     out = []
     for q in quotes:
-        mention = (q.speaker_mention or "").lower()
-        inside = next((t for t in turns if t.start <= q.start and q.end <= t.end and t is not q), None)
-        if q.speaker_id is not None or mention not in ADDRESSEE_PRONOUNS or inside is None:
+        addressed = q.speaker_id is None and (q.speaker_mention or "").lower() in ADDRESSEE_PRONOUNS
+        inside = next((t for t in turns if t.start <= q.start and q.end <= t.end), None) if addressed else None
+        if inside is None:
             out.append(q)
             continue
         after = [t for t in turns if t.start > inside.start and t.speaker_id != inside.speaker_id]
@@ -512,7 +512,7 @@ def _fullest_body(m: Mention, bodies: _Bodies, lex: Lexicon) -> str:
     best = own
     best_size = len(bag)
     kind = lex.body_classes.get(head)
-    heads = [head] + [h for h, k in lex.body_classes.items() if kind is not None and k == kind and h != head]
+    heads = [head, *(h for h, k in lex.body_classes.items() if k == kind and h != head)] if kind else [head]
     for same in heads:  # "the company": a "… Corporation" as well as a "… Company"
         wanted = bag if same == head else bag - {head} | {same}
         for text, other in bodies.by_head.get(same, ()):  # distinct names, in the article's order
