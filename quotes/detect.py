@@ -322,14 +322,18 @@ _QUOTE_CHARS = frozenset('"“”„«»‘')
 def _repeated_lines(text: str) -> list[tuple[int, int]]:
     """Lines with no quotation mark that repeat the line with words just before them (a caption given twice, as
     pages give an image's alternative text and then its caption): both are furniture; an article does not say a
-    line twice in a row."""
+    line twice in a row. A long line that only opens with the line before it is the article going on from its
+    picture's caption ("Mayor Anton Berg" over "Mayor Anton Berg accused the police …"): the caption alone is."""
     lines = [m for m in _LINE.finditer(text) if not any(ch in _QUOTE_CHARS for ch in m.group())]
     out = []
     for a, b in zip(lines, lines[1:], strict=False):
         if text[a.end() : b.start()].strip():
             continue  # not neighbours: a line with a quotation mark stands between them
-        if a.group().strip() == b.group().strip() or b.group().startswith(a.group().strip()) and len(a.group()) > 20:
-            out += [(a.start(), a.end()), (b.start(), b.end())]
+        same = a.group().strip() == b.group().strip()
+        if same or b.group().startswith(a.group().strip()) and len(a.group()) > 20:
+            out.append((a.start(), a.end()))
+            if same or len(b.group().split()) <= MAX_HEADLINE_WORDS:
+                out.append((b.start(), b.end()))
     return out
 
 

@@ -6,12 +6,12 @@ Input: articles. Output: (article, spaCy ``Doc``) pairs; ``Doc`` objects stay in
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from itertools import chain, islice
 from typing import TYPE_CHECKING, NamedTuple
 
-from .config import Settings, lexicon
+from .config import Lexicon, Settings, lexicon
 from .errors import ModelError
 from .ingest import DATE_STAMP
 from .types import Article
@@ -234,15 +234,18 @@ MAX_JOINED_WORDS = 3
 
 
 def entities(doc: Doc) -> Doc:
-    """The ``quotes_entities`` component: two repairs of the small tagger's entities that name sources.
+    """The ``quotes_entities`` component: three repairs of the small tagger's entities that name sources.
 
     * An entity after an honorific, or opening with one, is a person (``Ms Amara Osei`` tagged ORG;
       ``quotes/data/honorifics.tsv``).
+    * An organisation or place that is a given name and a surname is a person (``Lawyer Veronique Dalli``
+      tagged ORG; ``quotes/data/given_names.tsv``).
     * An organisation's name that holds "of" goes on over "and" when the parser makes the next words a
       conjunct inside it and they are no name of their own (``the Union of Midwives and Nurses``, tagged as
       two organisations; not ``the Ministry of Health and UNICEF``, nor ``… and the Red Cross``).
     """
-    honorifics = lexicon().honorifics
+    lex = lexicon()
+    honorifics, body = lex.honorifics, body_words(lex)
     ents = list(doc.ents)
     out = []
     k = 0
@@ -253,6 +256,8 @@ def entities(doc: Doc) -> Doc:
         if ent.label_ != "PERSON" and titled and ent[-1].pos_ == "PROPN":
             ent = doc[ent.start : ent.end]
             ent.label_ = "PERSON"
+        elif ent.label_ in ("ORG", "GPE") and (named := _given_named(ent, lex.given_names, body)) is not None:
+            ent = named
         elif ent.label_ == "ORG" and k + 1 < len(ents) and _joined_org(ent, ents[k + 1]):
             ent = doc[ent.start : ents[k + 1].end]
             ent.label_ = "ORG"
@@ -261,6 +266,26 @@ def entities(doc: Doc) -> Doc:
         k += 1
     doc.ents = out
     return doc
+
+
+def _given_named(ent: Span, given: Mapping[str, str], body: frozenset[str]) -> Span | None:
+    """The person an organisation or place entity names when it is a given name (``given``) and one or two more
+    capitalised names, perhaps after one capitalised word (``Lawyer Veronique Dalli`` -> ``Veronique Dalli``),
+    with no word of a body's or place's name (``body``) in it (not ``Victoria Council``): the name, as a person;
+    else None."""
+    at = next((i for i, t in enumerate(ent[:2]) if t.lower_ in given), None)
+    if at is None or not 2 <= len(ent) - at <= 3:
+        return None
+    if not all(t.is_title and t.pos_ == "PROPN" and t.lower_ not in body for t in ent):
+        return None
+    name = ent.doc[ent.start + at : ent.end]
+    name.label_ = "PERSON"
+    return name
+
+
+def body_words(lex: Lexicon) -> frozenset[str]:
+    """Words that make a name a body's or a place's: body heads and classes, capitals and demonyms."""
+    return frozenset(lex.body_heads) | frozenset(lex.body_classes) | frozenset(lex.capitals) | frozenset(lex.demonyms)
 
 
 def _joined_org(first: Span, second: Span) -> bool:

@@ -425,6 +425,26 @@ def test_a_sentence_rendered_apart_elsewhere_gets_its_own_group_in_parts() -> No
     assert "parts" not in with_parts(grouped, {})[1].quotes[0].to_dict()
 
 
+def test_a_sentence_that_renders_its_own_quotes_remark_takes_no_other_group() -> None:
+    from dataclasses import replace as with_
+
+    from quotes import extract
+    from quotes.align.remarks import with_parts
+
+    docs = [
+        "“We will cut taxes for small firms next year. Our army will leave the border region soon,” Smith said.",
+        "Smith said: “We will cut taxes for small businesses next year.”",
+        "Smith told reporters: “We will cut taxes for small firms next year.”",  # the closer words, another group
+    ]
+    exs = list(extract(docs))
+    grouped = [
+        with_(ex, quotes=(with_(ex.quotes[0], group=group),))
+        for ex, group in zip(exs, ["g-taxes", "g-taxes", "g-other"], strict=True)
+    ]
+    (long_quote,) = with_parts(grouped, {})[0].quotes
+    assert long_quote.parts == ()  # its sentence renders g-taxes too: no evidence that g-other is part of it
+
+
 def test_sentences_too_short_to_align_stay_with_their_neighbour() -> None:
     from quotes.align.remarks import sentences
     from quotes.types import Kind, Quote

@@ -384,6 +384,14 @@ def test_pronoun_skips_a_person_marked_with_the_other_gender(quotes_of: Extract)
     assert [q.speaker for q in quotes] == ["John Small"]
 
 
+def test_pronoun_skips_a_person_whose_given_name_marks_the_other_gender(quotes_of: Extract) -> None:
+    text = (
+        "“The port will close in June,” said Tom Berg, the harbour master. Margaret Novak, the mayor, disagreed "
+        "with the plan at a meeting on Monday. “We were never asked about it,” he said."
+    )
+    assert [q.speaker for q in quotes_of(text) if q.kind is Kind.DIRECT] == ["Tom Berg", "Tom Berg"]
+
+
 def test_statement_saying_belongs_to_the_statements_owner(quotes_of: Extract) -> None:
     text = "The city council later released a statement saying it would “explore every option,” including a lawsuit."
     q = only(quotes_of(text), Kind.MIXED)

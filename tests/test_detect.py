@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotes.detect import find_marked, find_turns, marked_kind, scan_marks
+from quotes.detect import find_marked, find_turns, furniture, marked_kind, scan_marks
 from quotes.types import Kind, Quote
 
 Extract = Callable[[str], list[Quote]]
@@ -642,3 +642,25 @@ def test_a_second_source_joined_by_but_ends_the_first_report(quotes_of: Extract)
         ("it concluded talks with the fund on a vital tranche of aid", "Ruritania"),
         ("negotiations on the bailout were continuing", "inspectors"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a caption given twice: both lines are furniture
+        ("Mayor Anton Berg at the harbour\nMayor Anton Berg at the harbour\n\nBody.", 2),
+        # alternative text, then the caption that goes on with its credit
+        ("Mayor Anton Berg at the harbour\nMayor Anton Berg at the harbour (Photo: Jo Lind)\n\nBody.", 2),
+        # a caption, then the article's lead that opens with the same words: the lead is the article
+        (
+            "Mayor Anton Berg at the harbour\nMayor Anton Berg at the harbour on Monday accused the port authority of "
+            "ignoring the evidence he had given it about the collapse of the north pier last winter.\n",
+            1,
+        ),
+    ],
+)
+def test_a_line_repeating_the_one_before_is_a_caption_but_a_lead_going_on_from_it_is_not(
+    text: str, expected: int
+) -> None:
+    lines = [text[a:b] for a, b in furniture(text) if text[a:b].startswith("Mayor")]
+    assert len(lines) == expected

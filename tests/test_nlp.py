@@ -65,3 +65,27 @@ def test_a_lines_second_word_never_opens_a_sentence() -> None:
     doc = paragraphs(Doc(VOCAB, words=words, spaces=[False] * len(words)))
     assert doc[2].is_sent_start and doc[3].is_sent_start is False  # "People | living …" is one sentence
     assert doc[4].is_sent_start is None  # further in, the parser decides
+
+
+@pytest.mark.parametrize(
+    ("words", "ents", "expected"),
+    [
+        # a given name and a surname tagged as an organisation, after a capitalised word of role
+        (["Lawyer", "Helena", "Varga", "said", "so"], [(0, 3, "ORG")], [("Helena Varga", "PERSON")]),
+        (["Helena", "Varga", "said", "so"], [(0, 2, "GPE")], [("Helena Varga", "PERSON")]),
+        # a body's word in the name: the organisation stays
+        (["Helena", "Varga", "Group", "said", "so"], [(0, 3, "ORG")], [("Helena Varga Group", "ORG")]),
+        # a word that is no given name: the tagger's label stays
+        (["Varga", "Helena", "said", "so"], [(0, 2, "ORG")], [("Varga Helena", "ORG")]),
+        # a given name alone names no one in full
+        (["Helena", "said", "so"], [(0, 1, "ORG")], [("Helena", "ORG")]),
+    ],
+)
+def test_a_given_name_and_a_surname_tagged_as_a_body_are_a_person(
+    words: list[str], ents: list[tuple[int, int, str]], expected: list[tuple[str, str]]
+) -> None:
+    n = len(words)
+    heads, deps = [n - 2] * n, ["compound"] * n
+    pos = ["PROPN" if w[0].isupper() else "VERB" for w in words]
+    doc = entities(_doc(words, heads, deps, pos, ents))
+    assert [(e.text, e.label_) for e in doc.ents] == expected

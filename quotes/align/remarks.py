@@ -82,6 +82,8 @@ def with_parts(
     unit_ids = {id(u) for mine in units for u in mine}
     is_unit = {it.n: id(it.quote) in unit_ids for it in items}
     best: dict[tuple[int, int], tuple[float, str]] = {}  # unit -> (score, group) of its best linkable partner
+    own: set[tuple[int, int]] = set()  # units that link to a rendering of their own quote's group
+    group_of = {(d, q.start): q.group for d, ex in enumerate(extractions) for q in ex.quotes}
     for i, j in _candidates(items):
         for a, b in ((i, j), (j, i)):
             if not is_unit[items[a].n] or is_unit[items[b].n] or items[a].doc == items[b].doc:
@@ -92,8 +94,14 @@ def with_parts(
             f = _features(items[a], items[b], camps)
             s = f.score(weights)
             key = (items[a].doc, items[a].quote.start)
-            if s >= weights.cutoff(f.speakers) and f.shown() and s > best.get(key, (-1.0, ""))[0]:
+            if s < weights.cutoff(f.speakers) or not f.shown():
+                continue
+            if group == group_of.get((items[a].doc, _quote_start(spans_of, items[a].doc, key[1]))):
+                own.add(key)
+            if s > best.get(key, (-1.0, ""))[0]:
                 best[key] = (s, group)
+    for key in own:  # a sentence that renders its own quote's remark too is no evidence of another
+        best.pop(key, None)
     out = []
     for d, ex in enumerate(extractions):
         quotes = []
@@ -105,6 +113,11 @@ def with_parts(
             quotes.append(replace(q, parts=parts) if len({p.group for p in parts}) > 1 else q)
         out.append(replace(ex, quotes=tuple(quotes)))
     return out
+
+
+def _quote_start(spans_of: dict[tuple[int, int], list[tuple[int, int]]], doc: int, unit_start: int) -> int:
+    """The start of the quote of document ``doc`` one of whose sentences starts at ``unit_start``."""
+    return next(start for (d, start), spans in spans_of.items() if d == doc and any(a == unit_start for a, _ in spans))
 
 
 def join_statements(extractions: Sequence[Extraction], groups: Sequence[Group]) -> tuple[list[Extraction], list[Group]]:

@@ -128,6 +128,7 @@ class _People:
     starts_of: Mapping[str, tuple[int, ...]]  # name as written -> the starts of its mentions
     by_word: Mapping[str, tuple[str, ...]]  # name word -> the names holding it, in order of first mention
     genders: Mapping[str, str]  # name word -> the gender a role word marks for it
+    given: Mapping[str, str]  # full name as written -> the gender its given name marks (given_names.tsv)
 
     def before(self, at: int) -> Sequence[Mention]:
         """The mentions that start before ``at``."""
@@ -159,6 +160,11 @@ def _people(mentions: list[Mention], lex: Lexicon) -> _People:
         starts_of={t: tuple(v) for t, v in starts_of.items()},
         by_word={w: tuple(ts) for w, ts in by_word.items()},
         genders=_gender_words(ordered, lex),
+        given={
+            p.text: gender
+            for p in ordered
+            if len(words := name_words(p.text)) >= 2 and (gender := lex.given_names.get(words[0].lower())) is not None
+        },
     )
 
 
@@ -365,7 +371,7 @@ def _government(m: Mention, lex: Lexicon) -> Speaker | None:
 def _gender_words(persons: Sequence[Mention], lex: Lexicon) -> dict[str, str]:
     """Name words and the gender a role word in the article marks for them (``Ms. Hochul``,
     ``a spokesman, John Small``), or else the pronoun their own sentence refers back to them with (``Berg
-    says he …``): one pass over the people named."""
+    says he …``): one pass over the people named. Given names are weighed apart (``_gender_of``)."""
     out: dict[str, str] = {}
     for p in persons:
         gender = next((lex.genders[w] for w in (p.role or "").lower().split() if w in lex.genders), p.gender)
@@ -444,13 +450,12 @@ def _antecedent(
     inside quoted or reported words (``"… when Hitler decided …," he insisted`` is not Hitler;
     ``He said Sesay inherited the ministry. He said …`` is not Sesay)."""
     wanted = PRONOUN_GENDERS.get(pronoun.text.lower())
-    genders = persons.genders if wanted is not None else {}
 
     def fits(p: Mention) -> bool:
         return (
             p.end <= pronoun.start
             and not _quoted_apart(p, pronoun, marked)
-            and next((genders[w] for w in name_words(p.text) if w in genders), None) in (None, wanted)
+            and (wanted is None or _gender_of(p, persons) in (None, wanted))
         )
 
     nearest = None
@@ -460,6 +465,18 @@ def _antecedent(
                 return p
             nearest = nearest or p
     return nearest
+
+
+def _gender_of(p: Mention, persons: _People) -> str | None:
+    """The gender the article marks for a person (a role word, an honorific, their own sentence's pronoun), or
+    else the one their given name marks, a lone family name taking the nearest fuller name's before it
+    (``Stephanie Holt`` … ``Holt``: neither is "he")."""
+    words = name_words(p.text)
+    marked = next((persons.genders[w] for w in words if w in persons.genders), None)
+    if marked is not None or len(words) >= 2:
+        return marked or persons.given.get(p.text)
+    fuller = [(at, t) for t in _fuller_names(words, persons) if (at := persons.last_start(t, p.start)) is not None]
+    return persons.given.get(max(fuller)[1]) if fuller else None
 
 
 def _quoted_apart(p: Mention, pronoun: Mention, marked: Spans) -> bool:
