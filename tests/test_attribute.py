@@ -392,6 +392,20 @@ def test_pronoun_skips_a_person_whose_given_name_marks_the_other_gender(quotes_o
     assert [q.speaker for q in quotes_of(text) if q.kind is Kind.DIRECT] == ["Tom Berg", "Tom Berg"]
 
 
+@pytest.mark.parametrize(
+    ("first", "speaker"),
+    [
+        ("Dunmore police arrested a man on Monday.", "Dunmore police"),  # the place the police serve
+        ("Ruritanian police arrested a man on Monday.", "Ruritanian police"),  # the people
+        ("The Greater Dunmore Constabulary appealed for help.", "Greater Dunmore Constabulary"),  # a police force
+        ("Officers arrested a man on Monday.", "Police"),  # no body named: the police as written
+    ],
+)
+def test_police_are_the_police_force_the_article_names(quotes_of: Extract, first: str, speaker: str) -> None:
+    q = only(quotes_of(f"{first} Police said the man was 35 and lived in the town."), Kind.INDIRECT)
+    assert q.speaker == speaker
+
+
 def test_statement_saying_belongs_to_the_statements_owner(quotes_of: Extract) -> None:
     text = "The city council later released a statement saying it would “explore every option,” including a lawsuit."
     q = only(quotes_of(text), Kind.MIXED)

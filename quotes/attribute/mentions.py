@@ -362,6 +362,7 @@ def document_mentions(doc: Doc, lex: Lexicon | None = None) -> list[Mention]:
             )
     out += _titled_subjects(doc, lex, out)
     out += _group_subjects(doc, lex)
+    out += _place_bodies(doc, lex)
     return sorted(out, key=lambda m: m.start)
 
 
@@ -391,6 +392,27 @@ def _group_subjects(doc: Doc, lex: Lexicon) -> list[Mention]:
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ == "NNS" and tok.lower_ in lex.anonymous_heads:
             phrase = noun_phrase(tok)
             out.append(Mention(phrase.text, phrase.start_char, phrase.end_char, "description", None, None, None, True))
+    return out
+
+
+def _place_bodies(doc: Doc, lex: Lexicon) -> list[Mention]:
+    """Bodies the tagger leaves unnamed: a body's head noun after the place or people it serves (``Paphos police``,
+    ``Kenyan police``, ``the Bihar government``; ``body_heads.tsv``), so that a later "Police said" or "the
+    government said" in the article names that body in full."""
+    out = []
+    for tok in doc:
+        if tok.ent_type_ or tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex.body_heads:
+            continue
+        if not any(
+            c.i < tok.i
+            and (c.ent_type_ in ("GPE", "NORP") or c.dep_ == "compound" and (c.pos_ == "PROPN" or c.is_title))
+            for c in tok.children
+        ):
+            continue
+        phrase = noun_phrase(tok)
+        out.append(
+            Mention(phrase.text, phrase.start_char, phrase.end_char, "name", "ORG", is_subject=names_subject(tok))
+        )
     return out
 
 
