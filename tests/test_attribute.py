@@ -406,6 +406,21 @@ def test_police_are_the_police_force_the_article_names(quotes_of: Extract, first
     assert q.speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("first", "cue", "speaker"),
+    [
+        ("Anna Holt, a farmer from Dunmore, lost her crop.", "the farmer said", "Anna Holt"),  # the farmer named
+        ("Farmers in Dunmore lost their crops.", "the farmer said", "farmer"),  # no farmer named: unnamed
+        ("Anna Holt, a farmer from Dunmore, lost her crop.", "a farmer said", "farmer"),  # another farmer
+    ],
+)
+def test_the_definite_description_of_a_named_persons_occupation_is_that_person(
+    quotes_of: Extract, first: str, cue: str, speaker: str
+) -> None:
+    q = only(quotes_of(f"{first} “We have nothing left to sell,” {cue}."), Kind.DIRECT)
+    assert q.speaker == speaker
+
+
 def test_statement_saying_belongs_to_the_statements_owner(quotes_of: Extract) -> None:
     text = "The city council later released a statement saying it would “explore every option,” including a lawsuit."
     q = only(quotes_of(text), Kind.MIXED)

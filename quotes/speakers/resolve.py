@@ -257,14 +257,16 @@ def _role_holder(m: Mention, persons: _People, lex: Lexicon, sources: _Sources |
     one with that role was ("the 23-year-old" after "Choo, head chef at Dan Lao, …" is Choo)."""
     words = [w.lower() for w in name_words(m.text)]
     owned = _POSSESSIVE.match(m.text.strip()) is not None
-    if not words or (words[0] != "the" and not owned) or is_anonymous(m):
+    if not words or (words[0] != "the" and not owned):
         return None
     head = head_word(m.text)
-    epithet = head in lex.epithets or _AGE.search(m.text.split()[-1]) is not None
     before = [p for p in persons.before(m.start) if p.form == "name" and p.end <= m.start]
     holder = next((p for p in reversed(before) if _holds(p.role, head, lex)), None)
-    if holder is not None:  # "the cook": "Ali Khan, a cook"
+    if holder is not None:  # "the cook": "Ali Khan, a cook"; "the farmer": "Ana Ruiz, a farmer from …"
         return holder
+    if is_anonymous(m):  # "the farmers", or "the farmer" no one named is: an unnamed source
+        return None
+    epithet = head in lex.epithets or _AGE.search(m.text.split()[-1]) is not None
     if head not in lex.titles and not epithet:
         return None
     if not epithet and not owned:
