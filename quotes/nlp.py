@@ -238,7 +238,7 @@ def entities(doc: Doc) -> Doc:
 
     * An entity after an honorific, or opening with one, is a person (``Ms Amara Osei`` tagged ORG;
       ``quotes/data/honorifics.tsv``).
-    * An organisation or place that is a given name and a surname is a person (``Lawyer Veronique Dalli``
+    * An organisation or place that is a given name and a surname is a person (``Lawyer Helena Varga``
       tagged ORG; ``quotes/data/given_names.tsv``).
     * An organisation's name that holds "of" goes on over "and" when the parser makes the next words a
       conjunct inside it and they are no name of their own (``the Union of Midwives and Nurses``, tagged as
@@ -270,7 +270,7 @@ def entities(doc: Doc) -> Doc:
 
 def _given_named(ent: Span, given: Mapping[str, str], body: frozenset[str]) -> Span | None:
     """The person an organisation or place entity names when it is a given name (``given``) and one or two more
-    capitalised names, perhaps after one capitalised word (``Lawyer Veronique Dalli`` -> ``Veronique Dalli``),
+    capitalised names, perhaps after one capitalised word (``Lawyer Helena Varga`` -> ``Helena Varga``),
     with no word of a body's or place's name (``body``) in it (not ``Victoria Council``): the name, as a person;
     else None."""
     at = next((i for i, t in enumerate(ent[:2]) if t.lower_ in given), None)

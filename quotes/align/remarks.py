@@ -84,6 +84,7 @@ def with_parts(
     best: dict[tuple[int, int], tuple[float, str]] = {}  # unit -> (score, group) of its best linkable partner
     own: set[tuple[int, int]] = set()  # units that link to a rendering of their own quote's group
     group_of = {(d, q.start): q.group for d, ex in enumerate(extractions) for q in ex.quotes}
+    quote_of = {(d, a): start for (d, start), spans in spans_of.items() for a, _ in spans}  # unit -> its quote
     for i, j in _candidates(items):
         for a, b in ((i, j), (j, i)):
             if not is_unit[items[a].n] or is_unit[items[b].n] or items[a].doc == items[b].doc:
@@ -96,7 +97,7 @@ def with_parts(
             key = (items[a].doc, items[a].quote.start)
             if s < weights.cutoff(f.speakers) or not f.shown():
                 continue
-            if group == group_of.get((items[a].doc, _quote_start(spans_of, items[a].doc, key[1]))):
+            if group == group_of.get((items[a].doc, quote_of[key])):
                 own.add(key)
             if s > best.get(key, (-1.0, ""))[0]:
                 best[key] = (s, group)
@@ -113,11 +114,6 @@ def with_parts(
             quotes.append(replace(q, parts=parts) if len({p.group for p in parts}) > 1 else q)
         out.append(replace(ex, quotes=tuple(quotes)))
     return out
-
-
-def _quote_start(spans_of: dict[tuple[int, int], list[tuple[int, int]]], doc: int, unit_start: int) -> int:
-    """The start of the quote of document ``doc`` one of whose sentences starts at ``unit_start``."""
-    return next(start for (d, start), spans in spans_of.items() if d == doc and any(a == unit_start for a, _ in spans))
 
 
 def join_statements(extractions: Sequence[Extraction], groups: Sequence[Group]) -> tuple[list[Extraction], list[Group]]:

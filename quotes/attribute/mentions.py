@@ -396,8 +396,8 @@ def _group_subjects(doc: Doc, lex: Lexicon) -> list[Mention]:
 
 
 def _place_bodies(doc: Doc, lex: Lexicon) -> list[Mention]:
-    """Bodies the tagger leaves unnamed: a body's head noun after the place or people it serves (``Paphos police``,
-    ``Kenyan police``, ``the Bihar government``; ``body_heads.tsv``), so that a later "Police said" or "the
+    """Bodies the tagger leaves unnamed: a body's head noun after the place or people it serves (``Dunmore police``,
+    ``Ruritanian police``, ``the Dunmore government``; ``body_heads.tsv``), so that a later "Police said" or "the
     government said" in the article names that body in full."""
     out = []
     for tok in doc:

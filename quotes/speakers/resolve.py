@@ -472,7 +472,7 @@ def _antecedent(
 def _gender_of(p: Mention, persons: _People) -> str | None:
     """The gender the article marks for a person (a role word, an honorific, their own sentence's pronoun), or
     else the one their given name marks, a lone family name taking the nearest fuller name's before it
-    (``Stephanie Holt`` … ``Holt``: neither is "he")."""
+    (``Margaret Holt`` … ``Holt``: neither is "he")."""
     words = name_words(p.text)
     marked = next((persons.genders[w] for w in words if w in persons.genders), None)
     if marked is not None or len(words) >= 2:
