@@ -599,6 +599,10 @@ def test_a_participle_hung_on_a_subjectless_clause_shares_the_subject_further_up
             "Berg criticized recent decisions by donors to suspend their funding.",
             ["recent decisions by donors to suspend their funding"],
         ),
+        # a criticism's object, and what it was for (the complement goes on with the report)
+        ("Berg slammed the decision to close the harbour.", ["the decision to close the harbour"]),
+        ("Berg condemned the council for closing the harbour.", ["the council for closing the harbour"]),
+        ("Berg slammed the council for closing the harbour.", ["the council for closing the harbour"]),
         # a group that speaks as one, or a body, states what it alleges, vows or calls for
         (
             "The councillors alleged a lack of transparency at the assembly and vowed not to relent.",
