@@ -76,6 +76,7 @@ class Lexicon:
     capitals: dict[str, str]
     genders: dict[str, str]
     given_names: dict[str, str]  # a first name that marks its bearer's gender ("stephanie" -> "female")
+    place_heads: frozenset[str]  # heads of the names of places and buildings ("hall", "island")
     title_cues: frozenset[str]
     object_verbs: frozenset[str]
     pronouns: dict[str, str]
@@ -193,6 +194,7 @@ def _load_lexicon() -> Lexicon:
         capitals={city: country for city, country in read_table("capitals.tsv", 2)},
         genders={word: gender for word, gender in read_table("gender_words.tsv", 2)},
         given_names={name: gender for name, gender in read_table("given_names.tsv", 2)},
+        place_heads=frozenset(r[0] for r in read_table("place_heads.tsv", 1)),
         title_cues=frozenset(r[0] for r in read_table("title_cues.tsv", 1)),
         object_verbs=frozenset(r[0] for r in read_table("object_verbs.tsv", 1)),
         pronouns={p: kind for p, kind in read_table("pronouns.tsv", 2)},

@@ -271,8 +271,8 @@ def entities(doc: Doc) -> Doc:
 def _given_named(ent: Span, given: Mapping[str, str], body: frozenset[str]) -> Span | None:
     """The person an organisation or place entity names when it is a given name (``given``) and one or two more
     capitalised names, perhaps after one capitalised word (``Lawyer Helena Varga`` -> ``Helena Varga``),
-    with no word of a body's or place's name (``body``) in it (not ``Victoria Council``): the name, as a person;
-    else None."""
+    with no word of a body's or place's name (``body``) in it (not ``Victoria Council``, ``Lincoln Hall``): the
+    name, as a person; else None."""
     at = next((i for i, t in enumerate(ent[:2]) if t.lower_ in given), None)
     if at is None or not 2 <= len(ent) - at <= 3:
         return None
@@ -284,8 +284,14 @@ def _given_named(ent: Span, given: Mapping[str, str], body: frozenset[str]) -> S
 
 
 def body_words(lex: Lexicon) -> frozenset[str]:
-    """Words that make a name a body's or a place's: body heads and classes, capitals and demonyms."""
-    return frozenset(lex.body_heads) | frozenset(lex.body_classes) | frozenset(lex.capitals) | frozenset(lex.demonyms)
+    """Words that make a name a body's or a place's: body heads and classes, place heads, capitals and demonyms."""
+    return (
+        lex.body_heads
+        | lex.place_heads
+        | frozenset(lex.body_classes)
+        | frozenset(lex.capitals)
+        | frozenset(lex.demonyms)
+    )
 
 
 def _joined_org(first: Span, second: Span) -> bool:

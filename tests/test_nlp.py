@@ -68,6 +68,20 @@ def test_a_lines_second_word_never_opens_a_sentence() -> None:
 
 
 @pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["Lincoln", "Hall", "said", "so"], ("Lincoln Hall", "ORG")),  # a building's name (place_heads.tsv)
+        (["Victoria", "Island", "said", "so"], ("Victoria Island", "ORG")),
+        (["Helena", "Varga", "said", "so"], ("Helena Varga", "PERSON")),
+    ],
+)
+def test_a_given_name_before_a_places_head_makes_no_person(words: list[str], expected: tuple[str, str]) -> None:
+    heads, deps, pos = [2, 2, 2, 2], ["compound", "nsubj", "ROOT", "advmod"], ["PROPN", "PROPN", "VERB", "ADV"]
+    doc = entities(_doc(words, heads, deps, pos, [(0, 2, "ORG")]))
+    assert [(e.text, e.label_) for e in doc.ents] == [expected]
+
+
+@pytest.mark.parametrize(
     ("words", "ents", "expected"),
     [
         # a given name and a surname tagged as an organisation, after a capitalised word of role
