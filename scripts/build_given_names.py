@@ -53,7 +53,10 @@ def main() -> int:
     try:
         source = resources.files("nomquamgender").joinpath("name_data.json").read_text(encoding="utf-8")
     except ModuleNotFoundError:
-        print("build_given_names: nomquamgender is not installed; run .venv/bin/pip install nomquamgender==0.1.4")
+        print(
+            "build_given_names: nomquamgender is not installed; run .venv/bin/pip install nomquamgender==0.1.4",
+            file=sys.stderr,
+        )
         return 2
     text = HEADER + "".join(f"{name}\t{gender}\n" for name, gender in rows(json.loads(source)))
     if args.check:

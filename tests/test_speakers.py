@@ -381,3 +381,29 @@ def test_a_pronoun_is_never_an_alias_of_a_speaker() -> None:
     assert summary.name == "Anna Berg"
     assert dict(summary.mentions) == {"She": 1, "Berg": 1}  # the mentions seen: pronouns too
     assert "She" not in summary.aliases and "Berg" in summary.aliases
+
+
+def test_given_names_keep_only_names_most_bearers_of_one_gender_share() -> None:
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "build_given_names.py"
+    spec = importlib.util.spec_from_file_location("build_given_names", path)
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    data = {
+        "margit": [12, 5000, 0.995, 3],  # women's
+        "anton": [12, 5000, 0.004, 3],  # men's
+        "robin": [12, 5000, 0.45, 3],  # both
+        "zofka": [3, 40, 1.0, 3],  # too few bearers to tell
+        "李": [5, 9000, 1.0, 3],  # not in Latin letters
+    }
+    assert script.rows(data) == [("anton", "male"), ("margit", "female")]
+
+
+def test_the_shipped_given_names_are_lowercase_names_with_a_gender() -> None:
+    from quotes.config import lexicon
+
+    names = lexicon().given_names
+    assert len(names) > 5000 and set(names.values()) == {"female", "male"}
+    assert all(n == n.lower() and " " not in n for n in names)
