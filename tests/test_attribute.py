@@ -421,6 +421,14 @@ def test_the_definite_description_of_a_named_persons_occupation_is_that_person(
     assert q.speaker == speaker
 
 
+def test_a_title_the_parser_hung_on_a_place_is_the_subject_a_later_he_refers_to(quotes_of: Extract) -> None:
+    text = (
+        "This morning in Port Dunmore, Ruritania, the Secretary-General spoke at the opening of the summit. "
+        "He told leaders that the crisis was no excuse for delay."
+    )
+    assert only(quotes_of(text), Kind.INDIRECT).speaker == "the Secretary-General"
+
+
 def test_statement_saying_belongs_to_the_statements_owner(quotes_of: Extract) -> None:
     text = "The city council later released a statement saying it would “explore every option,” including a lawsuit."
     q = only(quotes_of(text), Kind.MIXED)

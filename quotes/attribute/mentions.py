@@ -416,13 +416,30 @@ def _place_bodies(doc: Doc, lex: Lexicon) -> list[Mention]:
     return out
 
 
+def _subject_behind_place(tok: Token) -> bool:
+    """Whether ``tok`` is the real subject that the parser hung as an apposition on a place it took for the
+    subject (``In Sharm el-Sheikh, Egypt, the Secretary-General spoke``: "Sheikh" subject, "Egypt" and the
+    title appositions): the apposition stands just before the subject's verb, and a place does not speak."""
+    top = tok
+    while top.dep_ == "appos":
+        top = top.head
+    return (
+        top is not tok
+        and top.dep_ in ("nsubj", "nsubjpass")
+        and top.ent_type_ in ("GPE", "LOC", "FAC")
+        and tok.right_edge.i + 1 == top.head.i
+    )
+
+
 def _titled_subjects(doc: Doc, lex: Lexicon, named: Sequence[Mention]) -> list[Mention]:
     """Sentence subjects that are a definite title no one ``named`` before them holds (``The Secretary-General,
     as you all saw, spoke …`` in a text that never names him): the person a later "he" or "she" refers to,
     resolved as the description it is. A title a named person holds is left to that person's name."""
     out = []
     for tok in doc:
-        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_:
+            continue
+        if tok.dep_ not in ("nsubj", "nsubjpass") and not _subject_behind_place(tok):
             continue
         phrase = noun_phrase(tok)
         words = [t for t in phrase if not t.is_punct]
