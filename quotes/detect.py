@@ -686,6 +686,8 @@ def _verb_complements(verb: Token, lex: Lexicon) -> Iterator[Candidate]:
         if (child.dep_ == "ccomp" or that_clause) and _is_statement_clause(child):
             if _subject_of_next(verb, child):
                 continue  # the subject of the clause after it, taken for a clause of its own
+            if child.i < verb.i and relays_report(child, lex):
+                continue  # "X said that …, Reuters reported": X's words, which X's verb reports; the agency relays
             subject = _subject_taken_for_object(verb, child)
             whole = verb.doc[subject.left_edge.i : child.right_edge.i + 1] if subject is not None else None
             span = (
@@ -735,6 +737,17 @@ WH_TAGS = ("WDT", "WP", "WP$", "WRB")
 #: Conjunctions after which a clause hung on the reporting verb continues the report: a contrast the speaker draws
 #: (``…, but now it takes a week``); after ``and`` it is as often the writer's narration (``…, and he left``).
 CONTRASTIVE = ("but", "yet")
+
+
+def relays_report(clause: Token, lex: Lexicon) -> bool:
+    """Whether a clause that a reporting verb after it reports is itself a report with a source and words of its
+    own (``[Berg said that the port would close], Reuters reported``): the words are the source's, and the
+    verb after them names only who relays them."""
+    return (
+        reporting_key(clause, lex) is not None
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+        and any(c.dep_ == "ccomp" and c.i > clause.i for c in clause.children)
+    )
 
 
 def _subject_taken_for_object(verb: Token, clause: Token) -> Token | None:

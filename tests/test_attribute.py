@@ -429,6 +429,18 @@ def test_a_title_the_parser_hung_on_a_place_is_the_subject_a_later_he_refers_to(
     assert only(quotes_of(text), Kind.INDIRECT).speaker == "the Secretary-General"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dunmore Mayor Anna Berg said that the port would close in June, Reuters reported.",
+        "Dunmore Mayor Anna Berg on Wednesday said that the port would close in June, reported Reuters.",
+    ],
+)
+def test_a_report_a_wire_agency_relays_is_the_sources_via_the_agency(quotes_of: Extract, text: str) -> None:
+    q = only(quotes_of(text), Kind.INDIRECT)
+    assert (q.text, q.speaker, q.via) == ("the port would close in June", "Anna Berg", "Reuters")
+
+
 def test_statement_saying_belongs_to_the_statements_owner(quotes_of: Extract) -> None:
     text = "The city council later released a statement saying it would “explore every option,” including a lawsuit."
     q = only(quotes_of(text), Kind.MIXED)

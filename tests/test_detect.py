@@ -599,6 +599,9 @@ def test_a_participle_hung_on_a_subjectless_clause_shares_the_subject_further_up
             "Berg criticized recent decisions by donors to suspend their funding.",
             ["recent decisions by donors to suspend their funding"],
         ),
+        # a report that a wire agency relays: the source's words, not the whole sentence
+        ("Mayor Anna Berg said that the port would close in June, Reuters reported.", ["the port would close in June"]),
+        ("Mayor Anna Berg said on Monday the port would close soon, reported AFP.", ["the port would close soon"]),
         # a criticism's object, and what it was for (the complement goes on with the report)
         ("Berg slammed the decision to close the harbour.", ["the decision to close the harbour"]),
         ("Berg condemned the council for closing the harbour.", ["the council for closing the harbour"]),

@@ -24,6 +24,7 @@ from ..detect import (
     joint_subject,
     paragraph_gap,
     passive_agent,
+    relays_report,
     reporting_key,
 )
 from ..types import Attribution, Kind, Mention
@@ -220,6 +221,8 @@ def _attribute_one(doc: Doc, cand: Candidate, lex: Lexicon, marked: Spans = NO_S
             inner = _inner_reporter(span, lex)
             if inner is not None:
                 mention, via = token_mention(inner, lex), mention
+            elif (relay := _relay(cue_tok, lex)) is not None:
+                via = token_mention(relay, lex)  # "Berg said that …, Reuters reported": Berg's words, via Reuters
     if according is not None:
         src_tok = _according_object(according)
         src = token_mention(src_tok, lex) if src_tok is not None else None
@@ -255,6 +258,18 @@ def _inner_reporter(clause: Span, lex: Lexicon) -> Token | None:
     if subject is None or subject.pos_ != "PROPN":
         return None
     return subject
+
+
+def _relay(cue: Token, lex: Lexicon) -> Token | None:
+    """Who relays a report whose whole clause a reporting verb after it reports (``Berg said that …, Reuters
+    reported`` or ``…, reported Reuters``): that verb's subject, or the name after it; None otherwise."""
+    verb = cue.head
+    if cue.dep_ != "ccomp" or verb.i <= cue.i or not relays_report(cue, lex):
+        return None
+    source = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if source is None:
+        source = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ == "PROPN"), None)
+    return source
 
 
 def _reports_content(verb: Token, lex: Lexicon) -> bool:
