@@ -430,15 +430,18 @@ def test_a_title_the_parser_hung_on_a_place_is_the_subject_a_later_he_refers_to(
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "via"),
     [
-        "Dunmore Mayor Anna Berg said that the port would close in June, Reuters reported.",
-        "Dunmore Mayor Anna Berg on Wednesday said that the port would close in June, reported Reuters.",
+        ("Dunmore Mayor Anna Berg said that the port would close in June, Reuters reported.", "Reuters"),
+        ("Dunmore Mayor Anna Berg on Wednesday said that the port would close in June, reported Reuters.", "Reuters"),
+        ("Dunmore Mayor Anna Berg said that the port would close in June, she added.", None),  # no agency: no via
     ],
 )
-def test_a_report_a_wire_agency_relays_is_the_sources_via_the_agency(quotes_of: Extract, text: str) -> None:
+def test_a_report_a_wire_agency_relays_is_the_sources_via_the_agency(
+    quotes_of: Extract, text: str, via: str | None
+) -> None:
     q = only(quotes_of(text), Kind.INDIRECT)
-    assert (q.text, q.speaker, q.via) == ("the port would close in June", "Anna Berg", "Reuters")
+    assert (q.text, q.speaker, q.via) == ("the port would close in June", "Anna Berg", via)
 
 
 def test_statement_saying_belongs_to_the_statements_owner(quotes_of: Extract) -> None:

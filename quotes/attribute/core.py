@@ -268,8 +268,8 @@ def _relay(cue: Token, lex: Lexicon) -> Token | None:
         return None
     source = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if source is None:
-        source = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ == "PROPN"), None)
-    return source
+        source = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    return source if source is not None and source.pos_ == "PROPN" else None  # a name, as an agency's is
 
 
 def _reports_content(verb: Token, lex: Lexicon) -> bool:
