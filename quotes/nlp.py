@@ -11,7 +11,7 @@ from functools import lru_cache
 from itertools import chain, islice
 from typing import TYPE_CHECKING, NamedTuple
 
-from .config import Lexicon, Settings, lexicon
+from .config import Settings, lexicon
 from .errors import ModelError
 from .ingest import DATE_STAMP
 from .types import Article
@@ -245,7 +245,7 @@ def entities(doc: Doc) -> Doc:
       two organisations; not ``the Ministry of Health and UNICEF``, nor ``… and the Red Cross``).
     """
     lex = lexicon()
-    honorifics, body = lex.honorifics, body_words(lex)
+    honorifics, body = lex.honorifics, body_words()
     ents = list(doc.ents)
     out = []
     k = 0
@@ -283,8 +283,11 @@ def _given_named(ent: Span, given: Mapping[str, str], body: frozenset[str]) -> S
     return name
 
 
-def body_words(lex: Lexicon) -> frozenset[str]:
-    """Words that make a name a body's or a place's: body heads and classes, place heads, capitals and demonyms."""
+@lru_cache(maxsize=1)
+def body_words() -> frozenset[str]:
+    """Words that make a name a body's or a place's: body heads and classes, place heads, capitals and demonyms
+    (built once per process, not once per document)."""
+    lex = lexicon()
     return (
         lex.body_heads
         | lex.place_heads

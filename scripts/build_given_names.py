@@ -22,7 +22,11 @@ from importlib import resources
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "quotes" / "data" / "given_names.tsv"
+sys.path.insert(0, str(ROOT))
+
+from shipped import ship_text  # noqa: E402
+
+NAME = "given_names.tsv"
 MIN_PEOPLE = 1000
 SHARE = 0.98
 LATIN = re.compile(r"^[a-z][a-z'-]*[a-z]$")
@@ -59,13 +63,7 @@ def main() -> int:
         )
         return 2
     text = HEADER + "".join(f"{name}\t{gender}\n" for name, gender in rows(json.loads(source)))
-    if args.check:
-        same = OUT.read_text(encoding="utf-8") == text
-        print("the shipped table matches" if same else "the shipped table differs; rerun without --check")
-        return 0 if same else 1
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)}")
-    return 0
+    return ship_text(text, NAME, check=args.check, what="table", fresh="its source data")
 
 
 if __name__ == "__main__":

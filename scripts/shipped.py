@@ -42,13 +42,16 @@ def arguments(doc: str | None) -> argparse.Namespace:
 
 def ship(model: dict[str, object], name: str, *, check: bool) -> int:
     """Write ``quotes/data/<name>``, or with ``check`` say whether it equals a fresh training's; the exit code."""
+    return ship_text(json.dumps(model, indent=1) + "\n", name, check=check, what="model", fresh="a fresh training")
+
+
+def ship_text(text: str, name: str, *, check: bool, what: str, fresh: str) -> int:
+    """Write ``text`` to ``quotes/data/<name>``, or with ``check`` say whether the shipped file (the ``what``)
+    equals it (``fresh``: what made it); the exit code."""
     path = ROOT / "quotes" / "data" / name
-    text = json.dumps(model, indent=1) + "\n"
     if check:
         same = path.is_file() and path.read_text(encoding="utf-8") == text
-        print(
-            "the shipped model matches a fresh training" if same else "the shipped model differs; rerun without --check"
-        )
+        print(f"the shipped {what} matches {fresh}" if same else f"the shipped {what} differs; rerun without --check")
         return 0 if same else 1
     path.write_text(text, encoding="utf-8")
     print(f"wrote {path.relative_to(ROOT)}")

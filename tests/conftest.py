@@ -3,11 +3,13 @@ temporary folder for the session."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -91,3 +93,20 @@ def seed_predictions(seed_extractions: list[Extraction]) -> list[dict[str, objec
 def seed_texts(seed_extractions: list[Extraction]) -> dict[str, str]:
     """Seed file name -> text, for line numbers in score reports."""
     return {Path(ex.article.doc).name: ex.article.text for ex in seed_extractions}
+
+
+@pytest.fixture
+def script(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], ModuleType]:
+    """Load ``scripts/<name>.py`` as a module, as when it runs (its helpers beside it on the path): the script
+    must import against the package as it is."""
+
+    def load(name: str) -> ModuleType:
+        scripts = ROOT / "scripts"
+        monkeypatch.syspath_prepend(str(scripts))
+        spec = importlib.util.spec_from_file_location(name, scripts / f"{name}.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+
+    return load

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
+from collections.abc import Callable
+from types import ModuleType
 
 from quotes import extract
 from quotes.attribute.ranking import FEATURES, model
@@ -35,21 +36,14 @@ def test_the_rules_win_where_they_reach() -> None:
     assert q.speaker == "Ana Ruiz" and q.flags == ()
 
 
-def test_the_training_script_labels_the_mention_that_overlaps_the_gold_speaker(monkeypatch: pytest.MonkeyPatch) -> None:
-    import importlib.util
-    from pathlib import Path
-
+def test_the_training_script_labels_the_mention_that_overlaps_the_gold_speaker(
+    script: Callable[[str], ModuleType],
+) -> None:
     from quotes.config import lexicon
     from quotes.evaluate import GoldQuote
     from quotes.nlp import pipeline
 
-    scripts = Path(__file__).resolve().parents[1] / "scripts"
-    monkeypatch.syspath_prepend(str(scripts))  # as when the script runs: its helpers sit beside it
-    path = scripts / "train_ranking.py"
-    spec = importlib.util.spec_from_file_location("train_ranking", path)
-    assert spec is not None and spec.loader is not None
-    script = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(script)  # the script must import against the package as it is
+    train = script("train_ranking")  # the script must import against the package as it is
     doc = pipeline(Settings())(TEXT)
     start = TEXT.index("It is")
     gold = GoldQuote(
@@ -61,6 +55,6 @@ def test_the_training_script_labels_the_mention_that_overlaps_the_gold_speaker(m
         speaker="tom-reed",
         speaker_spans=((36, 44),),
     )
-    labelled = list(script.examples(doc, [gold], lexicon()))
+    labelled = list(train.examples(doc, [gold], lexicon()))
     assert labelled and [label for _, label in labelled].count(1) == 1
     assert all(len(features) == len(FEATURES) for features, _ in labelled)

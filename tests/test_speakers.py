@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -383,14 +384,8 @@ def test_a_pronoun_is_never_an_alias_of_a_speaker() -> None:
     assert "She" not in summary.aliases and "Berg" in summary.aliases
 
 
-def test_given_names_keep_only_names_most_bearers_of_one_gender_share() -> None:
-    import importlib.util
-
-    path = Path(__file__).resolve().parents[1] / "scripts" / "build_given_names.py"
-    spec = importlib.util.spec_from_file_location("build_given_names", path)
-    assert spec is not None and spec.loader is not None
-    script = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(script)
+def test_given_names_keep_only_names_most_bearers_of_one_gender_share(script: Callable[[str], ModuleType]) -> None:
+    build = script("build_given_names")
     data = {
         "margit": [12, 5000, 0.995, 3],  # women's
         "anton": [12, 5000, 0.004, 3],  # men's
@@ -398,7 +393,7 @@ def test_given_names_keep_only_names_most_bearers_of_one_gender_share() -> None:
         "zofka": [3, 40, 1.0, 3],  # too few bearers to tell
         "李": [5, 9000, 1.0, 3],  # not in Latin letters
     }
-    assert script.rows(data) == [("anton", "male"), ("margit", "female")]
+    assert build.rows(data) == [("anton", "male"), ("margit", "female")]
 
 
 def test_the_shipped_given_names_are_lowercase_names_with_a_gender() -> None:

@@ -64,6 +64,7 @@ def with_parts(
     ``camps`` are the corpus's ``speaker_camps`` (the units have their quotes' speakers).
     """
     units: list[list[Quote]] = []
+    own_group: dict[tuple[int, int], str | None] = {}  # (document, sentence start) -> its quote's group
     spans_of: dict[tuple[int, int], list[tuple[int, int]]] = {}  # (document, quote start) -> its sentences
     for d, ex in enumerate(extractions):
         mine = []
@@ -74,6 +75,7 @@ def with_parts(
             spans_of[(d, q.start)] = spans
             for start, end in spans:
                 mine.append(replace(q, start=start, end=end, text=ex.article.text[start:end], group=None, flags=()))
+                own_group[(d, start)] = q.group
         units.append(mine)
     if not spans_of:
         return list(extractions)
@@ -83,8 +85,6 @@ def with_parts(
     is_unit = {it.n: id(it.quote) in unit_ids for it in items}
     best: dict[tuple[int, int], tuple[float, str]] = {}  # unit -> (score, group) of its best linkable partner
     own: set[tuple[int, int]] = set()  # units that link to a rendering of their own quote's group
-    group_of = {(d, q.start): q.group for d, ex in enumerate(extractions) for q in ex.quotes}
-    quote_of = {(d, a): start for (d, start), spans in spans_of.items() for a, _ in spans}  # unit -> its quote
     for i, j in _candidates(items):
         for a, b in ((i, j), (j, i)):
             if not is_unit[items[a].n] or is_unit[items[b].n] or items[a].doc == items[b].doc:
@@ -97,7 +97,7 @@ def with_parts(
             key = (items[a].doc, items[a].quote.start)
             if s < weights.cutoff(f.speakers) or not f.shown():
                 continue
-            if group == group_of.get((items[a].doc, quote_of[key])):
+            if group == own_group[key]:
                 own.add(key)
             if s > best.get(key, (-1.0, ""))[0]:
                 best[key] = (s, group)
