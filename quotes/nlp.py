@@ -233,13 +233,19 @@ ENTITY_COMPONENT = "quotes_entities"
 MAX_JOINED_WORDS = 3
 
 
+#: Entity labels of places, which the small tagger also gives to some bodies named after their place.
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+
 def entities(doc: Doc) -> Doc:
-    """The ``quotes_entities`` component: three repairs of the small tagger's entities that name sources.
+    """The ``quotes_entities`` component: four repairs of the small tagger's entities that name sources.
 
     * An entity after an honorific, or opening with one, is a person (``Ms Amara Osei`` tagged ORG;
       ``quotes/data/honorifics.tsv``).
     * An organisation or place that is a given name and a surname is a person (``Lawyer Helena Varga``
       tagged ORG; ``quotes/data/given_names.tsv``).
+    * A place whose name ends in the noun of a kind of body is that body (``the Isle of Dunmore Constabulary``,
+      ``Dunmore Foods Ltd`` tagged LOC or GPE; ``quotes/data/body_classes.tsv``).
     * An organisation's name that holds "of" goes on over "and" when the parser makes the next words a
       conjunct inside it and they are no name of their own (``the Union of Midwives and Nurses``, tagged as
       two organisations; not ``the Ministry of Health and UNICEF``, nor ``… and the Red Cross``).
@@ -258,6 +264,9 @@ def entities(doc: Doc) -> Doc:
             ent.label_ = "PERSON"
         elif ent.label_ in ("ORG", "GPE") and (named := _given_named(ent, lex.given_names, body)) is not None:
             ent = named
+        elif ent.label_ in PLACE_LABELS and ent[-1].is_title and ent[-1].lower_ in lex.body_classes:
+            ent = doc[ent.start : ent.end]  # "the Isle of Dunmore Constabulary" tagged LOC: a body
+            ent.label_ = "ORG"
         elif ent.label_ == "ORG" and k + 1 < len(ents) and _joined_org(ent, ents[k + 1]):
             ent = doc[ent.start : ents[k + 1].end]
             ent.label_ = "ORG"

@@ -398,6 +398,7 @@ def test_pronoun_skips_a_person_whose_given_name_marks_the_other_gender(quotes_o
         ("Dunmore police arrested a man on Monday.", "Dunmore police"),  # the place the police serve
         ("Ruritanian police arrested a man on Monday.", "Ruritanian police"),  # the people
         ("The Greater Dunmore Constabulary appealed for help.", "Greater Dunmore Constabulary"),  # a police force
+        ("Appeals came from the Isle of Dunmore Constabulary.", "Isle of Dunmore Constabulary"),  # "of" in the place
         ("Officers arrested a man on Monday.", "Police"),  # no body named: the police as written
     ],
 )

@@ -103,3 +103,23 @@ def test_a_given_name_and_a_surname_tagged_as_a_body_are_a_person(
     pos = ["PROPN" if w[0].isupper() else "VERB" for w in words]
     doc = entities(_doc(words, heads, deps, pos, ents))
     assert [(e.text, e.label_) for e in doc.ents] == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "label", "expected"),
+    [
+        (["Isle", "of", "Dunmore", "Constabulary", "said", "so"], "LOC", "ORG"),  # a police force
+        (["Dunmore", "Foods", "Ltd", "said", "so"], "GPE", "ORG"),  # a company
+        (["West", "Dunmore", "Police", "said", "so"], "FAC", "ORG"),
+        (["West", "Bank", "said", "so"], "LOC", "LOC"),  # a body's head ("the bank pledged") that names a place too
+        (["Dunmore", "Island", "said", "so"], "LOC", "LOC"),  # a place
+    ],
+)
+def test_a_place_named_with_the_noun_of_a_kind_of_body_is_that_body(
+    words: list[str], label: str, expected: str
+) -> None:
+    n = len(words) - 2
+    heads, deps = [n - 1] * n + [n, n], ["compound"] * (n - 1) + ["nsubj", "ROOT", "advmod"]
+    pos = ["PROPN"] * n + ["VERB", "ADV"]
+    doc = entities(_doc(words, heads, deps, pos, [(0, n, label)]))
+    assert [(e.text, e.label_) for e in doc.ents] == [(" ".join(words[:n]), expected)]

@@ -320,14 +320,30 @@ def test_summarize_counts_quotes_per_outlet_and_mentions() -> None:
     assert dict(summary.quotes_by_outlet) == {"Daily": 2}
 
 
-def test_short_body_name_merges_into_the_one_fuller_body_across_documents() -> None:
-    def body(doc: str, name: str) -> Extraction:
-        text = f"{name} said x."
-        m = Mention(name, 0, len(name), "description")
-        return resolve(Article(doc, text), [Attribution(len(text) - 2, len(text) - 1, Kind.INDIRECT, mention=m)], [])
+def _body_said(doc: str, name: str, before: str = "") -> Extraction:
+    text = f"{before}{name} said x."
+    m = Mention(name, len(before), len(before) + len(name), "description")
+    return resolve(Article(doc, text), [Attribution(len(text) - 2, len(text) - 1, Kind.INDIRECT, mention=m)], [])
 
-    out = unify([body("a.txt", "the presidential office"), body("b.txt", "Ruritania's presidential office")])
+
+def test_short_body_name_merges_into_the_one_fuller_body_across_documents() -> None:
+    a = _body_said("a.txt", "the presidential office", before="Talks in Ruritania ended. ")
+    out = unify([a, _body_said("b.txt", "Ruritania's presidential office")])
     assert {q.speaker for ex in out for q in ex.quotes} == {"Ruritania's presidential office"}
+
+
+@pytest.mark.parametrize(
+    "story", ["A man was hurt on a beach in Maughold. ", "Talks in Dunmore ended. ", "Rain fell in Ruritanian towns. "]
+)
+def test_a_short_body_name_stays_itself_in_a_document_that_never_names_the_fuller_bodys_place(story: str) -> None:
+    out = unify([_body_said("a.txt", "Police", before=story), _body_said("b.txt", "Paphos police")])
+    assert [q.speaker for ex in out for q in ex.quotes] == ["Police", "Paphos police"]
+
+
+def test_a_short_body_name_takes_a_demonym_of_the_fuller_bodys_place_as_its_evidence() -> None:
+    a = _body_said("a.txt", "the presidential office", before="French talks ended. ")
+    out = unify([a, _body_said("b.txt", "France's presidential office")])
+    assert {q.speaker for ex in out for q in ex.quotes} == {"France's presidential office"}
 
 
 def test_his_office_is_the_office_of_the_person_he_refers_to() -> None:
