@@ -55,6 +55,7 @@ class Lexicon:
     verbs: dict[str, str]
     belief_verbs: frozenset[str]
     nouns: frozenset[str]
+    topic_nouns: frozenset[str]  # reporting nouns whose prepositional object is a topic ("concern over …")
     light_verbs: frozenset[str]
     directive_verbs: frozenset[str]
     hearer_verbs: frozenset[str]  # verbs whose object is the person spoken to (their passive subject heard it)
@@ -173,6 +174,7 @@ def _load_lexicon() -> Lexicon:
         verbs={lemma: cls for lemma, cls in read_table("reporting_verbs.tsv", 2)},
         belief_verbs=frozenset(r[0] for r in read_table("belief_verbs.tsv", 1)),
         nouns=frozenset(r[0] for r in read_table("reporting_nouns.tsv", 1)),
+        topic_nouns=frozenset(r[0] for r in read_table("topic_nouns.tsv", 1)),
         light_verbs=frozenset(r[0] for r in read_table("light_verbs.tsv", 1)),
         directive_verbs=frozenset(r[0] for r in read_table("directive_verbs.tsv", 1)),
         hearer_verbs=frozenset(r[0] for r in read_table("hearer_verbs.tsv", 1)),

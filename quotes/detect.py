@@ -381,10 +381,11 @@ class Spans:
 NO_SPANS = Spans((), (), ())
 
 
-#: A line that is nothing but a short quoted phrase with no sentence ending inside its marks: a subheading or a pull
-#: quote over the paragraphs it sums up ("'US should not intend to suppress or contain China'"), not a record.
+#: A line that is nothing but a short quoted phrase with no sentence ending inside its marks, perhaps after a label
+#: and a colon: a subheading or a pull quote over the paragraphs it sums up ("'US should not intend to suppress or
+#: contain China'", "Speech highlights: 'The West is in danger'"), not a record.
 _QUOTED_SUBHEAD = re.compile(
-    r"^[ \t]*[\"'“‘](?P<words>[^\n\"“”]{1,160}?)(?<![.!?,;:])[\"'”’][ \t]*$",
+    r"^[ \t]*(?P<label>[^\n\"“”‘.!?:]{1,100}:[ \t]*)?[\"'“‘](?P<words>[^\n\"“”]{1,160}?)(?<![.!?,;:])[\"'”’][ \t]*$",
     re.MULTILINE,
 )
 
@@ -411,9 +412,7 @@ def furniture(text: str) -> list[tuple[int, int]]:
     spans += [(m.start(), m.end()) for m in _CAPTION.finditer(text)]
     spans += _repeated_lines(text)
     spans += [
-        (m.start(), m.end())
-        for m in _QUOTED_SUBHEAD.finditer(text)
-        if len(m.group("words").split()) <= MAX_HEADLINE_WORDS
+        (m.start(), m.end()) for m in _QUOTED_SUBHEAD.finditer(text) if len(m.group(0).split()) <= MAX_HEADLINE_WORDS
     ]
     stamp = DATE_STAMP.match(text)
     if stamp is not None:
@@ -1175,13 +1174,15 @@ def _to_infinitive(verb: Token) -> bool:
 
 def _light_object(noun: Token, lex: Lexicon) -> tuple[int, int] | None:
     """The object of a light verb when a reporting noun heads it and a phrase gives its content
-    (``expressed [concern over the rising prices]``, ``voiced [hope for a quick end to the strike]``;
-    golden/README.md §1: for light-verb reports the span is the object), said by one source."""
+    (``expressed [his belief in a shared future]``, ``voiced [hope for a quick end to the strike]``;
+    golden/README.md §1: for light-verb reports the span is the object), said by one source; not a topic
+    (``expressed concern over the rising prices``: ``topic_nouns.tsv``)."""
     verb = noun.head
     if noun.dep_ != "dobj" or verb.lemma_.lower() not in lex.light_verbs or negated_or_modal(verb):
         return None
-    content = any(c.dep_ == "prep" or c.dep_ == "acl" and _to_infinitive(c) for c in noun.children)
-    # "concern over …", "his resolve to pursue …"
+    topic = noun.lemma_.lower() in lex.topic_nouns  # "concern over the prices" names what it is about, no more
+    content = any(c.dep_ == "prep" and not topic or c.dep_ == "acl" and _to_infinitive(c) for c in noun.children)
+    # "belief in …", "his resolve to pursue …"
     if not content or not _one_source(verb, lex):
         return None
     return _span_of(list(noun.subtree), fewest=MIN_OBJECT_TOKENS, unquoted=True)

@@ -11,7 +11,7 @@ from functools import lru_cache
 from itertools import chain, islice
 from typing import TYPE_CHECKING, NamedTuple
 
-from .config import Settings, lexicon
+from .config import Lexicon, Settings, lexicon
 from .errors import ModelError
 from .ingest import DATE_STAMP
 from .types import Article
@@ -235,10 +235,13 @@ MAX_JOINED_WORDS = 3
 
 #: Entity labels of places, which the small tagger also gives to some bodies named after their place.
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+#: Prepositions of place: a name that is their object is a place, whatever the tagger says ("vendors in Roseau").
+#: Not "from", "to", "of" or "at", whose objects are people as often ("a letter from Berg", "a friend of Novak").
+LOCATIVES = frozenset({"in", "near", "across", "throughout", "outside", "inside"})
 
 
 def entities(doc: Doc) -> Doc:
-    """The ``quotes_entities`` component: four repairs of the small tagger's entities that name sources.
+    """The ``quotes_entities`` component: six repairs of the small tagger's entities that name sources.
 
     * An entity after an honorific, or opening with one, is a person (``Ms Amara Osei`` tagged ORG;
       ``quotes/data/honorifics.tsv``).
@@ -246,6 +249,10 @@ def entities(doc: Doc) -> Doc:
       tagged ORG; ``quotes/data/given_names.tsv``).
     * A place whose name ends in the noun of a kind of body is that body (``the Isle of Dunmore Constabulary``,
       ``Dunmore Foods Ltd`` tagged LOC or GPE; ``quotes/data/body_classes.tsv``).
+    * A one- or two-word name after a noun that describes a person, or before an age, is a person
+      (``Another farmer, Phangchung, said``; ``Daza, 46, from …``).
+    * A name the tagger calls a person is a place everywhere in the article when it is once the object of a
+      preposition of place (``vendors in Roseau``; ``LOCATIVES``).
     * An organisation's name that holds "of" goes on over "and" when the parser makes the next words a
       conjunct inside it and they are no name of their own (``the Union of Midwives and Nurses``, tagged as
       two organisations; not ``the Ministry of Health and UNICEF``, nor ``… and the Red Cross``).
@@ -264,6 +271,9 @@ def entities(doc: Doc) -> Doc:
             ent.label_ = "PERSON"
         elif ent.label_ in ("ORG", "GPE") and (named := _given_named(ent, lex.given_names, body)) is not None:
             ent = named
+        elif ent.label_ not in ("PERSON", "DATE", "CARDINAL") and _described_person(ent, lex):
+            ent = doc[ent.start : ent.end]  # "Daza, 46, from …", "Another farmer, Phangchung, said …"
+            ent.label_ = "PERSON"
         elif ent.label_ in PLACE_LABELS and ent[-1].is_title and ent[-1].lower_ in lex.body_classes:
             ent = doc[ent.start : ent.end]  # "the Isle of Dunmore Constabulary" tagged LOC: a body
             ent.label_ = "ORG"
@@ -273,8 +283,37 @@ def entities(doc: Doc) -> Doc:
             k += 1
         out.append(ent)
         k += 1
+    places = {e.text for e in out if e.label_ == "PERSON" and _where(e)}
+    for n, ent in enumerate(out):
+        if ent.label_ == "PERSON" and ent.text in places:
+            out[n] = doc[ent.start : ent.end]  # "vendors in Roseau" tagged PERSON: a place, wherever it is named
+            out[n].label_ = "GPE"
     doc.ents = out
     return doc
+
+
+def _described_person(ent: Span, lex: Lexicon) -> bool:
+    """Whether a one- or two-word name is a person by its apposition: an age after it (``Daza, 46, said``), or
+    a noun that describes a person before it (``Another farmer, Phangchung, said``; titles, epithets and
+    the heads of unnamed sources: ``titles.tsv``, ``epithets.tsv``, ``anonymous_heads.tsv``)."""
+    root = ent.root
+    if len(ent) > 2 or not all(t.pos_ == "PROPN" and t.is_title for t in ent):
+        return False
+    aged = any(c.dep_ == "appos" and c.like_num and c.text.isdigit() and 0 < int(c.text) < 120 for c in root.children)
+    head = root.head
+    described = (
+        root.dep_ == "appos"
+        and head.pos_ == "NOUN"
+        and (head.lemma_ or head.text).lower() in lex.titles | lex.epithets | lex.anonymous_heads
+        and head.i < ent.start
+    )
+    return aged or described
+
+
+def _where(ent: Span) -> bool:
+    """Whether an entity is the object of a preposition of place (``in Roseau``, ``across Dunmore``)."""
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVES and ent.start > 0 and root.head.i == ent.start - 1
 
 
 def _given_named(ent: Span, given: Mapping[str, str], body: frozenset[str]) -> Span | None:

@@ -480,6 +480,12 @@ def test_pronoun_falls_back_to_the_last_named_source_the_tagger_missed(quotes_of
     assert q.speaker == "Smith"
 
 
+def test_pronoun_never_falls_back_to_an_acronym(quotes_of: Extract) -> None:
+    text = "DNO took to the streets on Monday. “We sell nothing in the market,” she stated."
+    q = only(quotes_of(text), Kind.DIRECT)
+    assert q.speaker is None
+
+
 def test_name_before_a_colon_labels_a_roundup_quote(quotes_of: Extract) -> None:
     text = 'Who won?\n\nMaria Gonzalez, The Daily Planet: "It was a draw, and both sides knew it."\n'
     q = only(quotes_of(text), Kind.DIRECT)
@@ -832,3 +838,74 @@ def test_of_two_subjects_the_parser_gave_a_verb_a_name_next_to_it_speaks() -> No
     pos[4] = "DET"  # "your advisors, all of them, are saying": a second subject that is no name stays second
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert _nearest_subject(doc[5]).text == "NUWA"
+
+
+@pytest.mark.parametrize(
+    "description",
+    ["the 53-year-old economist", "the libertarian", "the 53-year-old libertarian"],
+)
+def test_an_epithet_after_its_quote_names_the_person_before_it_not_the_speech_it_was_given_in(
+    quotes_of: Extract, description: str
+) -> None:
+    text = (
+        "Anna Berg spoke in Dunmore on Monday. "
+        f"“The old order is facing a grave threat,” said {description} in a speech that echoed her campaign."
+    )
+    q = only(quotes_of(text), Kind.DIRECT)
+    assert (q.speaker, q.speaker_mention) == ("Anna Berg", description)
+
+
+@pytest.mark.parametrize(
+    ("cue", "speaker"),
+    [
+        ("the Norwegian said", "Anna Berg"),  # one person of the nation the article names
+        ("the Norwegians said", "Norwegians"),  # a people: no one person
+    ],
+)
+def test_a_nationality_names_the_person_of_that_nation_before_it(quotes_of: Extract, cue: str, speaker: str) -> None:
+    text = f"Norwegian minister Anna Berg spoke in Dunmore on Monday. “The conclusion is obvious,” {cue}."
+    q = only(quotes_of(text), Kind.DIRECT)
+    assert q.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        (  # "she" after an unnamed woman quoted, whose own sentence marks her gender
+            "Anna Holt said the market was busy. One vendor, who said she is from Dunmore, stated that sales had "
+            "fallen.\n\n“We are not selling anything,” she stated.",
+            ["Anna Holt", "One vendor", "One vendor", "One vendor"],
+        ),
+        (  # the unnamed vendor is a man: "she" is the named woman before him
+            "Anna Holt said the market was busy. One vendor, who said he is from Dunmore, stated that sales had "
+            "fallen.\n\n“We are not selling anything,” she stated.",
+            ["Anna Holt", "One vendor", "One vendor", "Anna Holt"],
+        ),
+        (  # an unnamed source whose gender nothing marks is no antecedent of "she"
+            "Anna Holt said the market was busy. One vendor stated that sales had fallen."
+            "\n\n“We are not selling anything,” she stated.",
+            ["Anna Holt", "One vendor", "Anna Holt"],
+        ),
+    ],
+)
+def test_he_or_she_after_an_unnamed_source_of_that_gender_is_that_source(
+    quotes_of: Extract, text: str, speakers: list[str]
+) -> None:
+    assert [q.speaker for q in quotes_of(text)] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Tom Berg said the stall would close. According to the man, rents had doubled.", "Tom Berg"),
+        (
+            "One female vendor said the stall would close. According to the woman, rents had doubled.",
+            "One female vendor",
+        ),
+        ("Another vendor said the stall would close. The vendor said rents had doubled.", "Another vendor"),
+        # no woman quoted before: "the woman" as written
+        ("Tom Berg said the stall would close. According to the woman, rents had doubled.", "woman"),
+    ],
+)
+def test_the_man_the_woman_or_the_vendor_is_the_one_quoted_before(quotes_of: Extract, text: str, speaker: str) -> None:
+    assert [q.speaker for q in quotes_of(text)][-1] == speaker

@@ -333,7 +333,10 @@ def test_a_commitment_verb_reports_what_its_one_source_will_do(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Berg expressed concern over the rising price of bread.", ["concern over the rising price of bread"]),
+        ("Berg expressed concern over the rising price of bread.", []),  # what the concern is about: a topic
+        ("Berg voiced concern that the price of bread would rise.", ["the price of bread would rise"]),
+        ("Berg raised doubts about the new tariffs on bread.", []),
+        ("Berg expressed hope for a quick end to the strike.", ["hope for a quick end to the strike"]),
         (
             "Berg expressed his firm belief in a bright future for the port.",
             ["his firm belief in a bright future for the port"],

@@ -123,3 +123,65 @@ def test_a_place_named_with_the_noun_of_a_kind_of_body_is_that_body(
     pos = ["PROPN"] * n + ["VERB", "ADV"]
     doc = entities(_doc(words, heads, deps, pos, [(0, n, label)]))
     assert [(e.text, e.label_) for e in doc.ents] == [(" ".join(words[:n]), expected)]
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "pos", "label", "expected"),
+    [
+        # a name in apposition to a noun that describes a person
+        (
+            ["Another", "farmer", ",", "Novak", ",", "said", "so"],
+            [1, 5, 1, 1, 1, 5, 5],
+            ["det", "nsubj", "punct", "appos", "punct", "ROOT", "advmod"],
+            ["DET", "NOUN", "PUNCT", "PROPN", "PUNCT", "VERB", "ADV"],
+            "ORG",
+            "PERSON",
+        ),
+        # a name with an age in apposition
+        (
+            ["Novak", ",", "46", ",", "said", "so"],
+            [4, 0, 0, 0, 4, 4],
+            ["nsubj", "punct", "appos", "punct", "ROOT", "advmod"],
+            ["PROPN", "PUNCT", "NUM", "PUNCT", "VERB", "ADV"],
+            "GPE",
+            "PERSON",
+        ),
+        # a body in apposition to a noun that describes a body: the tagger's label stays
+        (
+            ["The", "company", ",", "Novak", ",", "said", "so"],
+            [1, 5, 1, 1, 1, 5, 5],
+            ["det", "nsubj", "punct", "appos", "punct", "ROOT", "advmod"],
+            ["DET", "NOUN", "PUNCT", "PROPN", "PUNCT", "VERB", "ADV"],
+            "ORG",
+            "ORG",
+        ),
+        # a number that is no age ("Dunmore, 1800, …"): the tagger's label stays
+        (
+            ["Novak", ",", "1800", ",", "said", "so"],
+            [4, 0, 0, 0, 4, 4],
+            ["nsubj", "punct", "appos", "punct", "ROOT", "advmod"],
+            ["PROPN", "PUNCT", "NUM", "PUNCT", "VERB", "ADV"],
+            "GPE",
+            "GPE",
+        ),
+    ],
+)
+def test_a_name_described_as_a_person_or_given_an_age_is_a_person(
+    words: list[str], heads: list[int], deps: list[str], pos: list[str], label: str, expected: str
+) -> None:
+    at = words.index("Novak")
+    doc = entities(_doc(words, heads, deps, pos, [(at, at + 1, label)]))
+    assert [(e.text, e.label_) for e in doc.ents if e.text == "Novak"] == [("Novak", expected)]
+
+
+@pytest.mark.parametrize(
+    ("prep", "expected"),
+    [("in", "GPE"), ("across", "GPE"), ("from", "PERSON"), ("to", "PERSON")],
+)
+def test_a_person_named_as_the_object_of_a_preposition_of_place_is_a_place(prep: str, expected: str) -> None:
+    words = ["Vendors", prep, "Novak", "said", "so", ".", "Novak", "is", "big"]
+    heads = [3, 0, 1, 3, 3, 3, 7, 7, 7]
+    deps = ["nsubj", "prep", "pobj", "ROOT", "advmod", "punct", "nsubj", "ROOT", "acomp"]
+    pos = ["NOUN", "ADP", "PROPN", "VERB", "ADV", "PUNCT", "PROPN", "AUX", "ADJ"]
+    doc = entities(_doc(words, heads, deps, pos, [(2, 3, "PERSON"), (6, 7, "PERSON")]))
+    assert [e.label_ for e in doc.ents] == [expected, expected]  # everywhere in the article

@@ -104,6 +104,12 @@ def test_records_and_groups_are_the_same_in_every_run() -> None:
             '"We will win."\n',
             ["Ruritania is big enough for both,", "not veer into conflict.", "We will win."],
         ),
+        (  # a subheading that labels the quoted phrase it ends with; a label before a sentence is a quote
+            '"Ruritania is big enough for both," President Berg said on Monday.\n\n'
+            "Berg's speech in three lines: 'Ruritania is in danger'\n\n"
+            'Helena Varga, The Dunmore Post: "It was a draw, and both sides knew it."\n',
+            ["Ruritania is big enough for both,", "It was a draw, and both sides knew it."],
+        ),
     ],
 )
 def test_page_furniture_holds_no_quote_and_names_no_speaker(text: str, expected: list[str]) -> None:

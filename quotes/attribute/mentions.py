@@ -69,6 +69,10 @@ def token_mention(tok: Token, lex: Lexicon) -> Mention | None:
             return Mention(
                 name.text, name.start_char, name.end_char, "name", "PERSON", role, body, tok.dep_ in SUBJECTS
             )
+    if _national(tok, lex):  # "the Argentinian said": a person of that nation the article names
+        return Mention(
+            phrase.text, phrase.start_char, phrase.end_char, "description", "PERSON", role, body, tok.dep_ in SUBJECTS
+        )
     text_span = phrase
     form = "name" if name_like(tok) else "description"
     label = ent.label_ if ent is not None else None
@@ -76,6 +80,16 @@ def token_mention(tok: Token, lex: Lexicon) -> Mention | None:
         label = "PERSON"  # an untagged proper name that speaks is taken for a person ("Smith argued …")
     return Mention(
         text_span.text, text_span.start_char, text_span.end_char, form, label, role, body, tok.dep_ in SUBJECTS
+    )
+
+
+def _national(tok: Token, lex: Lexicon) -> bool:
+    """Whether a token is one person named by nationality: "the" and a demonym in the singular ("the German")."""
+    return (
+        tok.lower_ in lex.demonyms
+        and tok.tag_ not in ("NNS", "NNPS")
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        and not any(c.dep_ in ("compound", "amod") for c in tok.children)
     )
 
 
@@ -186,10 +200,12 @@ def noun_phrase(tok: Token) -> Span:
     right = tok.i
     named = name_like(tok) and tok.lower_ not in lexicon().anonymous_heads  # "Vendors at …" opening a sentence
     preps = ("of",) if named else _KEPT_PREPS  # "Ministry of X", but not "Smith in recent days"
-    adverbials = lexicon().adverbials
+    adverbials, channels = lexicon().adverbials, lexicon().channels
     for c in tok.children:
         if c.dep_ == "prep" and f"{c.lower_} {c.right_edge.lower_}" in adverbials and c.right_edge.i == c.i + 1:
             continue  # "says the letter [in part]": how it was said, not which letter
+        if c.dep_ == "prep" and any(o.dep_ == "pobj" and o.lemma_.lower() in channels for o in c.children):
+            continue  # "said the economist [in a speech that …]": where it was said, not which economist
         kept = c.dep_ == "prep" and (c.lower_ in preps or _seat(tok, c)) or c.dep_ in ("compound", "flat")
         if c.i > tok.i and kept:
             right = max(right, c.right_edge.i)

@@ -187,10 +187,10 @@ def _describes(name: str, lex: Lexicon) -> bool:
 def _body_merges(speakers: list[Speaker], documents: dict[str, list[frozenset[str]]]) -> list[tuple[str, str]]:
     """Pairs (short, full) of institution ids where the short name is a less specific form of
     exactly one fuller name in the corpus ("presidential office" -> "Ruritania's presidential
-    office"): same head noun, every word of the short name in the full one, and the words the
+    office"): same head noun, every word of the short name in the full one, and a word the
     full name adds found in every document the short name speaks in (``documents``: an id -> the
-    words of each of its documents). "Police" in a story about one town is not the police of
-    another town that another story of the folder names.
+    words of each of its documents, capitals as their countries). "Police" in a story about one
+    town is not the police of another town that another story of the folder names.
     """
     lex = lexicon()
     bodies = [s for s in speakers if s.kind is SpeakerKind.INSTITUTION]
@@ -199,7 +199,7 @@ def _body_merges(speakers: list[Speaker], documents: dict[str, list[frozenset[st
     for a in bodies:
         bag, head = bags[a.id]
         fuller = [b.id for b in bodies if b.id != a.id and bags[b.id][1] == head and bag < bags[b.id][0]]
-        if len(fuller) == 1 and all(bags[fuller[0]][0] - bag <= words for words in documents.get(a.id, ())):
+        if len(fuller) == 1 and all(bags[fuller[0]][0] - bag & words for words in documents.get(a.id, ())):
             out.append((a.id, fuller[0]))
     return out
 
@@ -216,7 +216,9 @@ def _documents_of(extractions: Sequence[Extraction]) -> dict[str, list[frozenset
         ids = {q.speaker_id for q in ex.quotes if q.speaker_id}
         if ids:
             text = ex.article.text
-            words = frozenset(name_bag(text, lex)[0] | name_bag(_WORD_ENDS.sub(" ", text), lex)[0])
+            bag = name_bag(text, lex)[0] | name_bag(_WORD_ENDS.sub(" ", text), lex)[0]
+            capitals = {w for city, country in lex.capitals.items() if city.lower() in bag for w in country.split()}
+            words = frozenset(bag | capitals)
             for sid in ids:
                 out[sid].append(words)
     return out

@@ -206,6 +206,9 @@ def _canonical(
         if kind != "person":
             return None
         antecedent = _antecedent(m, persons, lex, marked=sources.marked if sources else NO_SPANS)
+        unnamed = _unnamed_before(m, bodies, sources, lex, gender=PRONOUN_GENDERS.get(m.text.lower()))
+        if unnamed is not None and (antecedent is None or unnamed.start > antecedent.start):
+            return _canonical(unnamed, persons, bodies, lex, sources)  # "One vendor, who said she …": she
         if antecedent is None:
             antecedent = _last_named_source(m, bodies)
         if antecedent is None:
@@ -213,6 +216,8 @@ def _canonical(
         m = replace(antecedent, label="PERSON")
     if m.label != "PERSON" and m.form == "name" and _fullest_person(m, persons) != m.text:
         m = replace(m, label="PERSON")
+    if m.form == "description" and (earlier := _described_before(m, persons, bodies, lex, sources)) is not None:
+        return _canonical(earlier, persons, bodies, lex, sources)  # "According to the woman": the one quoted before
     if m.form == "description":
         holder = _role_holder(m, persons, lex, sources)
         if holder is not None:
@@ -266,7 +271,7 @@ def _role_holder(m: Mention, persons: _People, lex: Lexicon, sources: _Sources |
         return holder
     if is_anonymous(m):  # "the farmers", or "the farmer" no one named is: an unnamed source
         return None
-    epithet = head in lex.epithets or _AGE.search(m.text.split()[-1]) is not None
+    epithet = head in lex.epithets or head in lex.demonyms or any(_AGE.search(w) for w in m.text.split())
     if head not in lex.titles and not epithet:
         return None
     if not epithet and not owned:
@@ -282,6 +287,78 @@ def _role_holder(m: Mention, persons: _People, lex: Lexicon, sources: _Sources |
     subjects = [p for p in before if p.is_subject]  # people the article has made the subject of a sentence
     chosen = quoted or subjects or before
     return chosen[-1] if chosen else None
+
+
+#: Determiners of a description of one unnamed person ("One vendor", "a woman", "another resident").
+_ONE = ("one", "a", "an", "another")
+#: A he or she (or his, her) in the words after a description, up to the end of its sentence or a quotation mark.
+_OWN_PRONOUN = re.compile(r"[^.!?\"“”]*?\b(he|she|his|her|him)\b", re.IGNORECASE)
+
+
+def _unnamed_before(
+    m: Mention, bodies: _Bodies, sources: _Sources | None, lex: Lexicon, *, head: str = "", gender: str | None = None
+) -> Mention | None:
+    """The last unnamed person an attribution names before ``m`` ("One vendor, who said she …", "a woman from
+    Dunmore"), with the head noun ``head`` or of the gender ``gender`` when given (a gender must be marked:
+    a word of it, "a female vendor", or its own sentence's pronoun)."""
+    if sources is None or not (head or gender):
+        return None
+    unnamed = [
+        b
+        for b in bodies.all
+        if b.end <= m.start and (b.start, b.end) in sources.quoted and is_anonymous(b) and _one_person(b)
+    ]
+    for b in sorted(unnamed, key=lambda b: -b.start):
+        if head and head_word(b.text) != head:
+            continue
+        if gender and _unnamed_gender(b, sources.text, lex) != gender:
+            continue
+        return b
+    return None
+
+
+def _one_person(m: Mention) -> bool:
+    """Whether a description names one person: "One vendor", "a woman", "another resident" (not "residents")."""
+    words = m.text.lower().split()
+    return len(words) >= 2 and words[0] in _ONE
+
+
+def _unnamed_gender(m: Mention, text: str, lex: Lexicon) -> str | None:
+    """The gender a description marks: one of its words ("a female vendor", "one woman"), else the first he or
+    she after it in its own sentence ("One vendor, who said she is from …")."""
+    marked = next((lex.genders[w] for w in m.text.lower().split() if w in lex.genders), None)
+    if marked is not None:
+        return marked
+    own = _OWN_PRONOUN.match(text, m.end)
+    return PRONOUN_GENDERS.get(own.group(1).lower()) if own else None
+
+
+def _described_before(
+    m: Mention, persons: _People, bodies: _Bodies, lex: Lexicon, sources: _Sources | None
+) -> Mention | None:
+    """Who a definite description of one person refers back to: "the woman"/"the man" is the last person of that
+    gender quoted before it, named or not; "the vendor" is the last unnamed vendor quoted before it."""
+    words = m.text.lower().split()
+    if len(words) != 2 or words[0] != "the" or sources is None:
+        return None
+    head = words[1]
+    gender = lex.genders.get(head)
+    if gender is None or head in lex.titles:
+        return _unnamed_before(m, bodies, sources, lex, head=head) if head in lex.anonymous_heads else None
+    named = next(
+        (
+            p
+            for p in reversed(persons.before(m.start))
+            if p.form == "name"
+            and p.end <= m.start
+            and (p.start, p.end) in sources.quoted
+            and _gender_of(p, persons) == gender
+        ),
+        None,
+    )
+    unnamed = _unnamed_before(m, bodies, sources, lex, gender=gender)
+    found = [x for x in (named, unnamed) if x is not None]
+    return max(found, key=lambda x: x.start) if found else None
 
 
 def _holds(role: str | None, head: str, lex: Lexicon) -> bool:
@@ -438,10 +515,16 @@ def _singular(plural: str) -> str:
 
 def _last_named_source(pronoun: Mention, bodies: _Bodies) -> Mention | None:
     """For he/she with no person before it, the last named source that is a sentence subject,
-    whatever the tagger called it (a small tagger often calls a surname an organisation)."""
+    whatever the tagger called it (a small tagger often calls a surname an organisation), but an acronym."""
     named = [b for b in bodies.all if b.form == "name" and b.is_subject and b.label != "GPE" and b.end <= pronoun.start]
-    named = [b for b in named if len(name_words(b.text)) <= 3]
+    named = [b for b in named if len(name_words(b.text)) <= 3 and not _acronym(b.text)]
     return max(named, key=lambda b: b.start) if named else None
+
+
+def _acronym(name: str) -> bool:
+    """Whether a name is an acronym (``DNO``, ``BBC``): a body's, never a person's the tagger missed."""
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and " " not in name.strip()
 
 
 def _antecedent(
