@@ -529,3 +529,23 @@ def test_a_statement_join_needs_words_one_can_point_at(
 
     f = PairFeatures(containment, 0.1, 0.95, bigrams, phrases, False, Compatibility.SAME)
     assert f.shown() is shown
+
+
+@pytest.mark.parametrize(("score", "attached"), [(20.0, False), (30.0, True)])
+def test_a_quote_left_out_joins_a_group_only_on_the_evidence_two_quotes_of_one_document_need(
+    score: float, attached: bool
+) -> None:
+    from quotes.align.grouping import attach
+    from quotes.align.similarity import CUTOFF_AGREEING
+
+    a = doc("a.txt", (REMARK, "ann", Kind.DIRECT))
+    b = doc(
+        "b.txt",
+        ("We will expand trade with our neighbors and open new routes for farmers next spring", "ann", Kind.DIRECT),
+    )
+    c = doc("c.txt", ("farmers in the north will get new routes to market soon", "ann", Kind.INDIRECT))
+    exs = [a, b, c]
+    items = _items(exs)
+    scored = {(0, 1): (90.0, CUTOFF_AGREEING), (0, 2): (score, CUTOFF_AGREEING), (1, 2): (score - 1, CUTOFF_AGREEING)}
+    (members,) = attach(exs, items, [[0, 1]], scored, speaker_camps(exs))
+    assert (any(d == 2 for d, _ in members)) is attached

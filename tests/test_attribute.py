@@ -909,3 +909,22 @@ def test_he_or_she_after_an_unnamed_source_of_that_gender_is_that_source(
 )
 def test_the_man_the_woman_or_the_vendor_is_the_one_quoted_before(quotes_of: Extract, text: str, speaker: str) -> None:
     assert [q.speaker for q in quotes_of(text)][-1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("cue", "speaker"),
+    [
+        ("lamented a vendor", "vendor"),  # the parser makes the unnamed vendor the cue's object
+        ("lamented one female vendor", "one female vendor"),
+        ("added the veteran leftist", "Anna Holt"),  # an epithet: the person quoted before
+    ],
+)
+def test_an_unnamed_source_after_an_inverted_cue_is_its_speaker(quotes_of: Extract, cue: str, speaker: str) -> None:
+    text = f"Anna Holt said rents had doubled. “It is bad for all of us here,” {cue}."
+    assert [q.speaker for q in quotes_of(text)] == ["Anna Holt", speaker]
+
+
+def test_what_is_said_is_no_speaker_in_had_this_to_say(quotes_of: Extract) -> None:
+    text = "Mr. Tom Berg is another concerned citizen. He had this to say, “Street trading is the order of the day.”"
+    q = only(quotes_of(text), Kind.DIRECT)
+    assert (q.speaker, q.speaker_mention) == ("Tom Berg", "He")

@@ -29,7 +29,7 @@ from ..types import Extraction, Flag, Group, Kind, Quote
 from . import remarks
 from .camps import Compatibility, compatibility, speaker_camps
 from .flags import SERIOUS, _label, flag_group, flag_key
-from .similarity import MIN_WORDS, Weights, _candidates, _features, _Item, _items
+from .similarity import MIN_WORDS, REPEAT_CUTOFF, Weights, _candidates, _features, _Item, _items
 from .union_find import find_root
 
 #: Most characters between two pieces of one utterance, such as the halves of a quote interrupted by its
@@ -173,7 +173,7 @@ def align_corpus(extractions: Sequence[Extraction], *, weights: Weights = Weight
     camps = speaker_camps(extractions)
     scored = score_pairs(extractions, items, weights)
     clusters = _cluster(items, scored, sure=weights.sure)
-    members = attach(extractions, items, clusters, scored, camps)
+    members = attach(extractions, items, clusters, scored, camps, floor=weights.repeat)
     groups: list[Group] = []
     flags: dict[tuple[int, int], tuple[Flag, ...]] = {}
     group_of: dict[tuple[int, int], str] = {}
@@ -238,19 +238,25 @@ def attach(
     clusters: Sequence[Sequence[int]],
     scored: Scored,
     camps: dict[str, str],
+    *,
+    floor: float = REPEAT_CUTOFF,
 ) -> list[list[tuple[int, Quote]]]:
     """Each cluster's members as (document, quote), with the quotes clustering left out attached where they belong.
 
     A fragment too short to align by its words (a one-word partial quote) joins the group
     whose renderings contain its words in order, by a speaker that does not conflict; a
     longer quote left out joins the group of its best linkable partner in another document
-    (a lead summing up the quote the article gives in full further down).
+    (a lead summing up the quote the article gives in full further down) when that pair
+    scores ``floor`` or more: with no each-other's-best test, the score two quotes of one
+    document need to share a group (``REPEAT_CUTOFF``). With the linking cutoff alone
+    (18), a press conference's other answers joined groups on a topical word or two
+    (golden/dev, dev split, over found quotes: 0.661 -> 0.675, no dev event lower).
     """
     members = [list(c) for c in clusters]
     cluster_of = {i: k for k, c in enumerate(clusters) for i in c}
     best: dict[int, tuple[float, int]] = {}
     for (i, j), (s, need) in scored.items():
-        if items[i].doc == items[j].doc or s < need:
+        if items[i].doc == items[j].doc or s < max(need, floor):
             continue
         for a, b in ((i, j), (j, i)):
             if a not in cluster_of and b in cluster_of and s > best.get(a, (-1.0, 0))[0]:

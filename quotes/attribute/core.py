@@ -376,11 +376,15 @@ def _source_of(cue: Token, span: Span, inside: set[int], lex: Lexicon, marked: S
 
 #: Longest description, in words, read after an inverted cue (``“…,” added the veteran leftist``).
 MAX_INVERTED_WORDS = 5
+#: Words that open a description read after an inverted cue: definite (``the veteran leftist``) or one unnamed
+#: person (``“…,” lamented one female vendor``, which the parser makes the cue's object).
+INVERTED_DETERMINERS = ("the", "a", "an", "one", "another")
 
 
 def _inverted_description(cue: Token) -> Mention | None:
-    """A definite description right after a cue that follows its quote, when the parse left the cue no
-    subject (``“…,” added the veteran leftist.``): the words from ``the`` to the next punctuation."""
+    """A description right after a cue that follows its quote, when the parse left the cue no subject
+    (``“…,” added the veteran leftist.``, ``“…,” lamented a vendor.``): the words from its determiner to the next
+    punctuation."""
     doc = cue.doc
     words = []
     for tok in doc[cue.i + 1 : cue.i + 2 + MAX_INVERTED_WORDS]:
@@ -390,7 +394,7 @@ def _inverted_description(cue: Token) -> Mention | None:
     lex = lexicon()
     head = words[-1] if words else None
     named = head is not None and (head.pos_ in ("NOUN", "PROPN") or head.lower_ in lex.epithets | lex.titles)
-    if len(words) < 2 or words[0].lower_ != "the" or not named:
+    if len(words) < 2 or words[0].lower_ not in INVERTED_DETERMINERS or not named:
         return None
     if words[-1].i + 1 < len(doc) and not (doc[words[-1].i + 1].is_punct or doc[words[-1].i + 1].is_space):
         return None  # the description must end the clause: "added the veteran leftist."
@@ -597,6 +601,9 @@ def _speaker_token(verb: Token, lex: Lexicon) -> Token | None:
             if obj is not None:
                 return obj
         subj = _nearest_subject(node)
+        if subj is not None and _what_is_said(subj, node) and node.head.i != node.i:
+            node = node.head  # "He had this to say, …": the words are what "this" is, the speaker is he
+            continue
         if subj is not None and subj.lower_ in ("that", "which", "who") and node.dep_ == "relcl":
             return node.head  # "a letter that says …" -> the letter
         if subj is not None and subj.dep_ == "csubj" and subj.tag_ == "VBG":
@@ -619,6 +626,15 @@ def _speaker_token(verb: Token, lex: Lexicon) -> Token | None:
             continue
         return None
     return None
+
+
+#: Words that stand for what is said in "had this to say", "had much to say", "had nothing to add".
+_SAID_WORDS = ("this", "that", "these", "those", "much", "little", "something", "nothing", "plenty", "more")
+
+
+def _what_is_said(subj: Token, verb: Token) -> bool:
+    """Whether a subject the parser gave an infinitive is what is said, not who says it ("He had [this] to say")."""
+    return subj.lower_ in _SAID_WORDS and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _nearest_subject(verb: Token) -> Token | None:
