@@ -241,7 +241,7 @@ LOCATIVES = frozenset({"in", "near", "across", "throughout", "outside", "inside"
 
 
 def entities(doc: Doc) -> Doc:
-    """The ``quotes_entities`` component: six repairs of the small tagger's entities that name sources.
+    """The ``quotes_entities`` component: nine repairs of the small tagger's entities that name sources.
 
     * An entity after an honorific, or opening with one, is a person (``Ms Amara Osei`` tagged ORG;
       ``quotes/data/honorifics.tsv``).
@@ -251,6 +251,11 @@ def entities(doc: Doc) -> Doc:
       ``Dunmore Foods Ltd`` tagged LOC or GPE; ``quotes/data/body_classes.tsv``).
     * A one- or two-word name after a noun that describes a person, or before an age, is a person
       (``Another farmer, Phangchung, said``; ``Daza, 46, from …``).
+    * A person's name after "a" or "an" is no name (``The chancellor, a Social Democrat, said``): dropped.
+    * An organisation's name run on into a person's (``the Ministry of Health Khanya Mabuza``, "Mabuza" a person
+      elsewhere in the article) is split in two.
+    * A lone word the tagger calls a body or a place is a person when it is the surname of a person the article
+      names in full (``Olaf Scholz`` … ``Scholz`` tagged GPE).
     * A name the tagger calls a person is a place everywhere in the article when it is once the object of a
       preposition of place (``vendors in Roseau``; ``LOCATIVES``).
     * An organisation's name that holds "of" goes on over "and" when the parser makes the next words a
@@ -283,6 +288,14 @@ def entities(doc: Doc) -> Doc:
             k += 1
         out.append(ent)
         k += 1
+    out = [e for e in out if not (e.label_ == "PERSON" and _indefinite(e))]
+    surnames = {e[-1].text for e in out if e.label_ == "PERSON" and len(e) > 1 and e[-1].is_title}
+    known = surnames | {e.text for e in out if e.label_ == "PERSON" and len(e) == 1}
+    out = [part for ent in out for part in _name_after_body(ent, known, body)]
+    for n, ent in enumerate(out):
+        if ent.label_ in ("ORG", "GPE", "NORP") and len(ent) == 1 and ent.text in surnames:
+            out[n] = doc[ent.start : ent.end]  # "Olaf Scholz" … "Scholz" tagged GPE: the person's surname
+            out[n].label_ = "PERSON"
     places = {e.text for e in out if e.label_ == "PERSON" and _where(e)}
     for n, ent in enumerate(out):
         if ent.label_ == "PERSON" and ent.text in places:
@@ -290,6 +303,30 @@ def entities(doc: Doc) -> Doc:
             out[n].label_ = "GPE"
     doc.ents = out
     return doc
+
+
+def _name_after_body(ent: Span, known: set[str], body: frozenset[str]) -> list[Span]:
+    """An organisation the tagger ran on into the person named after it, split in two (``the Ministry of Health
+    Khanya Mabuza``, where "Mabuza" is a person elsewhere in the article): the body, and the given name and
+    surname after it as a person; any other entity as it is."""
+    if ent.label_ != "ORG" or len(ent) < 4 or ent[-1].text not in known:
+        return [ent]
+    given, last = ent[-2], ent[-1]
+    if (
+        not (given.is_title and given.pos_ == "PROPN" and last.is_title)
+        or given.lower_ in body
+        or ent[-3].lower_ == "of"
+    ):
+        return [ent]
+    doc = ent.doc
+    organisation, person = doc[ent.start : ent.end - 2], doc[ent.end - 2 : ent.end]
+    organisation.label_, person.label_ = "ORG", "PERSON"
+    return [organisation, person]
+
+
+def _indefinite(ent: Span) -> bool:
+    """Whether an entity follows "a" or "an": a kind of person (``a Social Democrat``), not someone's name."""
+    return ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("a", "an")
 
 
 def _described_person(ent: Span, lex: Lexicon) -> bool:
