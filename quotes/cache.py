@@ -146,23 +146,8 @@ def _encode(ex: Extraction, key: str) -> dict[str, Any]:
     """An extraction as JSON data, without its document name and text (the key stands for them)."""
     return {
         "key": key,
-        "quotes": [
-            [
-                q.start,
-                q.end,
-                q.kind.value,
-                q.speaker,
-                q.speaker_id,
-                q.speaker_mention,
-                list(q.speaker_span) if q.speaker_span else None,
-                q.cue,
-                q.via,
-                q.group,
-                [f.to_dict() for f in q.flags],
-                q.line,
-            ]
-            for q in ex.quotes
-        ],
+        "quotes": [_quote_row(q) for q in ex.quotes],
+        "reports": [_quote_row(q) for q in ex.reports],
         "speakers": [[s.id, s.name, s.kind.value, s.role, s.body, list(s.aliases)] for s in ex.speakers],
         "diagnostics": [[d.code, d.message, d.offset, d.level.value, d.line] for d in ex.diagnostics],
     }
@@ -177,29 +162,10 @@ def _decode(data: dict[str, Any], key: str, article: Article) -> Extraction | No
     """
     if data["key"] != key:
         return None
-    quotes = []
-    for start, end, kind, speaker, sid, mention, span, cue, via, group, flags, line in data["quotes"]:
-        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(article.text)):
-            return None
-        quotes.append(
-            Quote(
-                doc=article.doc,
-                outlet=article.outlet,
-                start=start,
-                end=end,
-                text=article.text[start:end],
-                kind=Kind(kind),
-                speaker=_opt(speaker),
-                speaker_id=_opt(sid),
-                speaker_mention=_opt(mention),
-                speaker_span=(int(span[0]), int(span[1])) if span is not None else None,
-                cue=_opt(cue),
-                via=_opt(via),
-                group=_opt(group),
-                flags=tuple(Flag(**f) for f in flags),
-                line=int(line),
-            )
-        )
+    quotes = [_quote_of(row, article) for row in data["quotes"]]
+    reports = [_quote_of(row, article) for row in data.get("reports", [])]
+    if None in quotes or None in reports:
+        return None
     speakers = tuple(
         Speaker(
             id=str(sid),
@@ -222,7 +188,59 @@ def _decode(data: dict[str, Any], key: str, article: Article) -> Extraction | No
         )
         for code, message, offset, level, line in data["diagnostics"]
     )
-    return Extraction(article=article, quotes=tuple(quotes), speakers=speakers, diagnostics=diagnostics)
+    return Extraction(
+        article=article,
+        quotes=tuple(q for q in quotes if q is not None),
+        speakers=speakers,
+        diagnostics=diagnostics,
+        reports=tuple(q for q in reports if q is not None),
+    )
+
+
+def _quote_row(q: Quote) -> list[Any]:
+    """A quote as a row of JSON data, without its document (the entry's key stands for it)."""
+    return [
+        q.start,
+        q.end,
+        q.kind.value,
+        q.speaker,
+        q.speaker_id,
+        q.speaker_mention,
+        list(q.speaker_span) if q.speaker_span else None,
+        q.cue,
+        q.via,
+        q.group,
+        [f.to_dict() for f in q.flags],
+        q.line,
+    ]
+
+
+def _quote_of(row: list[Any], article: Article) -> Quote | None:
+    """The quote a row holds, in ``article``; ``None`` when its offsets do not fit the text.
+
+    Raises:
+        KeyError, TypeError, ValueError, IndexError: the row is malformed (the caller treats it as a miss).
+    """
+    start, end, kind, speaker, sid, mention, span, cue, via, group, flags, line = row
+    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(article.text)):
+        return None
+    return Quote(
+        doc=article.doc,
+        outlet=article.outlet,
+        start=start,
+        end=end,
+        text=article.text[start:end],
+        kind=Kind(kind),
+        speaker=_opt(speaker),
+        speaker_id=_opt(sid),
+        speaker_mention=_opt(mention),
+        speaker_span=(int(span[0]), int(span[1])) if span is not None else None,
+        cue=_opt(cue),
+        via=_opt(via),
+        group=_opt(group),
+        flags=tuple(Flag(**f) for f in flags),
+        line=int(line),
+    )
 
 
 def _opt(value: object) -> str | None:

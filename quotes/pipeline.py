@@ -156,7 +156,12 @@ def _load(store: _cache.ExtractionCache, article: Article) -> Extraction | None:
     hit = store.load(_keyed(article))
     if hit is None:
         return None
-    return replace(hit, article=article, quotes=tuple(replace(q, outlet=article.outlet) for q in hit.quotes))
+    return replace(
+        hit,
+        article=article,
+        quotes=tuple(replace(q, outlet=article.outlet) for q in hit.quotes),
+        reports=tuple(replace(q, outlet=article.outlet) for q in hit.reports),
+    )
 
 
 @dataclass(slots=True)
@@ -177,12 +182,16 @@ def joined(article: Article, windows: Sequence[_nlp.Window], parsed: Sequence[Ex
     """
     parsed = _speakers.unify(parsed)
     quotes: list[Quote] = []
+    reports: list[Quote] = []
     diagnostics: list[Diagnostic] = []
     for w, ex in zip(windows, parsed, strict=True):
         lines_before = article.text.count("\n", 0, w.context)  # a quote's line in the window, shifted
         for q in ex.quotes:
             if q.start + w.context >= w.start:
                 quotes.append(_shifted(q, w.context, lines_before, article))
+        for q in ex.reports:
+            if q.start + w.context >= w.start:
+                reports.append(_shifted(q, w.context, lines_before, article))
         for d in ex.diagnostics:
             if d.offset is None or d.offset + w.context >= w.start:
                 offset = None if d.offset is None else d.offset + w.context
@@ -194,7 +203,11 @@ def joined(article: Article, windows: Sequence[_nlp.Window], parsed: Sequence[Ex
             if sp.id in named or sp.name in named:
                 speakers[sp.id] = _speakers.merge_speaker(speakers.get(sp.id), sp)
     return Extraction(
-        article=article, quotes=tuple(quotes), speakers=tuple(speakers.values()), diagnostics=tuple(diagnostics)
+        article=article,
+        quotes=tuple(quotes),
+        speakers=tuple(speakers.values()),
+        diagnostics=tuple(diagnostics),
+        reports=tuple(reports),
     )
 
 
@@ -261,7 +274,11 @@ def extract_parsed(article: Article, doc: Doc) -> Extraction:
     attributions, mentions = _attribute.attribute(doc, marked + reported + turns, furniture=furniture)
     result = _speakers.resolve(article, attributions, mentions)
     return Extraction(
-        article=result.article, quotes=result.quotes, speakers=result.speakers, diagnostics=tuple(problems)
+        article=result.article,
+        quotes=result.quotes,
+        speakers=result.speakers,
+        diagnostics=tuple(problems),
+        reports=result.reports,
     )
 
 

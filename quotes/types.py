@@ -266,6 +266,9 @@ class Extraction:
     quotes: tuple[Quote, ...] = ()
     speakers: tuple[Speaker, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = field(default_factory=tuple)
+    #: Reported clauses that hold a quote of their own speaker (``said the plan was “reckless” and …``): no records
+    #: (golden/README.md §2: the quoted words are), kept for alignment, which reads the quote by its clause.
+    reports: tuple[Quote, ...] = ()
 
     @property
     def errors(self) -> tuple[Diagnostic, ...]:

@@ -549,3 +549,29 @@ def test_a_quote_left_out_joins_a_group_only_on_the_evidence_two_quotes_of_one_d
     scored = {(0, 1): (90.0, CUTOFF_AGREEING), (0, 2): (score, CUTOFF_AGREEING), (1, 2): (score - 1, CUTOFF_AGREEING)}
     (members,) = attach(exs, items, [[0, 1]], scored, speaker_camps(exs))
     assert (any(d == 2 for d, _ in members)) is attached
+
+
+def test_a_partial_quote_is_aligned_by_the_report_around_it_which_stays_no_record() -> None:
+    words = "the new port will bring jobs and trade to every farmer in the north by next spring"
+    text = f"Ann Lind said {words.replace('jobs and trade', '“jobs and trade”')}."
+    report_start = text.index("the new port")
+    inner_start = text.index("jobs and trade")
+    ann = PEOPLE["ann"]
+    report = Quote(
+        "a.txt", "A", report_start, len(text) - 1, text[report_start:-1], Kind.INDIRECT, ann.name, ann.id, cue="said"
+    )
+    inner = Quote(
+        "a.txt", "A", inner_start, inner_start + 14, "jobs and trade", Kind.MIXED, ann.name, ann.id, cue="said"
+    )
+    a = Extraction(Article("a.txt", text, "A", "2025-01-01"), (inner,), (ann,), reports=(report,))
+    b = doc(
+        "b.txt",
+        ("The new port will bring jobs and trade to every farmer in the north by next spring", "ann", Kind.DIRECT),
+    )
+    aligned = align_corpus([a, b])
+    out_a = aligned.extractions[0]
+    assert [q.text for q in out_a.quotes] == ["jobs and trade"]  # the report is still no record
+    assert out_a.reports == (report,)
+    (group,) = aligned.groups
+    assert out_a.quotes[0].group == aligned.extractions[1].quotes[0].group == group.id
+    assert ("a.txt", inner_start) in group.members and ("a.txt", report_start) not in group.members

@@ -928,3 +928,33 @@ def test_what_is_said_is_no_speaker_in_had_this_to_say(quotes_of: Extract) -> No
     text = "Mr. Tom Berg is another concerned citizen. He had this to say, “Street trading is the order of the day.”"
     q = only(quotes_of(text), Kind.DIRECT)
     assert (q.speaker, q.speaker_mention) == ("Tom Berg", "He")
+
+
+@pytest.mark.parametrize(
+    ("text", "records", "reports"),
+    [
+        (  # the quoted words are the record; the clause around them is kept apart, for alignment
+            "Anna Berg said the speech was “shameful” and had to be withdrawn at once.",
+            ["shameful"],
+            ["the speech was “shameful” and had to be withdrawn at once"],
+        ),
+        (  # a quote of someone else inside the report leaves the report standing
+            "Anna Berg said the plan, which Tom Novak had called “reckless”, would be dropped by June.",
+            ["the plan, which Tom Novak had called “reckless”, would be dropped by June", "reckless"],
+            [],
+        ),
+        (  # a report with no quote inside is a record
+            "Anna Berg said the speech had to be withdrawn at once.",
+            ["the speech had to be withdrawn at once"],
+            [],
+        ),
+    ],
+)
+def test_a_report_around_a_quote_of_its_own_speaker_is_no_second_record(
+    text: str, records: list[str], reports: list[str]
+) -> None:
+    from quotes import extract
+
+    (ex,) = extract([text])
+    assert sorted(q.text for q in ex.quotes) == sorted(records)
+    assert [q.text for q in ex.reports] == reports

@@ -228,3 +228,12 @@ def test_the_key_depends_on_the_model_and_not_on_the_name(cache: Path) -> None:
     assert store.key(a) != store.key(Article(doc="a", text="Words!"))
     assert store.key(a) != store.key(Article(doc="a", text="Words.", date="2025-06-09"))
     assert open_cache(Settings(model="no_such_pipeline")) is None  # unknown pipeline: no cache
+
+
+def test_a_report_around_a_partial_quote_comes_back_from_the_cache(cache: Path, tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("Anna Berg said the speech was “shameful” and had to be withdrawn at once.\n", encoding="utf-8")
+    cold = extract_corpus([story])
+    warm = extract_corpus([story])
+    assert [q.text for ex in warm for q in ex.reports] == ["the speech was “shameful” and had to be withdrawn at once"]
+    assert warm == cold

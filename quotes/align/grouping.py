@@ -168,7 +168,8 @@ def align_corpus(extractions: Sequence[Extraction], *, weights: Weights = Weight
     [True, True]
     """
     given = list(extractions)
-    extractions = [_rule_speakers(ex) for ex in given]  # a ranked guess is no evidence of one remark or a conflict
+    # a ranked guess is no evidence of one remark or a conflict; a report around a partial quote is
+    extractions = [_rule_speakers(_with_reports(ex)) for ex in given]
     items = _items(extractions)
     camps = speaker_camps(extractions)
     scored = score_pairs(extractions, items, weights)
@@ -201,8 +202,51 @@ def align_corpus(extractions: Sequence[Extraction], *, weights: Weights = Weight
         out.append(replace(ex, quotes=tuple(new)))
     out, groups = remarks.join_statements(remarks.with_parts(out, camps, weights=weights), groups)
     out = [_with_speakers_of(ex, original) for ex, original in zip(out, given, strict=True)]
+    out, groups = _reports_settled(out, given, groups)
     groups.sort(key=lambda g: (-_conflicts(g), g.id))
     return Alignment(extractions=tuple(out), groups=tuple(groups))
+
+
+def _with_reports(ex: Extraction) -> Extraction:
+    """The extraction with its reports around partial quotes among its quotes: a partial quote ("shameful") is
+    read by the clause it sits in ("said the speech was “shameful” and …"), which other outlets render."""
+    if not ex.reports:
+        return ex
+    return replace(ex, quotes=tuple(sorted(ex.quotes + ex.reports, key=lambda q: (q.start, q.end))), reports=())
+
+
+def _reports_settled(
+    extractions: Sequence[Extraction], given: Sequence[Extraction], groups: Sequence[Group]
+) -> tuple[list[Extraction], list[Group]]:
+    """The reports taken back out of the records, each giving its group to the quotes inside it that have none,
+    and each group's members, reference and flags as the records left hold them."""
+    if not any(ex.reports for ex in given):
+        return list(extractions), list(groups)
+    out = []
+    for ex, original in zip(extractions, given, strict=True):
+        spans = {(r.start, r.end) for r in original.reports}
+        reports = [q for q in ex.quotes if q.kind is Kind.INDIRECT and (q.start, q.end) in spans]
+        kept = []
+        for q in ex.quotes:
+            if q.kind is Kind.INDIRECT and (q.start, q.end) in spans:
+                continue
+            around = next((r for r in reports if r.group and r.start <= q.start and q.end <= r.end), None)
+            kept.append(replace(q, group=around.group) if q.group is None and around is not None else q)
+        out.append(replace(ex, quotes=tuple(kept), reports=original.reports))
+    members: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for ex in out:
+        for q in ex.quotes:
+            if q.group:
+                members[q.group].append((q.doc, q.start))
+    settled = []
+    for g in groups:
+        held = tuple(members.get(g.id, ()))
+        if not held:
+            continue
+        reference = g.reference if g.reference in held else held[0]
+        flags = tuple((key, fs) for key, fs in g.flags if key in held)
+        settled.append(replace(g, members=held, reference=reference, flags=flags))
+    return out, settled
 
 
 def _rule_speakers(ex: Extraction) -> Extraction:

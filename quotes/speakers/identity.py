@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from ..config import Lexicon, lexicon
-from ..types import Extraction, Speaker, SpeakerKind
+from ..types import Extraction, Quote, Speaker, SpeakerKind
 from .names import name_bag, romanization_key, slug
 
 #: Smallest rapidfuzz ratio (0-100) between the given names of two people with the same
@@ -136,19 +136,26 @@ def unify(extractions: Iterable[Extraction]) -> list[Extraction]:
             chosen[sid] = sp.name
     name_of_id = {sid: chosen.get(canon[sid], speakers[sid].name) for sid in speakers}
     via_names = {slug(s.name, person=s.kind is SpeakerKind.PERSON): name_of_id[s.id] for s in speakers.values()}
+
+    def unified(q: Quote) -> Quote:
+        return replace(
+            q,
+            speaker_id=canon.get(q.speaker_id, q.speaker_id) if q.speaker_id else None,
+            speaker=name_of_id.get(q.speaker_id or "", q.speaker),
+            via=_via_name(q.via, via_names) if q.via else None,
+        )
+
     out = []
     for ex in items:
-        quotes = tuple(
-            replace(
-                q,
-                speaker_id=canon.get(q.speaker_id, q.speaker_id) if q.speaker_id else None,
-                speaker=name_of_id.get(q.speaker_id or "", q.speaker),
-                via=_via_name(q.via, via_names) if q.via else None,
-            )
-            for q in ex.quotes
-        )
         merged = tuple(replace(s, id=canon[s.id], name=name_of_id[s.id]) for s in ex.speakers)
-        out.append(replace(ex, quotes=quotes, speakers=merged))
+        out.append(
+            replace(
+                ex,
+                quotes=tuple(unified(q) for q in ex.quotes),
+                speakers=merged,
+                reports=tuple(unified(q) for q in ex.reports),
+            )
+        )
     return out
 
 
