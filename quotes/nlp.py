@@ -241,7 +241,7 @@ LOCATIVES = frozenset({"in", "near", "across", "throughout", "outside", "inside"
 
 
 def entities(doc: Doc) -> Doc:
-    """The ``quotes_entities`` component: nine repairs of the small tagger's entities that name sources.
+    """The ``quotes_entities`` component: eleven repairs of the small tagger's entities that name sources.
 
     * An entity after an honorific, or opening with one, is a person (``Ms Amara Osei`` tagged ORG;
       ``quotes/data/honorifics.tsv``).
@@ -254,6 +254,8 @@ def entities(doc: Doc) -> Doc:
     * A person's name after "a" or "an" is no name (``The chancellor, a Social Democrat, said``): dropped.
     * An organisation's name run on into a person's (``the Ministry of Health Khanya Mabuza``, "Mabuza" a person
       elsewhere in the article) is split in two.
+    * A person's name ending in a place's head is that place (``Juhu Tara Road``), and two or three names
+      tagged as an organisation before "of" and a place are a person (``Poonam Bharti of Juhu Tara Road``).
     * A lone word the tagger calls a body or a place is a person when it is the surname of a person the article
       names in full (``Olaf Scholz`` … ``Scholz`` tagged GPE).
     * A name the tagger calls a person is a place everywhere in the article when it is once the object of a
@@ -289,6 +291,8 @@ def entities(doc: Doc) -> Doc:
         out.append(ent)
         k += 1
     out = [e for e in out if not (e.label_ == "PERSON" and _indefinite(e))]
+    out = [_place_named(e, lex.place_heads) for e in out]
+    out = [_person_of_place(e, out[n + 1] if n + 1 < len(out) else None, body) for n, e in enumerate(out)]
     surnames = {e[-1].text for e in out if e.label_ == "PERSON" and len(e) > 1 and e[-1].is_title}
     known = surnames | {e.text for e in out if e.label_ == "PERSON" and len(e) == 1}
     out = [part for ent in out for part in _name_after_body(ent, known, body)]
@@ -322,6 +326,30 @@ def _name_after_body(ent: Span, known: set[str], body: frozenset[str]) -> list[S
     organisation, person = doc[ent.start : ent.end - 2], doc[ent.end - 2 : ent.end]
     organisation.label_, person.label_ = "ORG", "PERSON"
     return [organisation, person]
+
+
+def _place_named(ent: Span, heads: frozenset[str]) -> Span:
+    """A person's name that ends in the head of a place's name is that place (``Juhu Tara Road`` tagged PERSON)."""
+    if ent.label_ != "PERSON" or len(ent) < 2 or ent[-1].lower_ not in heads or not ent[-1].is_title:
+        return ent
+    place = ent.doc[ent.start : ent.end]
+    place.label_ = "FAC"
+    return place
+
+
+def _person_of_place(ent: Span, after: Span | None, body: frozenset[str]) -> Span:
+    """An organisation of two or three names, none a body's or a place's word, right before "of" and a place, is a
+    person (``Poonam Bharti of Juhu Tara Road``, tagged ORG): a body would name its kind (``Dunmore Bank of …``)."""
+    if ent.label_ != "ORG" or after is None or after.label_ not in PLACE_LABELS or not 2 <= len(ent) <= 3:
+        return ent
+    doc = ent.doc
+    if ent.end + 1 != after.start and not (ent.end + 2 == after.start and doc[ent.end + 1].lower_ == "the"):
+        return ent
+    if doc[ent.end].lower_ != "of" or not all(t.is_title and t.pos_ == "PROPN" and t.lower_ not in body for t in ent):
+        return ent
+    person = doc[ent.start : ent.end]
+    person.label_ = "PERSON"
+    return person
 
 
 def _indefinite(ent: Span) -> bool:

@@ -231,3 +231,36 @@ def test_an_organisation_run_on_into_a_persons_name_is_split(words: list[str], e
     pos = ["PROPN", "ADP", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "VERB"]
     doc = entities(_doc(words, heads, deps, pos, [(0, 5, "ORG"), (7, 8, "PERSON")]))
     assert [(e.text, e.label_) for e in doc.ents] == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "ents", "expected"),
+    [
+        # a person's name ending in a road's head is the road; the names before "of" it are a person
+        (
+            ["Kolar", "Varga", "of", "Dunmore", "Tara", "Road", "said", "so"],
+            [(0, 2, "ORG"), (3, 6, "PERSON")],
+            [("Kolar Varga", "PERSON"), ("Dunmore Tara Road", "FAC")],
+        ),
+        # a body's word in the organisation: a body of that place
+        (
+            ["Varga", "Bank", "of", "Dunmore", "said", "so"],
+            [(0, 2, "ORG"), (3, 4, "GPE")],
+            [("Varga Bank", "ORG"), ("Dunmore", "GPE")],
+        ),
+        # no "of" before the place: the tagger's labels stay
+        (
+            ["Kolar", "Varga", "in", "Dunmore", "said", "so"],
+            [(0, 2, "ORG"), (3, 4, "GPE")],
+            [("Kolar Varga", "ORG"), ("Dunmore", "GPE")],
+        ),
+    ],
+)
+def test_names_before_of_and_a_place_are_a_person_and_a_persons_name_ending_in_road_is_a_place(
+    words: list[str], ents: list[tuple[int, int, str]], expected: list[tuple[str, str]]
+) -> None:
+    n = len(words)
+    heads, deps = [n - 2] * n, ["compound"] * n
+    pos = ["PROPN" if w[0].isupper() else ("ADP" if w in ("of", "in") else "VERB") for w in words]
+    doc = entities(_doc(words, heads, deps, pos, ents))
+    assert [(e.text, e.label_) for e in doc.ents] == expected
