@@ -125,50 +125,32 @@ def test_a_place_named_with_the_noun_of_a_kind_of_body_is_that_body(
     assert [(e.text, e.label_) for e in doc.ents] == [(" ".join(words[:n]), expected)]
 
 
+#: The parse of "<det> <noun> , Novak , said so" (Novak in apposition to the noun) and of "Novak , <number> , said so".
+APPOSED = (
+    [1, 5, 1, 1, 1, 5, 5],
+    ["det", "nsubj", "punct", "appos", "punct", "ROOT", "advmod"],
+    ["DET", "NOUN", "PUNCT", "PROPN", "PUNCT", "VERB", "ADV"],
+)
+AGED = (
+    [4, 0, 0, 0, 4, 4],
+    ["nsubj", "punct", "appos", "punct", "ROOT", "advmod"],
+    ["PROPN", "PUNCT", "NUM", "PUNCT", "VERB", "ADV"],
+)
+
+
 @pytest.mark.parametrize(
-    ("words", "heads", "deps", "pos", "label", "expected"),
+    ("words", "parse", "label", "expected"),
     [
-        # a name in apposition to a noun that describes a person
-        (
-            ["Another", "farmer", ",", "Novak", ",", "said", "so"],
-            [1, 5, 1, 1, 1, 5, 5],
-            ["det", "nsubj", "punct", "appos", "punct", "ROOT", "advmod"],
-            ["DET", "NOUN", "PUNCT", "PROPN", "PUNCT", "VERB", "ADV"],
-            "ORG",
-            "PERSON",
-        ),
-        # a name with an age in apposition
-        (
-            ["Novak", ",", "46", ",", "said", "so"],
-            [4, 0, 0, 0, 4, 4],
-            ["nsubj", "punct", "appos", "punct", "ROOT", "advmod"],
-            ["PROPN", "PUNCT", "NUM", "PUNCT", "VERB", "ADV"],
-            "GPE",
-            "PERSON",
-        ),
-        # a body in apposition to a noun that describes a body: the tagger's label stays
-        (
-            ["The", "company", ",", "Novak", ",", "said", "so"],
-            [1, 5, 1, 1, 1, 5, 5],
-            ["det", "nsubj", "punct", "appos", "punct", "ROOT", "advmod"],
-            ["DET", "NOUN", "PUNCT", "PROPN", "PUNCT", "VERB", "ADV"],
-            "ORG",
-            "ORG",
-        ),
-        # a number that is no age ("Dunmore, 1800, …"): the tagger's label stays
-        (
-            ["Novak", ",", "1800", ",", "said", "so"],
-            [4, 0, 0, 0, 4, 4],
-            ["nsubj", "punct", "appos", "punct", "ROOT", "advmod"],
-            ["PROPN", "PUNCT", "NUM", "PUNCT", "VERB", "ADV"],
-            "GPE",
-            "GPE",
-        ),
+        (["Another", "farmer", ",", "Novak", ",", "said", "so"], APPOSED, "ORG", "PERSON"),  # a noun of a person
+        (["Novak", ",", "46", ",", "said", "so"], AGED, "GPE", "PERSON"),  # an age in apposition
+        (["The", "company", ",", "Novak", ",", "said", "so"], APPOSED, "ORG", "ORG"),  # a noun of a body: as tagged
+        (["Novak", ",", "1800", ",", "said", "so"], AGED, "GPE", "GPE"),  # a number that is no age: as tagged
     ],
 )
 def test_a_name_described_as_a_person_or_given_an_age_is_a_person(
-    words: list[str], heads: list[int], deps: list[str], pos: list[str], label: str, expected: str
+    words: list[str], parse: tuple[list[int], list[str], list[str]], label: str, expected: str
 ) -> None:
+    heads, deps, pos = parse
     at = words.index("Novak")
     doc = entities(_doc(words, heads, deps, pos, [(at, at + 1, label)]))
     assert [(e.text, e.label_) for e in doc.ents if e.text == "Novak"] == [("Novak", expected)]
