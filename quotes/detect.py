@@ -716,6 +716,9 @@ def _verb_complements(verb: Token, lex: Lexicon) -> Iterator[Candidate]:
                     end = end.nbor(-1)
                 found = True
                 yield Candidate(start.idx, end.idx + len(end.text), Kind.INDIRECT, cue_token=verb.i)
+        if child.dep_ in ("advcl", "ccomp") and (span := _requested(verb, child, lex)):
+            found = True
+            yield Candidate(*span, Kind.INDIRECT, cue_token=verb.i)  # "called for [the minister to resign]"
     if not found:
         span = _that_after(verb)
         if span:
@@ -727,6 +730,20 @@ def _verb_complements(verb: Token, lex: Lexicon) -> Iterator[Candidate]:
     if not found:
         for aside in _around_parenthetical(verb, lex):
             yield Candidate(*aside, Kind.INDIRECT, cue_token=verb.i)
+
+
+def _requested(verb: Token, clause: Token, lex: Lexicon) -> tuple[int, int] | None:
+    """What a request for someone to act asks (``called for [the minister to resign]``, ``appealed for [residents to
+    stay indoors]``): a "for … to …" clause after a verb that reports its object with "for" (``object_verbs.tsv``),
+    from the clause's subject; None otherwise."""
+    if (verb.lemma_.lower() + " for") not in lex.object_verbs or clause.i < verb.i:
+        return None
+    marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "for"]
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if not marks or subject is None or not _to_infinitive(clause):
+        return None
+    tokens = [t for t in clause.subtree if t.i >= subject.left_edge.i]
+    return _span_of(tokens, fewest=MIN_CLAUSE_TOKENS)
 
 
 #: Verbs whose wh-clause is a question asked, not a statement ("asked him what he has been doing").

@@ -586,6 +586,9 @@ def test_a_participle_hung_on_a_subjectless_clause_shares_the_subject_further_up
         ("Berg instructed that a review be held on the issue.", ["a review be held on the issue"]),
         ("Berg called on Monday to say the plant would close.", ["the plant would close"]),  # a day is no addressee
         ("Berg called upon the council to reopen the library.", ["the council to reopen the library"]),
+        ("Berg called for the council to reopen the library.", ["the council to reopen the library"]),  # "for … to"
+        ("Berg appealed for residents to stay indoors.", ["residents to stay indoors"]),
+        ("Berg waited for the council to reopen the library.", []),  # no request: waiting reports nothing
         (  # the parser took "aims" for a verb and the clause's subject for a clause of its own
             "Berg said his war aims in Ruritania were unchanged since the start of the invasion.",
             ["his war aims in Ruritania were unchanged since the start of the invasion"],
