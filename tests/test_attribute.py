@@ -688,6 +688,22 @@ def test_a_transcript_label_names_the_speaker_by_the_full_name_the_text_gives(qu
     ]
 
 
+@pytest.mark.parametrize(
+    ("question", "speaker"),
+    [
+        ("Anna Holt from Dunmore News. Is the review over?", "Anna Holt"),  # the reporter introduces herself
+        ("Thank you. Is the review over?", None),  # no one introduced: the label names no one
+        ("Anna Holt said the review was over. Is it?", None),  # a sentence about her, not an introduction
+    ],
+)
+def test_a_question_turn_opened_by_the_askers_own_name_is_hers(
+    quotes_of: Extract, question: str, speaker: str | None
+) -> None:
+    text = f"MS. PSAKI: Hi, everyone.\n\nQUESTION: {question}\n\nMS. PSAKI: No, it is not.\n"
+    turn = next(q for q in quotes_of(text) if q.text.startswith(question.split(".")[0]))
+    assert turn.speaker == speaker
+
+
 def test_an_age_or_an_appositive_noun_names_the_person_described(quotes_of: Extract) -> None:
     text = (
         "Jane Smith has run a bakery on Main Street for 20 years.\n\n"
@@ -958,3 +974,17 @@ def test_a_report_around_a_quote_of_its_own_speaker_is_no_second_record(
     (ex,) = extract([text])
     assert sorted(q.text for q in ex.quotes) == sorted(records)
     assert [q.text for q in ex.reports] == reports
+
+
+@pytest.mark.parametrize(
+    ("subject", "speaker"),
+    [
+        ("Some residents", "some residents"),
+        ("Many farmers", "many farmers"),
+        ("Residents", "residents"),
+        ("The residents", "residents"),
+    ],
+)
+def test_an_unnamed_group_keeps_its_quantifier(quotes_of: Extract, subject: str, speaker: str) -> None:
+    q = only(quotes_of(f"{subject} said the water had been gone for three days."), Kind.INDIRECT)
+    assert q.speaker == speaker

@@ -80,7 +80,7 @@ def attribute(
             if cand.label is not None:
                 label: Mention | None = Mention(text[slice(*cand.label)], *cand.label, "name", "PERSON")
             else:
-                label = parties.get(cand.party or "")
+                label = parties.get(cand.party or "") or _self_introduced(doc, cand)
             out.append(Attribution(cand.start, cand.end, cand.kind, mention=label, sourceless=label is None, turn=True))
             continue
         att = _attribute_one(doc, cand, lex, marked)
@@ -115,6 +115,19 @@ def attribute(
                 att = replace(att, mention=chosen, ranked=True)
         out.append(att)
     return out, mentions
+
+
+def _self_introduced(doc: Doc, cand: Candidate) -> Mention | None:
+    """The person a turn its label names no one for opens by introducing (``QUESTION: Jahanzaib Ali from ARY News.
+    Former Prime Minister …``): a first sentence that is a person's name and no verb; None otherwise."""
+    first = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if first is None or len(first) == 0:
+        return None
+    sent = first[0].sent
+    name = next((e for e in sent.ents if e.start == first[0].i), None)
+    if name is None or name.label_ != "PERSON" or any(t.pos_ in ("VERB", "AUX") for t in sent):
+        return None
+    return Mention(name.text, name.start_char, name.end_char, "name", "PERSON")
 
 
 def interview_parties(doc: Doc, before: int, lex: Lexicon) -> dict[str, Mention]:

@@ -15,7 +15,8 @@ from ..types import Mention
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 
 
-#: Quantifiers dropped from the display name of an unnamed source ("some observers" -> "observers").
+#: Quantifiers kept, in lowercase, in the display name of an unnamed source: "some residents" said it, not the
+#: residents ("Some residents" -> "some residents"; golden/dev lists such mentions as written).
 QUANTIFIERS = {"some", "many", "several", "other", "certain", "few", "most", "numerous"}
 
 
@@ -102,17 +103,21 @@ def name_bag(name: str, lex: Lexicon) -> tuple[set[str], str]:
 
 
 def display(text: str) -> str:
-    """A name as shown: without a leading article or quantifier, lowercase when it was only
-    capitalised because it opened the sentence ("Observers" -> "observers")."""
+    """A name as shown: without a leading article, lowercase when it was only capitalised because it opened the
+    sentence ("Observers" -> "observers", "Some residents" -> "some residents"): a quantifier stays, since some
+    residents are not the residents."""
     words = text.split()
-    while words and words[0].lower() in DETERMINERS | QUANTIFIERS:
+    while words and words[0].lower() in DETERMINERS:
         words = words[1:]
+    head = 1 if len(words) > 1 and words[0].lower() in QUANTIFIERS else 0
     if (
-        len(words) >= 1
-        and words[0][:1].isupper()
-        and words[0][1:].islower()
-        and words[0].lower() in lexicon().anonymous_heads
+        len(words) > head
+        and words[head][:1].isupper()
+        and words[head][1:].islower()
+        and words[head].lower() in lexicon().anonymous_heads
     ):
+        words[head] = words[head].lower()
+    if head:
         words[0] = words[0].lower()
     return " ".join(words) or text
 
