@@ -988,3 +988,21 @@ def test_a_report_around_a_quote_of_its_own_speaker_is_no_second_record(
 def test_an_unnamed_group_keeps_its_quantifier(quotes_of: Extract, subject: str, speaker: str) -> None:
     q = only(quotes_of(f"{subject} said the water had been gone for three days."), Kind.INDIRECT)
     assert q.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("description", "speaker"),
+    [
+        ("The Norwegian president", "Anna Novak"),  # the president from there, not the last president named
+        ("The forum's president", "Tom Berg"),
+        ("The president", "Tom Berg"),  # no place: the last president named
+    ],
+)
+def test_a_title_with_a_place_is_held_by_the_person_from_that_place(
+    quotes_of: Extract, description: str, speaker: str
+) -> None:
+    text = (
+        "Norwegian President Anna Novak arrived on Monday. Forum president Tom Berg welcomed her. "
+        f"{description} spoke to business leaders, urging them not to be afraid of the state."
+    )
+    assert quotes_of(text)[-1].speaker == speaker

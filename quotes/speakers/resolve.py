@@ -285,9 +285,18 @@ def _role_holder(m: Mention, persons: _People, lex: Lexicon, sources: _Sources |
         return None
     head = head_word(m.text)
     before = [p for p in persons.before(m.start) if p.form == "name" and p.end <= m.start]
-    holder = next((p for p in reversed(before) if _holds(p.role, head, lex)), None)
-    if holder is not None:  # "the cook": "Ali Khan, a cook"; "the farmer": "Ana Ruiz, a farmer from …"
-        return holder
+    sources = sources or _Sources(frozenset())
+    places = _places(m.text, len(m.text), lex)  # "the Chinese leader": a Chinese person
+    holders = [p for p in before if _holds(p.role, head, lex)]
+    if places and holders:  # "the Argentine president": a president from there before one whose origin is unknown
+        origins = sources.origins(persons, lex)
+        known = [(p, origins.get(_fullest_person(p, persons), frozenset())) for p in holders]
+        holders = [p for p, o in known if o & places] or [p for p, o in known if not o]
+    if holders:  # "the cook": "Ali Khan, a cook"; "the farmer": "Ana Ruiz, a farmer from …"
+        return holders[-1]
+    if places:
+        origins = sources.origins(persons, lex)
+        before = [p for p in before if origins.get(_fullest_person(p, persons), frozenset()) & places]
     if is_anonymous(m):  # "the farmers", or "the farmer" no one named is: an unnamed source
         return None
     epithet = head in lex.epithets or head in lex.demonyms or any(_AGE.search(w) for w in m.text.split())
@@ -297,11 +306,6 @@ def _role_holder(m: Mention, persons: _People, lex: Lexicon, sources: _Sources |
         return None
     if head in lex.offices:  # "the minister" is not someone the article makes president
         before = [p for p in before if not (p.role and p.role.split()[-1] in lex.offices)]
-    sources = sources or _Sources(frozenset())
-    places = _places(m.text, len(m.text), lex)  # "the Chinese leader": a Chinese person
-    if places:
-        origins = sources.origins(persons, lex)
-        before = [p for p in before if origins.get(_fullest_person(p, persons), frozenset()) & places]
     quoted = [p for p in before if (p.start, p.end) in sources.quoted]  # people the article has quoted
     subjects = [p for p in before if p.is_subject]  # people the article has made the subject of a sentence
     chosen = quoted or subjects or before
