@@ -711,7 +711,8 @@ def _verb_complements(verb: Token, lex: Lexicon) -> Iterator[Candidate]:
         ):  # "appealed to the public [to comply]": the parser often hangs the infinitive as an adverbial
             addressee = _addressee(verb)
             if addressee is not None and addressee.i < child.i and addressee.ent_type_ not in ("DATE", "TIME"):
-                start, end = addressee.left_edge, child.right_edge
+                request = _without_trailing_channel(list(verb.doc[addressee.left_edge.i : child.right_edge.i + 1]))
+                start, end = request[0], request[-1]
                 while end.i > start.i and end.is_punct:
                     end = end.nbor(-1)
                 found = True
@@ -1233,6 +1234,7 @@ def _clause_span(head: Token, *, exclude: Token, whole: Span | None = None) -> t
     tokens = _contiguous_around(tokens, head)
     tokens = _cut_at_next_report(tokens, head)
     tokens = _without_leading_date(tokens, head)
+    tokens = _without_trailing_channel(tokens)
     while tokens and (
         tokens[0].is_punct
         or tokens[0].dep_ in ("mark", "cc")
@@ -1245,6 +1247,20 @@ def _clause_span(head: Token, *, exclude: Token, whole: Span | None = None) -> t
     if len(tokens) < MIN_CLAUSE_TOKENS:
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _without_trailing_channel(tokens: list[Token]) -> list[Token]:
+    """A reported clause without the channel the parser hung at its end after a comma (``urged Israel to declare a
+    ceasefire[, in a televised speech at …]``): where it was said, not what (``channels.tsv``)."""
+    channels = lexicon().channels
+    for k in range(1, len(tokens) - 1):
+        prep = tokens[k + 1]
+        if tokens[k].text != "," or prep.dep_ != "prep":
+            continue
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if objects and objects[0].lemma_.lower() in channels and prep.right_edge.i >= tokens[-1].i:
+            return tokens[:k]
+    return tokens
 
 
 def _without_leading_date(tokens: list[Token], head: Token) -> list[Token]:

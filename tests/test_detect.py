@@ -588,6 +588,14 @@ def test_a_participle_hung_on_a_subjectless_clause_shares_the_subject_further_up
         ("Berg called upon the council to reopen the library.", ["the council to reopen the library"]),
         ("Berg called for the council to reopen the library.", ["the council to reopen the library"]),  # "for … to"
         ("Berg appealed for residents to stay indoors.", ["residents to stay indoors"]),
+        (  # where it was said, hung on the clause after a comma, is no part of it
+            "Berg said the port would close, in an interview with the Dunmore Post.",
+            ["the port would close"],
+        ),
+        (
+            "Berg urged Novak to close the port, in a televised speech at a party meeting of the council.",
+            ["Novak to close the port"],
+        ),
         ("Berg waited for the council to reopen the library.", []),  # no request: waiting reports nothing
         (  # the parser took "aims" for a verb and the clause's subject for a clause of its own
             "Berg said his war aims in Ruritania were unchanged since the start of the invasion.",
