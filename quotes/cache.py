@@ -162,9 +162,8 @@ def _decode(data: dict[str, Any], key: str, article: Article) -> Extraction | No
     """
     if data["key"] != key:
         return None
-    quotes = [_quote_of(row, article) for row in data["quotes"]]
-    reports = [_quote_of(row, article) for row in data.get("reports", [])]
-    if None in quotes or None in reports:
+    quotes, reports = _quotes_of(data["quotes"], article), _quotes_of(data.get("reports", []), article)
+    if quotes is None or reports is None:
         return None
     speakers = tuple(
         Speaker(
@@ -188,13 +187,7 @@ def _decode(data: dict[str, Any], key: str, article: Article) -> Extraction | No
         )
         for code, message, offset, level, line in data["diagnostics"]
     )
-    return Extraction(
-        article=article,
-        quotes=tuple(q for q in quotes if q is not None),
-        speakers=speakers,
-        diagnostics=diagnostics,
-        reports=tuple(q for q in reports if q is not None),
-    )
+    return Extraction(article=article, quotes=quotes, speakers=speakers, diagnostics=diagnostics, reports=reports)
 
 
 def _quote_row(q: Quote) -> list[Any]:
@@ -213,6 +206,17 @@ def _quote_row(q: Quote) -> list[Any]:
         [f.to_dict() for f in q.flags],
         q.line,
     ]
+
+
+def _quotes_of(rows: list[Any], article: Article) -> tuple[Quote, ...] | None:
+    """The quotes the rows hold, in ``article``; ``None`` when one's offsets do not fit the text."""
+    quotes = []
+    for row in rows:
+        quote = _quote_of(row, article)
+        if quote is None:
+            return None
+        quotes.append(quote)
+    return tuple(quotes)
 
 
 def _quote_of(row: list[Any], article: Article) -> Quote | None:

@@ -739,9 +739,9 @@ def _requested(verb: Token, clause: Token, lex: Lexicon) -> tuple[int, int] | No
     from the clause's subject; None otherwise."""
     if (verb.lemma_.lower() + " for") not in lex.object_verbs or clause.i < verb.i:
         return None
-    marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "for"]
+    asked = any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children)
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if not marks or subject is None or not _to_infinitive(clause):
+    if not asked or subject is None or not _to_infinitive(clause):
         return None
     tokens = [t for t in clause.subtree if t.i >= subject.left_edge.i]
     return _span_of(tokens, fewest=MIN_CLAUSE_TOKENS)
@@ -1249,17 +1249,25 @@ def _clause_span(head: Token, *, exclude: Token, whole: Span | None = None) -> t
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
+def channel_of(prep: Token, lex: Lexicon) -> Token | None:
+    """The object of a preposition when it names the channel a report went by (``in a statement``, ``on X``,
+    ``at a briefing``: ``channels.tsv``), else None."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None or not {obj.text, obj.lemma_, obj.lemma_.lower()} & lex.channels:
+        return None
+    return obj
+
+
 def _without_trailing_channel(tokens: list[Token]) -> list[Token]:
     """A reported clause without the channel the parser hung at its end after a comma (``urged Israel to declare a
     ceasefire[, in a televised speech at …]``): where it was said, not what (``channels.tsv``)."""
-    channels = lexicon().channels
+    lex = lexicon()
     for k in range(1, len(tokens) - 1):
         prep = tokens[k + 1]
-        if tokens[k].text != "," or prep.dep_ != "prep":
-            continue
-        objects = [c for c in prep.children if c.dep_ == "pobj"]
-        if objects and objects[0].lemma_.lower() in channels and prep.right_edge.i >= tokens[-1].i:
-            return tokens[:k]
+        if tokens[k].text == "," and prep.dep_ == "prep" and prep.right_edge.i >= tokens[-1].i:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.lemma_.lower() in lex.channels:  # by its lemma ("like the media" is no channel)
+                return tokens[:k]
     return tokens
 
 

@@ -11,7 +11,7 @@ from functools import lru_cache
 from itertools import chain, islice
 from typing import TYPE_CHECKING, NamedTuple
 
-from .config import Lexicon, Settings, lexicon
+from .config import Settings, lexicon
 from .errors import ModelError
 from .ingest import DATE_STAMP
 from .types import Article
@@ -274,19 +274,15 @@ def entities(doc: Doc) -> Doc:
         before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
         titled = ent[0].lower_ in honorifics and len(ent) > 1 or before in honorifics
         if ent.label_ != "PERSON" and titled and ent[-1].pos_ == "PROPN":
-            ent = doc[ent.start : ent.end]
-            ent.label_ = "PERSON"
+            ent = _labelled(ent, "PERSON")
         elif ent.label_ in ("ORG", "GPE") and (named := _given_named(ent, lex.given_names, body)) is not None:
             ent = named
-        elif ent.label_ not in ("PERSON", "DATE", "CARDINAL") and _described_person(ent, lex):
-            ent = doc[ent.start : ent.end]  # "Daza, 46, from …", "Another farmer, Phangchung, said …"
-            ent.label_ = "PERSON"
+        elif ent.label_ not in ("PERSON", "DATE", "CARDINAL") and _described_person(ent):
+            ent = _labelled(ent, "PERSON")  # "Daza, 46, from …", "Another farmer, Phangchung, said …"
         elif ent.label_ in PLACE_LABELS and ent[-1].is_title and ent[-1].lower_ in lex.body_classes:
-            ent = doc[ent.start : ent.end]  # "the Isle of Dunmore Constabulary" tagged LOC: a body
-            ent.label_ = "ORG"
+            ent = _labelled(ent, "ORG")  # "the Isle of Dunmore Constabulary" tagged LOC: a body
         elif ent.label_ == "ORG" and k + 1 < len(ents) and _joined_org(ent, ents[k + 1]):
-            ent = doc[ent.start : ents[k + 1].end]
-            ent.label_ = "ORG"
+            ent = _labelled(doc[ent.start : ents[k + 1].end], "ORG")
             k += 1
         out.append(ent)
         k += 1
@@ -296,17 +292,23 @@ def entities(doc: Doc) -> Doc:
     surnames = {e[-1].text for e in out if e.label_ == "PERSON" and len(e) > 1 and e[-1].is_title}
     known = surnames | {e.text for e in out if e.label_ == "PERSON" and len(e) == 1}
     out = [part for ent in out for part in _name_after_body(ent, known, body)]
-    for n, ent in enumerate(out):
-        if ent.label_ in ("ORG", "GPE", "NORP") and len(ent) == 1 and ent.text in surnames:
-            out[n] = doc[ent.start : ent.end]  # "Olaf Scholz" … "Scholz" tagged GPE: the person's surname
-            out[n].label_ = "PERSON"
+    out = _relabelled(out, surnames, ("ORG", "GPE", "NORP"), "PERSON")  # "Olaf Scholz" … "Scholz" tagged GPE
     places = {e.text for e in out if e.label_ == "PERSON" and _where(e)}
-    for n, ent in enumerate(out):
-        if ent.label_ == "PERSON" and ent.text in places:
-            out[n] = doc[ent.start : ent.end]  # "vendors in Roseau" tagged PERSON: a place, wherever it is named
-            out[n].label_ = "GPE"
+    out = _relabelled(out, places, ("PERSON",), "GPE")  # "vendors in Roseau" tagged PERSON, wherever it is named
     doc.ents = out
     return doc
+
+
+def _labelled(ent: Span, label: str) -> Span:
+    """The entity's words as an entity of ``label``."""
+    span = ent.doc[ent.start : ent.end]
+    span.label_ = label
+    return span
+
+
+def _relabelled(ents: list[Span], texts: set[str], labels: tuple[str, ...], label: str) -> list[Span]:
+    """The entities, each of ``labels`` whose text is one of ``texts`` given ``label`` instead."""
+    return [_labelled(e, label) if e.label_ in labels and e.text in texts else e for e in ents]
 
 
 def _name_after_body(ent: Span, known: set[str], body: frozenset[str]) -> list[Span]:
@@ -323,18 +325,14 @@ def _name_after_body(ent: Span, known: set[str], body: frozenset[str]) -> list[S
     ):
         return [ent]
     doc = ent.doc
-    organisation, person = doc[ent.start : ent.end - 2], doc[ent.end - 2 : ent.end]
-    organisation.label_, person.label_ = "ORG", "PERSON"
-    return [organisation, person]
+    return [_labelled(doc[ent.start : ent.end - 2], "ORG"), _labelled(doc[ent.end - 2 : ent.end], "PERSON")]
 
 
 def _place_named(ent: Span, heads: frozenset[str]) -> Span:
     """A person's name that ends in the head of a place's name is that place (``Juhu Tara Road`` tagged PERSON)."""
     if ent.label_ != "PERSON" or len(ent) < 2 or ent[-1].lower_ not in heads or not ent[-1].is_title:
         return ent
-    place = ent.doc[ent.start : ent.end]
-    place.label_ = "FAC"
-    return place
+    return _labelled(ent, "FAC")
 
 
 def _person_of_place(ent: Span, after: Span | None, body: frozenset[str]) -> Span:
@@ -347,9 +345,7 @@ def _person_of_place(ent: Span, after: Span | None, body: frozenset[str]) -> Spa
         return ent
     if doc[ent.end].lower_ != "of" or not all(t.is_title and t.pos_ == "PROPN" and t.lower_ not in body for t in ent):
         return ent
-    person = doc[ent.start : ent.end]
-    person.label_ = "PERSON"
-    return person
+    return _labelled(ent, "PERSON")
 
 
 def _indefinite(ent: Span) -> bool:
@@ -357,7 +353,7 @@ def _indefinite(ent: Span) -> bool:
     return ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("a", "an")
 
 
-def _described_person(ent: Span, lex: Lexicon) -> bool:
+def _described_person(ent: Span) -> bool:
     """Whether a one- or two-word name is a person by its apposition: an age after it (``Daza, 46, said``), or
     a noun that describes a person before it (``Another farmer, Phangchung, said``; titles, epithets and
     the heads of unnamed sources: ``titles.tsv``, ``epithets.tsv``, ``anonymous_heads.tsv``)."""
@@ -369,7 +365,7 @@ def _described_person(ent: Span, lex: Lexicon) -> bool:
     described = (
         root.dep_ == "appos"
         and head.pos_ == "NOUN"
-        and (head.lemma_ or head.text).lower() in lex.titles | lex.epithets | lex.anonymous_heads
+        and (head.lemma_ or head.text).lower() in person_nouns()
         and head.i < ent.start
     )
     return aged or described
@@ -391,9 +387,14 @@ def _given_named(ent: Span, given: Mapping[str, str], body: frozenset[str]) -> S
         return None
     if not all(t.is_title and t.pos_ == "PROPN" and t.lower_ not in body for t in ent):
         return None
-    name = ent.doc[ent.start + at : ent.end]
-    name.label_ = "PERSON"
-    return name
+    return _labelled(ent.doc[ent.start + at : ent.end], "PERSON")
+
+
+@lru_cache(maxsize=1)
+def person_nouns() -> frozenset[str]:
+    """Nouns that describe a person: titles, epithets and the heads of unnamed sources (built once per process)."""
+    lex = lexicon()
+    return lex.titles | lex.epithets | lex.anonymous_heads
 
 
 @lru_cache(maxsize=1)

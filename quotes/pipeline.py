@@ -156,12 +156,11 @@ def _load(store: _cache.ExtractionCache, article: Article) -> Extraction | None:
     hit = store.load(_keyed(article))
     if hit is None:
         return None
-    return replace(
-        hit,
-        article=article,
-        quotes=tuple(replace(q, outlet=article.outlet) for q in hit.quotes),
-        reports=tuple(replace(q, outlet=article.outlet) for q in hit.reports),
-    )
+
+    def own(quotes: tuple[Quote, ...]) -> tuple[Quote, ...]:
+        return tuple(replace(q, outlet=article.outlet) for q in quotes)
+
+    return replace(hit, article=article, quotes=own(hit.quotes), reports=own(hit.reports))
 
 
 @dataclass(slots=True)
@@ -186,12 +185,8 @@ def joined(article: Article, windows: Sequence[_nlp.Window], parsed: Sequence[Ex
     diagnostics: list[Diagnostic] = []
     for w, ex in zip(windows, parsed, strict=True):
         lines_before = article.text.count("\n", 0, w.context)  # a quote's line in the window, shifted
-        for q in ex.quotes:
-            if q.start + w.context >= w.start:
-                quotes.append(_shifted(q, w.context, lines_before, article))
-        for q in ex.reports:
-            if q.start + w.context >= w.start:
-                reports.append(_shifted(q, w.context, lines_before, article))
+        for mine, theirs in ((quotes, ex.quotes), (reports, ex.reports)):
+            mine += (_shifted(q, w.context, lines_before, article) for q in theirs if q.start + w.context >= w.start)
         for d in ex.diagnostics:
             if d.offset is None or d.offset + w.context >= w.start:
                 offset = None if d.offset is None else d.offset + w.context

@@ -168,7 +168,7 @@ def align_corpus(extractions: Sequence[Extraction], *, weights: Weights = Weight
     [True, True]
     """
     given = list(extractions)
-    # a ranked guess is no evidence of one remark or a conflict; a report around a partial quote is
+    # a ranked guess is no evidence of one remark or a conflict; a report around a partial quote is read with it
     extractions = [_rule_speakers(_with_reports(ex)) for ex in given]
     items = _items(extractions)
     camps = speaker_camps(extractions)

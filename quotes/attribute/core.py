@@ -18,6 +18,7 @@ from ..detect import (
     Spans,
     according_name,
     according_to,
+    channel_of,
     heard_by_subject,
     impersonal,
     in_verb_series,
@@ -714,10 +715,8 @@ def _cue_phrase(verb: Token, lex: Lexicon) -> str:
             keep.add(c.i)
         elif c.dep_ in ("dobj", "dative") and c.text in lex.channels:
             keep.add(c.i)
-        elif c.dep_ == "prep":
-            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if obj is not None and (obj.text in lex.channels or obj.lemma_ in lex.channels):
-                keep.update(range(c.i, obj.i + 1))
+        elif c.dep_ == "prep" and (obj := channel_of(c, lex)) is not None:
+            keep.update(range(c.i, obj.i + 1))
     last = max(keep)
     if last - verb.i > 6:
         keep = {i for i in keep if i - verb.i <= 6}

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..config import Lexicon, lexicon
-from ..detect import headline_case
+from ..detect import channel_of, headline_case
 from ..types import Mention
 
 if TYPE_CHECKING:
@@ -198,13 +198,13 @@ def noun_phrase(tok: Token) -> Span:
         if c.i < tok.i and c.dep_ in _LEFT_MODS:
             left = min(left, c.left_edge.i)
     right = tok.i
-    named = name_like(tok) and tok.lower_ not in lexicon().anonymous_heads  # "Vendors at …" opening a sentence
+    lex = lexicon()
+    named = name_like(tok) and tok.lower_ not in lex.anonymous_heads  # "Vendors at …" opening a sentence
     preps = ("of",) if named else _KEPT_PREPS  # "Ministry of X", but not "Smith in recent days"
-    adverbials, channels = lexicon().adverbials, lexicon().channels
     for c in tok.children:
-        if c.dep_ == "prep" and f"{c.lower_} {c.right_edge.lower_}" in adverbials and c.right_edge.i == c.i + 1:
+        if c.dep_ == "prep" and f"{c.lower_} {c.right_edge.lower_}" in lex.adverbials and c.right_edge.i == c.i + 1:
             continue  # "says the letter [in part]": how it was said, not which letter
-        if c.dep_ == "prep" and any(o.dep_ == "pobj" and o.lemma_.lower() in channels for o in c.children):
+        if c.dep_ == "prep" and channel_of(c, lex) is not None:
             continue  # "said the economist [in a speech that …]": where it was said, not which economist
         kept = c.dep_ == "prep" and (c.lower_ in preps or _seat(tok, c)) or c.dep_ in ("compound", "flat")
         if c.i > tok.i and kept:

@@ -117,7 +117,7 @@ def unify(extractions: Iterable[Extraction]) -> list[Extraction]:
     for short, full in _surname_merges(persons, find, lone):
         if find(short) != find(full):
             parent[find(short)] = find(full)
-    for short, full in _body_merges(list(speakers.values()), _documents_of(items)):
+    for short, full in _body_merges(list(speakers.values()), items):
         if find(short) != find(full):
             parent[find(short)] = find(full)
     canon = {sid: find(sid) for sid in parent}
@@ -191,44 +191,47 @@ def _describes(name: str, lex: Lexicon) -> bool:
     return not name[:1].isupper() or any(w in lex.titles or w in lex.epithets or w == "the" for w in words)
 
 
-def _body_merges(speakers: list[Speaker], documents: dict[str, list[frozenset[str]]]) -> list[tuple[str, str]]:
+def _body_merges(speakers: list[Speaker], extractions: Sequence[Extraction]) -> list[tuple[str, str]]:
     """Pairs (short, full) of institution ids where the short name is a less specific form of
     exactly one fuller name in the corpus ("presidential office" -> "Ruritania's presidential
     office"): same head noun, every word of the short name in the full one, and a word the
-    full name adds found in every document the short name speaks in (``documents``: an id -> the
-    words of each of its documents, capitals as their countries). "Police" in a story about one
-    town is not the police of another town that another story of the folder names.
+    full name adds found in every document the short name speaks in (capitals as their
+    countries). "Police" in a story about one town is not the police of another town that
+    another story of the folder names. Documents are read only for short names with one such
+    fuller name.
     """
     lex = lexicon()
     bodies = [s for s in speakers if s.kind is SpeakerKind.INSTITUTION]
     bags = {s.id: name_bag(s.name, lex) for s in bodies}
-    out = []
+    candidates = []
     for a in bodies:
         bag, head = bags[a.id]
         fuller = [b.id for b in bodies if b.id != a.id and bags[b.id][1] == head and bag < bags[b.id][0]]
-        if len(fuller) == 1 and all(bags[fuller[0]][0] - bag & words for words in documents.get(a.id, ())):
-            out.append((a.id, fuller[0]))
-    return out
+        if len(fuller) == 1:
+            candidates.append((a.id, fuller[0], bags[fuller[0]][0] - bag))
+    if not candidates:
+        return []
+    shorts = {short for short, _, _ in candidates}
+    documents = [  # (ids of the candidates speaking in it, its words), read once per document
+        (ids, _document_words(ex.article.text, lex))
+        for ex in extractions
+        if (ids := shorts & {q.speaker_id for q in ex.quotes if q.speaker_id})
+    ]
+    return [
+        (short, full)
+        for short, full, added in candidates
+        if all(added & words for ids, words in documents if short in ids)
+    ]
 
 
 #: A full stop or hyphen that ends a word ("… in Dunmore."): ``name_bag`` keeps dots inside words ("U.S.").
 _WORD_ENDS = re.compile(r"[.-](?=\W|$)")
 
 
-def _documents_of(extractions: Sequence[Extraction]) -> dict[str, list[frozenset[str]]]:
-    """Speaker id -> the words of each document it speaks in (as ``name_bag`` counts them: demonyms as places)."""
-    lex = lexicon()
-    out: dict[str, list[frozenset[str]]] = defaultdict(list)
-    for ex in extractions:
-        ids = {q.speaker_id for q in ex.quotes if q.speaker_id}
-        if ids:
-            text = ex.article.text
-            bag = name_bag(text, lex)[0] | name_bag(_WORD_ENDS.sub(" ", text), lex)[0]
-            capitals = {w for city, country in lex.capitals.items() if city.lower() in bag for w in country.split()}
-            words = frozenset(bag | capitals)
-            for sid in ids:
-                out[sid].append(words)
-    return out
+def _document_words(text: str, lex: Lexicon) -> set[str]:
+    """A document's words as ``name_bag`` counts them (demonyms as places), capitals as their countries."""
+    bag = name_bag(text, lex)[0] | name_bag(_WORD_ENDS.sub(" ", text), lex)[0]
+    return bag | {w for city, country in lex.capitals.items() if city.lower() in bag for w in country.split()}
 
 
 def _via_name(via: str, names: dict[str, str]) -> str:

@@ -91,8 +91,11 @@ def name_bag(name: str, lex: Lexicon) -> tuple[set[str], str]:
             break
         head_words.append(w)
     head = head_words[-1] if head_words else (words[-1] if words else "")
-    bodies = lex.body_heads | lex.body_classes.keys()
-    if words and head not in bodies and words[-1] in bodies:
+
+    def body(w: str) -> bool:
+        return w in lex.body_heads or w in lex.body_classes
+
+    if words and not body(head) and body(words[-1]):
         head = words[-1]  # "the Isle of Man Constabulary": a place's name with "of" before the body's noun
     bag = set()
     for w in words:

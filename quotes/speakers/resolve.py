@@ -91,11 +91,11 @@ def resolve(
                 flags=(SCARE,) if att.scare else (RANKED,) if att.ranked else (),
             )
         )
-    quotes, reports = reports_around_quotes(_addressed(quotes, attributions))
+    quotes, reports = _reports_around_quotes(_addressed(quotes, attributions))
     return Extraction(article=article, quotes=tuple(quotes), speakers=tuple(registry.values()), reports=tuple(reports))
 
 
-def reports_around_quotes(quotes: list[Quote]) -> tuple[list[Quote], list[Quote]]:
+def _reports_around_quotes(quotes: list[Quote]) -> tuple[list[Quote], list[Quote]]:
     """The records, and apart from them each reported clause that holds a quote of its own speaker (``said the
     speech was “shameful” and …``): the quoted words are the record, and the report around them is no second one
     (golden/README.md §2; none of golden/dev's 1,043 reported records holds a quotation mark). The clause is
