@@ -289,10 +289,12 @@ def _number_phrases(toks: list[_Tok]) -> list[_Tok]:
     out: list[_Tok] = []
     i = 0
     while i < len(toks):
-        j, total, part, suffix, after_and = i, 0, 0, "", False
+        j, total, part, suffix, after_and, last = i, 0, 0, "", False, 0
         while j < len(toks) and not suffix:
             tok, value = toks[j], _number_value(toks[j])
             numeral = tok.word[:1].isdigit()
+            if value is not None and j > i and not _follows(last, value[0]):
+                break  # "six, eight, ten": a list of numbers, not one
             if value is None or numeral and not after_and and (j > i or not _multiplier_next(toks, j)):
                 if tok.word == "and" and j > i and total + part >= 100 and j + 1 < len(toks):
                     if _number_value(toks[j + 1]) is not None:
@@ -307,8 +309,10 @@ def _number_phrases(toks: list[_Tok]) -> list[_Tok]:
                 part = max(part, 1) * number
                 if number == 1000:
                     total, part = total + part, 0
+                last = 0
             else:
                 part += number
+                last = number
             j += 1
         if toks[j - 1].word == "and":
             j -= 1
@@ -330,6 +334,15 @@ def _number_value(tok: _Tok) -> tuple[int, str] | None:
     """A number word's value and ordinal suffix (``16th`` -> (16, "th")), or None for any other word."""
     m = _NUMBER_KEY.fullmatch(tok.key)
     return (int(m.group(1)), m.group(2) or "") if m else None
+
+
+def _follows(last: int, number: int) -> bool:
+    """Whether a number word can follow the last word of a number being composed: anything after a multiplier
+    or at the start (``last`` 0), a multiplier after anything, a unit after a ten (``twenty five``), a ten or a
+    unit after "hundred and"; never a second unit, teen or ten after one (``six, eight, ten`` is a list)."""
+    if last == 0 or last >= 100 or number in _MULTIPLIERS.values():
+        return True  # "hundred and sixteen" opening a phrase: a multiplier as its first word
+    return last % 10 == 0 and 20 <= last <= 90 and 1 <= number <= 9
 
 
 def _multiplier_next(toks: list[_Tok], j: int) -> bool:

@@ -29,6 +29,7 @@ SUPPORTED = [
     ("the lecture on twenty-third January", "the lecture on 23rd January"),  # compound ordinals
     ("the one hundred and sixteenth Congress", "the 116th Congress"),
     ("two thousand and twenty", "2020"),
+    ("we visit six, eight, ten homes a day", "we visit six, eight, 10 homes a day"),  # a list of numbers
     ("he said that it will work", "he said it will work"),  # that and function words
     ("We will not give up", "we won't give up"),  # contractions
 ]
@@ -55,6 +56,7 @@ TYPED = [
     ("the talks on Tuesday went well", "the talks on Friday went well", ("entity", "Friday", "Tuesday")),
     ("17 citizens were abducted", "27 citizens were abducted", ("number", "27", "17")),
     ("two rounds of talks", "three rounds of talks", ("number", "three", "two")),
+    ("we visit six, eight, ten homes a day", "we visit six, nine, ten homes a day", ("number", "nine", "eight")),
     # a number phrase that starts with the same word ("one") is still another number
     ("we met one hundred farmers", "we met one thousand farmers", ("number", "one thousand", "one hundred")),
     ("we will build trust", "we may build trust", ("modality", "may", "will")),
