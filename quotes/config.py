@@ -61,6 +61,7 @@ class Lexicon:
     hearer_verbs: frozenset[str]  # verbs whose object is the person spoken to (their passive subject heard it)
     body_heads: frozenset[str]  # head nouns of a body that speaks as one ("the government vowed …")
     joint_heads: frozenset[str]  # plural heads of the parties to a meeting ("the leaders"): no one source
+    joint_verbs: frozenset[str]  # verbs that narrate a joint outcome when several parties are the subject ("agreed")
     channels: frozenset[str]
     titles: frozenset[str]
     courtesy_titles: frozenset[str]
@@ -80,6 +81,7 @@ class Lexicon:
     place_heads: frozenset[str]  # heads of the names of places and buildings ("hall", "island")
     title_cues: frozenset[str]
     object_verbs: frozenset[str]
+    request_verbs: frozenset[str]  # object verbs that ask publicly for something ("called for a ceasefire")
     pronouns: dict[str, str]
     marks: dict[str, tuple[str, str]]
     turn_labels: dict[str, str]
@@ -179,6 +181,7 @@ def _load_lexicon() -> Lexicon:
         directive_verbs=frozenset(r[0] for r in read_table("directive_verbs.tsv", 1)),
         hearer_verbs=frozenset(r[0] for r in read_table("hearer_verbs.tsv", 1)),
         joint_heads=frozenset(r[0] for r in read_table("joint_heads.tsv", 1)),
+        joint_verbs=frozenset(r[0] for r in read_table("joint_verbs.tsv", 1)),
         body_heads=frozenset(r[0] for r in read_table("body_heads.tsv", 1)),
         channels=frozenset(r[0] for r in read_table("channels.tsv", 1)),
         titles=frozenset(r[0] for r in read_table("titles.tsv", 1)),
@@ -199,6 +202,7 @@ def _load_lexicon() -> Lexicon:
         place_heads=frozenset(r[0] for r in read_table("place_heads.tsv", 1)),
         title_cues=frozenset(r[0] for r in read_table("title_cues.tsv", 1)),
         object_verbs=frozenset(r[0] for r in read_table("object_verbs.tsv", 1)),
+        request_verbs=frozenset(r[0] for r in read_table("object_verbs.tsv", 1, more=True) if r[1:2] == ["request"]),
         pronouns={p: kind for p, kind in read_table("pronouns.tsv", 2)},
         marks={ch: (family, role) for ch, family, role in read_table("quote_marks.tsv", 3)},
         turn_labels={label: cls for label, cls in read_table("turn_labels.tsv", 2)},

@@ -31,6 +31,9 @@ _UTTERANCE_LEAD = set(".!?:;,—–(") | {""}
 MIN_DIRECT_WORDS_AFTER_COMMA = 3
 #: Shortest object phrase, in tokens, kept as reported content ("a two-track approach toward …").
 MIN_OBJECT_TOKENS = 4
+#: Shortest object phrase, in tokens, kept as what a request asks for ("called for [a ceasefire]"): the object of a
+#: request is its content however short, where a short object of "outlined" or "stressed" is only a topic.
+MIN_REQUEST_TOKENS = 2
 #: Shortest reported clause, in tokens, kept as indirect speech.
 MIN_CLAUSE_TOKENS = 3
 #: A reported clause that is at least this share quoted text is left to the quote.
@@ -974,6 +977,8 @@ def _content_object(verb: Token, lex: Lexicon) -> tuple[int, int] | None:
     obj = _reported_object(verb, lex)
     if obj is None or not (obj.pos_ == "NOUN" or obj.tag_ == "VBG") or obj.ent_type_ in ("PERSON", "ORG", "GPE"):
         return None
+    if obj.lemma_.lower() in lex.titles:
+        return None  # "urged the president": whom a request is made to, not what it asks
     if not _one_source(verb, lex):
         return None  # "the two leaders stressed the importance of …" narrates a joint outcome
     tokens = list(obj.subtree)
@@ -988,7 +993,18 @@ def _content_object(verb: Token, lex: Lexicon) -> tuple[int, int] | None:
     if nxt + 1 < len(doc) and doc[nxt].text in ("—", "–", "--", "―") and not doc[nxt + 1].is_space:
         end = doc[nxt + 1].sent.end  # "a two-track approach — responding firmly …" (the parser may split there)
         tokens = [t for t in doc[tokens[0].i : end] if "\n" not in t.text]
-    return _span_of(tokens, fewest=MIN_OBJECT_TOKENS)
+    return _span_of(tokens, fewest=MIN_REQUEST_TOKENS if _asked_for(verb, obj, lex) else MIN_OBJECT_TOKENS)
+
+
+def _asked_for(verb: Token, obj: Token, lex: Lexicon) -> bool:
+    """Whether a reported object is what a public request asks for (``called for [a ceasefire]``, ``urged [an end
+    to sanctions]``: the verbs marked ``request`` in ``object_verbs.tsv``), not ``asked for [an appointment]``."""
+    lemma = verb.lemma_.lower()
+    if _to_infinitive(verb):
+        return False  # "forced to plead for [more aid]": the writer's account of a plight, no report
+    if obj.head.i == verb.i:
+        return lemma in lex.request_verbs
+    return obj.head.lower_ == "for" and obj.head.head.i == verb.i and f"{lemma} for" in lex.request_verbs
 
 
 def _with_verb_phrases(verb: Token, tokens: list[Token]) -> list[Token]:
@@ -1013,7 +1029,9 @@ def _one_source(verb: Token, lex: Lexicon) -> bool:
     not the parties to a meeting together (``the two leaders``, ``both sides``: ``joint_heads.tsv``), not a
     thing."""
     subject = _subject_above(verb)
-    if subject is None or any(c.dep_ == "conj" for c in subject.children) or joint_subject(subject):
+    if subject is not None and joint_subject(subject):
+        return conjoined(subject) and not joint_outcome(verb, lex)  # "KGMOA and IMA called for a strike": as one
+    if subject is None or any(c.dep_ == "conj" for c in subject.children):
         return False
     if subject.pos_ == "PRON":
         return subject.lower_ in ("he", "she")
@@ -1063,16 +1081,32 @@ def in_verb_series(node: Token) -> bool:
     return node.dep_ == "dep" and node.pos_ == "VERB" and node.head.pos_ == "VERB" and node.head.i < node.i
 
 
+def joint_outcome(verb: Token, lex: Lexicon) -> bool:
+    """Whether a verb narrates a joint outcome when parties named together are its subject (``Moreau and Berg
+    agreed …``, ``… stressed the importance of …``: ``joint_verbs.tsv``); with any other reporting verb the parties
+    speak as one source (``Moreau and Berg said …``)."""
+    return verb.lemma_.lower() in lex.joint_verbs
+
+
+def conjoined(subject: Token) -> bool:
+    """Whether a subject joins the parties it names with a conjunction, as prose does (``Moreau and Berg said …``),
+    not with the bare comma of a headline (``Moreau, Berg stress …``)."""
+    return any(c.dep_ == "conj" and c.i > subject.i for c in subject.children)
+
+
 def joint_subject(subject: Token) -> bool:
-    """Whether a subject names several people or bodies together by name: ``Moreau and Berg agreed …``, or
+    """Whether a subject names several people or bodies together by name: ``Moreau and Berg agreed …``, ``Moreau
+    and her neighbour, Berg, said …``, or
     two names joined by a comma as headlines join them (``Moreau, Berg stress …``: a name in apposition
     that no comma closes before the verb, where prose would close it: ``Dufour, Moreau's spokesperson, said``).
     What they say together is no one of them's (golden/README.md §1: joint outcomes, headlines); a
     group described together (``residents and officials said``) is one source and no such subject."""
-    if subject.pos_ != "PROPN":
-        return False
+    if subject.pos_ != "PROPN" or subject.lower_ in lexicon().titles:
+        return False  # "AKP Chairman and Turkish President Erdoğan": one person's two titles, then the name
     doc = subject.doc
     for c in subject.children:
+        if c.dep_ == "conj" and c.i > subject.i and any(a.dep_ == "appos" and a.pos_ == "PROPN" for a in c.children):
+            return True  # "Moreau and her neighbour, Berg, said": the second named in apposition
         if c.pos_ != "PROPN" or c.i < subject.i:
             continue
         if c.dep_ == "conj":
@@ -1286,9 +1320,9 @@ def _without_leading_date(tokens: list[Token], head: Token) -> list[Token]:
 
 
 def _cut_at_next_report(tokens: list[Token], head: Token) -> list[Token]:
-    """End a clause where a second report joins it (``…, arguing that``, ``… and warned``):
-    that report is its own quote; or where the speaker's own act joins it (``… and congratulated
-    Berg``, quotes/data/act_verbs.tsv)."""
+    """End a clause where a second report joins it (``…, arguing that``, ``… and warned``, ``… but did not say
+    when``, ``… after Beijing called for talks``): that report is its own quote, or no quote; or where the
+    speaker's own act joins it (``… and congratulated Berg``, quotes/data/act_verbs.tsv)."""
     lex = lexicon()
     for k, tok in enumerate(tokens):
         if k >= 2 and tok.tag_ == "VBG" and (cut := _with_reporter(tokens, k, lex)) is not None:
@@ -1300,12 +1334,40 @@ def _cut_at_next_report(tokens: list[Token], head: Token) -> list[Token]:
         speech = key is not None and lex.verbs[key] == "speech"
         if (prev.text == "," or prev.lower_ == "and") and speech and tok.tag_ in ("VBG", "VBD", "VBZ"):
             return tokens[: k - 1]
-        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
-        if speech and own_subject and tok.dep_ == "conj":  # "… tranche of aid but inspectors said …": a second source
+        subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if (
+            speech and subject is not None and tok.dep_ == "conj"
+        ):  # "… tranche of aid but inspectors said …": a second source
             return [t for t in tokens if t.i < tok.left_edge.i]
-        if prev.lower_ == "and" and tok.dep_ == "conj" and tok.lemma_.lower() in lex.act_verbs and not own_subject:
+        if speech and subject is not None and tok.dep_ == "advcl" and _another_source(subject, head):
+            return [t for t in tokens if t.i < tok.left_edge.i]  # "… after Beijing called for talks": another's report
+        if _declined(tok, lex):
+            return [t for t in tokens if t.i < tok.left_edge.i - 1]  # "… but did not say when": the speaker's act
+        if prev.lower_ == "and" and tok.dep_ == "conj" and tok.lemma_.lower() in lex.act_verbs and subject is None:
             return tokens[: k - 1]  # "… and congratulated Berg": the speaker's act, not what they report
     return tokens
+
+
+def _another_source(subject: Token, clause: Token) -> bool:
+    """Whether the subject of a report inside a reported clause names a source other than the clause's speaker
+    (``said he would meet Xi after [Beijing] called for talks``), not the speaker again (``when [he] told them``)."""
+    if subject.pos_ == "PRON" or subject.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP"):
+        return False
+    speaker = next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return speaker is not None and speaker.pos_ != "PRON" and subject.lower_ != speaker.lower_
+
+
+def _declined(verb: Token, lex: Lexicon) -> bool:
+    """Whether a verb joined to a reported clause after ``and``/``but`` is the speaker's refusal to say more (``…
+    but did not say when``, ``… but would not elaborate``): a negated reporting verb, which reports nothing."""
+    left = verb.left_edge.i
+    return (
+        verb.dep_ == "conj"
+        and lex.verbs.get(verb.lemma_.lower()) == "speech"
+        and any(c.dep_ == "neg" for c in verb.children)
+        and left > 0
+        and verb.doc[left - 1].dep_ == "cc"
+    )
 
 
 def _with_reporter(tokens: list[Token], k: int, lex: Lexicon) -> int | None:

@@ -804,8 +804,75 @@ def test_a_headline_whose_subject_is_two_people_is_no_ones_quote(quotes_of: Extr
 
 
 def test_a_statement_two_people_make_together_is_not_given_to_one_of_them(quotes_of: Extract) -> None:
-    text = "Lee Jae-myung and Shigeru Ishiba said that the two countries would cooperate closely on trade."
-    assert all(q.speaker is None for q in quotes_of(text))
+    text = "Anna Holt and Helena Varga said that the two countries would cooperate closely on trade."
+    q = only(quotes_of(text))
+    assert (q.text, q.speaker, q.speaker_mention) == (
+        "the two countries would cooperate closely on trade",
+        "Anna Holt and Helena Varga",
+        "Anna Holt and Helena Varga",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "said"),
+    [
+        (
+            "Anna Holt and her neighbour, Helena Varga, say they were not notified about the roadworks at all.",
+            "Anna Holt and her neighbour, Helena Varga",
+            "they were not notified about the roadworks at all",
+        ),
+        (
+            "“We love living here,” said Anna Holt and Helena Varga.",
+            "Anna Holt and Helena Varga",
+            "We love living here,",
+        ),
+        (
+            "Anna Holt and Helena Varga, who run the bakery, said sales had fallen by half since May.",
+            "Anna Holt and Helena Varga",
+            "sales had fallen by half since May",
+        ),
+        (
+            "The Dunmore Nurses Union and the Dunmore Medical Association called for a nationwide strike over pay.",
+            "The Dunmore Nurses Union and the Dunmore Medical Association",
+            "a nationwide strike over pay",
+        ),
+    ],
+)
+def test_parties_named_together_who_say_something_speak_as_one_source(
+    quotes_of: Extract, text: str, pair: str, said: str
+) -> None:
+    q = only(quotes_of(text))
+    assert (q.text, q.speaker_mention) == (said, pair)
+    assert q.speaker_id is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("NPP Chancellor Varga said the port would close.", "Varga"),
+        ("DPP Chancellor Novak said the port would close.", "Novak"),
+        ("SNP Leader Holt said the port would close.", "Holt"),
+    ],
+)
+def test_a_party_acronym_before_a_title_is_part_of_the_role(quotes_of: Extract, text: str, name: str) -> None:
+    assert only(quotes_of(text)).speaker_mention == name
+
+
+def test_one_persons_titles_joined_by_and_name_that_person(quotes_of: Extract) -> None:
+    q = only(quotes_of('Party Chairman and President Kolar Varga said: "The port will not close."'))
+    assert (q.speaker, q.speaker_mention) == ("Kolar Varga", "Kolar Varga")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anna Holt and Helena Varga agreed to meet again in the spring to review the trade deal.",
+        "Anna Holt and Helena Varga stressed the importance of close cooperation on trade.",
+        "Anna Holt and Helena Varga pledged to deepen cooperation on trade and energy.",
+    ],
+)
+def test_parties_named_together_reaching_an_outcome_are_no_source(quotes_of: Extract, text: str) -> None:
+    assert quotes_of(text) == []
 
 
 @pytest.mark.parametrize(

@@ -626,6 +626,21 @@ def test_a_participle_hung_on_a_subjectless_clause_shares_the_subject_further_up
             ["a lack of transparency at the assembly", "not to relent"],
         ),
         ("Residents called for an inquiry into the floods.", ["an inquiry into the floods"]),
+        # what a request asks for is its content however short; a short object of "stressed" is only a topic
+        ("Earlier on Friday, Ruritania called for urgent peace talks.", ["urgent peace talks"]),
+        ("Berg demanded a ceasefire.", ["a ceasefire"]),
+        ("Berg urged an end to sanctions.", ["an end to sanctions"]),
+        ("Berg stressed unity.", []),
+        ("Berg outlined the plan.", []),
+        # a second source's report, or the speaker's further act, ends the clause
+        (
+            "Novak said on Friday he was planning to meet Berg after Ruritania called for urgent peace talks.",
+            ["he was planning to meet Berg", "urgent peace talks"],
+        ),
+        (
+            "Novak said on Friday he plans to meet Berg but did not say when such a meeting might take place.",
+            ["he plans to meet Berg"],
+        ),
         ("The Ruritanian government has offered to raise interest rates.", ["to raise interest rates"]),
         # the parties to a meeting together narrate a joint outcome (golden/README.md §1)
         ("The two leaders stressed the importance of dialogue between their countries.", []),

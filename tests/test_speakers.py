@@ -277,6 +277,29 @@ def test_a_surname_two_people_share_stays_apart() -> None:
     assert [ex.quotes[0].speaker_id for ex in out] == ["joe-biden", "hunter-biden", "biden"]
 
 
+@pytest.mark.parametrize(
+    ("short", "full"),
+    [
+        ("Helena Varga", "Anna Helena Varga"),
+        ("Holt Varga", "Holt Varga Berg"),
+        ("Kolar da Costa", "Anna Kolar da Costa"),
+    ],
+)
+def test_a_name_that_opens_or_closes_the_one_fuller_name_is_that_person(short: str, full: str) -> None:
+    out = unify([_said("a.txt", full), _said("b.txt", short), _said("c.txt", "Tom Novak")])
+    assert [ex.quotes[0].speaker for ex in out] == [full, full, "Tom Novak"]
+
+
+def test_a_surname_joins_a_name_and_its_fuller_form_as_one_person() -> None:
+    out = unify([_said("a.txt", "Anna Helena Varga"), _said("b.txt", "Helena Varga"), _said("c.txt", "Varga")])
+    assert {ex.quotes[0].speaker_id for ex in out} == {"anna-helena-varga"}
+
+
+def test_a_name_two_fuller_names_hold_stays_apart() -> None:
+    out = unify([_said("a.txt", "Kolar Varga Anna"), _said("b.txt", "Kolar Varga Tom"), _said("c.txt", "Kolar Varga")])
+    assert len({ex.quotes[0].speaker_id for ex in out}) == 3
+
+
 def test_a_description_is_not_a_surname() -> None:
     out = unify([_said("a.txt", "The Energy Minister"), _said("b.txt", "The Minister")])
     assert len({ex.quotes[0].speaker_id for ex in out}) == 2

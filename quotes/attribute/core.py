@@ -19,9 +19,11 @@ from ..detect import (
     according_name,
     according_to,
     channel_of,
+    conjoined,
     heard_by_subject,
     impersonal,
     in_verb_series,
+    joint_outcome,
     joint_subject,
     paragraph_gap,
     passive_agent,
@@ -30,7 +32,16 @@ from ..detect import (
 )
 from ..types import Attribution, Kind, Mention
 from . import ranking
-from .mentions import SUBJECTS, doc_text, document_mentions, entity_of, line_bounds, strip_titles, token_mention
+from .mentions import (
+    SUBJECTS,
+    doc_text,
+    document_mentions,
+    entity_of,
+    joint_mention,
+    line_bounds,
+    strip_titles,
+    token_mention,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -221,11 +232,16 @@ def _attribute_one(doc: Doc, cand: Candidate, lex: Lexicon, marked: Spans = NO_S
             subject = quoted_as or _speaker_token(cue_tok, lex)
         else:
             subject = quoted_as or _source_of(cue_tok, span, inside, lex, marked)
+        if subject is not None and subject.lower_ in lex.titles:
+            subject = _named_after_titles(subject, lex)  # "Party Chairman and President Novak said": Novak
         if subject is not None and joint_subject(subject):
-            joint, subject = True, None  # said together: never one of them
+            if joint_outcome(cue_tok, lex) or not conjoined(subject):
+                joint, subject = True, None  # agreed together, or a headline's pair: never one of them
+            else:
+                mention, subject = joint_mention(subject), None  # said together: the two speak as one source
         if subject is not None:
             mention = token_mention(subject, lex)
-        elif cand.kind is not Kind.INDIRECT and cue_tok.i >= span.end and not joint:
+        elif mention is None and cand.kind is not Kind.INDIRECT and cue_tok.i >= span.end and not joint:
             mention = _inverted_description(cue_tok)  # "“…,” added the veteran leftist."
         if quoted_as is not None:
             reporter = _speaker_token(quoted_as.head.head, lex)
@@ -256,6 +272,13 @@ def _attribute_one(doc: Doc, cand: Candidate, lex: Lexicon, marked: Spans = NO_S
     return Attribution(
         cand.start, cand.end, cand.kind, cue=cue_text, mention=mention, via=via, sourceless=joint or heard, joint=joint
     )
+
+
+def _named_after_titles(title: Token, lex: Lexicon) -> Token:
+    """The name after a run of one person's titles joined by "and" (``Party Chairman and President [Novak]``), or
+    the title itself when no name follows."""
+    named = (c for c in title.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.lower_ not in lex.titles)
+    return next(named, title)
 
 
 def _inner_reporter(clause: Span, lex: Lexicon) -> Token | None:

@@ -31,6 +31,26 @@ _PARTICIPLES = ("VBG", "VBN")
 MAX_UNTAGGED_NAME_TOKENS = 3
 
 
+#: Dependencies of a clause or phrase that describes a conjunct rather than naming it ("Berg, who runs the shop").
+_DESCRIBING = ("relcl", "acl", "prep")
+
+
+def joint_mention(subject: Token) -> Mention:
+    """The parties named together as one source (``Ann Berg and her neighbour, Tom Novak``, ``KGMOA and IMA``):
+    the coordination from its first word to the end of its last conjunct, without clauses describing them."""
+    described = {t.i for c in subject.subtree if c.dep_ in _DESCRIBING and c.i != subject.i for t in c.subtree}
+    tokens = []
+    for t in subject.subtree:
+        if t.i in described:
+            break
+        tokens.append(t)
+    while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
+        tokens.pop()
+    first, last = tokens[0], tokens[-1]
+    text = subject.doc[first.i : last.i + 1]
+    return Mention(text.text, text.start_char, text.end_char, "description", is_subject=subject.dep_ in SUBJECTS)
+
+
 def token_mention(tok: Token, lex: Lexicon) -> Mention | None:
     """The mention a source token heads: a name, a pronoun or a description."""
     if tok.pos_ == "PRON" or tok.lower_ in lex.pronouns:
@@ -49,7 +69,8 @@ def token_mention(tok: Token, lex: Lexicon) -> Mention | None:
         return Mention(named.text, named.start_char, named.end_char, "name", "PERSON", role, None, tok.dep_ in SUBJECTS)
     role, body = role_and_body(tok, phrase, ent, lex)
     titled = ent if ent is not None else phrase
-    if tok.pos_ == "PROPN" and titled[0].lower_ in lex.titles and (ent is None or ent.label_ != "PERSON"):
+    opens = titled[0].lower_ in lex.titles or _acronym_before_title(titled, titled.start, lex)
+    if tok.pos_ == "PROPN" and opens and (ent is None or ent.label_ != "PERSON"):
         name = strip_titles(titled, lex)  # "Councilwoman Jane Doe" tagged ORG: a titled person
         if name is not None and name.start > titled.start:
             role = " ".join(t.lower_ for t in titled.doc[titled.start : name.start])
@@ -73,9 +94,13 @@ def token_mention(tok: Token, lex: Lexicon) -> Mention | None:
         return Mention(
             phrase.text, phrase.start_char, phrase.end_char, "description", "PERSON", role, body, tok.dep_ in SUBJECTS
         )
-    text_span = phrase
+    text_span = _after_leading_titles(phrase, tok, lex) if tok.pos_ == "PROPN" else phrase
+    if text_span.start > phrase.start:  # "SPD Chancellor Varga" with the name untagged or tagged ORG
+        role = role or " ".join(t.lower_ for t in phrase.doc[phrase.start : text_span.start] if t.pos_ != "DET")
     form = "name" if name_like(tok) else "description"
     label = ent.label_ if ent is not None else None
+    if text_span.start > phrase.start:
+        label = "PERSON"  # a title marks a person, whatever the tagger called the name
     if label is None and form == "name" and len(phrase) <= MAX_UNTAGGED_NAME_TOKENS and tok.dep_ in SUBJECTS:
         label = "PERSON"  # an untagged proper name that speaks is taken for a person ("Smith argued …")
     return Mention(
@@ -278,7 +303,7 @@ def _after_courtesy(tok: Token, phrase: Span, lex: Lexicon) -> Span | None:
 def strip_titles(ent: Span, lex: Lexicon) -> Span | None:
     """A person entity without titles the tagger left in it ("President Berg" -> "Berg")."""
     start = ent.start
-    while start < ent.end - 1 and ent.doc[start].lower_ in lex.titles:
+    while start < ent.end - 1 and (ent.doc[start].lower_ in lex.titles or _acronym_before_title(ent, start, lex)):
         start += 1
     end = _headline_trim(ent) if in_headline(ent) else ent.end
     while end > start + 1 and ent.doc[end - 1].pos_ in ("VERB", "AUX", "ADP"):
@@ -286,6 +311,22 @@ def strip_titles(ent: Span, lex: Lexicon) -> Span | None:
     while end > start and ent.doc[end - 1].text in ("'s", "’s", "'", "’"):
         end -= 1
     return ent.doc[start:end] if end > start else None
+
+
+def _after_leading_titles(phrase: Span, head: Token, lex: Lexicon) -> Span:
+    """A proper name's noun phrase without the titles before the name, and the acronym of the body whose title
+    it is (``[SPD Chancellor] Varga``); the phrase itself when no title leads it."""
+    k = phrase.start
+    while k < head.i and (phrase.doc[k].lower_ in lex.titles or _acronym_before_title(phrase, k, lex)):
+        k += 1
+    return phrase.doc[k : phrase.end] if k > phrase.start else phrase
+
+
+def _acronym_before_title(ent: Span, i: int, lex: Lexicon) -> bool:
+    """Whether the token at ``i`` is an acronym naming the body of the title after it (``[SPD] Chancellor Scholz``,
+    ``[AKP] Chairman Erdoğan``): part of the role, not of the name."""
+    tok = ent.doc[i]
+    return tok.is_upper and len(tok.text) > 1 and i + 1 < ent.end - 1 and ent.doc[i + 1].lower_ in lex.titles
 
 
 def role_and_body(tok: Token, phrase: Span, ent: Span | None, lex: Lexicon) -> tuple[str | None, str | None]:

@@ -33,8 +33,7 @@ def same_person(a: Speaker, b: Speaker) -> bool:
 
     if SpeakerKind.PERSON not in (a.kind, b.kind) or a.kind != b.kind:
         return False
-    roles = _role_core(a.role or ""), _role_core(b.role or "")
-    if all(roles) and roles[0] != roles[1]:
+    if not _roles_agree(a, b):
         return False
     ta = [romanization_key(w) for w in _without_initials(a.id.split("-"))]
     tb = [romanization_key(w) for w in _without_initials(b.id.split("-"))]  # "Kishida", "Kisida"
@@ -114,6 +113,9 @@ def unify(extractions: Iterable[Extraction]) -> list[Extraction]:
         and " " not in s.name.strip()
         and s.name[:1].isupper()
     ]
+    for short, full in _contained_merges(persons, find):  # first: "Erdogan" then has one fuller name, not two
+        if find(short) != find(full):
+            parent[find(short)] = find(full)
     for short, full in _surname_merges(persons, find, lone):
         if find(short) != find(full):
             parent[find(short)] = find(full)
@@ -183,6 +185,37 @@ def _surname_merges(
             (full,) = fuller[parts[0]]
             out.append((sp.id, full))
     return out
+
+
+def _contained_merges(persons: list[Speaker], find: Callable[[str], str]) -> list[tuple[str, str]]:
+    """Pairs (shorter name, fuller name): a person named by two or more words that open or close the one fuller
+    name of the corpus that holds them ("Tayyip Erdogan" and "Recep Tayyip Erdogan", "Lula da Silva" and "Luiz
+    Inácio Lula da Silva"), roles not contradicting each other. Two fuller names holding them ("Kim Jong" in
+    "Kim Jong-un" and "Kim Jong-il") make it nobody's for sure."""
+    lex = lexicon()
+    named = [sp for sp in persons if not _describes(sp.name, lex)]
+    parts = {sp.id: [romanization_key(w) for w in _without_initials(sp.id.split("-"))] for sp in named}
+    out = []
+    for sp in named:
+        mine = parts[sp.id]
+        if len(mine) < 2:
+            continue
+        holders = {
+            find(o.id)
+            for o in named
+            if len(parts[o.id]) > len(mine)
+            and (parts[o.id][: len(mine)] == mine or parts[o.id][-len(mine) :] == mine)
+            and _roles_agree(sp, o)
+        }
+        if len(holders) == 1:
+            out.append((sp.id, holders.pop()))
+    return out
+
+
+def _roles_agree(a: Speaker, b: Speaker) -> bool:
+    """Whether two people's roles do not contradict each other (either unknown, or the same head)."""
+    roles = _role_core(a.role or ""), _role_core(b.role or "")
+    return not all(roles) or roles[0] == roles[1]
 
 
 def _describes(name: str, lex: Lexicon) -> bool:
