@@ -690,6 +690,8 @@ def _verb_complements(verb: Token, lex: Lexicon) -> Iterator[Candidate]:
                 continue  # the subject of the clause after it, taken for a clause of its own
             if child.i < verb.i and relays_report(child, lex):
                 continue  # "X said that …, Reuters reported": X's words, which X's verb reports; the agency relays
+            if child.i < verb.i and _that_clause_after(verb):
+                continue  # "[narration …] and, in Oldcastle, Berg said that …": the verb reports what follows it
             subject = _subject_taken_for_object(verb, child)
             whole = verb.doc[subject.left_edge.i : child.right_edge.i + 1] if subject is not None else None
             span = (
@@ -767,6 +769,15 @@ def relays_report(clause: Token, lex: Lexicon) -> bool:
         reporting_key(clause, lex) is not None
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
         and any(c.dep_ == "ccomp" and c.i > clause.i for c in clause.children)
+    )
+
+
+def _that_clause_after(verb: Token) -> bool:
+    """Whether a reporting verb has a clause opened by "that" after it: what it reports, so that a clause the
+    parser hung before it is narration (one verb reports one content)."""
+    return any(
+        c.dep_ == "ccomp" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in verb.children
     )
 
 

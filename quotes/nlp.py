@@ -241,14 +241,15 @@ LOCATIVES = frozenset({"in", "near", "across", "throughout", "outside", "inside"
 
 
 def entities(doc: Doc) -> Doc:
-    """The ``quotes_entities`` component: eleven repairs of the small tagger's entities that name sources.
+    """The ``quotes_entities`` component: twelve repairs of the small tagger's entities that name sources.
 
     * An entity after an honorific, or opening with one, is a person (``Ms Amara Osei`` tagged ORG;
       ``quotes/data/honorifics.tsv``).
     * An organisation or place that is a given name and a surname is a person (``Lawyer Helena Varga``
       tagged ORG; ``quotes/data/given_names.tsv``).
     * A place whose name ends in the noun of a kind of body is that body (``the Isle of Dunmore Constabulary``,
-      ``Dunmore Foods Ltd`` tagged LOC or GPE; ``quotes/data/body_classes.tsv``).
+      ``Dunmore Foods Ltd`` tagged LOC or GPE; ``quotes/data/body_classes.tsv``), and so is a person's name that
+      ends in a body's head or such a noun (``The Vintners Federation`` tagged PERSON; ``body_heads.tsv``).
     * A one- or two-word name after a noun that describes a person, or before an age, is a person
       (``Another farmer, Phangchung, said``; ``Daza, 46, from …``).
     * A person's name after "a" or "an" is no name (``The chancellor, a Social Democrat, said``): dropped.
@@ -281,6 +282,8 @@ def entities(doc: Doc) -> Doc:
             ent = _labelled(ent, "PERSON")  # "Daza, 46, from …", "Another farmer, Phangchung, said …"
         elif ent.label_ in PLACE_LABELS and ent[-1].is_title and ent[-1].lower_ in lex.body_classes:
             ent = _labelled(ent, "ORG")  # "the Isle of Dunmore Constabulary" tagged LOC: a body
+        elif ent.label_ == "PERSON" and ent[-1].is_title and ent[-1].lower_ in lex.body_heads | lex.body_classes.keys():
+            ent = _labelled(ent, "ORG")  # "The Vintners Federation" tagged PERSON: a body
         elif ent.label_ == "ORG" and k + 1 < len(ents) and _joined_org(ent, ents[k + 1]):
             ent = _labelled(doc[ent.start : ents[k + 1].end], "ORG")
             k += 1

@@ -858,6 +858,22 @@ def test_a_party_acronym_before_a_title_is_part_of_the_role(quotes_of: Extract, 
     assert only(quotes_of(text)).speaker_mention == name
 
 
+def test_counsel_in_a_court_report_is_the_counsel_named_before(quotes_of: Extract) -> None:
+    text = (
+        "The broadcaster's counsel Tom Novak yesterday urged the judge not to extend the order. The statements "
+        "only reinforced the arguments that continuing the injunction is pointless, counsel said."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Tom Novak", "Tom Novak"]
+
+
+def test_what_is_cited_is_no_speaker_unless_it_can_speak(quotes_of: Extract) -> None:
+    text = (
+        "Anna Holt, owner of Holt Designs, asked the council for help, citing their track record of coming up "
+        "with “some really progressive ideas.”"
+    )
+    assert only(quotes_of(text)).speaker == "Anna Holt"
+
+
 def test_one_persons_titles_joined_by_and_name_that_person(quotes_of: Extract) -> None:
     q = only(quotes_of('Party Chairman and President Kolar Varga said: "The port will not close."'))
     assert (q.speaker, q.speaker_mention) == ("Kolar Varga", "Kolar Varga")

@@ -632,6 +632,12 @@ def test_a_participle_hung_on_a_subjectless_clause_shares_the_subject_further_up
         ("Berg urged an end to sanctions.", ["an end to sanctions"]),
         ("Berg stressed unity.", []),
         ("Berg outlined the plan.", []),
+        # a verb with a that-clause after it reports that clause, not the narration the parser hung before it
+        (
+            "The drop in trade is the biggest problem for publicans and, in Dunmore, Anna Holt of the Fincourt said "
+            "that they had decided to close on Mondays.",
+            ["they had decided to close on Mondays"],
+        ),
         # a second source's report, or the speaker's further act, ends the clause
         (
             "Novak said on Friday he was planning to meet Berg after Ruritania called for urgent peace talks.",

@@ -43,6 +43,16 @@ def test_two_organisations_joined_by_and_stay_two(words: list[str], ents: list[t
     assert len(doc.ents) == 2
 
 
+@pytest.mark.parametrize("head", ["Federation", "Association", "Council"])
+def test_a_person_whose_name_ends_in_a_bodys_head_is_that_body(head: str) -> None:
+    words = ["The", "Dunmore", head, "has", "called", "for", "a", "cut"]
+    heads = [2, 2, 4, 4, 4, 4, 7, 5]
+    deps = ["det", "compound", "nsubj", "aux", "ROOT", "prep", "det", "pobj"]
+    pos = ["DET", "PROPN", "PROPN", "AUX", "VERB", "ADP", "DET", "NOUN"]
+    doc = entities(_doc(words, heads, deps, pos, [(0, 3, "PERSON")]))
+    assert [(e.text, e.label_) for e in doc.ents] == [(f"The Dunmore {head}", "ORG")]
+
+
 @pytest.mark.parametrize(
     ("words", "span"),
     [

@@ -274,6 +274,20 @@ def _attribute_one(doc: Doc, cand: Candidate, lex: Lexicon, marked: Spans = NO_S
     )
 
 
+def _may_speak(tok: Token, lex: Lexicon) -> bool:
+    """Whether a noun can name a source: a name or pronoun, a title, a body, an unnamed source's noun or a
+    document (``officials``, ``a spokesman``, ``the report``), not a thing (``their track record``)."""
+    lemma = tok.lemma_.lower()
+    return (
+        tok.pos_ in ("PROPN", "PRON")
+        or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+        or lemma in lex.titles
+        or lemma in lex.body_heads
+        or lemma in lex.anonymous_heads
+        or lemma in lex.nouns
+    )
+
+
 def _named_after_titles(title: Token, lex: Lexicon) -> Token:
     """The name after a run of one person's titles joined by "and" (``Party Chairman and President [Novak]``), or
     the title itself when no name follows."""
@@ -635,8 +649,8 @@ def _speaker_token(verb: Token, lex: Lexicon) -> Token | None:
             return None
         if node.lemma_.lower() in ("quote", "cite"):
             obj = next((c for c in node.children if c.dep_ == "dobj"), None)
-            if obj is not None:
-                return obj
+            if obj is not None and _may_speak(obj, lex):
+                return obj  # "citing officials", "quoted a spokesman": the source; not "citing their record"
         subj = _nearest_subject(node)
         if subj is not None and _what_is_said(subj, node) and node.head.i != node.i:
             node = node.head  # "He had this to say, …": the words are what "this" is, the speaker is he

@@ -281,7 +281,8 @@ def _role_holder(m: Mention, persons: _People, lex: Lexicon, sources: _Sources |
     one with that role was ("the 23-year-old" after "Choo, head chef at Dan Lao, …" is Choo)."""
     words = [w.lower() for w in name_words(m.text)]
     owned = _POSSESSIVE.match(m.text.strip()) is not None
-    if not words or (words[0] != "the" and not owned):
+    bare = len(words) == 1 and m.text.islower() and words[0] in lex.titles  # "…, counsel said": a court report's idiom
+    if not words or (words[0] != "the" and not owned and not bare):
         return None
     head = head_word(m.text)
     before = [p for p in persons.before(m.start) if p.form == "name" and p.end <= m.start]
