@@ -63,6 +63,7 @@ class Lexicon:
     joint_heads: frozenset[str]  # plural heads of the parties to a meeting ("the leaders"): no one source
     joint_verbs: frozenset[str]  # verbs that narrate a joint outcome when several parties are the subject ("agreed")
     channels: frozenset[str]
+    glosses: tuple[tuple[str, ...], ...]  # openers of the writer's gloss after a comma or dash ("in a sign of")
     titles: frozenset[str]
     courtesy_titles: frozenset[str]
     honorifics: frozenset[str]  # written only before a person's name ("Ms", "Dr"): an entity after one is a person
@@ -184,6 +185,7 @@ def _load_lexicon() -> Lexicon:
         joint_verbs=frozenset(r[0] for r in read_table("joint_verbs.tsv", 1)),
         body_heads=frozenset(r[0] for r in read_table("body_heads.tsv", 1)),
         channels=frozenset(r[0] for r in read_table("channels.tsv", 1)),
+        glosses=tuple(sorted({tuple(r[0].split()) for r in read_table("glosses.tsv", 1)}, key=len, reverse=True)),
         titles=frozenset(r[0] for r in read_table("titles.tsv", 1)),
         courtesy_titles=frozenset(r[0] for r in read_table("titles.tsv", 1, more=True) if r[1:2] == ["courtesy"]),
         honorifics=frozenset(r[0] for r in read_table("honorifics.tsv", 1)),

@@ -695,7 +695,7 @@ def _verb_complements(verb: Token, lex: Lexicon) -> Iterator[Candidate]:
             subject = _subject_taken_for_object(verb, child)
             whole = verb.doc[subject.left_edge.i : child.right_edge.i + 1] if subject is not None else None
             span = (
-                _span_of(_without_mark(whole), fewest=MIN_CLAUSE_TOKENS)
+                _span_of(without_gloss(_without_mark(whole)), fewest=MIN_CLAUSE_TOKENS)
                 if whole is not None
                 else _clause_span(child, exclude=verb)
             )
@@ -1004,6 +1004,7 @@ def _content_object(verb: Token, lex: Lexicon) -> tuple[int, int] | None:
     if nxt + 1 < len(doc) and doc[nxt].text in ("—", "–", "--", "―") and not doc[nxt + 1].is_space:
         end = doc[nxt + 1].sent.end  # "a two-track approach — responding firmly …" (the parser may split there)
         tokens = [t for t in doc[tokens[0].i : end] if "\n" not in t.text]
+    tokens = without_gloss(tokens)
     return _span_of(tokens, fewest=MIN_REQUEST_TOKENS if _asked_for(verb, obj, lex) else MIN_OBJECT_TOKENS)
 
 
@@ -1280,6 +1281,7 @@ def _clause_span(head: Token, *, exclude: Token, whole: Span | None = None) -> t
     tokens = _cut_at_next_report(tokens, head)
     tokens = _without_leading_date(tokens, head)
     tokens = _without_trailing_channel(tokens)
+    tokens = without_gloss(tokens)
     while tokens and (
         tokens[0].is_punct
         or tokens[0].dep_ in ("mark", "cc")
@@ -1313,6 +1315,22 @@ def _without_trailing_channel(tokens: list[Token]) -> list[Token]:
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if obj is not None and obj.lemma_.lower() in lex.channels:  # by its lemma ("like the media" is no channel)
                 return tokens[:k]
+    return tokens
+
+
+#: Marks after which the writer may gloss what was reported.
+GLOSS_MARKS = (",", "—", "–", "--", "―")
+
+
+def without_gloss(tokens: list[Token]) -> list[Token]:
+    """A reported clause or object without the writer's gloss after a comma or dash at its end (``equality should
+    never come before freedom[, in a sign of how …]``, ``a boost to spending[ — the latest in a series …]``;
+    ``glosses.tsv``)."""
+    lex = lexicon()
+    words = [t.lower_ for t in tokens]
+    for k in range(2, len(tokens) - 1):
+        if tokens[k - 1].text in GLOSS_MARKS and any(tuple(words[k : k + len(g)]) == g for g in lex.glosses):
+            return tokens[: k - 1]
     return tokens
 
 

@@ -632,6 +632,12 @@ def test_a_participle_hung_on_a_subjectless_clause_shares_the_subject_further_up
         ("Berg urged an end to sanctions.", ["an end to sanctions"]),
         ("Berg stressed unity.", []),
         ("Berg outlined the plan.", []),
+        # the writer's gloss after a comma or a dash is no part of what was reported (glosses.tsv)
+        (
+            "Novak said equality should never come before freedom, in a sign of how some conservatives watch him.",
+            ["equality should never come before freedom"],
+        ),
+        ("Berg said the talks had failed, referring to the framework agreed in 2015.", ["the talks had failed"]),
         # a verb with a that-clause after it reports that clause, not the narration the parser hung before it
         (
             "The drop in trade is the biggest problem for publicans and, in Dunmore, Anna Holt of the Fincourt said "
