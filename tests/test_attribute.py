@@ -1042,6 +1042,11 @@ def test_what_is_said_is_no_speaker_in_had_this_to_say(quotes_of: Extract) -> No
             ["the plan, which Tom Novak had called “reckless”, would be dropped by June", "reckless"],
             [],
         ),
+        (  # the stop the quote keeps inside its closing mark may lie past the clause's end
+            "Anna Berg said the remarks she heard on Monday constituted “a perverse distortion of reality.”",
+            ["a perverse distortion of reality."],
+            ["the remarks she heard on Monday constituted “a perverse distortion of reality"],
+        ),
         (  # a report with no quote inside is a record
             "Anna Berg said the speech had to be withdrawn at once.",
             ["the speech had to be withdrawn at once"],

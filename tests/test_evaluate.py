@@ -614,9 +614,9 @@ def test_the_rules_baseline_scores_our_extraction_without_the_learned_judgement(
     from quotes.evaluate import Baseline, evaluate
     from quotes.types import Article
 
-    text = "Berg told the programme “Meet the Press,” that she would run again."
+    text = "Berg said on “Meet the Press” that she would run again."
     gold = Gold(
-        quotes=(GoldQuote("a.txt", 47, 66, "she would run again", "indirect", "berg"),),
+        quotes=(GoldQuote("a.txt", 35, 54, "she would run again", "indirect", "berg"),),
         speakers={"berg": {"Berg"}},
         speakers_by_file={},
         mentions=False,

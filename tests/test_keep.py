@@ -30,6 +30,14 @@ def test_a_title_the_cue_search_credited_to_someone_is_dropped_and_the_rules_alo
     assert ("she would run again", "indirect") in records(text)  # reported records are not judged
 
 
+def test_a_report_set_apart_for_a_quote_the_model_drops_is_a_record_again() -> None:
+    text = 'Berg said she was doing her best to stop arms supplies to avoid any risk of "World War III."'
+    assert records(text, learned=False) == [("World War III.", "mixed")]
+    assert records(text) == [
+        ('she was doing her best to stop arms supplies to avoid any risk of "World War III', "indirect")
+    ]
+
+
 def test_quoted_words_of_a_named_speaker_are_kept() -> None:
     text = "Prime Minister Anna Berg said the talks had been “frank and useful” and would go on."
     assert ("frank and useful", "mixed") in records(text)

@@ -107,11 +107,16 @@ def _reports_around_quotes(quotes: list[Quote]) -> tuple[list[Quote], list[Quote
     kept: list[Quote] = []
     reports: list[Quote] = []
     for q in quotes:
-        around = q.kind is Kind.INDIRECT and any(
-            i.speaker_id == q.speaker_id and q.start <= i.start and i.end <= q.end for i in inner
-        )
+        around = q.kind is Kind.INDIRECT and any(i.speaker_id == q.speaker_id and held_by(q, i) for i in inner)
         (reports if around else kept).append(q)
     return kept, reports
+
+
+def held_by(report: Quote, quote: Quote) -> bool:
+    """Whether a reported clause holds a quote: the quote lies inside it, but for the punctuation the quote keeps
+    inside its closing mark where the clause ends (``… to avoid any risk of “World War III.”``)."""
+    inside = quote.text.rstrip(".,;:!?…")
+    return report.start <= quote.start and quote.start + len(inside) <= report.end
 
 
 #: Pronouns that name the person spoken to.
