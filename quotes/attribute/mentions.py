@@ -94,7 +94,7 @@ def token_mention(tok: Token, lex: Lexicon) -> Mention | None:
         return Mention(
             phrase.text, phrase.start_char, phrase.end_char, "description", "PERSON", role, body, tok.dep_ in SUBJECTS
         )
-    text_span = _after_leading_titles(phrase, tok, lex) if tok.pos_ == "PROPN" else phrase
+    text_span = phrase.doc[_after_titles(phrase, tok.i, lex) : phrase.end] if tok.pos_ == "PROPN" else phrase
     if text_span.start > phrase.start:  # "SPD Chancellor Varga" with the name untagged or tagged ORG
         role = role or " ".join(t.lower_ for t in phrase.doc[phrase.start : text_span.start] if t.pos_ != "DET")
     form = "name" if name_like(tok) else "description"
@@ -302,9 +302,7 @@ def _after_courtesy(tok: Token, phrase: Span, lex: Lexicon) -> Span | None:
 
 def strip_titles(ent: Span, lex: Lexicon) -> Span | None:
     """A person entity without titles the tagger left in it ("President Berg" -> "Berg")."""
-    start = ent.start
-    while start < ent.end - 1 and (ent.doc[start].lower_ in lex.titles or _acronym_before_title(ent, start, lex)):
-        start += 1
+    start = _after_titles(ent, ent.end - 1, lex)
     end = _headline_trim(ent) if in_headline(ent) else ent.end
     while end > start + 1 and ent.doc[end - 1].pos_ in ("VERB", "AUX", "ADP"):
         end -= 1  # a headline in title case: "Donald Trump Tells Voters" tagged as one name
@@ -313,13 +311,13 @@ def strip_titles(ent: Span, lex: Lexicon) -> Span | None:
     return ent.doc[start:end] if end > start else None
 
 
-def _after_leading_titles(phrase: Span, head: Token, lex: Lexicon) -> Span:
-    """A proper name's noun phrase without the titles before the name, and the acronym of the body whose title
-    it is (``[SPD Chancellor] Varga``); the phrase itself when no title leads it."""
-    k = phrase.start
-    while k < head.i and (phrase.doc[k].lower_ in lex.titles or _acronym_before_title(phrase, k, lex)):
+def _after_titles(span: Span, stop: int, lex: Lexicon) -> int:
+    """Where the words after the titles that open a span begin (``[President] Berg``), the acronym of the body
+    whose title it is counted with them (``[SPD Chancellor] Varga``); at most ``stop``."""
+    k = span.start
+    while k < stop and (span.doc[k].lower_ in lex.titles or _acronym_before_title(span, k, lex)):
         k += 1
-    return phrase.doc[k : phrase.end] if k > phrase.start else phrase
+    return k
 
 
 def _acronym_before_title(ent: Span, i: int, lex: Lexicon) -> bool:
