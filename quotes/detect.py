@@ -402,7 +402,9 @@ def furniture(text: str) -> list[tuple[int, int]]:
     full stop and the text goes on, and it is short (``MAX_HEADLINE_WORDS``) or opened by a date stamp
     (``date 2024-02-18 Berg says the port will close``, as stored pages give their title), or when it is in
     title case (``Pledge of Peace Was Shared at G7 Summit, Says Kishida``): golden/README.md §1 annotates no
-    quote in it.
+    quote in it. Any other line in title case with a function word capitalised and no full stop is a headline
+    too (a page's title below its furniture, a related story's: ``Ukraine Marks One Year of War With Russia,
+    Berg Says Victory Is Near``).
 
     >>> text = "URL: https://example.com/a\nBy Jane Doe, Staff Writer\nBy the river, she said, it rained."
     >>> [text[a:b] for a, b in furniture(text)]
@@ -429,6 +431,11 @@ def furniture(text: str) -> list[tuple[int, int]]:
         title = (stamp is not None or short) and bool(text[first.end() :].strip())
         if title or headline_case(first.group(), strict=False):
             spans.append((first.start(), first.end()))
+    spans += [  # a related story's title or a section's heading further down, written in title case
+        (m.start(), m.end())
+        for m in _LINE.finditer(text)
+        if not _TITLE_END.search(m.group()) and headline_case(m.group())
+    ]
     return sorted(set(spans))
 
 

@@ -1047,6 +1047,11 @@ def test_what_is_said_is_no_speaker_in_had_this_to_say(quotes_of: Extract) -> No
             ["a perverse distortion of reality."],
             ["the remarks she heard on Monday constituted “a perverse distortion of reality"],
         ),
+        (  # the clause the parser took from after the quoted adjective goes on from the quote
+            'Anna Berg said she was "certain" her country would win the war.',
+            ["certain"],
+            ['she was "certain', "her country would win the war"],
+        ),
         (  # a report with no quote inside is a record
             "Anna Berg said the speech had to be withdrawn at once.",
             ["the speech had to be withdrawn at once"],

@@ -543,6 +543,15 @@ def test_a_participle_hung_on_a_subjectless_clause_shares_the_subject_further_up
     assert _one_source(doc[8], lexicon())  # likening: Berg's
 
 
+def test_a_line_in_title_case_below_the_page_furniture_is_a_headline() -> None:
+    from quotes.detect import furniture
+
+    line = "Ruritania Marks One Year of War With Dunmore, Berg Says Victory Is Near"
+    text = f"© 2024 Dunmore Channel.\nAll Rights reserved\n\n{line}\n\nBerg said on Friday that the war would end."
+    assert (text.index(line), text.index(line) + len(line)) in furniture(text)
+    assert all("Berg said" not in text[a:b] for a, b in furniture(text))
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

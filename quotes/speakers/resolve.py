@@ -112,11 +112,19 @@ def _reports_around_quotes(quotes: list[Quote]) -> tuple[list[Quote], list[Quote
     return kept, reports
 
 
+#: Most characters between a quote and the clause that goes on from it for the two to be one report (a closing
+#: mark and a space: ``said he was “certain” his country will win``).
+CONTINUES_GAP = 2
+
+
 def held_by(report: Quote, quote: Quote) -> bool:
     """Whether a reported clause holds a quote: the quote lies inside it, but for the punctuation the quote keeps
-    inside its closing mark where the clause ends (``… to avoid any risk of “World War III.”``)."""
+    inside its closing mark where the clause ends (``… to avoid any risk of “World War III.”``), or the clause
+    goes on from the quote's closing mark (``said he was “certain” [his country will win]``, where the parser took
+    the words after the adjective for the report)."""
     inside = quote.text.rstrip(".,;:!?…")
-    return report.start <= quote.start and quote.start + len(inside) <= report.end
+    within = report.start <= quote.start and quote.start + len(inside) <= report.end
+    return within or quote.kind is Kind.MIXED and 0 <= report.start - quote.end <= CONTINUES_GAP
 
 
 #: Pronouns that name the person spoken to.
