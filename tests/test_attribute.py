@@ -858,6 +858,12 @@ def test_a_party_acronym_before_a_title_is_part_of_the_role(quotes_of: Extract, 
     assert only(quotes_of(text)).speaker_mention == name
 
 
+def test_a_name_closing_a_descriptions_relative_clause_is_the_person_described(quotes_of: Extract) -> None:
+    text = "Another resident who lives along the bus route, Susan Holt, said the buses kept villagers connected."
+    q = only(quotes_of(text))
+    assert (q.speaker, q.speaker_mention) == ("Susan Holt", "Susan Holt")
+
+
 def test_counsel_in_a_court_report_is_the_counsel_named_before(quotes_of: Extract) -> None:
     text = (
         "The broadcaster's counsel Tom Novak yesterday urged the judge not to extend the order. The statements "

@@ -123,11 +123,33 @@ def _only_titles(ent: Span, lex: Lexicon) -> bool:
     return all(t.pos_ == "DET" or t.lower_ in lex.titles or t.lower_ in lex.epithets for t in ent)
 
 
+def _name_closing_description(tok: Token) -> Token | None:
+    """A person's name in apposition at the end of a description's relative clause, right before the verb the
+    description is the subject of, where the parser hung it on the clause's last noun (``Another resident who
+    lives along the route, [Ann Berg], said …``): the person described."""
+    verb = tok.head
+    doc = tok.doc
+    for t in tok.subtree:
+        after = t.right_edge.i + 1
+        if (
+            t.dep_ == "appos"
+            and t.ent_type_ == "PERSON"
+            and t.i > tok.i
+            and after + 1 < len(doc)
+            and doc[after].text == ","
+            and doc[after + 1].i == verb.i
+        ):
+            return t
+    return None
+
+
 def _appositive_name(tok: Token) -> Span | None:
     """The person named in apposition to a description (``One of them, Emma Holland-Lindsay, …``)."""
     if tok.pos_ == "PROPN" or tok.pos_ == "PRON":
         return None
     appos = next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+    if appos is None:
+        appos = _name_closing_description(tok)
     if appos is not None:
         return entity_of(appos)
     for c in tok.children:  # "A trader, Mr Royal Osei, said …" with the name tagged ORG: the title marks a person
