@@ -115,6 +115,11 @@ def scan_marks(
             if role == "close" and family == "single" and _plural_possessive(text, i, p_end):
                 role = None
             if role == "open":
+                left = _left_open(stack, ch, family, declared)
+                if left is not None:  # "“A … “B …”": the first quote ends where the second opens (golden/dev)
+                    stack.remove(left)
+                    if not any(o.family == "double" for o in stack):
+                        _add_span(spans, text, left, i)
                 stack.append(_Open(ch, family, i))
             elif role == "close":
                 match = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].family == family), None)
@@ -159,6 +164,15 @@ def scan_marks(
                     )
                 )
     return spans, problems
+
+
+def _left_open(stack: list[_Open], ch: str, family: str, declared: str) -> _Open | None:
+    """The double mark left open in a paragraph when the same opening mark opens again before any closes
+    (``“I am here to tell you … poverty. “The main leaders … problems.”``): a quote the writer never closed,
+    which ends where the next one opens; None for straight marks, whose direction is a guess, and for nesting."""
+    if family != "double" or declared != "open":
+        return None
+    return next((o for o in reversed(stack) if o.family == "double" and o.char == ch), None)
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:

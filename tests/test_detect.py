@@ -86,6 +86,12 @@ def test_unbalanced_opening_mark_warns_and_keeps_the_rest() -> None:
     assert problems[0].render(text).startswith("a.txt:1:9: warning W202")
 
 
+def test_an_opening_mark_left_open_before_the_same_mark_opens_again_ends_there() -> None:
+    text = "Berg told them: “The port is in danger. Leaders have no plan. “The others left long ago.” Then she went."
+    assert contents(text) == ["The port is in danger. Leaders have no plan.", "The others left long ago."]
+    assert scan_marks(text)[1] == []
+
+
 def test_stray_closing_mark_warns() -> None:
     text = "He said this” and left. “Fine,” she said."
     spans, problems = scan_marks(text)
