@@ -232,8 +232,6 @@ def _attribute_one(doc: Doc, cand: Candidate, lex: Lexicon, marked: Spans = NO_S
             subject = quoted_as or _speaker_token(cue_tok, lex)
         else:
             subject = quoted_as or _source_of(cue_tok, span, inside, lex, marked)
-        if subject is not None and subject.lower_ in lex.titles:
-            subject = _named_after_titles(subject, lex)  # "Party Chairman and President Novak said": Novak
         if subject is not None and joint_subject(subject):
             if joint_outcome(cue_tok, lex) or not conjoined(subject):
                 joint, subject = True, None  # agreed together, or a headline's pair: never one of them
@@ -286,13 +284,6 @@ def _may_speak(tok: Token, lex: Lexicon) -> bool:
         or lemma in lex.anonymous_heads
         or lemma in lex.nouns
     )
-
-
-def _named_after_titles(title: Token, lex: Lexicon) -> Token:
-    """The name after a run of one person's titles joined by "and" (``Party Chairman and President [Novak]``), or
-    the title itself when no name follows."""
-    named = (c for c in title.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.lower_ not in lex.titles)
-    return next(named, title)
 
 
 def _inner_reporter(clause: Span, lex: Lexicon) -> Token | None:

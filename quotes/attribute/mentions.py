@@ -179,9 +179,10 @@ def _name_given(tok: Token) -> Span | None:
 
 def name_beside_title(title: Token) -> Span | None:
     """The person a title heads when the parser made the title the head
-    (``Senate Majority Leader Chuck Schumer``, ``the spokesman, John Smith``)."""
+    (``Senate Majority Leader Chuck Schumer``, ``the spokesman, John Smith``), or the name after a run of one
+    person's titles joined by "and" (``Party Chairman and President Kolar Varga``)."""
     for c in title.children:
-        if c.dep_ in ("appos", "compound", "flat") and c.ent_type_ == "PERSON":
+        if c.dep_ in ("appos", "compound", "flat", "conj") and c.ent_type_ == "PERSON":
             return entity_of(c)
     nxt = title.i + 1
     if nxt < len(title.doc) and title.doc[nxt].ent_type_ == "PERSON":
