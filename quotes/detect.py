@@ -1377,6 +1377,8 @@ def _cut_at_next_report(tokens: list[Token], head: Token) -> list[Token]:
     for k, tok in enumerate(tokens):
         if k >= 2 and tok.tag_ == "VBG" and (cut := _with_reporter(tokens, k, lex)) is not None:
             return tokens[:cut]  # "…, with some saying revenue is down": another source's report
+        if k > 0 and tok.i > head.i and tok.dep_ == "relcl" and _reports_on(tok, lex):
+            return [t for t in tokens if t.i < tok.left_edge.i]  # "… the remarks, which Berg called …": an aside
         if k == 0 or tok.i <= head.i or tok.dep_ not in ("advcl", "conj", "xcomp"):
             continue
         prev = tokens[k - 1]
@@ -1396,6 +1398,18 @@ def _cut_at_next_report(tokens: list[Token], head: Token) -> list[Token]:
         if prev.lower_ == "and" and tok.dep_ == "conj" and tok.lemma_.lower() in lex.act_verbs and subject is None:
             return tokens[: k - 1]  # "… and congratulated Berg": the speaker's act, not what they report
     return tokens
+
+
+def _reports_on(clause: Token, lex: Lexicon) -> bool:
+    """Whether a relative clause is a report on the noun it describes, with a source of its own (``the remarks,
+    which Berg called “shameful”``, ``leftism, which he categorized as collectivism``): its subject is no
+    relative pronoun, and its verb reports speech or what someone called something (object_complements.tsv)."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.tag_ in WH_TAGS or subject.lower_ == "that":
+        return False
+    key = reporting_key(clause, lex)
+    lemma = clause.lemma_.lower()
+    return key is not None and lex.verbs[key] == "speech" or any(verb == lemma for verb, _ in lex.object_complements)
 
 
 def _another_source(subject: Token, clause: Token) -> bool:

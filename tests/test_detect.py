@@ -647,6 +647,15 @@ def test_a_line_in_title_case_below_the_page_furniture_is_a_headline() -> None:
         ("Berg urged an end to sanctions.", ["an end to sanctions"]),
         ("Berg stressed unity.", []),
         ("Berg outlined the plan.", []),
+        # a relative clause with a source of its own reports on the noun, no part of the clause it sits in
+        (
+            "Berg said the fund had lost money in several versions of schemes which he categorized as fraud.",
+            ["the fund had lost money in several versions of schemes"],
+        ),
+        (
+            "Berg said the shortage of diesel, which caused a dislocation in transport, also hurt farmers.",
+            ["the shortage of diesel, which caused a dislocation in transport, also hurt farmers"],
+        ),
         # the writer's gloss after a comma or a dash is no part of what was reported (glosses.tsv)
         (
             "Novak said equality should never come before freedom, in a sign of how some conservatives watch him.",
