@@ -153,6 +153,15 @@ def test_they_and_it_are_the_group_or_body_that_spoke_just_before(
     assert [q.speaker for q in quotes_of(text)] == speakers
 
 
+def test_a_description_two_bodies_fit_is_the_one_named_last_before_it(quotes_of: Extract) -> None:
+    text = (
+        "Officials with the Dunmore County Department of Public Health said the patient had recovered. Officials "
+        "with the Ruritania Department of Health Services said a second patient was at home. The department said "
+        "it would not release the person's age."
+    )
+    assert quotes_of(text)[-1].speaker == "Ruritania Department of Health Services"
+
+
 def test_description_resolves_to_fuller_body_with_same_head_and_country() -> None:
     text = (
         "Japan's Ministry of Foreign Affairs spoke. Japan's prime minister's office spoke. "

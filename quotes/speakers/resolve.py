@@ -652,11 +652,20 @@ def _fullest_body(m: Mention, bodies: _Bodies, lex: Lexicon) -> str:
     best_size = len(bag)
     kind = lex.body_classes.get(head)
     heads = [head, *(h for h, k in lex.body_classes.items() if k == kind and h != head)] if kind else [head]
+    fuller: list[str] = []
     for same in heads:  # "the company": a "… Corporation" as well as a "… Company"
         wanted = bag if same == head else bag - {head} | {same}
         for text, other in bodies.by_head.get(same, ()):  # distinct names, in the article's order
-            if wanted <= other and len(other) > best_size:
-                best, best_size = display(text), len(other)
+            if wanted <= other and len(other) > len(bag):
+                fuller.append(text)
+                if len(other) > best_size:
+                    best, best_size = display(text), len(other)
+    if len(fuller) > 1 and m.form == "description":  # two departments: "the department" is the last named before it
+        last = max(
+            (b for b in bodies.all if b.text in fuller and b.end <= m.start), key=lambda b: b.start, default=None
+        )
+        if last is not None:
+            return display(last.text)
     return best
 
 
