@@ -1387,10 +1387,8 @@ def _cut_at_next_report(tokens: list[Token], head: Token) -> list[Token]:
         if (prev.text == "," or prev.lower_ == "and") and speech and tok.tag_ in ("VBG", "VBD", "VBZ"):
             return tokens[: k - 1]
         subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if (
-            speech and subject is not None and tok.dep_ == "conj"
-        ):  # "… tranche of aid but inspectors said …": a second source
-            return [t for t in tokens if t.i < tok.left_edge.i]
+        if speech and subject is not None and tok.dep_ == "conj":
+            return [t for t in tokens if t.i < tok.left_edge.i]  # "… tranche of aid but inspectors said …"
         if speech and subject is not None and tok.dep_ == "advcl" and _another_source(subject, head):
             return [t for t in tokens if t.i < tok.left_edge.i]  # "… after Beijing called for talks": another's report
         if _declined(tok, lex):

@@ -27,7 +27,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .config import Logistic, lexicon, read_model
-from .speakers.resolve import held_by, ruled
+from .speakers.resolve import holds_own_quote, ruled
 from .types import Extraction, Quote
 
 #: The features, in the order of the model's weights.
@@ -108,15 +108,12 @@ def kept(q: Quote) -> bool:
 def judged(extraction: Extraction) -> Extraction:
     """The extraction without the records the model judges no quote; a reported clause set apart for a quote
     inside it that the model drops (``… to avoid any risk of “World War III.”``) is a record again."""
-    quotes = [q for q in extraction.quotes if kept(q)]
+    verdicts = [(q, kept(q)) for q in extraction.quotes]
+    quotes = [q for q, ok in verdicts if ok]
     if len(quotes) == len(extraction.quotes):
         return extraction
-    dropped = [q for q in extraction.quotes if not kept(q)]
-
-    def holds(report: Quote, among: list[Quote]) -> bool:
-        return any(q.speaker_id == report.speaker_id and held_by(report, q) for q in among)
-
-    back = [r for r in extraction.reports if holds(r, dropped) and not holds(r, quotes)]
+    dropped = [q for q, ok in verdicts if not ok]
+    back = [r for r in extraction.reports if holds_own_quote(r, dropped) and not holds_own_quote(r, quotes)]
     return replace(
         extraction,
         quotes=tuple(sorted(quotes + back, key=lambda q: (q.start, q.end))),

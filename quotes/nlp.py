@@ -267,6 +267,7 @@ def entities(doc: Doc) -> Doc:
     """
     lex = lexicon()
     honorifics, body = lex.honorifics, body_words()
+    body_nouns = lex.body_heads | lex.body_classes.keys()
     ents = list(doc.ents)
     out = []
     k = 0
@@ -282,7 +283,7 @@ def entities(doc: Doc) -> Doc:
             ent = _labelled(ent, "PERSON")  # "Daza, 46, from …", "Another farmer, Phangchung, said …"
         elif ent.label_ in PLACE_LABELS and ent[-1].is_title and ent[-1].lower_ in lex.body_classes:
             ent = _labelled(ent, "ORG")  # "the Isle of Dunmore Constabulary" tagged LOC: a body
-        elif ent.label_ == "PERSON" and ent[-1].is_title and ent[-1].lower_ in lex.body_heads | lex.body_classes.keys():
+        elif ent.label_ == "PERSON" and ent[-1].is_title and ent[-1].lower_ in body_nouns:
             ent = _labelled(ent, "ORG")  # "The Vintners Federation" tagged PERSON: a body
         elif ent.label_ == "ORG" and k + 1 < len(ents) and _joined_org(ent, ents[k + 1]):
             ent = _labelled(doc[ent.start : ents[k + 1].end], "ORG")

@@ -95,12 +95,11 @@ def token_mention(tok: Token, lex: Lexicon) -> Mention | None:
             phrase.text, phrase.start_char, phrase.end_char, "description", "PERSON", role, body, tok.dep_ in SUBJECTS
         )
     text_span = phrase.doc[_after_titles(phrase, tok.i, lex) : phrase.end] if tok.pos_ == "PROPN" else phrase
-    if text_span.start > phrase.start:  # "SPD Chancellor Varga" with the name untagged or tagged ORG
-        role = role or " ".join(t.lower_ for t in phrase.doc[phrase.start : text_span.start] if t.pos_ != "DET")
     form = "name" if name_like(tok) else "description"
     label = ent.label_ if ent is not None else None
-    if text_span.start > phrase.start:
-        label = "PERSON"  # a title marks a person, whatever the tagger called the name
+    if text_span.start > phrase.start:  # "SPD Chancellor Varga" with the name untagged or tagged ORG: a title
+        role = role or " ".join(t.lower_ for t in phrase.doc[phrase.start : text_span.start] if t.pos_ != "DET")
+        label = "PERSON"  # marks a person, whatever the tagger called the name
     if label is None and form == "name" and len(phrase) <= MAX_UNTAGGED_NAME_TOKENS and tok.dep_ in SUBJECTS:
         label = "PERSON"  # an untagged proper name that speaks is taken for a person ("Smith argued …")
     return Mention(

@@ -35,8 +35,7 @@ def same_person(a: Speaker, b: Speaker) -> bool:
         return False
     if not _roles_agree(a, b):
         return False
-    ta = [romanization_key(w) for w in _without_initials(a.id.split("-"))]
-    tb = [romanization_key(w) for w in _without_initials(b.id.split("-"))]  # "Kishida", "Kisida"
+    ta, tb = _name_parts(a.id), _name_parts(b.id)  # "Kishida", "Kisida"
     if "".join(ta) == "".join(tb) or sorted(ta) == sorted(tb):
         return True
     if len(ta) < 2 or len(tb) < 2:
@@ -52,11 +51,17 @@ def _blocks(sid: str) -> set[str]:
     (first or last word) with the first letter of its given names. Names ``same_person`` joins share one:
     given names that close (``GIVEN_NAME_CUTOFF``) differ in a letter or two, not the first, and two thousand
     people named Kim no longer make four million comparisons."""
-    parts = [romanization_key(w) for w in _without_initials(sid.split("-"))]
+    parts = _name_parts(sid)
     keys = {"".join(sorted(parts))}
     if len(parts) >= 2:
         keys |= {f"{parts[0]}|{parts[1][0]}", f"{parts[-1]}|{parts[0][0]}"}
     return keys
+
+
+def _name_parts(sid: str) -> list[str]:
+    """A person's id as romanized name parts without middle initials (``vladimir-v-putin`` -> ``vladimir``,
+    ``putin``), the form every comparison of names here uses."""
+    return [romanization_key(w) for w in _without_initials(sid.split("-"))]
 
 
 def _without_initials(parts: list[str]) -> list[str]:
@@ -174,7 +179,7 @@ def _surname_merges(
     named = [sp for sp in persons if not _describes(sp.name, lex)]
     fuller: dict[str, set[str]] = defaultdict(set)  # surname -> the people (merged ids) with a fuller name
     for sp in named:
-        parts = [romanization_key(w) for w in _without_initials(sp.id.split("-"))]
+        parts = _name_parts(sp.id)
         if len(parts) >= 2:
             for surname in {parts[0], parts[-1]}:
                 fuller[surname].add(find(sp.id))
@@ -194,19 +199,17 @@ def _contained_merges(persons: list[Speaker], find: Callable[[str], str]) -> lis
     "Kim Jong-un" and "Kim Jong-il") make it nobody's for sure."""
     lex = lexicon()
     named = [sp for sp in persons if not _describes(sp.name, lex)]
-    parts = {sp.id: [romanization_key(w) for w in _without_initials(sp.id.split("-"))] for sp in named}
-    out = []
+    parts = {sp.id: _name_parts(sp.id) for sp in named}
+    fuller: dict[tuple[str, ...], dict[str, Speaker]] = defaultdict(dict)  # opening or closing run -> holders
     for sp in named:
         mine = parts[sp.id]
-        if len(mine) < 2:
-            continue
-        holders = {
-            find(o.id)
-            for o in named
-            if len(parts[o.id]) > len(mine)
-            and (parts[o.id][: len(mine)] == mine or parts[o.id][-len(mine) :] == mine)
-            and _roles_agree(sp, o)
-        }
+        for size in range(2, len(mine)):
+            for run in (tuple(mine[:size]), tuple(mine[-size:])):
+                fuller[run][sp.id] = sp
+    out = []
+    for sp in named:
+        held = fuller.get(tuple(parts[sp.id]), {})
+        holders = {find(o.id) for o in held.values() if _roles_agree(sp, o)}
         if len(holders) == 1:
             out.append((sp.id, holders.pop()))
     return out

@@ -107,9 +107,13 @@ def _reports_around_quotes(quotes: list[Quote]) -> tuple[list[Quote], list[Quote
     kept: list[Quote] = []
     reports: list[Quote] = []
     for q in quotes:
-        around = q.kind is Kind.INDIRECT and any(i.speaker_id == q.speaker_id and held_by(q, i) for i in inner)
-        (reports if around else kept).append(q)
+        (reports if q.kind is Kind.INDIRECT and holds_own_quote(q, inner) else kept).append(q)
     return kept, reports
+
+
+def holds_own_quote(report: Quote, quotes: Sequence[Quote]) -> bool:
+    """Whether a reported clause holds one of ``quotes`` by its own speaker (``_held_by``)."""
+    return any(q.speaker_id == report.speaker_id and _held_by(report, q) for q in quotes)
 
 
 #: Most characters between a quote and the clause that goes on from it for the two to be one report (a closing
@@ -117,7 +121,7 @@ def _reports_around_quotes(quotes: list[Quote]) -> tuple[list[Quote], list[Quote
 CONTINUES_GAP = 2
 
 
-def held_by(report: Quote, quote: Quote) -> bool:
+def _held_by(report: Quote, quote: Quote) -> bool:
     """Whether a reported clause holds a quote: the quote lies inside it, but for the punctuation the quote keeps
     inside its closing mark where the clause ends (``… to avoid any risk of “World War III.”``), or the clause
     goes on from the quote's closing mark (``said he was “certain” [his country will win]``, where the parser took
