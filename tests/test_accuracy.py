@@ -61,7 +61,9 @@ def test_seed_figure_stays_above_its_floor(seed_score: dict[str, Any], figure: s
 #: Scholz), which removed 30 false "attribution" flags from erdogan-hamas-2023 and cost alignment there (0.789 ->
 #: 0.694 over found quotes): two names of one man had been keeping his different remarks apart, which the
 #: words alone do not. Dev 0.614 / 0.533 over eight events (test 0.670 / 0.542): the dev floors moved under them.
-DEV_FLOORS = {("dev", "align_detected_f1"): 0.60, ("dev", "align_f1"): 0.52, ("test", "align_detected_f1"): 0.65}
+#: A lead's paraphrase and the quote further down sharing a group when two other outlets link both took dev to
+#: 0.634 / 0.557 (test 0.695 / 0.574): the floors moved up under them.
+DEV_FLOORS = {("dev", "align_detected_f1"): 0.62, ("dev", "align_f1"): 0.54, ("test", "align_detected_f1"): 0.67}
 
 
 @pytest.fixture(scope="module")

@@ -575,3 +575,29 @@ def test_a_partial_quote_is_aligned_by_the_report_around_it_which_stays_no_recor
     (group,) = aligned.groups
     assert out_a.quotes[0].group == aligned.extractions[1].quotes[0].group == group.id
     assert ("a.txt", inner_start) in group.members and ("a.txt", report_start) not in group.members
+
+
+@pytest.mark.parametrize(("witnesses", "together"), [(1, False), (2, True)])
+def test_a_lead_paraphrase_and_a_quote_of_one_document_share_a_group_when_two_other_outlets_link_both(
+    witnesses: int, together: bool
+) -> None:
+    from quotes.align.grouping import _cluster
+    from quotes.align.similarity import CUTOFF_AGREEING, REPEAT_CUTOFF, SURE_CUTOFF
+
+    # a.txt paraphrases the remark in its lead and quotes it further down, with OTHER between them; the two share
+    # too few words to be a repeat, and each other outlet's rendering is the best match of each kind for both
+    lead = "the president promised farmers new trade routes to the neighbours by spring"
+    a = doc("a.txt", (lead, "ann", Kind.INDIRECT), (OTHER, "ann", Kind.DIRECT), (REMARK, "ann", Kind.DIRECT))
+    others = [doc(f"{n}.txt", (REMARK, "ann", Kind.DIRECT)) for n in "bcd"[:witnesses]]
+    exs = [a, *others]
+    items = _items(exs)
+    p, o, q = 0, 1, 2
+    scored = {(p, q): (12.0, REPEAT_CUTOFF), (p, o): (3.0, REPEAT_CUTOFF), (o, q): (4.0, REPEAT_CUTOFF)}
+    for k in range(3, 3 + witnesses):
+        scored |= {(p, k): (30.0, CUTOFF_AGREEING), (q, k): (95.0, CUTOFF_AGREEING), (o, k): (5.0, CUTOFF_AGREEING)}
+        for m in range(k + 1, 3 + witnesses):
+            scored[(k, m)] = (95.0, CUTOFF_AGREEING)
+    clusters = _cluster(items, scored, sure=SURE_CUTOFF)
+    assert [q in c for c in clusters] == [True]
+    assert (p in clusters[0]) is together
+    assert o not in clusters[0]
