@@ -933,12 +933,15 @@ def _around_parenthetical(verb: Token, lex: Lexicon) -> list[tuple[int, int]]:
     aside ends the report, and the clause after it is a report of its own when it goes on with what was said
     (``_conjunct_clause``: ``…, and his officers will check it out``). Empty when the verb is no such aside."""
     subtree = list(verb.subtree)
-    first, last = subtree[0], subtree[-1]
+    first, last = _aside_opening(verb, subtree), subtree[-1]
     sent = verb.sent
+    if last.text != "," and last.i + 1 < sent.end and verb.doc[last.i + 1].text == ",":
+        last = verb.doc[last.i + 1]  # "…, adds Berg, it is …": the parser hung the closing comma on the sentence
+    aside = verb.dep_ == "parataxis" or verb.dep_ == "ccomp" and verb.i < verb.head.i  # "…, adds X, it's …"
     if (
-        verb.dep_ != "parataxis"
+        not aside
         or not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-        or first.text != ","
+        or first is None
         or last.text != ","
     ):
         return []
@@ -950,6 +953,20 @@ def _around_parenthetical(verb: Token, lex: Lexicon) -> list[tuple[int, int]]:
         return [(before[0].idx, after[-1].idx + len(after[-1].text))]
     more = _conjunct_clause(verb.head, last, lex, ("and", "but"))
     return [(before[0].idx, before[-1].idx + len(before[-1].text)), *([more] if more else [])]
+
+
+def _aside_opening(verb: Token, subtree: list[Token]) -> Token | None:
+    """The comma that opens a parenthetical report: the first token of its verb's subtree, or the last comma
+    before the verb and its subject when the parser hung the sentence's fronted words on the aside
+    (``Most importantly, adds the widow, it is …``; ``If elected, she said, she would …``). None without one."""
+    if subtree[0].text == ",":
+        return subtree[0]
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    start = min(verb.i, subject.left_edge.i) if subject is not None else verb.i
+    comma = verb.doc[start - 1] if start > verb.sent.start else None
+    if comma is None or comma.text != "," or comma.i < subtree[0].i:
+        return None
+    return comma
 
 
 def _reported_object(verb: Token, lex: Lexicon) -> Token | None:

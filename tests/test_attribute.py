@@ -550,6 +550,18 @@ def test_a_parenthetical_report_needs_words_on_both_sides(quotes_of: Extract, te
 @pytest.mark.parametrize(
     "text",
     [
+        "If elected mayor, she said, she would build a new bridge over the river.",  # the parser hangs "If …" on said
+        "Most importantly, adds Helena Varga, it is easier for her to pass the time.",  # and "Most importantly" on adds
+        "Most importantly, adds Helena Varga, it's easier for her to pass the time.",  # "adds" taken for a ccomp
+    ],
+)
+def test_a_parenthetical_report_after_fronted_words_keeps_the_whole_sentence(quotes_of: Extract, text: str) -> None:
+    assert [q.text for q in quotes_of(text) if q.kind is Kind.INDIRECT] == [text.rstrip(".")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "One resident, Ali Khan, said the water was dirty.",
         "One of them, Ali Khan, will tell the council on Monday that the water is dirty.",
     ],
