@@ -1022,6 +1022,13 @@ def test_he_or_she_after_an_unnamed_source_of_that_gender_is_that_source(
         ("Another vendor said the stall would close. The vendor said rents had doubled.", "Another vendor"),
         # no woman quoted before: "the woman" as written
         ("Tom Berg said the stall would close. According to the woman, rents had doubled.", "woman"),
+        # no one quoted before: the last named person of that gender made a subject ("widow": gender_words.tsv)
+        (
+            "Madam Helena Varga leaves her flat at six. Tom Berg runs the café. "
+            "Most importantly, adds the widow, the work keeps her busy.",
+            "Helena Varga",
+        ),
+        ("Tom Berg runs the café. Most importantly, adds the widow, the work keeps her busy.", "widow"),
     ],
 )
 def test_the_man_the_woman_or_the_vendor_is_the_one_quoted_before(quotes_of: Extract, text: str, speaker: str) -> None:

@@ -378,7 +378,8 @@ def _described_before(
     m: Mention, persons: _People, bodies: _Bodies, lex: Lexicon, sources: _Sources | None
 ) -> Mention | None:
     """Who a definite description of one person refers back to: "the woman"/"the man" is the last person of that
-    gender quoted before it, named or not; "the vendor" is the last unnamed vendor quoted before it."""
+    gender quoted before it, named or not, else the last named person of that gender made the subject of a
+    sentence; "the vendor" is the last unnamed vendor quoted before it."""
     words = m.text.lower().split()
     if len(words) != 2 or words[0] != "the" or sources is None:
         return None
@@ -386,17 +387,14 @@ def _described_before(
     gender = lex.genders.get(head)
     if gender is None or head in lex.titles:
         return _unnamed_before(m, bodies, sources, lex, head=head) if head in lex.anonymous_heads else None
-    named = next(
-        (
-            p
-            for p in reversed(persons.before(m.start))
-            if p.form == "name"
-            and p.end <= m.start
-            and (p.start, p.end) in sources.quoted
-            and _gender_of(p, persons) == gender
-        ),
-        None,
-    )
+    named_before = [
+        p
+        for p in reversed(persons.before(m.start))
+        if p.form == "name" and p.end <= m.start and _gender_of(p, persons) == gender
+    ]
+    named = next((p for p in named_before if (p.start, p.end) in sources.quoted), None)
+    if named is None:  # "Madam Lai leaves her flat … adds the widow": the last of that gender made a subject
+        named = next((p for p in named_before if p.is_subject), None)
     unnamed = _unnamed_before(m, bodies, sources, lex, gender=gender)
     found = [x for x in (named, unnamed) if x is not None]
     return max(found, key=lambda x: x.start) if found else None
