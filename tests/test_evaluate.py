@@ -583,7 +583,11 @@ def test_a_changed_or_missing_excerpt_is_not_scored_and_says_why(tmp_path: Path)
 
     dev, cache = _dev_event(tmp_path, tamper=True)
     (event,) = load_events(dev)
-    assert any("differs" in p for p in check_cache(event, cache))
+    assert any("differs" in p and "all 1 gold records are at their offsets" in p for p in check_cache(event, cache))
+    moved = cache / "talks" / "talks-02.txt"
+    moved.write_text("Lead. " + moved.read_text(encoding="utf-8"), encoding="utf-8")
+    moved_by_six = "1 of 1 gold records are not at their offsets (the first found +6"
+    assert any(moved_by_six in p for p in check_cache(event, cache))
     ((_, evaluation, problems),) = evaluate_events([event], cache)
     assert evaluation is None and problems
     assert any("absent" in p for p in check_cache(event, tmp_path / "nowhere"))

@@ -12,6 +12,7 @@ or changed is not scored, and says why.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import tomllib
 from collections.abc import Sequence
@@ -101,10 +102,28 @@ def check_cache(event: Event, root: Path) -> list[str]:
         if not path.is_file():
             problems.append(f"{path}: absent")
             continue
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        data = path.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
         if digest != e.sha256:
-            problems.append(f"{path}: sha256 {digest[:12]}… differs from excerpts.toml ({e.sha256[:12]}…)")
+            held = _offsets_held(event.folder / f"{e.id}.jsonl", data.decode("utf-8", errors="replace"))
+            problems.append(f"{path}: sha256 {digest[:12]}… differs from excerpts.toml ({e.sha256[:12]}…); {held}")
     return problems
+
+
+def _offsets_held(gold: Path, text: str) -> str:
+    """Whether an excerpt's gold records still sit at their offsets in a cached copy whose hash differs: what
+    tells a copy that lost an invisible character past the last record from one that moved the text."""
+    try:
+        records = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    except (OSError, ValueError):
+        return f"{gold.name} could not be read to compare offsets"
+    moved = [r for r in records if text[r.get("start", 0) : r.get("end", 0)] != r.get("text")]
+    if not moved:
+        return f"all {len(records)} gold records are at their offsets (a copy that differs around them)"
+    first = moved[0]
+    where = text.find(str(first.get("text")))
+    shift = f"found {where - first['start']:+d} characters away" if where >= 0 else "not found"
+    return f"{len(moved)} of {len(records)} gold records are not at their offsets (the first {shift})"
 
 
 def write_outlets(event: Event, root: Path) -> Path:
