@@ -122,7 +122,7 @@ def _offsets_held(gold: Path, text: str) -> str:
         return f"all {len(records)} gold records are at their offsets (a copy that differs around them)"
     first = moved[0]
     where = text.find(str(first.get("text")))
-    shift = f"found {where - first['start']:+d} characters away" if where >= 0 else "not found"
+    shift = f"found {where - int(first.get('start', 0)):+d} characters away" if where >= 0 else "not found"
     return f"{len(moved)} of {len(records)} gold records are not at their offsets (the first {shift})"
 
 
