@@ -1209,8 +1209,8 @@ def reporting_key(tok: Token, lex: Lexicon) -> str | None:
     lemma = tok.lemma_.lower()
     for child in tok.children:
         complement = child.dep_ in ("prt", "oprd", "acomp", "advmod") or child.dep_ == "ccomp" and child.pos_ == "ADJ"
-        if complement and f"{lemma} {child.lower_}" in lex.verbs:  # "made clear" (the parser may call it ccomp)
-            return f"{lemma} {child.lower_}"
+        if complement and (key := f"{lemma} {child.lower_}") in lex.verbs:  # "made clear" (may be parsed ccomp)
+            return None if lex.verbs[key] == "none" else key  # "called off the strike": a particle leaves speech
     return lemma if lemma in lex.verbs else None
 
 

@@ -1124,3 +1124,20 @@ def test_a_title_with_a_place_is_held_by_the_person_from_that_place(
         f"{description} spoke to business leaders, urging them not to be afraid of the state."
     )
     assert quotes_of(text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "records"),
+    [
+        (  # the clause is claim's, not an object of "called off"
+            "Union leaders last night called off a fresh round of strikes due to start today – only for rail "
+            "bosses to claim they did not have enough time to reinstate services.",
+            [("they did not have enough time to reinstate services", "claim")],
+        ),
+        ("Novak called the strike a disaster.", [("the strike a disaster", "called")]),  # "call" alone still reports
+    ],
+)
+def test_a_particle_that_leaves_speech_makes_the_verb_no_cue(
+    quotes_of: Extract, text: str, records: list[tuple[str, str]]
+) -> None:
+    assert [(q.text, q.cue) for q in quotes_of(text)] == records
