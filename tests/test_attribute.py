@@ -1141,3 +1141,22 @@ def test_a_particle_that_leaves_speech_makes_the_verb_no_cue(
     quotes_of: Extract, text: str, records: list[tuple[str, str]]
 ) -> None:
     assert [(q.text, q.cue) for q in quotes_of(text)] == records
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [  # the parser makes the statement the participle's subject; who made it is the source
+        (
+            'In a related development, the Ministry made an official statement over the ban saying: "The ban must '
+            'be obeyed."',
+            "the Ministry",
+        ),
+        (  # its owner through the possessor, as before
+            "The Dunmore Ministry's statement over the ban, saying the ban must be obeyed, came late.",
+            "The Dunmore Ministry",
+        ),
+    ],
+)
+def test_a_statement_made_by_a_source_speaks_for_that_source(quotes_of: Extract, text: str, mention: str) -> None:
+    (q,) = [q for q in quotes_of(text) if q.cue == "saying"]
+    assert q.speaker_mention == mention

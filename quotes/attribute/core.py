@@ -650,6 +650,8 @@ def _speaker_token(verb: Token, lex: Lexicon) -> Token | None:
             return node.head  # "a letter that says …" -> the letter
         if subj is not None and subj.dep_ == "csubj" and subj.tag_ == "VBG":
             return _named_after_participle(subj)
+        if subj is not None and (maker := _statement_maker(subj, node, lex)) is not None:
+            return maker  # "the ministry made a statement saying …" (parsed as the statement's saying): the ministry
         if subj is not None:
             return _before_ticker(subj)
         if (agent := passive_agent(node)) is not None:
@@ -668,6 +670,22 @@ def _speaker_token(verb: Token, lex: Lexicon) -> Token | None:
             continue
         return None
     return None
+
+
+def _statement_maker(subj: Token, verb: Token, lex: Lexicon) -> Token | None:
+    """Who made a statement that the parser made the subject of a reporting participle (``the Ministry made
+    [an official statement] … saying``): the subject of the light verb the participle hangs on, when the statement
+    has no owner of its own (``the ministry's statement saying`` is the ministry's through its possessor)."""
+    light = verb.head
+    if (
+        subj.lemma_.lower() not in lex.nouns
+        or any(c.dep_ == "poss" for c in subj.children)
+        or verb.tag_ != "VBG"
+        or light.i == verb.i
+        or light.lemma_.lower() not in lex.light_verbs
+    ):
+        return None
+    return _nearest_subject(light)
 
 
 #: Words that stand for what is said in "had this to say", "had much to say", "had nothing to add".
