@@ -544,6 +544,27 @@ def _is_content(tok: _Tok, cls: str | None) -> bool:
     return cls is None and not _is_number(tok) and tok.word not in words.function and tok.key not in words.function
 
 
+def _negated(toks: Sequence[_Tok], classes: Sequence[str | None]) -> dict[int, str]:
+    """Each negation word and the key of the word it negates: the first content word after it (``not to veer``:
+    veer)."""
+    out: dict[int, str] = {}
+    for i, cls in enumerate(classes):
+        if cls == "negation":
+            after = next((t.key for t, c in zip(toks[i + 1 :], classes[i + 1 :], strict=True) if _is_content(t, c)), "")
+            out[i] = after
+    return out
+
+
+def _negation_moved(
+    neg_a: Sequence[int], negated_a: dict[int, str], neg_b: Sequence[int], negated_b: dict[int, str]
+) -> bool:
+    """Whether a step's negation words only moved: both renderings negate the same words as often, and each
+    negation of the step negates a word the other rendering negates too."""
+    if not (neg_a or neg_b) or sorted(negated_a.values()) != sorted(negated_b.values()):
+        return False
+    return all(negated_a[i] for i in neg_a) and all(negated_b[j] for j in neg_b)
+
+
 def _name_part(toks: Sequence[_Tok], i: int, j: int, keys_other: set[str]) -> bool:
     """Whether tokens ``i:j`` only lengthen a name kept on both sides (``Prime Minister`` before ``Moreau``)."""
     if i >= j or not all(t.capital and t.word not in _words().function for t in toks[i:j]):
@@ -612,6 +633,8 @@ def evidence(
     found: list[Evidence] = []
     pronouns_a: list[int] = []
     pronouns_b: list[int] = []
+    negated_a, negated_b = _negated(ta, ca), _negated(tb, cb)
+    shared = [n for n, op in enumerate(ops) if op[0] == "equal"]  # any shared words, function words too
 
     def add(kind: str, i1: int, i2: int, j1: int, j2: int, pick_a: Sequence[int], pick_b: Sequence[int]) -> None:
         """Record evidence narrowed to the picked tokens (else the whole step)."""
@@ -629,6 +652,11 @@ def evidence(
         only_a = [i for i in ra if _is_content(ta[i], ca[i]) and ta[i].key not in keys_b]
         only_b = [j for j in rb if _is_content(tb[j], cb[j]) and tb[j].key not in keys_a]
         if edge:
+            neg_a = [i for i in ra if ca[i] == "negation"]
+            neg_b = [j for j in rb if cb[j] == "negation"]
+            inside = anchors and (shared[0] < n < anchors[-1] or anchors[0] < n < shared[-1])
+            if inside and len(neg_a) != len(neg_b):
+                add("negation", i1, i2, j1, j2, neg_a, neg_b)  # "It has [never] been …": inside the shared words
             if edges and only_a:
                 found.append(Evidence("omission", (sa,), ((sb[0], sb[0]),), "a"))
             if edges and only_b:
@@ -642,9 +670,12 @@ def evidence(
         explained = False
         neg_a = [i for i in ra if ca[i] == "negation"]
         neg_b = [j for j in rb if cb[j] == "negation"]
-        if len(neg_a) != len(neg_b):
+        moved = _negation_moved(neg_a, negated_a, neg_b, negated_b)
+        if len(neg_a) != len(neg_b) and not moved:
             add("negation", i1, i2, j1, j2, neg_a, neg_b)
             explained = True
+        elif moved:
+            explained = True  # "does not veer" for "not to veer": the same word negated, the word order moved
         elif tag == "replace" and (rev := _reversal(ta, ra, tb, rb)):
             add("negation", i1, i2, j1, j2, *rev)  # "continue" for "stop": the meaning is reversed
             explained = True

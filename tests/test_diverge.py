@@ -284,3 +284,20 @@ def test_terminal_control_sequences_are_no_words_and_no_numbers() -> None:
     coloured = "We will \x1b[31mcut taxes\x1b[0m by 5 percent\x1b]0;pwned\x07 next year."
     assert content_words(coloured) == content_words(plain)
     assert [op.op for op in word_diff(coloured, plain)] == ["equal"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "negation"),
+    [
+        # the same word negated, the negation moved by the word order: no negation
+        ("We must ensure that competition does not veer into conflict", "not to veer competition into conflict", False),
+        # a negation inside the words both share, before the first content word they share
+        ("It has never been smooth sailing", "It has been smooth sailing", True),
+        ("It has never been smooth sailing", "has been smooth sailing", True),
+        # the negation moved to another word: the meaning changed
+        ("The deal is not good and the plan is bad", "The deal is good and the plan is not bad", True),
+        ("I do not think we will win", "I think we will not win", True),
+    ],
+)
+def test_negation_is_what_each_rendering_negates_not_where_the_word_stands(a: str, b: str, negation: bool) -> None:
+    assert ("negation" in [e.type for e in evidence(a, b)]) is negation
