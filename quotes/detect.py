@@ -1403,6 +1403,12 @@ def _cut_at_next_report(tokens: list[Token], head: Token) -> list[Token]:
         speech = key is not None and lex.verbs[key] == "speech"
         if (prev.text == "," or prev.lower_ == "and") and speech and tok.tag_ in ("VBG", "VBD", "VBZ"):
             return tokens[: k - 1]
+        opening = next((n for n, t in enumerate(tokens) if t.i == tok.left_edge.i - 1), None)
+        if speech and tok.dep_ == "conj" and opening is not None and tokens[opening].lower_ == "and" and opening > 0:
+            auxiliaries = tokens[opening + 1 : k]
+            if auxiliaries and all(t.dep_ in ("aux", "auxpass") and t.tag_ in ("VBZ", "VBP") for t in auxiliaries):
+                return tokens[:opening]  # "says … and is urging people to": the reporter's own act, in the present
+                # (backshifted, "said he had visited … and had asked for …", it is still what was said)
         subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if speech and subject is not None and tok.dep_ == "conj":
             return [t for t in tokens if t.i < tok.left_edge.i]  # "… tranche of aid but inspectors said …"

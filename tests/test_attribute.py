@@ -1160,3 +1160,24 @@ def test_a_particle_that_leaves_speech_makes_the_verb_no_cue(
 def test_a_statement_made_by_a_source_speaks_for_that_source(quotes_of: Extract, text: str, mention: str) -> None:
     (q,) = [q for q in quotes_of(text) if q.cue == "saying"]
     assert q.speaker_mention == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        (  # a second report in the present, the reporter's own act: the first ends before it
+            "Dunmore Transport says surface flooding is widespread in parts of the city and is urging people to "
+            "stay clear of floodwaters.",
+            ["surface flooding is widespread in parts of the city", "people to stay clear of floodwaters"],
+        ),
+        (  # backshifted, it is still what was said
+            "Minister Anton Berg said he had visited the plant a fortnight ago and had asked for six weeks to put "
+            "together a rescue plan.",
+            ["he had visited the plant a fortnight ago and had asked for six weeks to put together a rescue plan"],
+        ),
+    ],
+)
+def test_a_report_joined_with_its_auxiliary_ends_the_clause_only_in_the_present(
+    quotes_of: Extract, text: str, reported: list[str]
+) -> None:
+    assert [q.text for q in quotes_of(text) if q.kind is Kind.INDIRECT] == reported
