@@ -1403,6 +1403,13 @@ def _cut_at_next_report(tokens: list[Token], head: Token) -> list[Token]:
         speech = key is not None and lex.verbs[key] == "speech"
         if (prev.text == "," or prev.lower_ == "and") and speech and tok.tag_ in ("VBG", "VBD", "VBZ"):
             return tokens[: k - 1]
+        mark = tok.left_edge
+        says = any(c.dep_ == "ccomp" for c in tok.children) or (
+            tok.lemma_.lower() in lex.directive_verbs and any(c.dep_ == "dobj" for c in tok.children)
+        )  # what it reports: not "while continuing to support …"
+        if speech and says and tok.tag_ == "VBG" and mark.dep_ == "mark" and mark.i > tokens[0].i + 1:
+            if tok.doc[mark.i - 1].text == ",":  # "…, while warning the public not to …": a report of its own
+                return [t for t in tokens if t.i < mark.i - 1]
         opening = next((n for n, t in enumerate(tokens) if t.i == tok.left_edge.i - 1), None)
         if speech and tok.dep_ == "conj" and opening is not None and tokens[opening].lower_ == "and" and opening > 0:
             auxiliaries = tokens[opening + 1 : k]

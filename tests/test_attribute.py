@@ -1181,3 +1181,23 @@ def test_a_report_joined_with_its_auxiliary_ends_the_clause_only_in_the_present(
     quotes_of: Extract, text: str, reported: list[str]
 ) -> None:
     assert [q.text for q in quotes_of(text) if q.kind is Kind.INDIRECT] == reported
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        (
+            "The commissioner confirmed the two chiefs were charged, while warning members of the public not to take "
+            "matters into their own hands.",
+            ["the two chiefs were charged", "members of the public not to take matters into their own hands"],
+        ),
+        (
+            "Anna Holt said the plant would close, while stressing that no jobs would be lost.",
+            ["the plant would close", "no jobs would be lost"],
+        ),
+    ],
+)
+def test_a_second_report_after_comma_while_is_a_record_of_its_own(
+    quotes_of: Extract, text: str, reported: list[str]
+) -> None:
+    assert [q.text for q in quotes_of(text) if q.kind is Kind.INDIRECT] == reported
