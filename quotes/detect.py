@@ -738,8 +738,8 @@ def _verb_complements(verb: Token, lex: Lexicon) -> Iterator[Candidate]:
             addressee = _addressee(verb)
             if addressee is not None and addressee.i < child.i and addressee.ent_type_ not in ("DATE", "TIME"):
                 request = _without_trailing_channel(list(verb.doc[addressee.left_edge.i : child.right_edge.i + 1]))
-                start, end = request[0], request[-1]
-                while end.i > start.i and end.is_punct:
+                start, end = request[0], _dangling_conjunct(verb, request[-1])
+                while end.i > start.i and (end.is_punct or end.dep_ == "cc"):
                     end = end.nbor(-1)
                 found = True
                 yield Candidate(start.idx, end.idx + len(end.text), Kind.INDIRECT, cue_token=verb.i)
@@ -757,6 +757,18 @@ def _verb_complements(verb: Token, lex: Lexicon) -> Iterator[Candidate]:
     if not found:
         for aside in _around_parenthetical(verb, lex):
             yield Candidate(*aside, Kind.INDIRECT, cue_token=verb.i)
+
+
+def _dangling_conjunct(verb: Token, end: Token) -> Token:
+    """Where a request ends when its words end on a conjunction the parser left dangling (``urged the miners to
+    remain calm but [at the same time be productive]``, the second infinitive hung on the verb): the end of that
+    second infinitive, subjectless right after it; else ``end``."""
+    if end.dep_ != "cc":
+        return end
+    conj = next((c for c in verb.children if c.dep_ == "conj" and c.i > end.i and c.tag_ == "VB"), None)
+    if conj is None or conj.left_edge.i != end.i + 1 or any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+        return end
+    return conj.right_edge
 
 
 def _requested(verb: Token, clause: Token, lex: Lexicon) -> tuple[int, int] | None:

@@ -1201,3 +1201,21 @@ def test_a_second_report_after_comma_while_is_a_record_of_its_own(
     quotes_of: Extract, text: str, reported: list[str]
 ) -> None:
     assert [q.text for q in quotes_of(text) if q.kind is Kind.INDIRECT] == reported
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        (  # the parser hangs the second infinitive on "urged": the request runs on to its end
+            "Anna Holt urged the miners to remain calm but at the same time be productive while the talks go on.",
+            ["the miners to remain calm but at the same time be productive while the talks go on"],
+        ),
+        (  # a conjunction the request ends on is no part of it
+            'Anna Holt then urges her husband to come out of the car and repeatedly says, "Do not do it," until '
+            "the shots are heard.",
+            ["her husband to come out of the car"],
+        ),
+    ],
+)
+def test_a_request_never_ends_on_a_conjunction(quotes_of: Extract, text: str, reported: list[str]) -> None:
+    assert [q.text for q in quotes_of(text) if q.kind is Kind.INDIRECT] == reported
