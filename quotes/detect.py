@@ -736,6 +736,9 @@ def _verb_complements(verb: Token, lex: Lexicon) -> Iterator[Candidate]:
             and verb.lemma_.lower() in lex.directive_verbs
         ):  # "appealed to the public [to comply]": the parser often hangs the infinitive as an adverbial
             addressee = _addressee(verb)
+            if addressee is None and (asked := _asked_by_agent(verb, child)) is not None:
+                found = True  # "were ordered by the police [to vacate the premises]": the agent asked it
+                yield Candidate(*asked, Kind.INDIRECT, cue_token=verb.i)
             if addressee is not None and addressee.i < child.i and addressee.ent_type_ not in ("DATE", "TIME"):
                 request = _without_trailing_channel(list(verb.doc[addressee.left_edge.i : child.right_edge.i + 1]))
                 start, end = request[0], _dangling_conjunct(verb, request[-1])
@@ -757,6 +760,16 @@ def _verb_complements(verb: Token, lex: Lexicon) -> Iterator[Candidate]:
     if not found:
         for aside in _around_parenthetical(verb, lex):
             yield Candidate(*aside, Kind.INDIRECT, cue_token=verb.i)
+
+
+def _asked_by_agent(verb: Token, clause: Token) -> tuple[int, int] | None:
+    """What the agent of a passive request asked its subject to do (``were ordered by the police [to vacate the
+    premises]``), the ``to`` kept, as golden/dev annotates it; None without an agent (``residents were urged to stay
+    indoors`` names no one who urged them) or when the clause comes before the verb."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if not passive or passive_agent(verb) is None or clause.i < verb.i or not _to_infinitive(clause):
+        return None
+    return _span_of(list(clause.subtree), fewest=MIN_CLAUSE_TOKENS)
 
 
 def _dangling_conjunct(verb: Token, end: Token) -> Token:

@@ -1219,3 +1219,20 @@ def test_a_second_report_after_comma_while_is_a_record_of_its_own(
 )
 def test_a_request_never_ends_on_a_conjunction(quotes_of: Extract, text: str, reported: list[str]) -> None:
     assert [q.text for q in quotes_of(text) if q.kind is Kind.INDIRECT] == reported
+
+
+@pytest.mark.parametrize(
+    ("text", "records"),
+    [
+        (
+            "The vendors were ordered by the police to immediately vacate the premises.",
+            [("to immediately vacate the premises", "police")],
+        ),
+        ("Residents were urged by the council to stay indoors.", [("to stay indoors", "council")]),
+        ("Residents were urged to stay indoors.", []),  # no one named who urged them
+        ("The judge ordered the men to pay a fine.", [("the men to pay a fine", "judge")]),
+        ("The company ordered 50 new trains.", []),
+    ],
+)
+def test_a_passive_request_is_its_agents(quotes_of: Extract, text: str, records: list[tuple[str, str]]) -> None:
+    assert [(q.text, q.speaker) for q in quotes_of(text)] == records
