@@ -670,7 +670,7 @@ def evidence(
         explained = False
         neg_a = [i for i in ra if ca[i] == "negation"]
         neg_b = [j for j in rb if cb[j] == "negation"]
-        moved = _negation_moved(neg_a, negated_a, neg_b, negated_b)
+        moved = len(neg_a) != len(neg_b) and _negation_moved(neg_a, negated_a, neg_b, negated_b)
         if len(neg_a) != len(neg_b) and not moved:
             add("negation", i1, i2, j1, j2, neg_a, neg_b)
             explained = True
