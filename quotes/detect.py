@@ -1416,6 +1416,7 @@ def _cut_at_next_report(tokens: list[Token], head: Token) -> list[Token]:
     when``, ``… after Beijing called for talks``): that report is its own quote, or no quote; or where the
     speaker's own act joins it (``… and congratulated Berg``, quotes/data/act_verbs.tsv)."""
     lex = lexicon()
+    position = {t.i: n for n, t in enumerate(tokens)}
     for k, tok in enumerate(tokens):
         if k >= 2 and tok.tag_ == "VBG" and (cut := _with_reporter(tokens, k, lex)) is not None:
             return tokens[:cut]  # "…, with some saying revenue is down": another source's report
@@ -1429,14 +1430,11 @@ def _cut_at_next_report(tokens: list[Token], head: Token) -> list[Token]:
         if (prev.text == "," or prev.lower_ == "and") and speech and tok.tag_ in ("VBG", "VBD", "VBZ"):
             return tokens[: k - 1]
         mark = tok.left_edge
-        says = any(c.dep_ == "ccomp" for c in tok.children) or (
-            tok.lemma_.lower() in lex.directive_verbs and any(c.dep_ == "dobj" for c in tok.children)
-        )  # what it reports: not "while continuing to support …"
-        if speech and says and tok.tag_ == "VBG" and mark.dep_ == "mark" and mark.i > tokens[0].i + 1:
+        if speech and tok.tag_ == "VBG" and mark.dep_ == "mark" and mark.i > tokens[0].i + 1 and _says(tok, lex):
             if tok.doc[mark.i - 1].text == ",":  # "…, while warning the public not to …": a report of its own
                 return [t for t in tokens if t.i < mark.i - 1]
-        opening = next((n for n, t in enumerate(tokens) if t.i == tok.left_edge.i - 1), None)
-        if speech and tok.dep_ == "conj" and opening is not None and tokens[opening].lower_ == "and" and opening > 0:
+        opening = position.get(tok.left_edge.i - 1)
+        if speech and tok.dep_ == "conj" and opening and tokens[opening].lower_ == "and":
             auxiliaries = tokens[opening + 1 : k]
             if auxiliaries and all(t.dep_ in ("aux", "auxpass") and t.tag_ in ("VBZ", "VBP") for t in auxiliaries):
                 return tokens[:opening]  # "says … and is urging people to": the reporter's own act, in the present
@@ -1451,6 +1449,14 @@ def _cut_at_next_report(tokens: list[Token], head: Token) -> list[Token]:
         if prev.lower_ == "and" and tok.dep_ == "conj" and tok.lemma_.lower() in lex.act_verbs and subject is None:
             return tokens[: k - 1]  # "… and congratulated Berg": the speaker's act, not what they report
     return tokens
+
+
+def _says(verb: Token, lex: Lexicon) -> bool:
+    """Whether a verb of speech reports something here: a clause, or someone told to act (``warning the public
+    not to …``), not ``continuing to support …``."""
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return True
+    return verb.lemma_.lower() in lex.directive_verbs and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _reports_on(clause: Token, lex: Lexicon) -> bool:

@@ -651,9 +651,9 @@ def evidence(
         sa, sb = _span(ta, i1, i2), _span(tb, j1, j2)
         only_a = [i for i in ra if _is_content(ta[i], ca[i]) and ta[i].key not in keys_b]
         only_b = [j for j in rb if _is_content(tb[j], cb[j]) and tb[j].key not in keys_a]
+        neg_a = [i for i in ra if ca[i] == "negation"]
+        neg_b = [j for j in rb if cb[j] == "negation"]
         if edge:
-            neg_a = [i for i in ra if ca[i] == "negation"]
-            neg_b = [j for j in rb if cb[j] == "negation"]
             inside = anchors and (shared[0] < n < anchors[-1] or anchors[0] < n < shared[-1])
             if inside and len(neg_a) != len(neg_b):
                 add("negation", i1, i2, j1, j2, neg_a, neg_b)  # "It has [never] been …": inside the shared words
@@ -668,14 +668,10 @@ def evidence(
         pronouns_a += [i for i in ra if (ca[i] or "").startswith("person:")]
         pronouns_b += [j for j in rb if (cb[j] or "").startswith("person:")]
         explained = False
-        neg_a = [i for i in ra if ca[i] == "negation"]
-        neg_b = [j for j in rb if cb[j] == "negation"]
-        moved = len(neg_a) != len(neg_b) and _negation_moved(neg_a, negated_a, neg_b, negated_b)
-        if len(neg_a) != len(neg_b) and not moved:
-            add("negation", i1, i2, j1, j2, neg_a, neg_b)
-            explained = True
-        elif moved:
-            explained = True  # "does not veer" for "not to veer": the same word negated, the word order moved
+        if len(neg_a) != len(neg_b):
+            explained = True  # a negation that only moved ("does not veer" for "not to veer") is no flag
+            if not _negation_moved(neg_a, negated_a, neg_b, negated_b):
+                add("negation", i1, i2, j1, j2, neg_a, neg_b)
         elif tag == "replace" and (rev := _reversal(ta, ra, tb, rb)):
             add("negation", i1, i2, j1, j2, *rev)  # "continue" for "stop": the meaning is reversed
             explained = True

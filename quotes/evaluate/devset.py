@@ -12,7 +12,6 @@ or changed is not scored, and says why.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import tomllib
 from collections.abc import Sequence
@@ -21,7 +20,7 @@ from pathlib import Path
 
 from ..config import Settings
 from ..errors import InputError
-from .gold import load_golden
+from .gold import load_golden, read_jsonl
 from .run import Evaluation, evaluate
 
 #: Where the excerpts' text is looked for when no cache folder is given: ``$QUOTES_DEV_CACHE``,
@@ -114,8 +113,8 @@ def _offsets_held(gold: Path, text: str) -> str:
     """Whether an excerpt's gold records still sit at their offsets in a cached copy whose hash differs: what
     tells a copy that lost an invisible character past the last record from one that moved the text."""
     try:
-        records = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
-    except (OSError, ValueError):
+        records = [rec for _, rec in read_jsonl(gold)]
+    except InputError:
         return f"{gold.name} could not be read to compare offsets"
     moved = [r for r in records if text[r.get("start", 0) : r.get("end", 0)] != r.get("text")]
     if not moved:

@@ -93,7 +93,7 @@ def load_golden(folder: Path) -> Gold:
     files = sorted(folder.glob("*.jsonl")) if folder.is_dir() else []
     if not files:
         raise InputError(f"{folder}: no *.jsonl gold files; point --golden at a folder such as golden/")
-    quotes = tuple(_golden_quote(rec, where) for path in files for where, rec in _read_jsonl(path))
+    quotes = tuple(_golden_quote(rec, where) for path in files for where, rec in read_jsonl(path))
     return Gold(quotes=quotes, speakers=_read_speakers(folder / "speakers.toml"), name=str(folder))
 
 
@@ -111,7 +111,7 @@ def load_polnear(path: Path, *, split: str = "dev") -> tuple[Gold, list[Article]
         raise InputError(f"unknown PolNeAR split {split!r}; use one of {', '.join(SPLITS)} or all")
     quotes: list[GoldQuote] = []
     articles: list[Article] = []
-    for where, rec in _read_jsonl(Path(path)):
+    for where, rec in read_jsonl(Path(path)):
         if split != Split.ALL.value and rec.get("split") != split:
             continue
         doc = f"{_get(rec, 'doc_id', where, STRING, fix=POLNEAR_FIX)}.txt"
@@ -123,7 +123,7 @@ def load_polnear(path: Path, *, split: str = "dev") -> tuple[Gold, list[Article]
     return Gold(quotes=tuple(quotes), mentions=True, name=f"PolNeAR {split}"), articles
 
 
-def _read_jsonl(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
+def read_jsonl(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
     """``(file:line, record)`` for every non-blank line of a JSONL file."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
