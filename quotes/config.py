@@ -60,6 +60,7 @@ class Lexicon:
     directive_verbs: frozenset[str]
     hearer_verbs: frozenset[str]  # verbs whose object is the person spoken to (their passive subject heard it)
     body_heads: frozenset[str]  # head nouns of a body that speaks as one ("the government vowed …")
+    document_heads: frozenset[str]  # head nouns of a document that speaks for its authors ("the plan calls for …")
     joint_heads: frozenset[str]  # plural heads of the parties to a meeting ("the leaders"): no one source
     joint_verbs: frozenset[str]  # verbs that narrate a joint outcome when several parties are the subject ("agreed")
     channels: frozenset[str]
@@ -184,6 +185,7 @@ def _load_lexicon() -> Lexicon:
         joint_heads=frozenset(r[0] for r in read_table("joint_heads.tsv", 1)),
         joint_verbs=frozenset(r[0] for r in read_table("joint_verbs.tsv", 1)),
         body_heads=frozenset(r[0] for r in read_table("body_heads.tsv", 1)),
+        document_heads=frozenset(r[0] for r in read_table("document_heads.tsv", 1)),
         channels=frozenset(r[0] for r in read_table("channels.tsv", 1)),
         glosses=tuple(sorted({tuple(r[0].split()) for r in read_table("glosses.tsv", 1)}, key=len, reverse=True)),
         titles=frozenset(r[0] for r in read_table("titles.tsv", 1)),

@@ -1049,7 +1049,9 @@ def _content_object(verb: Token, lex: Lexicon) -> tuple[int, int] | None:
     if any((lemma, c.lower_) in lex.object_complements for c in verb.children if c.dep_ == "prep"):
         return None  # "condemned X as a “terrorist” act": the complement is the report, its quoted words the record
     obj = _reported_object(verb, lex)
-    if obj is None or not (obj.pos_ == "NOUN" or obj.tag_ == "VBG") or obj.ent_type_ in ("PERSON", "ORG", "GPE"):
+    if obj is None or not (obj.pos_ == "NOUN" or obj.tag_ == "VBG" or _named_thing(obj)):
+        return None
+    if obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return None
     if obj.lemma_.lower() in lex.titles:
         return None  # "urged the president": whom a request is made to, not what it asks
@@ -1069,6 +1071,12 @@ def _content_object(verb: Token, lex: Lexicon) -> tuple[int, int] | None:
         tokens = [t for t in doc[tokens[0].i : end] if "\n" not in t.text]
     tokens = without_gloss(tokens)
     return _span_of(tokens, fewest=MIN_REQUEST_TOKENS if _asked_for(verb, obj, lex) else MIN_OBJECT_TOKENS)
+
+
+def _named_thing(obj: Token) -> bool:
+    """Whether a proper-noun object names a thing asked for or announced, not whom it is asked of: it takes an
+    indefinite article (``called for [a Climate Solidarity Pact]``), which a person's or a body's name never does."""
+    return obj.pos_ == "PROPN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in obj.children)
 
 
 def _asked_for(verb: Token, obj: Token, lex: Lexicon) -> bool:
@@ -1100,10 +1108,13 @@ def _with_verb_phrases(verb: Token, tokens: list[Token]) -> list[Token]:
 
 def _one_source(verb: Token, lex: Lexicon) -> bool:
     """Whether a verb's subject is one source: a name, he/she, one holder of a title (``the senator``), a body
-    (``the council``, ``body_heads.tsv``) or a group that speaks as one (``the councillors``, ``residents``);
+    (``the council``, ``body_heads.tsv``), a document (``the plan``, ``document_heads.tsv``) or a group that speaks
+    as one (``the councillors``, ``residents``);
     not the parties to a meeting together (``the two leaders``, ``both sides``: ``joint_heads.tsv``), not a
     thing."""
     subject = _subject_above(verb)
+    if subject is not None and subject.tag_ == "WP" and verb.dep_ == "relcl":
+        subject = verb.head  # "Berg, who announced plans for …": the relative pronoun stands for its antecedent
     if subject is not None and joint_subject(subject):
         return conjoined(subject) and not joint_outcome(verb, lex)  # "KGMOA and IMA called for a strike": as one
     if subject is None or any(c.dep_ == "conj" for c in subject.children):
@@ -1112,7 +1123,8 @@ def _one_source(verb: Token, lex: Lexicon) -> bool:
         return subject.lower_ in ("he", "she")
     if subject.pos_ == "NOUN" and subject.tag_ == "NN":
         lemma = subject.lemma_.lower()
-        return lemma in lex.titles or lemma in lex.body_heads  # "the senator", "the council"
+        # "the senator", "the council", "the plan" (a document speaks for its authors)
+        return lemma in lex.titles or lemma in lex.body_heads or lemma in lex.document_heads
     if subject.tag_ in ("NNS", "NNPS") and subject.ent_type_ not in ("ORG", "GPE"):
         return not _together(subject, lex)
     return subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
@@ -1229,7 +1241,7 @@ def _that_after(verb: Token, *, gap: int = MAX_GAP_BEFORE_THAT) -> tuple[int, in
 def reporting_key(tok: Token, lex: Lexicon) -> str | None:
     """The lexicon entry a verb token realises (``say``, or ``make clear`` with its complement),
     or None when it is not a reporting verb here (not a verb, negated, modal or an imperative)."""
-    if tok.pos_ not in ("VERB", "AUX") or negated_or_modal(tok) or _imperative(tok):
+    if tok.pos_ not in ("VERB", "AUX") or negated_or_modal(tok) or _imperative(tok) or _noun_after_of(tok):
         return None
     lemma = tok.lemma_.lower()
     for child in tok.children:
@@ -1237,6 +1249,17 @@ def reporting_key(tok: Token, lex: Lexicon) -> str | None:
         if complement and (key := f"{lemma} {child.lower_}") in lex.verbs:  # "made clear" (may be parsed ccomp)
             return None if lex.verbs[key] == "none" else key  # "called off the strike": a particle leaves speech
     return lemma if lemma in lex.verbs else None
+
+
+def _noun_after_of(tok: Token) -> bool:
+    """Whether a base-form verb right after "of", with no subject, is the noun the parser took for a verb (``Of
+    note: the leader took a question …``), which reports nothing."""
+    return (
+        tok.tag_ in ("VB", "VBP")
+        and tok.i > tok.sent.start
+        and tok.doc[tok.i - 1].lower_ == "of"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    )
 
 
 #: Subjects with which a verb in its base form asks for speech rather than reports it (``someone explain why …``).

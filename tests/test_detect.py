@@ -312,6 +312,34 @@ def test_the_object_of_a_request_or_emphasis_verb_is_what_a_single_source_report
     assert reported("The governor emphasized the need for more rural clinics.") == ["the need for more rural clinics"]
     assert reported("The two leaders stressed the importance of close ties between their ports.") == []  # no one source
     assert reported("The senator did not call for an independent inquiry into the crash.") == []  # negated
+    # a thing with a proper name is asked for with an indefinite article; a person or a body never is
+    assert reported("Novak also called for a Harbour Solidarity Pact between the two ports.") == [
+        "a Harbour Solidarity Pact between the two ports"
+    ]
+    assert reported("Novak called for Anna Holt.") == []
+    # a commitment or assurance stated as an object
+    assert reported("The mayor has pledged financial support for farmers and growers.") == [
+        "financial support for farmers and growers"
+    ]
+    assert reported("Novak assured Ruritania full solidarity against the blockade.") == [
+        "full solidarity against the blockade"
+    ]
+    # a relative pronoun stands for its antecedent
+    assert reported("The senator, who called for an inquiry into the crash, resigned on Monday.") == [
+        "an inquiry into the crash"
+    ]
+    assert reported("The ministers, who stressed the importance of trade, met on Monday.") == []  # no one source
+    # "Of note" is no report, so the sentence after it keeps its own
+    assert reported("Of note: Berg, who announced plans for a new harbour, took a question from a pupil.") == [
+        "plans for a new harbour"
+    ]
+    # a document speaks for its authors (golden/README.md §1)
+    assert reported("The Ruritanian plan calls for peace talks and respect for national sovereignty.") == [
+        "peace talks and respect for national sovereignty"
+    ]
+    assert reported("A paper issued by the ministry also urged an end to the harbour tolls.") == [
+        "an end to the harbour tolls"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -489,6 +517,9 @@ def test_a_comparison_or_accusation_reports_its_object_with_its_complement(quote
     ]
     assert reported("Senator Tom Reed accused the agency of hiding the report.") == ["the agency of hiding the report"]
     assert reported('Senator Tom Reed accused the agency of a "cover-up" last week.') == []  # the quote is the record
+    assert reported("Novak also warned Ruritania against providing Dunmore with arms.") == [
+        "Ruritania against providing Dunmore with arms"
+    ]
     assert reported("The two leaders compared their plans to a bridge.") == []  # no one source
 
 
@@ -662,6 +693,15 @@ def test_a_line_in_title_case_below_the_page_furniture_is_a_headline() -> None:
             ["equality should never come before freedom"],
         ),
         ("Berg said the talks had failed, referring to the framework agreed in 2015.", ["the talks had failed"]),
+        # so is the writer's concession (golden/README.md §2)
+        (
+            "Novak said he is cancelling all plans to visit Dunmore, despite the two towns' recent rapprochement.",
+            ["he is cancelling all plans to visit Dunmore"],
+        ),
+        (
+            "Novak said he would not negotiate with Berg — even though he was prepared to speak to him before.",
+            ["he would not negotiate with Berg"],
+        ),
         # a verb with a that-clause after it reports that clause, not the narration the parser hung before it
         (
             "The drop in trade is the biggest problem for publicans and, in Dunmore, Anna Holt of the Fincourt said "
