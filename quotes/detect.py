@@ -1232,10 +1232,21 @@ def _that_after(verb: Token, *, gap: int = MAX_GAP_BEFORE_THAT) -> tuple[int, in
             and not relative
             and i + 1 < sent.end
         ):
-            # to the end of the sentence, or where a second report joins it ("…, saying …")
-            tokens = _cut_at_next_report(list(verb.doc[i + 1 : sent.end]), tok)
+            # to the end of the sentence, or where a second report joins it ("…, saying …"), or where the clause
+            # a fronted verb depends on begins ("Underscoring his view that …, Berg said …")
+            tokens = _cut_at_next_report(list(verb.doc[i + 1 : _fronted_end(verb)]), tok)
             return _span_of(tokens, fewest=MIN_CLAUSE_TOKENS)
     return None
+
+
+def _fronted_end(verb: Token) -> int:
+    """Where the words a verb governs can end: the end of its sentence, or, for a verb fronted before the clause
+    it depends on (``Noting that …, Berg said …``), the start of that clause's subject."""
+    head = verb.head
+    if head.i <= verb.i:
+        return verb.sent.end
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > verb.i), None)
+    return subject.left_edge.i if subject is not None else head.i
 
 
 def reporting_key(tok: Token, lex: Lexicon) -> str | None:

@@ -329,6 +329,14 @@ def test_the_object_of_a_request_or_emphasis_verb_is_what_a_single_source_report
         "an inquiry into the crash"
     ]
     assert reported("The ministers, who stressed the importance of trade, met on Monday.") == []  # no one source
+    # a fronted report ends where the clause it depends on begins
+    assert reported(
+        "Underscoring his consistent view that rivalry is not the trend of the times, Novak said that the harbour "
+        "is big enough."
+    ) == ["rivalry is not the trend of the times", "the harbour is big enough"]
+    # alerting someone reports what they were told; the passive names no source
+    assert reported("The patient alerted nurses that he was not feeling well.") == ["he was not feeling well"]
+    assert reported("Residents were alerted that the river would rise.") == []
     # "Of note" is no report, so the sentence after it keeps its own
     assert reported("Of note: Berg, who announced plans for a new harbour, took a question from a pupil.") == [
         "plans for a new harbour"
