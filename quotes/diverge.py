@@ -47,6 +47,7 @@ _PREFIXES = ("anti", "co", "counter", "de", "inter", "multi", "non", "post", "pr
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}|\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?"
     r"|(?:(?i:" + "|".join(_PREFIXES) + r")-(?=[^\W\d_]))?\w+(?:['’]\w+)*"
+    r"|%"  # "2%" is "2 percent" (numbers.tsv)
 )
 #: Terminal control sequences (``ESC [ 31 m``, ``ESC ] 0 ; title BEL``) and other control characters: no
 #: words, so the digits of a colour code are never a number that changed.

@@ -24,6 +24,9 @@ COSMETIC = [
     ("five days of talks", "5 days of talks"),
     ("Seoul's position is firm.", "Seoul’s position is firm"),
     ("They reviewed the plan", "They reviewed a plan"),
+    ("more than 2% of GDP", "more than 2 per cent of gross domestic product"),
+    ("invest 2 percent", "invest 2%"),
+    ("a €100bn fund", "a €100 billion fund"),
 ]
 
 
@@ -126,6 +129,10 @@ def test_word_diff_marks_replaced_words_with_offsets() -> None:
 
 def test_content_words_drop_function_words_and_unify_variants() -> None:
     assert content_words("the South Korea-Japan relationship") == content_words("Korea–Japan relations")
+
+
+def test_a_changed_share_is_a_number_change_however_it_is_written() -> None:
+    assert [f.type for f in compare_texts("spend 2% of GDP", "spend 3 per cent of GDP")] == ["number"]
 
 
 def test_modal_senses_read_multiword_requests() -> None:
