@@ -666,7 +666,10 @@ def _reported_in_sentence(sent: Span, lex: Lexicon) -> Iterator[Candidate]:
             found = False
             for child in tok.children:
                 if child.dep_ in ("acl", "ccomp", "relcl") and _is_statement_clause(child) and _noun_clause_ok(child):
-                    span = _clause_span(child, exclude=tok)
+                    # the object of a verb with its infinitive is the report (``expressed [his resolve to pursue
+                    # …]``, golden/README.md §2); a that-clause is reported on its own (``a message that [...]``)
+                    whole = tok.dep_ == "dobj" and _to_infinitive(child)
+                    span = _clause_span(tok, exclude=tok.head) if whole else _clause_span(child, exclude=tok)
                     if span:
                         found = True
                         yield Candidate(*span, Kind.INDIRECT, cue_token=tok.i)

@@ -383,6 +383,12 @@ def test_a_commitment_verb_reports_what_its_one_source_will_do(
             "Berg expressed his firm belief in a bright future for the port.",
             ["his firm belief in a bright future for the port"],
         ),
+        # the object with its infinitive is the report (golden/README.md §2); a that-clause is reported alone
+        (
+            "Berg expressed his resolve to pursue the ideal of a port without tolls.",
+            ["his resolve to pursue the ideal of a port without tolls"],
+        ),
+        ("Berg conveyed a clear message that the port should stay open.", ["the port should stay open"]),
         ("Berg called the attack on the port a disaster.", ["the attack on the port a disaster"]),
         ("Berg classified the deaths in the port as murder.", ["the deaths in the port as murder"]),
         ("The two leaders expressed concern over the rising price of bread.", []),  # a joint outcome
