@@ -1214,3 +1214,12 @@ def test_a_reported_clause_ends_where_another_report_begins(quotes_of: Extract, 
 )
 def test_a_passive_request_is_its_agents(quotes_of: Extract, text: str, records: list[tuple[str, str]]) -> None:
     assert [(q.text, q.speaker) for q in quotes_of(text)] == records
+
+
+def test_quoted_words_the_parser_made_a_subject_are_never_the_speaker(quotes_of: Extract) -> None:
+    text = (
+        'Novak, who said he believed Ruritania-allied Dunmore did not offer a concrete plan but some "thoughts," '
+        "also warned Dunmore against providing Ruritania with arms."
+    )
+    q = only([q for q in quotes_of(text) if q.text.startswith("Dunmore")])
+    assert (q.speaker, q.speaker_mention) == ("Novak", "Novak")

@@ -86,6 +86,7 @@ def attribute(
     mentions = [m for m in document_mentions(doc, lex) if not page.meets(m.start, m.end)]  # nor a speaker
     turns = [c.start for c in candidates if c.turn]
     marked = Spans.of((c.start, c.end) for c in candidates if c.kind is Kind.DIRECT and not c.turn)  # utterances
+    within_marks = Spans.of((c.start, c.end) for c in candidates if c.kind is not Kind.INDIRECT and not c.turn)
     parties = interview_parties(doc, min(turns), lex) if turns else {}
     for cand in sorted(candidates, key=lambda c: c.start):
         if cand.turn:  # a transcript turn: its label names the speaker, or the introduction does, or no one
@@ -95,7 +96,7 @@ def attribute(
                 label = parties.get(cand.party or "") or _self_introduced(doc, cand)
             out.append(Attribution(cand.start, cand.end, cand.kind, mention=label, sourceless=label is None, turn=True))
             continue
-        att = _attribute_one(doc, cand, lex, marked)
+        att = _attribute_one(doc, cand, lex, marked, within_marks)
         if att.joint and cand.kind is Kind.INDIRECT:
             continue  # "Moreau and Berg agreed to …": a joint outcome no source is named for (golden/README.md §1)
         if att.mention is not None and page.meets(att.mention.start, att.mention.end):
@@ -195,7 +196,9 @@ def _is_clause(doc: Doc, cand: Candidate) -> bool:
     )
 
 
-def _attribute_one(doc: Doc, cand: Candidate, lex: Lexicon, marked: Spans = NO_SPANS) -> Attribution:
+def _attribute_one(
+    doc: Doc, cand: Candidate, lex: Lexicon, marked: Spans = NO_SPANS, within_marks: Spans = NO_SPANS
+) -> Attribution:
     """Cue, source and channel of one candidate, from its own sentence (no inheritance here)."""
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -230,6 +233,9 @@ def _attribute_one(doc: Doc, cand: Candidate, lex: Lexicon, marked: Spans = NO_S
         quoted_as = _quoted_as(cue_tok)
         if cand.kind is Kind.INDIRECT:
             subject = quoted_as or _speaker_token(cue_tok, lex)
+            if subject is not None and quoted_as is None and _quoted(subject, within_marks):
+                # "X, who said … some “thoughts,” also warned …": the parser made quoted words the subject
+                subject = _subject_outside_quotes(cue_tok, within_marks) or subject
         else:
             subject = quoted_as or _source_of(cue_tok, span, inside, lex, marked)
         if subject is not None and joint_subject(subject):
