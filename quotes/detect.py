@@ -1067,7 +1067,8 @@ def _content_object(verb: Token, lex: Lexicon) -> tuple[int, int] | None:
     if participle is not None:  # "the importance of the council, stating “…”": a report of its own follows
         tokens = [t for t in tokens if t.i < participle.left_edge.i]
     else:
-        tokens = _with_verb_phrases(verb, tokens)
+        own = _without_trailing_channel(tokens, after_comma=False)  # "the new toll[ in a speech]": said where
+        tokens = own if len(own) < len(tokens) else _with_verb_phrases(verb, tokens)
     doc, nxt = verb.doc, tokens[-1].i + 1
     if nxt + 1 < len(doc) and doc[nxt].text in ("—", "–", "--", "―") and not doc[nxt + 1].is_space:
         end = doc[nxt + 1].sent.end  # "a two-track approach — responding firmly …" (the parser may split there)
@@ -1096,14 +1097,15 @@ def _asked_for(verb: Token, obj: Token, lex: Lexicon) -> bool:
 def _with_verb_phrases(verb: Token, tokens: list[Token]) -> list[Token]:
     """A reported object with the prepositional phrases the parser hung on the verb right after it, which go on
     with what was reported (``urged [an investigation into errors without cutting off funding]``,
-    ``acknowledged [positive statements from the US during a recent meeting]``); a date or time stops it."""
+    ``acknowledged [positive statements from the US during a recent meeting]``); a date or time stops it, and so
+    does the channel of the report (``announced the new allocation [in a speech]``, ``channels.tsv``)."""
     doc, nxt = verb.doc, tokens[-1].i + 1
     for c in verb.rights:
         infinitive = c.dep_ in ("xcomp", "advcl") and c.left_edge.lower_ == "to"  # "decisions by donors [to suspend …]"
         if c.left_edge.i != nxt or not (c.dep_ == "prep" or infinitive):
             continue
-        if any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree):
-            continue
+        if any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree) or c.dep_ == "prep" and channel_of(c, lexicon()):
+            continue  # when, or by what channel ("in a speech during …"), the report was made: not what it reports
         tokens = tokens + list(doc[nxt : c.right_edge.i + 1])
         nxt = c.right_edge.i + 1
     return tokens
@@ -1405,16 +1407,18 @@ def channel_of(prep: Token, lex: Lexicon) -> Token | None:
     return obj
 
 
-def _without_trailing_channel(tokens: list[Token]) -> list[Token]:
+def _without_trailing_channel(tokens: list[Token], *, after_comma: bool = True) -> list[Token]:
     """A reported clause without the channel the parser hung at its end after a comma (``urged Israel to declare a
-    ceasefire[, in a televised speech at …]``): where it was said, not what (``channels.tsv``)."""
+    ceasefire[, in a televised speech at …]``), or a reported object without the one it ends on (``announced the
+    new toll[ in a speech during …]``, ``after_comma=False``): where it was said, not what (``channels.tsv``)."""
     lex = lexicon()
     for k in range(1, len(tokens) - 1):
         prep = tokens[k + 1]
-        if tokens[k].text == "," and prep.dep_ == "prep" and prep.right_edge.i >= tokens[-1].i:
+        opened = tokens[k].text == "," or not after_comma
+        if opened and prep.dep_ == "prep" and prep.right_edge.i >= tokens[-1].i:
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if obj is not None and obj.lemma_.lower() in lex.channels:  # by its lemma ("like the media" is no channel)
-                return tokens[:k]
+                return tokens[: k if tokens[k].text == "," else k + 1]
     return tokens
 
 

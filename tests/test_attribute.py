@@ -1223,3 +1223,10 @@ def test_quoted_words_the_parser_made_a_subject_are_never_the_speaker(quotes_of:
     )
     q = only([q for q in quotes_of(text) if q.text.startswith("Dunmore")])
     assert (q.speaker, q.speaker_mention) == ("Novak", "Novak")
+
+
+def test_a_channel_after_the_reported_object_stays_out_of_the_cue(quotes_of: Extract) -> None:
+    q = only(quotes_of("Novak urged an investigation into errors in a statement on Monday."))
+    assert (q.cue, q.text) == ("urged", "an investigation into errors")
+    q = only(quotes_of("Novak said in a statement that the port would close."))
+    assert q.cue == "said in a statement"

@@ -374,6 +374,9 @@ def test_a_commitment_verb_reports_what_its_one_source_will_do(
             ["peace talks and respect for national sovereignty"],
         ),
         ("A paper issued by the ministry also urged an end to the harbour tolls.", ["an end to the harbour tolls"]),
+        # the channel of a report is not what it reports: "the new toll" alone is too short to be the report
+        ("Berg announced the new toll in a speech during a session of the council.", []),
+        ("Berg announced the new harbour toll for ferries in a speech.", ["the new harbour toll for ferries"]),
     ],
 )
 def test_what_one_source_asks_for_pledges_or_reports_as_an_object(

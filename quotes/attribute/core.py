@@ -767,8 +767,8 @@ def _cue_phrase(verb: Token, lex: Lexicon) -> str:
             keep.add(c.i)
         elif c.dep_ in ("dobj", "dative") and c.text in lex.channels:
             keep.add(c.i)
-        elif c.dep_ == "prep" and (obj := channel_of(c, lex)) is not None:
-            keep.update(range(c.i, obj.i + 1))
+        elif c.dep_ == "prep" and c.i == max(keep) + 1 and (obj := channel_of(c, lex)) is not None:
+            keep.update(range(c.i, obj.i + 1))  # only right after: "urged [an inquiry] in a statement" is "urged"
     last = max(keep)
     if last - verb.i > 6:
         keep = {i for i in keep if i - verb.i <= 6}
