@@ -669,7 +669,7 @@ def _reported_in_sentence(sent: Span, lex: Lexicon) -> Iterator[Candidate]:
                     # the object of a verb with its infinitive is the report (``expressed [his resolve to pursue
                     # …]``, golden/README.md §2); a that-clause is reported on its own (``a message that [...]``)
                     whole = tok.dep_ == "dobj" and _to_infinitive(child)
-                    span = _clause_span(tok, exclude=tok.head) if whole else _clause_span(child, exclude=tok)
+                    span = _clause_span(tok) if whole else _clause_span(child, exclude=tok)
                     if span:
                         found = True
                         yield Candidate(*span, Kind.INDIRECT, cue_token=tok.i)
@@ -1099,12 +1099,12 @@ def _with_verb_phrases(verb: Token, tokens: list[Token]) -> list[Token]:
     with what was reported (``urged [an investigation into errors without cutting off funding]``,
     ``acknowledged [positive statements from the US during a recent meeting]``); a date or time stops it, and so
     does the channel of the report (``announced the new allocation [in a speech]``, ``channels.tsv``)."""
-    doc, nxt = verb.doc, tokens[-1].i + 1
+    doc, nxt, lex = verb.doc, tokens[-1].i + 1, lexicon()
     for c in verb.rights:
         infinitive = c.dep_ in ("xcomp", "advcl") and c.left_edge.lower_ == "to"  # "decisions by donors [to suspend …]"
         if c.left_edge.i != nxt or not (c.dep_ == "prep" or infinitive):
             continue
-        if any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree) or c.dep_ == "prep" and channel_of(c, lexicon()):
+        if any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree) or c.dep_ == "prep" and channel_of(c, lex):
             continue  # when, or by what channel ("in a speech during …"), the report was made: not what it reports
         tokens = tokens + list(doc[nxt : c.right_edge.i + 1])
         nxt = c.right_edge.i + 1
@@ -1371,13 +1371,15 @@ def according_to(sent: Span, *, skip: frozenset[int] | set[int] = frozenset()) -
     return None
 
 
-def _clause_span(head: Token, *, exclude: Token, whole: Span | None = None) -> tuple[int, int] | None:
-    """Character span of a clause: its subtree (or ``whole``) minus the excluded phrase,
+def _clause_span(head: Token, *, exclude: Token | None = None, whole: Span | None = None) -> tuple[int, int] | None:
+    """Character span of a clause: its subtree (or ``whole``) minus the excluded phrase, if any,
     trimmed of a leading ``that``/``to``, surrounding punctuation and conjunctions."""
     if whole is not None:
-        tokens = [t for t in whole if not (exclude.left_edge.i <= t.i <= _phrase_end(exclude))]
+        skip = range(exclude.left_edge.i, _phrase_end(exclude) + 1) if exclude is not None else range(0)
+        tokens = [t for t in whole if t.i not in skip]
     else:
-        excluded = {t.i for t in exclude.subtree} if exclude.i in {t.i for t in head.subtree} else set()
+        inside = exclude is not None and exclude.i in {t.i for t in head.subtree}
+        excluded = {t.i for t in exclude.subtree} if exclude is not None and inside else set()
         tokens = [t for t in head.subtree if t.i not in excluded]
     tokens = _contiguous_around(tokens, head)
     tokens = _cut_at_next_report(tokens, head)

@@ -561,9 +561,8 @@ def _negation_moved(
 ) -> bool:
     """Whether a step's negation words only moved: both renderings negate the same words as often, and each
     negation of the step negates a word the other rendering negates too."""
-    if not (neg_a or neg_b) or sorted(negated_a.values()) != sorted(negated_b.values()):
-        return False
-    return all(negated_a[i] for i in neg_a) and all(negated_b[j] for j in neg_b)
+    same_words = sorted(negated_a.values()) == sorted(negated_b.values())
+    return same_words and all(negated_a[i] for i in neg_a) and all(negated_b[j] for j in neg_b)
 
 
 def _name_part(toks: Sequence[_Tok], i: int, j: int, keys_other: set[str]) -> bool:

@@ -387,14 +387,16 @@ def _described_before(
     gender = lex.genders.get(head)
     if gender is None or head in lex.titles:
         return _unnamed_before(m, bodies, sources, lex, head=head) if head in lex.anonymous_heads else None
-    named_before = [
-        p
-        for p in reversed(persons.before(m.start))
-        if p.form == "name" and p.end <= m.start and _gender_of(p, persons) == gender
-    ]
-    named = next((p for p in named_before if (p.start, p.end) in sources.quoted), None)
-    if named is None:  # "Madam Lai leaves her flat … adds the widow": the last of that gender made a subject
-        named = next((p for p in named_before if p.is_subject), None)
+    named: Mention | None = None  # the last person of that gender quoted before it
+    subject: Mention | None = None  # else the last made a subject ("Madam Lai leaves her flat … adds the widow")
+    for p in reversed(persons.before(m.start)):
+        if p.form != "name" or p.end > m.start or _gender_of(p, persons) != gender:
+            continue
+        if (p.start, p.end) in sources.quoted:
+            named = p
+            break
+        subject = subject or (p if p.is_subject else None)
+    named = named or subject
     unnamed = _unnamed_before(m, bodies, sources, lex, gender=gender)
     found = [x for x in (named, unnamed) if x is not None]
     return max(found, key=lambda x: x.start) if found else None
