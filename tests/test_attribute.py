@@ -274,6 +274,35 @@ def test_he_after_a_title_no_named_person_holds_is_that_title(quotes_of: Extract
     assert [q.speaker for q in quotes_of(text)] == ["The Secretary-General"]
 
 
+def test_he_after_a_title_is_its_holder_not_a_name_between(quotes_of: Extract) -> None:
+    text = (  # Novak is the last person named before "he", but "the Chancellor", the subject before it, is Berg
+        "Chancellor Tomas Berg spoke in parliament on Sunday.\n\n"
+        "At its core is the question of whether Ivan Novak can be allowed to turn back the clock.\n\n"
+        'To applause, the Chancellor defended the decision to send arms. "There could be no other answer," he said.\n'
+    )
+    quote = only(quotes_of(text), Kind.DIRECT)
+    assert (quote.speaker, quote.speaker_mention) == ("Tomas Berg", "he")
+
+
+def test_a_name_after_its_title_and_a_comma_holds_that_title_not_the_courtesy(quotes_of: Extract) -> None:
+    text = (  # the parser makes "The Minister" an adverbial of "praised"; Berg, not Novak, is the Minister
+        "Foreign Minister Ivan Novak arrived on Monday.\n\n"
+        "The Minister of Trade and Industry, Mr. Tomas Berg has praised the people of Dunmore.\n\n"
+        '"We are proud of this town," the Minister said at a press conference.\n'
+    )
+    quote = only(quotes_of(text), Kind.DIRECT)
+    assert (quote.speaker, quote.speaker_mention) == ("Tomas Berg", "the Minister")
+
+
+def test_a_courtesy_title_replaced_by_a_role_still_marks_gender() -> None:
+    from quotes.attribute import document_mentions
+    from quotes.nlp import pipeline
+
+    doc = pipeline(Settings())("The Minister of Trade and Industry, Mrs. Anna Holt has praised the people of Dunmore.")
+    holt = next(m for m in document_mentions(doc) if m.text == "Anna Holt")
+    assert (holt.role, holt.gender) == ("minister", "female")
+
+
 @pytest.mark.parametrize(
     ("first", "second"),
     [

@@ -6,7 +6,6 @@ Output: ``Mention`` records in plain character offsets.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..config import Lexicon, lexicon
@@ -362,14 +361,16 @@ def role_and_body(tok: Token, phrase: Span, ent: Span | None, lex: Lexicon) -> t
             role_words.append(t.text)
         elif t.dep_ == "poss":
             body = doc[t.left_edge.i : t.right_edge.i + 1].text
-    for c in tok.children:
-        if c.dep_ == "appos" and c.lower_ in lex.titles:
-            role_words = [c.text]
-            pp = next((g for g in c.children if g.dep_ == "prep" and g.lower_ in ("for", "of", "at")), None)
-            if pp is not None:
-                obj = next((g for g in pp.children if g.dep_ == "pobj"), None)
-                if obj is not None:
-                    body = noun_phrase(obj).text
+    titles = [c for c in tok.children if c.dep_ == "appos" and c.lower_ in lex.titles]
+    if all(w.lower() in lex.courtesy_titles for w in role_words) and (title := _title_apposed(tok, phrase, lex)):
+        titles.append(title)  # "The Minister of Trade, Mr. Tomas Berg": his role is the title, not the "Mr."
+    for c in titles:
+        role_words = [c.text]
+        pp = next((g for g in c.children if g.dep_ == "prep" and g.lower_ in ("for", "of", "at")), None)
+        if pp is not None:
+            obj = next((g for g in pp.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                body = noun_phrase(obj).text
     if not role_words:  # a common noun in apposition: "Tom Brown, a nurse", "the 23-year-old cook, Ali Khan"
         nouns = [c for c in tok.children if c.dep_ == "appos"]
         if tok.dep_ == "appos":
@@ -377,6 +378,30 @@ def role_and_body(tok: Token, phrase: Span, ent: Span | None, lex: Lexicon) -> t
         role_words = [n.text for n in nouns if n.pos_ == "NOUN" and n.tag_ == "NN"][:1]
     role = " ".join(role_words).lower() or None
     return role, body
+
+
+def _courtesy_gender(doc: Doc, start: int, lex: Lexicon) -> str | None:
+    """The gender a courtesy title just before a name marks (``Mr. Tomas Berg``), kept when a role replaces it."""
+    return (
+        lex.genders.get(doc[start - 1].lower_) if start > 0 and doc[start - 1].lower_ in lex.courtesy_titles else None
+    )
+
+
+def _title_apposed(tok: Token, phrase: Span, lex: Lexicon) -> Token | None:
+    """The title a name stands in apposition to (``The Minister of Trade, Mr. Tomas Berg``): the name's head when
+    the parser made it an apposition, else the title heading the phrase that ends at a comma just before the name's
+    (which the parser often makes an adverbial of the verb)."""
+    if tok.dep_ == "appos" and tok.head.lower_ in lex.titles:
+        return tok.head
+    comma = phrase.start - 1
+    if comma < 1 or tok.doc[comma].text != ",":
+        return None
+    head = tok.doc[comma - 1]
+    while head.head.i < comma and head.head.i != head.i:
+        head = head.head
+    if head.lower_ in lex.titles and head.right_edge.i == comma - 1 and head.i != tok.i:
+        return head
+    return None
 
 
 def title_before(doc: Doc, start: int, lex: Lexicon) -> str | None:
@@ -427,7 +452,7 @@ def document_mentions(doc: Doc, lex: Lexicon | None = None) -> list[Mention]:
                         role,
                         body,
                         is_subject=names_subject(root),
-                        gender=pronoun_gender(ent, lex),
+                        gender=pronoun_gender(ent, lex) or _courtesy_gender(doc, name.start, lex),
                     )
                 )
         elif ent.label_ == "ORG":
@@ -437,7 +462,7 @@ def document_mentions(doc: Doc, lex: Lexicon | None = None) -> list[Mention]:
                     phrase.text, phrase.start_char, phrase.end_char, "name", "ORG", is_subject=names_subject(ent.root)
                 )
             )
-    out += _titled_subjects(doc, lex, out)
+    out += _titled_subjects(doc, lex)
     out += _group_subjects(doc, lex)
     out += _place_bodies(doc, lex)
     return sorted(out, key=lambda m: m.start)
@@ -508,10 +533,11 @@ def _subject_behind_place(tok: Token) -> bool:
     )
 
 
-def _titled_subjects(doc: Doc, lex: Lexicon, named: Sequence[Mention]) -> list[Mention]:
-    """Sentence subjects that are a definite title no one ``named`` before them holds (``The Secretary-General,
-    as you all saw, spoke …`` in a text that never names him): the person a later "he" or "she" refers to,
-    resolved as the description it is. A title a named person holds is left to that person's name."""
+def _titled_subjects(doc: Doc, lex: Lexicon) -> list[Mention]:
+    """Sentence subjects that are a definite title (``The Secretary-General, as you all saw, spoke …``; ``To
+    applause, the Chancellor defended …``): the person a later "he" or "she" refers to, resolved as the
+    description it is, to the last holder of the title named before it, or kept as written when no one was. A
+    name mentioned between them (inside a reported clause, say) is not what the pronoun refers to."""
     out = []
     for tok in doc:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_:
@@ -521,8 +547,6 @@ def _titled_subjects(doc: Doc, lex: Lexicon, named: Sequence[Mention]) -> list[M
         phrase = noun_phrase(tok)
         words = [t for t in phrase if not t.is_punct]
         if len(words) < 2 or words[0].lower_ != "the" or tok.lower_ not in lex.titles:
-            continue
-        if any(m.start < phrase.start_char and tok.lower_ in (m.role or "").lower().split() for m in named):
             continue
         out.append(
             Mention(phrase.text, phrase.start_char, phrase.end_char, "description", "PERSON", tok.lower_, None, True)
