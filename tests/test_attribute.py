@@ -325,6 +325,15 @@ def test_he_after_a_title_a_named_person_holds_is_that_person(quotes_of: Extract
     assert [q.speaker for q in quotes_of(text)] == ["Anna Berg"]
 
 
+def test_a_gender_word_in_a_description_picks_the_person_of_that_gender(quotes_of: Extract) -> None:
+    text = (  # Holt was quoted last, but "the male gardener" is the man quoted before her
+        'Tomas Berg grows tomatoes in Dunmore. "The rain was late," Berg said.\n\n'
+        'Anna Holt, who sells vegetables, said prices were up. "It has been hard," she said.\n\n'
+        '"There are only two men in this garden, the rest are all women," the male gardener noted.\n'
+    )
+    assert quotes_of(text)[-1].speaker == "Tomas Berg"
+
+
 def test_the_agent_of_an_impersonal_passive_is_the_speaker(quotes_of: Extract) -> None:
     quotes = quotes_of("It was announced by the ministry that the plant would close.")
     assert [q.speaker for q in quotes] == ["ministry"]

@@ -379,12 +379,15 @@ def _described_before(
 ) -> Mention | None:
     """Who a definite description of one person refers back to: "the woman"/"the man" is the last person of that
     gender quoted before it, named or not, else the last named person of that gender made the subject of a
-    sentence; "the vendor" is the last unnamed vendor quoted before it."""
+    sentence; "the vendor" is the last unnamed vendor quoted before it. A gender word before the head marks it
+    likewise ("the male gardener")."""
     words = m.text.lower().split()
-    if len(words) != 2 or words[0] != "the" or sources is None:
+    if len(words) < 2 or words[0] != "the" or sources is None:
         return None
-    head = words[1]
-    gender = lex.genders.get(head)
+    head = words[-1]
+    gender = next((lex.genders[w] for w in reversed(words[1:]) if w in lex.genders), None)
+    if len(words) > 2 and (gender is None or head in lex.titles):
+        return None
     if gender is None or head in lex.titles:
         return _unnamed_before(m, bodies, sources, lex, head=head) if head in lex.anonymous_heads else None
     named: Mention | None = None  # the last person of that gender quoted before it
