@@ -334,6 +334,15 @@ def test_a_gender_word_in_a_description_picks_the_person_of_that_gender(quotes_o
     assert quotes_of(text)[-1].speaker == "Tomas Berg"
 
 
+def test_he_is_not_the_subject_of_an_absolute_phrase(quotes_of: Extract) -> None:
+    text = (  # Novak is named last, as the subject of "with … revealing"; the sentence, and "he", are Berg's
+        "Chancellor Tomas Berg spoke on Sunday. Berg also pledged a modernisation of the army, with finance "
+        "minister Ivan Novak revealing plans for a special fund.\n"
+        "'It is clear we must invest more in our security,' he said.\n"
+    )
+    assert only(quotes_of(text), Kind.DIRECT).speaker == "Tomas Berg"
+
+
 def test_the_agent_of_an_impersonal_passive_is_the_speaker(quotes_of: Extract) -> None:
     quotes = quotes_of("It was announced by the ministry that the plant would close.")
     assert [q.speaker for q in quotes] == ["ministry"]

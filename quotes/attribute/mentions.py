@@ -419,8 +419,22 @@ def title_before(doc: Doc, start: int, lex: Lexicon) -> str | None:
 
 def names_subject(tok: Token) -> bool:
     """Whether a name is its sentence's subject, or in apposition to it (``Her neighbour, Ali Arslan, …, is``), or
-    the subject of a relative clause on it (``joy for Ruth Novak, who said …``)."""
+    the subject of a relative clause on it (``joy for Ruth Novak, who said …``). The subject of an absolute phrase
+    is not (``Berg pledged …, with finance minister Novak revealing plans …``: the sentence is Berg's)."""
+    if _absolute_subject(tok):
+        return False
     return tok.dep_ in SUBJECTS or tok.dep_ == "appos" and tok.head.dep_ in SUBJECTS or _who_clause(tok)
+
+
+def _absolute_subject(tok: Token) -> bool:
+    """Whether a token is the subject of a participle after "with" or "without" (``with Novak revealing …``)."""
+    verb = tok.head
+    return (
+        tok.dep_ in SUBJECTS
+        and verb.tag_ in ("VBG", "VBN")
+        and verb.dep_ in ("pcomp", "pobj")
+        and verb.head.lower_ in ("with", "without")
+    )
 
 
 def _who_clause(tok: Token) -> bool:
