@@ -640,9 +640,44 @@ def find_reported(doc: Doc, marked: list[Candidate], *, lex: Lexicon | None = No
     found: list[Candidate] = []
     for sent in doc.sents:
         found.extend(_reported_in_sentence(sent, lex))
+    if (cut := _cut_report(doc, found, marked, lex)) is not None:
+        found.append(cut)
     spans = Spans.of((m.start, m.end) for m in marked)
     found = [c for c in found if _quoted_share(c, spans) < QUOTED_SHARE_SUPPRESSES_INDIRECT]
     return _outermost(found)
+
+
+def _cut_report(doc: Doc, found: list[Candidate], marked: list[Candidate], lex: Lexicon) -> Candidate | None:
+    """The report the end of the text cuts off (``But he added that the le`` in a page excerpt): the words after
+    the last reporting verb of the text's last, unfinished sentence (after its ``that``) to the end of the text,
+    when nothing reported was found after the verb. Not after a passive, an inverted attribution (``…" says
+    Santo Bruno, the …``), a question (``asked if``) or a preposition (``commented on``), nor inside quoted words
+    or a transcript turn. A record only when someone is named as saying it (``cut``)."""
+    text = doc.text
+    end = len(text.rstrip())
+    last = next((t for t in reversed(doc) if not t.is_space), None)
+    if last is None or text[end - 1] in ".!?…”\"’'»)]:;":
+        return None
+    verb = next((t for t in reversed(last.sent) if t.pos_ == "VERB" and _speech(t, lex)), None)
+    if (
+        verb is None
+        or any(c.dep_ == "auxpass" or c.dep_ in ("nsubj", "nsubjpass") and c.i > verb.i for c in verb.children)
+        or any(c.start <= verb.idx < c.end for c in marked)
+        or any(c.end > verb.idx for c in found if c.start >= verb.sent.start_char)
+    ):
+        return None
+    following = [t for t in doc[verb.i + 1 :] if t.idx < end]
+    that = next((t for t in following[: MAX_GAP_BEFORE_THAT + 1] if t.lower_ == "that"), None)
+    first = doc[that.i + 1] if that is not None and that.i + 1 < len(doc) else following[0] if following else None
+    if first is None or first.idx >= end or first.is_punct or first.pos_ == "ADP" or first.lower_ in ("if", "whether"):
+        return None
+    return Candidate(first.idx, end, Kind.INDIRECT, cue_token=verb.i, cut=True)
+
+
+def _speech(tok: Token, lex: Lexicon) -> bool:
+    """Whether a word reports speech, neither negated nor hypothetical (``said``, not ``would not say``)."""
+    key = reporting_key(tok, lex)
+    return key is not None and lex.verbs[key] == "speech" and not negated_or_modal(tok)
 
 
 def _reported_in_sentence(sent: Span, lex: Lexicon) -> Iterator[Candidate]:

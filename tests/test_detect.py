@@ -569,13 +569,32 @@ def test_a_quote_the_end_of_the_text_cuts_off_runs_to_the_end_with_a_warning() -
     assert scan_marks(finished)[0] == [] and [p.code for p in scan_marks(finished)[1]] == ["W202"]
 
 
-def test_a_cut_off_quote_is_a_record_only_when_its_speaker_is_named_at_it(quotes_of: Extract) -> None:
+def test_a_cut_off_quote_is_a_record_only_when_someone_is_named_as_saying_it(quotes_of: Extract) -> None:
     named = 'The bridge opened on Monday.\n\nMayor Tom Reed said: "We will open the road by'
     assert [(q.text, q.speaker) for q in quotes_of(named)] == [("We will open the road by", "Tom Reed")]
-    unnamed = (
+    continued = (  # a paragraph that goes on quoting the speaker of the one before, as a finished one would
         '"It is a great day," Mayor Tom Reed said.\n\n"There are more police in the city now and I will say it aga'
     )
-    assert [q.text for q in quotes_of(unnamed)] == ["It is a great day,"]
+    assert [(q.text, q.speaker) for q in quotes_of(continued)] == [
+        ("It is a great day,", "Tom Reed"),
+        ("There are more police in the city now and I will say it aga", "Tom Reed"),
+    ]
+    unnamed = 'The bridge opened on Monday after years of delays.\n\n"There are more police in the city now and I wi'
+    assert quotes_of(unnamed) == []
+
+
+def test_a_report_the_end_of_the_text_cuts_off_runs_to_the_end(quotes_of: Extract) -> None:
+    cut = "Anna Holt said on Monday that the plan was sound.\n\nBut she added that the le"
+    assert [(q.text, q.speaker) for q in quotes_of(cut)][-1] == ("the le", "Anna Holt")
+    told = "Tomas Berg, a resident, told reporters that he paid"
+    assert [(q.text, q.speaker) for q in quotes_of(told)] == [("he paid", "Tomas Berg")]
+    for not_cut in (
+        '"The town is dead," says Tomas Berg, the manager of the sho',  # an inverted attribution
+        "Residents asked if they could stay through the end of the school year, which is",  # a question
+        "The federation commented on the mayor's",  # what it commented on is no report
+        "World Water Day was observed on Tuesday when the importance",  # a passive
+    ):
+        assert [q.kind for q in quotes_of(not_cut) if q.kind is Kind.INDIRECT] == [], not_cut
 
 
 def test_speaking_of_something_reports_it_and_a_second_report_ends_the_first(quotes_of: Extract) -> None:

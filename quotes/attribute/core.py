@@ -101,8 +101,6 @@ def attribute(
             continue  # "Moreau and Berg agreed to …": a joint outcome no source is named for (golden/README.md §1)
         if att.mention is not None and page.meets(att.mention.start, att.mention.end):
             att = replace(att, mention=None)  # "date 2023-12-14 President … said": the stamp is no speaker
-        if cand.cut and att.mention is None:
-            continue  # words the end of the text cuts off, with no speaker named at them: whose, the text never says
         unattributed = att.cue is None and att.mention is None and not att.sourceless
         if unattributed and cand.kind is Kind.MIXED and not _is_clause(doc, cand):
             att = replace(att, scare=True)  # quoted words in a sentence that attributes no speech act
@@ -122,6 +120,8 @@ def attribute(
                 mention = _previous_paragraph_subject(doc, cand.start, lex, marked, page)
                 if mention is not None:
                     att = replace(att, mention=mention)
+        if cand.cut and att.mention is None:
+            continue  # words the end of the text cuts off, whose speaker neither they nor the paragraphs before name
         if att.mention is None and not (att.scare or att.sourceless):
             chosen = ranking.best(doc, cand.start, cand.end, mentions, out[-1].mention if out else None, lex)
             if chosen is not None:
