@@ -343,6 +343,15 @@ def test_he_is_not_the_subject_of_an_absolute_phrase(quotes_of: Extract) -> None
     assert only(quotes_of(text), Kind.DIRECT).speaker == "Tomas Berg"
 
 
+def test_a_place_in_the_sentence_before_a_name_is_not_where_the_person_is_from(quotes_of: Extract) -> None:
+    text = (  # "… with Peru. Berg smiled": Peru ends its sentence, so Berg may still be "the Chilean president"
+        "President Tomas Berg said on Thursday that the goals have not changed.\n\n"
+        "Reporters asked about the talks with Peru. Berg smiled.\n\n"
+        "During his press conference, the Chilean president said that the army had enough soldiers.\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Tomas Berg", "Tomas Berg"]
+
+
 def test_the_agent_of_an_impersonal_passive_is_the_speaker(quotes_of: Extract) -> None:
     quotes = quotes_of("It was announced by the ministry that the plant would close.")
     assert [q.speaker for q in quotes] == ["ministry"]

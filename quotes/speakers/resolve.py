@@ -438,9 +438,16 @@ class _Sources:
 PLACE_WINDOW = 40
 
 
+#: The end of a sentence or a paragraph: a place named before it is no one's origin ("… the Ukraine conflict. Putin
+#: said"). A full stop after a capital is an abbreviation's ("U.S. President").
+_SENTENCE_END = re.compile(r"[a-z0-9)\]][.!?]+[\"”’']?\s|\n")
+
+
 def _places(text: str, at: int, lex: Lexicon) -> frozenset[str]:
-    """Places named by demonyms or country names in the few words before ``at``."""
-    words = re.findall(r"[A-Za-z]+", text[max(0, at - PLACE_WINDOW) : at].lower())
+    """Places named by demonyms or country names in the few words before ``at``, in its own sentence."""
+    window = text[max(0, at - PLACE_WINDOW) : at]
+    window = window[ends[-1].end() :] if (ends := list(_SENTENCE_END.finditer(window))) else window
+    words = re.findall(r"[A-Za-z]+", window.lower())
     return frozenset(lex.demonyms.get(w, w) for w in words if w in lex.demonyms or w in lex.demonyms.values())
 
 
