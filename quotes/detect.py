@@ -650,9 +650,11 @@ def find_reported(doc: Doc, marked: list[Candidate], *, lex: Lexicon | None = No
 def _cut_report(doc: Doc, found: list[Candidate], marked: list[Candidate], lex: Lexicon) -> Candidate | None:
     """The report the end of the text cuts off (``But he added that the le`` in a page excerpt): the words after
     the last reporting verb of the text's last, unfinished sentence (after its ``that``) to the end of the text,
-    when nothing reported was found after the verb. Not after a passive, an inverted attribution (``…" says
-    Santo Bruno, the …``), a question (``asked if``) or a preposition (``commented on``), nor inside quoted words
-    or a transcript turn. A record only when someone is named as saying it (``cut``)."""
+    when nothing reported was found after the verb. Only after a verb with its own subject before it (the parse of
+    a cut sentence is too unsure to pass a subject down to ``…, proposing Turke``); not after a passive, an
+    inverted attribution (``…" says Santo Bruno, the …``), a question (``asked if``) or a preposition (``commented
+    on``), nor inside quoted words or a transcript turn. A record only when someone is named as saying it
+    (``cut``)."""
     text = doc.text
     end = len(text.rstrip())
     last = next((t for t in reversed(doc) if not t.is_space), None)
@@ -661,6 +663,7 @@ def _cut_report(doc: Doc, found: list[Candidate], marked: list[Candidate], lex: 
     verb = next((t for t in reversed(last.sent) if t.pos_ == "VERB" and _speech(t, lex)), None)
     if (
         verb is None
+        or not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)  # its own subject, before it
         or any(c.dep_ == "auxpass" or c.dep_ in ("nsubj", "nsubjpass") and c.i > verb.i for c in verb.children)
         or any(c.start <= verb.idx < c.end for c in marked)
         or any(c.end > verb.idx for c in found if c.start >= verb.sent.start_char)
