@@ -669,10 +669,11 @@ def _cut_report(doc: Doc, found: list[Candidate], marked: list[Candidate], lex: 
         or any(c.end > verb.idx for c in found if c.start >= verb.sent.start_char)
     ):
         return None
-    following = [t for t in doc[verb.i + 1 :] if t.idx < end]
-    that = next((t for t in following[: MAX_GAP_BEFORE_THAT + 1] if t.lower_ == "that"), None)
-    first = doc[that.i + 1] if that is not None and that.i + 1 < len(doc) else following[0] if following else None
-    if first is None or first.idx >= end or first.is_punct or first.pos_ == "ADP" or first.lower_ in ("if", "whether"):
+    following = [t for t in doc[verb.i + 1 :] if t.idx < end and not t.is_space]
+    that = next((k for k, t in enumerate(following[: MAX_GAP_BEFORE_THAT + 1]) if t.lower_ == "that"), -1)
+    rest = following[that + 1 :]  # after the "that", when there is one
+    first = rest[0] if rest else None
+    if first is None or first.is_punct or first.pos_ == "ADP" or first.lower_ in ("if", "whether"):
         return None
     return Candidate(first.idx, end, Kind.INDIRECT, cue_token=verb.i, cut=True)
 

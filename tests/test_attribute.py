@@ -294,6 +294,15 @@ def test_a_name_after_its_title_and_a_comma_holds_that_title_not_the_courtesy(qu
     assert (quote.speaker, quote.speaker_mention) == ("Tomas Berg", "the Minister")
 
 
+def test_a_title_that_is_a_subject_of_its_own_is_no_role_of_the_name_after_it() -> None:
+    from quotes.attribute import document_mentions
+    from quotes.nlp import pipeline
+
+    doc = pipeline(Settings())("The president, Tomas Berg said, is wrong about the plan.")
+    berg = next(m for m in document_mentions(doc) if m.text == "Tomas Berg")
+    assert berg.role is None
+
+
 def test_a_courtesy_title_replaced_by_a_role_still_marks_gender() -> None:
     from quotes.attribute import document_mentions
     from quotes.nlp import pipeline

@@ -594,6 +594,7 @@ def test_a_report_the_end_of_the_text_cuts_off_runs_to_the_end(quotes_of: Extrac
         "The federation commented on the mayor's",  # what it commented on is no report
         "World Water Day was observed on Tuesday when the importance",  # a passive
         "The mayor called for a conference of the two towns, proposing Dunmo",  # no subject of its own
+        "Tomas Berg said that",  # nothing after the "that"
     ):
         assert [q.text for q in quotes_of(not_cut) if q.kind is Kind.INDIRECT and q.end == len(not_cut)] == [], not_cut
 

@@ -399,8 +399,14 @@ def _title_apposed(tok: Token, phrase: Span, lex: Lexicon) -> Token | None:
     head = tok.doc[comma - 1]
     while head.head.i < comma and head.head.i != head.i:
         head = head.head
-    if head.lower_ in lex.titles and head.right_edge.i == comma - 1 and head.i != tok.i:
-        return head
+    if (
+        head.lower_ in lex.titles
+        and head.right_edge.i == comma - 1
+        and (
+            head.dep_ not in SUBJECTS or head.head.i == tok.head.i  # two subjects of one verb: one person
+        )
+    ):
+        return head  # not "The president, Berg said, is …", where the title is another verb's subject
     return None
 
 
