@@ -361,6 +361,20 @@ def test_a_place_in_the_sentence_before_a_name_is_not_where_the_person_is_from(q
     assert [q.speaker for q in quotes_of(text)] == ["Tomas Berg", "Tomas Berg"]
 
 
+def test_a_bare_plural_names_the_group_named_before_it_in_full(quotes_of: Extract) -> None:
+    text = (  # "Residents" are the Dunmore residents of the paragraph before; "many officials" adds no name
+        "Dunmore residents said the water rose fast.\n\n"
+        "Residents said they did not have drinking water for hours.\n\n"
+        "Many officials said the dam held. Officials said repairs would start soon.\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] == [
+        "Dunmore residents",
+        "Dunmore residents",
+        "many officials",
+        "officials",
+    ]
+
+
 def test_the_agent_of_an_impersonal_passive_is_the_speaker(quotes_of: Extract) -> None:
     quotes = quotes_of("It was announced by the ministry that the plant would close.")
     assert [q.speaker for q in quotes] == ["ministry"]

@@ -660,7 +660,8 @@ def _fullest_body(m: Mention, bodies: _Bodies, lex: Lexicon) -> str:
     naming the same kind of body (``body_classes.tsv``: "the company" is the "… Corporation")."""
     own = display(m.text)
     if is_anonymous(m):
-        return own
+        named = _group_named_before(m, bodies, lex)
+        return display(named.text) if named is not None else own
     bag, head = name_bag(m.text, lex)
     best = own
     best_size = len(bag)
@@ -681,6 +682,27 @@ def _fullest_body(m: Mention, bodies: _Bodies, lex: Lexicon) -> str:
         if last is not None:
             return display(last.text)
     return best
+
+
+#: Words that say how many of a group, not which: "many experts" is no fuller name of "experts".
+_QUANTIFIERS = frozenset({"many", "some", "several", "most", "few", "other", "all", "both", "numerous", "two", "three"})
+
+
+def _group_named_before(m: Mention, bodies: _Bodies, lex: Lexicon) -> Mention | None:
+    """The group a bare plural refers back to ("Residents said …" after "Khar residents"): the last unnamed source
+    named before it with the same head noun and words of its own, or None."""
+    bag, head = name_bag(m.text, lex)
+    if len(bag) != 1 or not head.endswith("s"):
+        return None
+    fuller = [
+        b
+        for b in bodies.all
+        if b.end <= m.start
+        and is_anonymous(b)
+        and head_word(b.text).lower() == head
+        and len(name_bag(b.text, lex)[0] - _QUANTIFIERS) > 1
+    ]
+    return max(fuller, key=lambda b: b.start, default=None)
 
 
 def _body_kind(name: str, m: Mention) -> SpeakerKind:
