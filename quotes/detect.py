@@ -660,7 +660,9 @@ def _cut_report(doc: Doc, found: list[Candidate], marked: list[Candidate], lex: 
     last = next((t for t in reversed(doc) if not t.is_space), None)
     if last is None or text[end - 1] in ".!?…”\"’'»)]:;":
         return None
-    verb = next((t for t in reversed(last.sent) if t.pos_ == "VERB" and _speech(t, lex)), None)
+    verb = next(
+        (t for t in reversed(last.sent) if t.pos_ == "VERB" and _speech(t, lex) and not negated_or_modal(t)), None
+    )
     if (
         verb is None
         or not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)  # its own subject, before it
@@ -679,9 +681,9 @@ def _cut_report(doc: Doc, found: list[Candidate], marked: list[Candidate], lex: 
 
 
 def _speech(tok: Token, lex: Lexicon) -> bool:
-    """Whether a word reports speech, neither negated nor hypothetical (``said``, not ``would not say``)."""
+    """Whether a word is a word of speech (``said``, ``made it clear``), by ``reporting_verbs.tsv``'s class."""
     key = reporting_key(tok, lex)
-    return key is not None and lex.verbs[key] == "speech" and not negated_or_modal(tok)
+    return key is not None and lex.verbs[key] == "speech"
 
 
 def _reported_in_sentence(sent: Span, lex: Lexicon) -> Iterator[Candidate]:
@@ -689,7 +691,7 @@ def _reported_in_sentence(sent: Span, lex: Lexicon) -> Iterator[Candidate]:
     according = according_to(sent)
     for tok in sent:
         key = reporting_key(tok, lex)
-        speech = key is not None and lex.verbs[key] == "speech" and not _finding(tok, lex)
+        speech = key is not None and lex.verbs[key] == "speech" and not _finding(tok, lex)  # key found once
         if speech and (heard_by_subject(tok, lex) or impersonal(tok)) and passive_agent(tok) is None:
             continue  # "she was told that none was available", "it is widely acknowledged that …": nobody said it
         commits = tok.pos_ == "VERB" and tok.lemma_.lower() in lex.commitments and not negated_or_modal(tok)
@@ -735,8 +737,7 @@ def _finding(verb: Token, lex: Lexicon) -> bool:
 def _reports_itself(sent: Span, lex: Lexicon) -> bool:
     """Whether a sentence's main verb is itself a speech report (``"…," X told police,
     according to court documents``): then ``according to`` names a channel, not a clause."""
-    key = reporting_key(sent.root, lex)
-    return key is not None and lex.verbs[key] == "speech"
+    return _speech(sent.root, lex)
 
 
 def _verb_complements(verb: Token, lex: Lexicon) -> Iterator[Candidate]:
@@ -1507,8 +1508,7 @@ def _cut_at_next_report(tokens: list[Token], head: Token) -> list[Token]:
         if k == 0 or tok.i <= head.i or tok.dep_ not in ("advcl", "conj", "xcomp"):
             continue
         prev = tokens[k - 1]
-        key = reporting_key(tok, lex)  # "… and made it clear that …" as well as "… and warned"
-        speech = key is not None and lex.verbs[key] == "speech"
+        speech = _speech(tok, lex)  # "… and made it clear that …" as well as "… and warned"
         if (prev.text == "," or prev.lower_ == "and") and speech and tok.tag_ in ("VBG", "VBD", "VBZ"):
             return tokens[: k - 1]
         mark = tok.left_edge
@@ -1548,9 +1548,8 @@ def _reports_on(clause: Token, lex: Lexicon) -> bool:
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.tag_ in WH_TAGS or subject.lower_ == "that":
         return False
-    key = reporting_key(clause, lex)
     lemma = clause.lemma_.lower()
-    return key is not None and lex.verbs[key] == "speech" or any(verb == lemma for verb, _ in lex.object_complements)
+    return _speech(clause, lex) or any(verb == lemma for verb, _ in lex.object_complements)
 
 
 def _another_source(subject: Token, clause: Token) -> bool:

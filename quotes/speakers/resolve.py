@@ -16,7 +16,7 @@ from ..attribute.mentions import PRONOUN_GENDERS
 from ..config import Lexicon, lexicon
 from ..detect import NO_SPANS, Spans, paragraph_gap
 from ..types import Article, Attribution, Extraction, Flag, Kind, Mention, Quote, Speaker, SpeakerKind
-from .names import contains_words, display, head_word, is_anonymous, name_bag, name_words, slug
+from .names import QUANTIFIERS, contains_words, display, head_word, is_anonymous, name_bag, name_words, slug
 
 #: The flag of a marked phrase that no speech act is attributed to (kept only with ``include_scare``).
 SCARE = Flag("scare", "quoted words no speech act is attributed to (a scare quote, a coined term, a title)")
@@ -386,10 +386,12 @@ def _described_before(
         return None
     head = words[-1]
     gender = next((lex.genders[w] for w in reversed(words[1:]) if w in lex.genders), None)
-    if len(words) > 2 and (gender is None or head in lex.titles):
-        return None
-    if gender is None or head in lex.titles:
-        return _unnamed_before(m, bodies, sources, lex, head=head) if head in lex.anonymous_heads else None
+    if gender is None or head in lex.titles:  # "the vendor" (two words only) is the last unnamed vendor quoted
+        return (
+            _unnamed_before(m, bodies, sources, lex, head=head)
+            if len(words) == 2 and head in lex.anonymous_heads
+            else None
+        )
     named: Mention | None = None  # the last person of that gender quoted before it
     subject: Mention | None = None  # else the last made a subject ("Madam Lai leaves her flat … adds the widow")
     for p in reversed(persons.before(m.start)):
@@ -684,10 +686,6 @@ def _fullest_body(m: Mention, bodies: _Bodies, lex: Lexicon) -> str:
     return best
 
 
-#: Words that say how many of a group, not which: "many experts" is no fuller name of "experts".
-_QUANTIFIERS = frozenset({"many", "some", "several", "most", "few", "other", "all", "both", "numerous", "two", "three"})
-
-
 def _group_named_before(m: Mention, bodies: _Bodies, lex: Lexicon) -> Mention | None:
     """The group a bare plural refers back to ("Residents said …" after "Khar residents"): the last unnamed source
     named before it with the same head noun and words of its own, or None."""
@@ -700,7 +698,7 @@ def _group_named_before(m: Mention, bodies: _Bodies, lex: Lexicon) -> Mention | 
         if b.end <= m.start
         and is_anonymous(b)
         and head_word(b.text).lower() == head
-        and len(name_bag(b.text, lex)[0] - _QUANTIFIERS) > 1
+        and len(name_bag(b.text, lex)[0] - QUANTIFIERS) > 1  # "many experts" names no one more
     ]
     return max(fuller, key=lambda b: b.start, default=None)
 
