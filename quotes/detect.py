@@ -99,6 +99,7 @@ def scan_marks(
     spans: list[MarkedSpan] = []
     problems: list[Diagnostic] = []
     paragraphs = _paragraphs(text)
+    carried: set[int] = set()  # closing marks of quotes opened in the paragraph before (``_closed_next``)
     for number, (p_start, p_end) in enumerate(paragraphs):
         stack: list[_Open] = []
         i, width = p_start, 0
@@ -106,7 +107,7 @@ def scan_marks(
             i += width
             ch = _mark_at(text, i, lex)
             width = len(ch)
-            if ch not in lex.marks:
+            if ch not in lex.marks or i in carried:
                 continue
             family, declared = lex.marks[ch]
             prev = text[i - 1] if i > p_start else ""
@@ -142,6 +143,10 @@ def scan_marks(
             if _reopens(text, paragraphs, number, lex, page):
                 if not any(o.offset < opener.offset for o in stack):
                     _add_span(spans, text, opener, p_end)
+            elif (close := _closed_next(text, paragraphs, number, opener, lex, page)) is not None:
+                carried.add(close)
+                if not any(o.offset < opener.offset for o in stack):
+                    _add_span(spans, text, opener, close)
             elif _cut_off(text, paragraphs, number):
                 if not any(o.offset < opener.offset for o in stack):
                     _add_span(spans, text, opener, len(text.rstrip()), cut=True)
@@ -207,6 +212,30 @@ def _reopens(text: str, paragraphs: list[tuple[int, int]], number: int, lex: Lex
             first = _mark_at(line, 0, lex)
             return first in lex.marks and lex.marks[first][0] == "double" and lex.marks[first][1] != "close"
     return False
+
+
+def _closed_next(
+    text: str, paragraphs: list[tuple[int, int]], number: int, opener: _Open, lex: Lexicon, page: Spans
+) -> int | None:
+    """Where a quote left open at a paragraph's end closes when the next paragraph (no page furniture) goes on
+    without a mark and the first double mark in it closes (``"… this invasion.`` then ``However, … on our
+    side."``): one pair of marks over two paragraphs; None when that paragraph opens a quote first, or has none."""
+    for start, end in paragraphs[number + 1 :]:
+        if not text[start:end].strip() or page.meets(start, end):
+            continue
+        width = 0
+        i = start
+        while i + width < end:
+            i += width
+            ch = _mark_at(text, i, lex)
+            width = len(ch)
+            if ch not in lex.marks or lex.marks[ch][0] != "double":
+                continue
+            family, declared = lex.marks[ch]
+            prev, nxt = text[i - 1] if i > start else "", text[i + width] if i + width < end else ""
+            return i if _role(ch, family, declared, prev, nxt, [opener], lex) == "close" else None
+        return None
+    return None
 
 
 def _mark_at(text: str, i: int, lex: Lexicon) -> str:

@@ -571,6 +571,12 @@ def test_name_before_a_colon_labels_a_roundup_quote(quotes_of: Extract) -> None:
     assert q.speaker == "Maria Gonzalez"
 
 
+def test_a_statement_credited_to_a_body_before_a_colon_is_the_bodys(quotes_of: Extract) -> None:
+    text = 'The vote is on Monday.\n\nStatement by the city council: "The road stays shut until June."\n'
+    q = only(quotes_of(text), Kind.DIRECT)
+    assert q.speaker_mention == "the city council"
+
+
 def test_a_sentence_with_a_verb_before_the_colon_is_not_a_label(quotes_of: Extract) -> None:
     text = 'The weather turned cold on the day of the vote:\n"It was freezing," Maria Gonzalez said.\n'
     q = only(quotes_of(text), Kind.DIRECT)

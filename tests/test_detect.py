@@ -86,6 +86,20 @@ def test_unbalanced_opening_mark_warns_and_keeps_the_rest() -> None:
     assert problems[0].render(text).startswith("a.txt:1:9: warning W202")
 
 
+def test_a_quote_left_open_closes_in_the_next_paragraph_when_that_one_goes_on_without_a_mark() -> None:
+    text = 'Quote from Berg: "We will stay.\n\nBut we will need help," she said.\n\n"Later," Novak said.'
+    spans, problems = scan_marks(text)
+    assert [text[s.start : s.end] for s in spans] == ["We will stay.\n\nBut we will need help,", "Later,"]
+    assert problems == []
+
+
+def test_a_quote_left_open_is_dropped_when_the_next_paragraph_opens_a_quote_first() -> None:
+    text = 'He said "this never closes.\n\nLater, "this one does," she said, and "that".'
+    spans, problems = scan_marks(text)
+    assert [text[s.start : s.end] for s in spans] == ["this one does,", "that"]
+    assert [p.code for p in problems] == ["W202"]
+
+
 def test_an_opening_mark_left_open_before_the_same_mark_opens_again_ends_there() -> None:
     text = "Berg told them: “The port is in danger. Leaders have no plan. “The others left long ago.” Then she went."
     assert contents(text) == ["The port is in danger. Leaders have no plan.", "The others left long ago."]
