@@ -102,6 +102,7 @@ def scan_marks(
     carried: set[int] = set()  # closing marks of quotes opened in the paragraph before (``_closed_next``)
     for number, (p_start, p_end) in enumerate(paragraphs):
         stack: list[_Open] = []
+        doubled = False  # whether a double mark has opened or closed in this paragraph yet
         i, width = p_start, 0
         while i + width < p_end:
             i += width
@@ -115,6 +116,24 @@ def scan_marks(
             role = _role(ch, family, declared, prev, nxt, stack, lex)
             if role == "close" and family == "single" and _plural_possessive(text, i, p_end):
                 role = None
+            unmatched = role == "close" and family == "double" and not any(o.family == "double" for o in stack)
+            if unmatched and prev.isspace() and _double_after(text, i + width, p_end, lex):
+                role = "open"  # "… sales. ” This has made it …”": ” typed for “ (a closing mark follows a word)
+            elif unmatched and not doubled and _dropped_opener(text, p_start, i, p_end, prev):
+                start = p_start + len(text[p_start:i]) - len(text[p_start:i].lstrip())
+                _add_span(spans, text, _Open("", family, start), i)
+                problems.append(
+                    _warn(
+                        doc,
+                        "W204",
+                        i,
+                        f"closing quotation mark {ch} with no opening mark; the quote is taken from the start of its "
+                        "paragraph, add the opening mark if it starts later",
+                    )
+                )
+                doubled = True
+                continue
+            doubled = doubled or family == "double" and role in ("open", "close")
             if role == "open":
                 left = _left_open(stack, ch, family, declared)
                 if left is not None:  # "“A … “B …”": the first quote ends where the second opens (golden/dev)
@@ -169,6 +188,29 @@ def scan_marks(
                     )
                 )
     return spans, problems
+
+
+#: What comes right before a closing mark whose opening mark the writer dropped (``… our democracy,” Mr Scholz
+#: told …`` at a paragraph's start): the end of a quoted sentence.
+_DROPPED_OPENER_BEFORE = set(",.?!")
+
+
+def _dropped_opener(text: str, start: int, mark: int, stop: int, prev: str) -> bool:
+    """Whether the first double mark of a paragraph, a closing one with nothing open, closes a quote whose opening
+    mark the writer dropped at the paragraph's start: it ends a quoted sentence (``,`` ``.`` ``?`` ``!`` before it),
+    the attribution follows it, and what comes before it is one sentence (two or more may begin with the
+    writer's own words: ``Karki said that … completely. What will we eat …?”``)."""
+    before = text[start:mark]
+    return prev in _DROPPED_OPENER_BEFORE and bool(text[mark + 1 : stop].strip()) and not _SENTENCE_END.search(before)
+
+
+#: A sentence ending inside a text: end punctuation (a closing mark may follow) before white space and a word.
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+\S")
+
+
+def _double_after(text: str, start: int, stop: int, lex: Lexicon) -> bool:
+    """Whether a double quotation mark comes between two offsets of a paragraph."""
+    return any(lex.marks.get(ch, ("", ""))[0] == "double" for ch in text[start:stop])
 
 
 def _left_open(stack: list[_Open], ch: str, family: str, declared: str) -> _Open | None:
@@ -715,6 +757,27 @@ def _speech(tok: Token, lex: Lexicon) -> bool:
     return key is not None and lex.verbs[key] == "speech"
 
 
+def _joint_act(verb: Token, lex: Lexicon) -> bool:
+    """Whether a verb's subject is the parties together (``Berg and Novak held talks, agreeing to …``, ``the two
+    leaders …``; the parser may give the verb two subjects)."""
+    subject = _subject_above(verb)
+    if subject is None:
+        return False
+    subjects = [c for c in subject.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return (
+        len(subjects) > 1
+        or joint_subject(subject)
+        or any(c.dep_ == "conj" for c in subject.children)
+        or subject.lemma_.lower() in lex.joint_heads
+    )
+
+
+def _stated(tok: Token, lex: Lexicon) -> bool:
+    """Whether a word is a verb of statement (``vowed``, ``pledged``), by ``reporting_verbs.tsv``'s class."""
+    key = reporting_key(tok, lex)
+    return key is not None and lex.verbs[key] == "statement"
+
+
 def _reported_in_sentence(sent: Span, lex: Lexicon) -> Iterator[Candidate]:
     """Reported-speech candidates of one sentence: verb complements, reporting nouns, according to."""
     according = according_to(sent)
@@ -739,7 +802,7 @@ def _reported_in_sentence(sent: Span, lex: Lexicon) -> Iterator[Candidate]:
                     # the object of a verb with its infinitive is the report (``expressed [his resolve to pursue
                     # …]``, golden/README.md §2); a that-clause is reported on its own (``a message that [...]``)
                     whole = tok.dep_ == "dobj" and _to_infinitive(child)
-                    span = _clause_span(tok) if whole else _clause_span(child, exclude=tok)
+                    span = _clause_span(tok, anywhere=True) if whole else _clause_span(child, exclude=tok)
                     if span:
                         found = True
                         yield Candidate(*span, Kind.INDIRECT, cue_token=tok.i)
@@ -1440,9 +1503,13 @@ def according_to(sent: Span, *, skip: frozenset[int] | set[int] = frozenset()) -
     return None
 
 
-def _clause_span(head: Token, *, exclude: Token | None = None, whole: Span | None = None) -> tuple[int, int] | None:
+def _clause_span(
+    head: Token, *, exclude: Token | None = None, whole: Span | None = None, anywhere: bool = False
+) -> tuple[int, int] | None:
     """Character span of a clause: its subtree (or ``whole``) minus the excluded phrase, if any,
-    trimmed of a leading ``that``/``to``, surrounding punctuation and conjunctions."""
+    trimmed of a leading ``that``/``to``, surrounding punctuation and conjunctions, and of the channel of the
+    report at its end (after a comma; ``anywhere``: with or without one, for the object of the reporting verb,
+    ``expressed [his resolve to …] in his press conference``)."""
     if whole is not None:
         skip = range(exclude.left_edge.i, _phrase_end(exclude) + 1) if exclude is not None else range(0)
         tokens = [t for t in whole if t.i not in skip]
@@ -1453,7 +1520,7 @@ def _clause_span(head: Token, *, exclude: Token | None = None, whole: Span | Non
     tokens = _contiguous_around(tokens, head)
     tokens = _cut_at_next_report(tokens, head)
     tokens = _without_leading_date(tokens, head)
-    tokens = _without_trailing_channel(tokens)
+    tokens = _without_trailing_channel(tokens, after_comma=not anywhere)
     tokens = without_gloss(tokens)
     while tokens and (
         tokens[0].is_punct
@@ -1486,11 +1553,23 @@ def _without_trailing_channel(tokens: list[Token], *, after_comma: bool = True) 
     for k in range(1, len(tokens) - 1):
         prep = tokens[k + 1]
         opened = tokens[k].text == "," or not after_comma
-        if opened and prep.dep_ == "prep" and prep.right_edge.i >= tokens[-1].i:
+        if opened and prep.dep_ == "prep" and _only_setting(tokens[k + 1 :], prep):
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if obj is not None and obj.lemma_.lower() in lex.channels:  # by its lemma ("like the media" is no channel)
                 return tokens[: k if tokens[k].text == "," else k + 1]
     return tokens
+
+
+def _only_setting(tokens: list[Token], prep: Token) -> bool:
+    """Whether a phrase ends the tokens, or only more of the setting follows it: prepositional phrases and dates
+    (``in his press conference[ on Sunday]``)."""
+    inside = {t.i for t in tokens}
+    tail = [t for t in tokens if t.i > prep.right_edge.i]
+    return all(
+        t.is_punct or t.ent_type_ in ("DATE", "TIME") or t.dep_ == "prep"
+        for t in tail
+        if t.head.i not in inside or t.head.i <= prep.right_edge.i
+    )
 
 
 #: Marks after which the writer may gloss what was reported.
@@ -1540,6 +1619,9 @@ def _cut_at_next_report(tokens: list[Token], head: Token) -> list[Token]:
         speech = _speech(tok, lex)  # "… and made it clear that …" as well as "… and warned"
         if (prev.text == "," or prev.lower_ == "and") and speech and tok.tag_ in ("VBG", "VBD", "VBZ"):
             return tokens[: k - 1]
+        if prev.text == "," and tok.tag_ == "VBG" and _stated(tok, lex) and not _joint_act(tok, lex):
+            return tokens[: k - 1]  # "…, vowing “we will not go”": a statement of its own (two leaders "…, agreeing
+            # to …" narrate the outcome of their talks: part of what was reported)
         mark = tok.left_edge
         if speech and tok.tag_ == "VBG" and mark.dep_ == "mark" and mark.i > tokens[0].i + 1 and _says(tok, lex):
             if tok.doc[mark.i - 1].text == ",":  # "…, while warning the public not to …": a report of its own

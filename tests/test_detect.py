@@ -113,6 +113,43 @@ def test_stray_closing_mark_warns() -> None:
     assert [p.code for p in problems] == ["W201"]
 
 
+def test_a_closing_mark_whose_opening_mark_was_dropped_closes_a_quote_from_the_paragraph_start() -> None:
+    text = "Berg spoke on Sunday.\n\nWe must invest far more in our defence, and soon,\u201d Mr Berg told the assembly."
+    spans, problems = scan_marks(text)
+    assert contents(text) == ["We must invest far more in our defence, and soon,"]
+    assert [p.code for p in problems] == ["W204"]
+    assert marked_kind(text, spans[0]) is Kind.DIRECT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the writer's own sentence may come first: no quote is made up from the paragraph's start
+        "Berg said that the crops were lost. What will we eat now?\u201d he asked.",
+        "Berg said this\u201d and left.",  # no quoted sentence ends before the mark
+        "We must invest far more in our defence, and soon,\u201d",  # no attribution after it: a stray mark
+    ],
+)
+def test_a_closing_mark_with_nothing_open_is_ignored_when_no_dropped_opening_mark_explains_it(text: str) -> None:
+    spans, problems = scan_marks(text)
+    assert spans == []
+    assert [p.code for p in problems] == ["W201"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "They left early. \u201d This has made us raise our prices\u201d, one seller said.",
+            ["This has made us raise our prices"],
+        ),
+    ],
+)
+def test_a_closing_mark_typed_for_an_opening_one_opens_the_quote(text: str, expected: list[str]) -> None:
+    assert contents(text) == expected
+    assert scan_marks(text)[1] == []
+
+
 @pytest.mark.parametrize(
     "text, kind",
     [
@@ -623,6 +660,31 @@ def test_speaking_of_something_reports_it_and_a_second_report_ends_the_first(quo
         "and made it clear that he has further ambitions."
     )
     assert reported(text)[0] == "his war aims were unchanged since the start of the invasion"
+
+
+def test_a_vow_after_a_comma_is_a_statement_of_its_own_not_part_of_the_report_before(quotes_of: Extract) -> None:
+    text = "Ruritania's president said on Monday he was abandoning plans to go to Dunmore, vowing “we will not go”."
+    quotes = quotes_of(text)
+    assert [(q.kind, q.text) for q in quotes] == [
+        (Kind.INDIRECT, "he was abandoning plans to go to Dunmore"),
+        (Kind.MIXED, "we will not go"),
+    ]
+    reported = reported_by(quotes_of)
+    assert reported("Berg said the mill would close in May, pledging to find work for its staff.") == [
+        "the mill would close in May"
+    ]
+    # two parties "…, agreeing to …" narrate the outcome of their talks, which the source reports whole
+    joint = "Anna Holt and Tomas Berg held talks on Monday, agreeing to pursue closer ties, according to the ministry."
+    assert reported(joint) == ["Anna Holt and Tomas Berg held talks on Monday, agreeing to pursue closer ties"]
+
+
+def test_the_channel_after_a_reported_resolve_is_where_it_was_expressed_not_what(quotes_of: Extract) -> None:
+    reported = reported_by(quotes_of)
+    text = (
+        "Prime Minister Anna Holt expressed her resolve to pursue the ideal of a world without mines "
+        "in her press conference as chair of the summit in Dunmore on Sunday."
+    )
+    assert reported(text) == ["her resolve to pursue the ideal of a world without mines"]
 
 
 def test_a_participle_hung_on_a_subjectless_clause_shares_the_subject_further_up() -> None:
