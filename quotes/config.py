@@ -64,6 +64,8 @@ class Lexicon:
     joint_heads: frozenset[str]  # plural heads of the parties to a meeting ("the leaders"): no one source
     joint_verbs: frozenset[str]  # verbs that narrate a joint outcome when several parties are the subject ("agreed")
     channels: frozenset[str]
+    written_channels: frozenset[str]  # channels of a written text ("on social media", "in a statement")
+    written_verbs: frozenset[str]  # verbs of writing ("wrote", "posted"): ``reporting_verbs.tsv``'s third column
     glosses: tuple[tuple[str, ...], ...]  # openers of the writer's gloss after a comma or dash ("in a sign of")
     titles: frozenset[str]
     courtesy_titles: frozenset[str]
@@ -187,6 +189,8 @@ def _load_lexicon() -> Lexicon:
         body_heads=frozenset(r[0] for r in read_table("body_heads.tsv", 1)),
         document_heads=frozenset(r[0] for r in read_table("document_heads.tsv", 1)),
         channels=frozenset(r[0] for r in read_table("channels.tsv", 1)),
+        written_channels=frozenset(r[0] for r in read_table("channels.tsv", 1, more=True) if r[1:2] == ["written"]),
+        written_verbs=frozenset(r[0] for r in read_table("reporting_verbs.tsv", 2, more=True) if r[2:3] == ["written"]),
         glosses=tuple(sorted({tuple(r[0].split()) for r in read_table("glosses.tsv", 1)}, key=len, reverse=True)),
         titles=frozenset(r[0] for r in read_table("titles.tsv", 1)),
         courtesy_titles=frozenset(r[0] for r in read_table("titles.tsv", 1, more=True) if r[1:2] == ["courtesy"]),

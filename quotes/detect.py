@@ -367,11 +367,21 @@ _IRREGULAR = {"said": "say", "told": "tell", "wrote": "write", "written": "write
 
 def _reporting_form(word: str) -> bool:
     """Whether a word is a form of a reporting verb of the lexicon (``saying``, ``tweeted``, ``said``)."""
+    return reporting_lemma(word) is not None
+
+
+def reporting_lemma(word: str) -> str | None:
+    """The reporting verb of the lexicon a word is a form of (``tweeted`` -> ``tweet``, ``wrote`` -> ``write``),
+    found without a parse from its regular endings; None when it is none.
+
+    >>> reporting_lemma("posted"), reporting_lemma("wrote"), reporting_lemma("table")
+    ('post', 'write', None)
+    """
     verbs = lexicon().verbs
     if word in _IRREGULAR:
-        return _IRREGULAR[word] in verbs
-    candidates = {word, word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-2] + "e"}
-    return any(c in verbs for c in candidates if len(c) >= 3)
+        return _IRREGULAR[word] if _IRREGULAR[word] in verbs else None
+    candidates = (word, word[:-1], word[:-2] + "e", word[:-2], word[:-3] + "e", word[:-3])
+    return next((c for c in candidates if len(c) >= 3 and c in verbs), None)
 
 
 def find_marked(text: str, *, doc: str = "-", page: Spans | None = None) -> tuple[list[Candidate], list[Diagnostic]]:

@@ -49,8 +49,8 @@ def doc(
     return Extraction(Article(name, text, outlet or name, date), tuple(out), tuple(used.values()))
 
 
-def _interrupted(first: str, second: str, between: str) -> Extraction:
-    """One document quoting Ann in two halves with ``between`` (holding her name) in the middle."""
+def _interrupted(first: str, second: str, between: str, cue: str | None = None) -> Extraction:
+    """One document quoting Ann in two halves with ``between`` (holding her name and ``cue``) in the middle."""
     text = f'"{first}"{between}"{second}"'
     at = text.index("Ann")
     ann = PEOPLE["ann"]
@@ -58,8 +58,8 @@ def _interrupted(first: str, second: str, between: str) -> Extraction:
     return Extraction(
         Article("a.txt", text, "A", "2025-01-01"),
         (
-            Quote("a.txt", "A", 1, 1 + len(first), first, Kind.DIRECT, ann.name, ann.id, speaker_span=(at, at + 8)),
-            Quote("a.txt", "A", s2, s2 + len(second), second, Kind.DIRECT, ann.name, ann.id, speaker_span=(at, at + 8)),
+            Quote("a.txt", "A", 1, 1 + len(first), first, Kind.DIRECT, ann.name, ann.id, (at, at + 8), cue=cue),
+            Quote("a.txt", "A", s2, s2 + len(second), second, Kind.DIRECT, ann.name, ann.id, (at, at + 8), cue=cue),
         ),
         (ann,),
     )
@@ -248,11 +248,11 @@ def test_candidates_are_bounded_per_quote() -> None:
 def test_seed_alignment_reaches_the_bar_against_golden_groups(
     seed_extractions: list[Extraction], seed_gold: Gold
 ) -> None:
-    """0.846 measured: the seeds' gold joins the two halves of an interrupted post (golden/README.md §7.19),
-    which alignment no longer does by rule (see ``score_pairs``)."""
+    """0.938 measured: the seeds' gold joins the two halves of an interrupted post (golden/README.md §7.19), which
+    alignment does for the pieces of a written text (see ``score_pairs``); issue 10 asks for 0.85."""
     aligned = align_corpus(seed_extractions)
     result = score(seed_gold, [q.to_dict() for ex in aligned.extractions for q in ex.quotes])
-    assert result["align_f1"] >= 0.84, result
+    assert result["align_f1"] >= 0.85, result
 
 
 def test_seed_flags_name_documents_and_offsets_of_real_text(seed_extractions: list[Extraction]) -> None:
@@ -502,6 +502,20 @@ def test_halves_that_render_two_remarks_keep_the_groups_other_outlets_give_them(
     assert first.group == alone_b.group is not None
     assert second.group == alone_c.group is not None
     assert first.group != second.group
+
+
+@pytest.mark.parametrize("cue", ["wrote on social media", "posted", "said in a statement"])
+def test_the_halves_of_one_written_text_are_one_group_whatever_they_say(cue: str) -> None:
+    """A post or a statement is one unit however an outlet cuts it (golden/README.md §7.19); spoken halves that
+    render two remarks keep the groups other outlets give them (the test above)."""
+    taxes = "we will cut taxes for small firms next year,"
+    army = "Our army will leave the border region before winter."
+    split = _interrupted(taxes, army, f" Ann Lind {cue}. ", cue=cue)
+    b = doc("b.txt", (taxes.rstrip(","), "ann", Kind.DIRECT))
+    c = doc("c.txt", (army.rstrip("."), "ann", Kind.DIRECT))
+    aligned = align_corpus([split, b, c])
+    (first, second), (alone_b,), (alone_c,) = (ex.quotes for ex in aligned.extractions)
+    assert first.group == second.group == alone_b.group == alone_c.group is not None
 
 
 def test_a_quote_opening_the_next_paragraph_is_not_a_second_half() -> None:

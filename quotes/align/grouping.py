@@ -8,7 +8,8 @@ when each quote is the other's best match of its kind (quoted or reported) in th
 other's document (a lead's paraphrase and the quote further down may both render
 the remark), and never
 putting two quotes of one document in one group unless they are pieces of one
-utterance (one speaker, close together in one paragraph), or the article repeats itself, or renderings in two
+utterance (one speaker, close together in one paragraph; the pieces of one written text, a post or a
+statement, link outright), or the article repeats itself, or renderings in two
 other documents each link to both (a lead's paraphrase and the quote further down). Then the
 quotes left out join where they belong (``attach``): a quote whose best linkable
 partner elsewhere is grouped (a lead summing up a remark the article quotes in
@@ -24,6 +25,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from .. import diverge
+from ..config import lexicon
+from ..detect import reporting_lemma
 from ..speakers.names import contains_words
 from ..speakers.resolve import ruled
 from ..types import Extraction, Flag, Group, Kind, Quote
@@ -43,6 +46,8 @@ SAME_DOC_WINDOW = 10
 #: the quote further down) before the two may share a group. One let a single outlet's pairing chain two remarks of
 #: one speech (golden/dev, dev split, over found quotes: lula 0.677 -> 0.531); two and three gave the same figures.
 CORROBORATING_DOCS = 2
+#: The score two pieces of one written text need to link (``score_pairs``): none, they are one text.
+WRITTEN_PIECES = 0.0
 #: Flags extraction sets on a record (a scare quote, a speaker the learned ranking chose): alignment keeps them.
 EXTRACTION_FLAGS = ("scare", "ranked_speaker")
 #: Most outlets named in a ``single_source`` flag; the rest are counted ("and 3 more") to keep the detail one line.
@@ -105,7 +110,12 @@ def score_pairs(extractions: Sequence[Extraction], items: Sequence[_Item], weigh
             # Linking them outright (they needed 0) cut F1 over found quotes on golden/dev from 0.658 to
             # 0.601 (dev split) and 0.507 to 0.459 (test split, measured only); on the seeds it gave 0.938
             # against 0.846 (golden/README.md §7.19 joins the halves of one social-media post).
-            out[(i, j)] = (100.0, weights.repeat)
+            # So only the pieces of one written text link outright (``Berg wrote on social media``, ``in a
+            # statement``: ``_written``): a post or a statement is one unit however an outlet cuts it, as spoken
+            # remarks are not. The seeds 0.846 -> 0.938; golden/dev's dev split unchanged (no written text there
+            # is quoted in pieces).
+            both_written = _written(items[i].quote) and _written(items[j].quote)
+            out[(i, j)] = (100.0, WRITTEN_PIECES if both_written else weights.repeat)
         else:
             f = _features(items[i], items[j], camps)
             repeat = weights.repeat if f.speakers is not Compatibility.CONFLICTING else weights.sure
@@ -140,6 +150,23 @@ def _cross_links(items: Sequence[_Item], scored: Scored, *, sure: float) -> set[
     }
 
 
+def _written(q: Quote) -> bool:
+    """Whether a quote's cue says it renders a written text: a verb of writing (``wrote``, ``posted``) or a written
+    channel (``said in a statement``, ``on social media``; ``channels.tsv``, ``reporting_verbs.tsv``)."""
+    if not q.cue:
+        return False
+    lex = lexicon()
+    words = q.cue.split()
+    return reporting_lemma(words[0].lower()) in lex.written_verbs or any(
+        w in lex.written_channels or w.lower() in lex.written_channels for w in words
+    )
+
+
+def _written_pieces(items: Sequence[_Item], scored: Scored) -> set[tuple[int, int]]:
+    """Pairs of one document that are pieces of one written text (``score_pairs`` gives them ``WRITTEN_PIECES``)."""
+    return {(i, j) for (i, j), (_, need) in scored.items() if need == WRITTEN_PIECES and items[i].doc == items[j].doc}
+
+
 def _corroborated(items: Sequence[_Item], links: set[tuple[int, int]]) -> set[tuple[int, int]]:
     """Pairs of one document that renderings in ``CORROBORATING_DOCS`` other documents each link to both: a
     lead's paraphrase and the quote further down, which may then share a group though their own words differ.
@@ -165,6 +192,7 @@ def _cluster(items: Sequence[_Item], scored: Scored, *, sure: float) -> list[lis
     members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
     links = _cross_links(items, scored, sure=sure)
     corroborated = _corroborated(items, links)
+    links |= _written_pieces(items, scored)
 
     def may_join(a: list[int], b: list[int]) -> bool:
         for i in a:

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from ..config import Lexicon, lexicon
 from ..types import Extraction, Quote, Speaker, SpeakerKind
-from .names import name_bag, romanization_key, slug
+from .names import PLACE_WINDOW, name_bag, places_before, romanization_key, slug
 
 #: Smallest rapidfuzz ratio (0-100) between the given names of two people with the same
 #: surname for them to be one person, compared after the romanization table has unified
@@ -127,13 +127,20 @@ def unify(extractions: Iterable[Extraction]) -> list[Extraction]:
     for short, full in _body_merges(list(speakers.values()), items):
         if find(short) != find(full):
             parent[find(short)] = find(full)
+    for short, full in _description_merges(list(speakers.values()), items, find):
+        if find(short) != find(full):
+            parent[find(short)] = find(full)
     canon = {sid: find(sid) for sid in parent}
     names: dict[str, Counter[str]] = defaultdict(Counter)
     for ex in items:
         for q in ex.quotes:
             if q.speaker_id and q.speaker:
                 names[canon.get(q.speaker_id, q.speaker_id)][q.speaker] += 1
-    chosen = {sid: max(c.items(), key=lambda kv: (kv[1], len(kv[0])))[0] for sid, c in names.items()}
+    lex = lexicon()  # a proper name is shown before any description of the same speaker ("Turkey's president")
+    chosen = {
+        sid: max(c.items(), key=lambda kv: (not _describes(kv[0], lex), kv[1], len(kv[0])))[0]
+        for sid, c in names.items()
+    }
     for sid, sp in speakers.items():  # a body merged into a fuller name shows the fuller name
         if (
             sp.kind is SpeakerKind.INSTITUTION
@@ -223,7 +230,7 @@ def _roles_agree(a: Speaker, b: Speaker) -> bool:
 
 def _describes(name: str, lex: Lexicon) -> bool:
     """Whether a person's name is a description ("The Minister", "Energy Minister"), not a proper name."""
-    words = name.lower().split()
+    words = re.split(r"[\s-]+", name.lower())  # "Secretary-General": two titles
     return not name[:1].isupper() or any(w in lex.titles or w in lex.epithets or w == "the" for w in words)
 
 
@@ -258,6 +265,56 @@ def _body_merges(speakers: list[Speaker], extractions: Sequence[Extraction]) -> 
         for short, full, added in candidates
         if all(added & words for ids, words in documents if short in ids)
     ]
+
+
+def _description_merges(
+    speakers: list[Speaker], extractions: Sequence[Extraction], find: Callable[[str], str]
+) -> list[tuple[str, str]]:
+    """Pairs (description, person) where a speaker named only by a place and a title or epithet (``Turkey's
+    president``, ``the Turkish president``, ``Turkey's leader``), which the document left unresolved, is the one
+    person of the corpus other documents name with that place before the name (``Turkish President …``) and with
+    no other title (an epithet such as ``leader`` fits any). None when no one or several fit.
+    """
+    lex = lexicon()
+    described = {}
+    for s in speakers:
+        if s.kind is SpeakerKind.ANONYMOUS:
+            continue
+        bag, head = name_bag(s.name, lex)
+        places = {w for w in bag if w in lex.demonyms.values()}
+        if len(bag) == 2 and len(places) == 1 and (head in lex.titles or head in lex.epithets):
+            described[s.id] = (places.pop(), head)
+    if not described:
+        return []
+    origins: dict[str, set[str]] = defaultdict(set)  # person id -> places named just before their mentions
+    persons = {s.id: s for s in speakers if s.kind is SpeakerKind.PERSON and s.id not in described}
+    for ex in extractions:
+        for q in ex.quotes:
+            if q.speaker_id in persons and q.speaker_span is not None:
+                origins[find(q.speaker_id)] |= _origin(ex.article.text, q.speaker_span[0], lex)
+    out = []
+    for sid, (place, head) in described.items():
+        fits = {
+            find(p.id)
+            for p in persons.values()
+            if place in origins.get(find(p.id), set())
+            and (head not in lex.titles or not p.role or _role_core(p.role) == _role_core(head))
+        }
+        if len(fits) == 1:
+            out.append((sid, fits.pop()))
+    return out
+
+
+#: Marks that end the words before a name that may give its place (``Turkish President``): a quotation mark or a
+#: comma ends them (``“… summon the Turkish Ambassador,” Salvini`` says nothing of where Salvini is from).
+_ORIGIN_STOPS = re.compile(r"[\"“”‘’,;:()]")
+
+
+def _origin(text: str, at: int, lex: Lexicon) -> frozenset[str]:
+    """The places named in the words right before a mention of a person, back to a quotation mark or a comma."""
+    window = text[max(0, at - PLACE_WINDOW) : at]
+    window = window[stops[-1].end() :] if (stops := list(_ORIGIN_STOPS.finditer(window))) else window
+    return places_before(window, len(window), lex)
 
 
 #: A full stop or hyphen that ends a word ("… in Dunmore."): ``name_bag`` keeps dots inside words ("U.S.").

@@ -143,3 +143,21 @@ def head_word(text: str) -> str:
         if w in PREPOSITIONS and k > 0:
             return words[k - 1]
     return words[-1] if words else ""
+
+
+#: Characters before a person's mention searched for the place they are from ("Chinese President Xi").
+PLACE_WINDOW = 40
+
+
+#: The end of a sentence or a paragraph: a place named before it is no one's origin ("… the Ukraine conflict. Putin
+#: said"). A full stop after a capital is an abbreviation's ("U.S. President").
+_SENTENCE_END = re.compile(r"[a-z0-9)\]][.!?]+[\"”’']?\s|\n")
+
+
+def places_before(text: str, at: int, lex: Lexicon) -> frozenset[str]:
+    """Places named by demonyms or country names in the few words before ``at``, in its own sentence
+    (``Turkish President`` before a name: ``{"turkey"}``)."""
+    window = text[max(0, at - PLACE_WINDOW) : at]
+    window = window[ends[-1].end() :] if (ends := list(_SENTENCE_END.finditer(window))) else window
+    words = re.findall(r"[A-Za-z]+", window.lower())
+    return frozenset(lex.demonyms.get(w, w) for w in words if w in lex.demonyms or w in lex.demonyms.values())

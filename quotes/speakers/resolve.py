@@ -16,7 +16,17 @@ from ..attribute.mentions import PRONOUN_GENDERS
 from ..config import Lexicon, lexicon
 from ..detect import NO_SPANS, Spans, paragraph_gap
 from ..types import Article, Attribution, Extraction, Flag, Kind, Mention, Quote, Speaker, SpeakerKind
-from .names import QUANTIFIERS, contains_words, display, head_word, is_anonymous, name_bag, name_words, slug
+from .names import (
+    QUANTIFIERS,
+    contains_words,
+    display,
+    head_word,
+    is_anonymous,
+    name_bag,
+    name_words,
+    places_before,
+    slug,
+)
 
 #: The flag of a marked phrase that no speech act is attributed to (kept only with ``include_scare``).
 SCARE = Flag("scare", "quoted words no speech act is attributed to (a scare quote, a coined term, a title)")
@@ -304,7 +314,7 @@ def _role_holder(m: Mention, persons: _People, lex: Lexicon, sources: _Sources |
     head = head_word(m.text)
     before = [p for p in persons.before(m.start) if p.form == "name" and p.end <= m.start]
     sources = sources or _Sources(frozenset())
-    places = _places(m.text, len(m.text), lex)  # "the Chinese leader": a Chinese person
+    places = places_before(m.text, len(m.text), lex)  # "the Chinese leader": a Chinese person
     holders = [p for p in before if _holds(p.role, head, lex)]
     if places and holders:  # "the Argentine president": a president from there before one whose origin is unknown
         origins = sources.origins(persons, lex)
@@ -431,26 +441,9 @@ class _Sources:
             for p in persons.all:
                 if p.form == "name":
                     name = _fullest_person(p, persons)
-                    out[name] = out[name] | _places(self.text, p.start, lex)
+                    out[name] = out[name] | places_before(self.text, p.start, lex)
             self._origins = dict(out)
         return self._origins
-
-
-#: Characters before a person's mention searched for the place they are from ("Chinese President Xi").
-PLACE_WINDOW = 40
-
-
-#: The end of a sentence or a paragraph: a place named before it is no one's origin ("… the Ukraine conflict. Putin
-#: said"). A full stop after a capital is an abbreviation's ("U.S. President").
-_SENTENCE_END = re.compile(r"[a-z0-9)\]][.!?]+[\"”’']?\s|\n")
-
-
-def _places(text: str, at: int, lex: Lexicon) -> frozenset[str]:
-    """Places named by demonyms or country names in the few words before ``at``, in its own sentence."""
-    window = text[max(0, at - PLACE_WINDOW) : at]
-    window = window[ends[-1].end() :] if (ends := list(_SENTENCE_END.finditer(window))) else window
-    words = re.findall(r"[A-Za-z]+", window.lower())
-    return frozenset(lex.demonyms.get(w, w) for w in words if w in lex.demonyms or w in lex.demonyms.values())
 
 
 _OWNED = re.compile(
