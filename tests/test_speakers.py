@@ -452,31 +452,29 @@ def test_the_shipped_given_names_are_lowercase_names_with_a_gender() -> None:
     assert all(n == n.lower() and " " not in n for n in names)
 
 
-def _speakers_of(*texts: str) -> list[str | None]:
+def _speakers_of(*subjects: str) -> list[str | None]:
+    """The speaker of each document's one report, each document a subject saying the same thing."""
     from quotes import extract
 
-    docs = [Article(f"{n}.txt", text, f"Outlet {n}") for n, text in enumerate(texts)]
+    said = " said the border with its neighbour would stay open all winter."
+    docs = [Article(f"{n}.txt", subject + said, f"Outlet {n}") for n, subject in enumerate(subjects)]
     return [q.speaker for ex in extract(docs, cache=False) for q in ex.quotes]
 
 
 def test_a_place_and_a_title_left_unresolved_are_the_one_person_the_corpus_names_so() -> None:
-    said = " said the border with its neighbour would stay open all winter."
     speakers = _speakers_of(
-        "Portuguese President Anna Holt" + said,
-        "Portugal’s president" + said,
-        "The Portuguese president" + said,
-        "Spain’s president" + said,  # no one the corpus names is from Spain: it stays as written
+        "Portuguese President Anna Holt",
+        "Portugal’s president",
+        "The Portuguese president",
+        "Spain’s president",  # no one the corpus names is from Spain: it stays as written
     )
     assert speakers[:3] == ["Anna Holt"] * 3
     assert speakers[3] != "Anna Holt"
 
 
 def test_an_epithet_that_two_people_of_the_place_fit_stays_as_written() -> None:
-    said = " said the border with its neighbour would stay open all winter."
     speakers = _speakers_of(
-        "Portuguese President Anna Holt" + said,
-        "Portuguese Foreign Minister Tomas Berg" + said,
-        "Portugal’s leader" + said,
+        "Portuguese President Anna Holt", "Portuguese Foreign Minister Tomas Berg", "Portugal’s leader"
     )
     assert speakers[:2] == ["Anna Holt", "Tomas Berg"]
     assert speakers[2] not in ("Anna Holt", "Tomas Berg")
