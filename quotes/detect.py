@@ -201,11 +201,11 @@ def _dropped_opener(text: str, start: int, mark: int, stop: int, prev: str) -> b
     the attribution follows it, and what comes before it is one sentence (two or more may begin with the
     writer's own words: ``Karki said that … completely. What will we eat …?”``)."""
     before = text[start:mark]
-    return prev in _DROPPED_OPENER_BEFORE and bool(text[mark + 1 : stop].strip()) and not _SENTENCE_END.search(before)
+    return prev in _DROPPED_OPENER_BEFORE and bool(text[mark + 1 : stop].strip()) and not _SENTENCE_BREAK.search(before)
 
 
 #: A sentence ending inside a text: end punctuation (a closing mark may follow) before white space and a word.
-_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+\S")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+\S")
 
 
 def _double_after(text: str, start: int, stop: int, lex: Lexicon) -> bool:
@@ -763,8 +763,13 @@ def _cut_report(doc: Doc, found: list[Candidate], marked: list[Candidate], lex: 
 
 def _speech(tok: Token, lex: Lexicon) -> bool:
     """Whether a word is a word of speech (``said``, ``made it clear``), by ``reporting_verbs.tsv``'s class."""
+    return _reporting_class(tok, lex) == "speech"
+
+
+def _reporting_class(tok: Token, lex: Lexicon) -> str | None:
+    """A reporting word's class in ``reporting_verbs.tsv`` (``speech``; ``statement``: ``vowed``, ``pledged``)."""
     key = reporting_key(tok, lex)
-    return key is not None and lex.verbs[key] == "speech"
+    return lex.verbs[key] if key is not None else None
 
 
 def _joint_act(verb: Token, lex: Lexicon) -> bool:
@@ -780,12 +785,6 @@ def _joint_act(verb: Token, lex: Lexicon) -> bool:
         or any(c.dep_ == "conj" for c in subject.children)
         or subject.lemma_.lower() in lex.joint_heads
     )
-
-
-def _stated(tok: Token, lex: Lexicon) -> bool:
-    """Whether a word is a verb of statement (``vowed``, ``pledged``), by ``reporting_verbs.tsv``'s class."""
-    key = reporting_key(tok, lex)
-    return key is not None and lex.verbs[key] == "statement"
 
 
 def _reported_in_sentence(sent: Span, lex: Lexicon) -> Iterator[Candidate]:
@@ -1629,7 +1628,8 @@ def _cut_at_next_report(tokens: list[Token], head: Token) -> list[Token]:
         speech = _speech(tok, lex)  # "… and made it clear that …" as well as "… and warned"
         if (prev.text == "," or prev.lower_ == "and") and speech and tok.tag_ in ("VBG", "VBD", "VBZ"):
             return tokens[: k - 1]
-        if prev.text == "," and tok.tag_ == "VBG" and _stated(tok, lex) and not _joint_act(tok, lex):
+        stated = tok.tag_ == "VBG" and _reporting_class(tok, lex) == "statement"
+        if prev.text == "," and stated and not _joint_act(tok, lex):
             return tokens[: k - 1]  # "…, vowing “we will not go”": a statement of its own (two leaders "…, agreeing
             # to …" narrate the outcome of their talks: part of what was reported)
         mark = tok.left_edge
