@@ -577,6 +577,28 @@ def test_a_statement_credited_to_a_body_before_a_colon_is_the_bodys(quotes_of: E
     assert q.speaker_mention == "the city council"
 
 
+@pytest.mark.parametrize("spoken", [" -- quote -- ", ", quote, "])
+def test_a_spoken_quote_mark_ties_the_quote_to_the_verb_before_it(quotes_of: Extract, spoken: str) -> None:
+    """In a transcript turn the reporter's own "I asked" comes right after the quote; the quote is still the words
+    of the one who "said -- quote --" them."""
+    text = (
+        "CAROL SMITH, REPORTER: Senator Tomas Berg says he will give a formal statement.\n\n"
+        f'When I asked him about the job, he said{spoken}"This is something I did not go out and seek." '
+        "I asked him what he has been doing.\n"
+    )
+    q = next(q for q in quotes_of(text) if q.text.startswith("This is something"))
+    assert q.speaker == "Tomas Berg" and q.cue == "said"
+
+
+def test_a_promise_the_minister_made_is_the_ministers_relayed_by_who_reports_it(quotes_of: Extract) -> None:
+    text = (
+        "Minister Anna Holt visited the farms in Dunmore on Monday.\n"
+        "Tomas Berg said the minister has promised to repair the road and come up with a solution.\n"
+    )
+    q = only(quotes_of(text), Kind.INDIRECT)
+    assert (q.speaker, q.via) == ("Anna Holt", "Tomas Berg")
+
+
 def test_a_sentence_with_a_verb_before_the_colon_is_not_a_label(quotes_of: Extract) -> None:
     text = 'The weather turned cold on the day of the vote:\n"It was freezing," Maria Gonzalez said.\n'
     q = only(quotes_of(text), Kind.DIRECT)

@@ -213,7 +213,7 @@ def _attribute_one(
     if cand.cue_token is not None:
         cue_tok = doc[cand.cue_token]
     else:
-        cue_tok = _cue_for(span, sents, inside, lex)
+        cue_tok = _spoken_mark_cue(doc, span, lex) or _cue_for(span, sents, inside, lex)
     if cue_tok is None and according is None and cand.kind is Kind.DIRECT:
         cue_tok = _colon_cue(doc, span, lex)
     if cand.kind is not Kind.INDIRECT and _is_title(doc, span, lex):
@@ -306,9 +306,19 @@ def _inner_reporter(clause: Span, lex: Lexicon) -> Token | None:
     if not (light or lex.verbs.get(lemma) in ("speech", "statement") and _reports_content(root, lex)):
         return None
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.pos_ != "PROPN":
+    if subject is None or not (subject.pos_ == "PROPN" or _definite_title(subject, lex)):
         return None
     return subject
+
+
+def _definite_title(tok: Token, lex: Lexicon) -> bool:
+    """Whether a noun is a title with ``the`` (``the minister``, ``the mayor``): one holder the article names."""
+    return (
+        tok.pos_ == "NOUN"
+        and tok.tag_ == "NN"
+        and tok.lemma_.lower() in lex.titles
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+    )
 
 
 def _relay(cue: Token, lex: Lexicon) -> Token | None:
@@ -488,6 +498,20 @@ def _reporting(tok: Token, lex: Lexicon) -> bool:
     if key is None:
         return False
     return key != "continue" or not any(c.dep_ in ("xcomp", "dobj") for c in tok.children)
+
+
+def _spoken_mark_cue(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
+    """The reporting verb right before a quote whose opening mark is also spoken (``he said -- quote -- “…”``,
+    ``said, quote, “…”``, as broadcast transcripts write it): that verb, whatever reports nearer after the quote."""
+    i = span.start - 1
+    while i >= 0 and (doc[i].is_space or doc[i].is_quote or doc[i].is_punct):
+        i -= 1
+    if i < 1 or doc[i].lower_ != "quote":
+        return None
+    i -= 1
+    while i >= 0 and (doc[i].is_space or doc[i].is_punct):
+        i -= 1
+    return doc[i] if i >= 0 and _reporting(doc[i], lex) else None
 
 
 def _colon_cue(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
