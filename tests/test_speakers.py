@@ -478,3 +478,13 @@ def test_an_epithet_that_two_people_of_the_place_fit_stays_as_written() -> None:
     )
     assert speakers[:2] == ["Anna Holt", "Tomas Berg"]
     assert speakers[2] not in ("Anna Holt", "Tomas Berg")
+
+
+def test_bare_residents_are_the_group_of_residents_the_article_named_before(
+    quotes_of: Callable[[str], list[Quote]],
+) -> None:
+    text = (
+        "A group of Dunmore residents who live near the old mill say they are being forced out by a new landlord.\n\n"
+        "Residents say they first received eviction notices in March, after the buildings were sold.\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["group of Dunmore residents"] * 2

@@ -253,8 +253,8 @@ def noun_phrase(tok: Token) -> Span:
         if c.dep_ == "prep" and channel_of(c, lex) is not None:
             continue  # "said the economist [in a speech that …]": where it was said, not which economist
         kept = c.dep_ == "prep" and (c.lower_ in preps or _seat(tok, c)) or c.dep_ in ("compound", "flat")
-        if c.i > tok.i and kept:
-            right = max(right, c.right_edge.i)
+        if c.i > tok.i and kept:  # a collective's name is the people it gathers, not what they do
+            right = max(right, _right_without_clauses(c) if tok.lower_ in COLLECTIVES else c.right_edge.i)
         elif c.i == tok.i + 1 and tok.tag_ == "NNS" and _says_which(c):
             right = max(right, c.right_edge.i)  # "people living on the levels": the participle says which people
     while left < tok.i and doc[left].is_punct:
@@ -268,6 +268,19 @@ def noun_phrase(tok: Token) -> Span:
     if ent is not None and ent.label_ == "ORG" and right < ent.end - 1 and any(t.lower_ == "of" for t in ent):
         right = ent.end - 1  # "the Union of Midwives and Nurses": one organisation's name holds its "and"
     return doc[left : right + 1]
+
+
+#: Nouns that count or gather the people an ``of`` phrase names (``A group of Dunmore residents``).
+COLLECTIVES = frozenset({"group", "number", "handful", "couple", "dozens", "hundreds", "thousands", "majority"})
+
+
+def _right_without_clauses(tok: Token) -> int:
+    """The last token of a phrase without the clauses hung on it (``of Dunmore residents[ who live …]``)."""
+    right = tok.i
+    for c in tok.children:
+        if c.i > tok.i and c.dep_ not in ("relcl", "acl", "advcl", "appos"):
+            right = max(right, _right_without_clauses(c))
+    return right
 
 
 def _seat(org: Token, prep: Token) -> bool:

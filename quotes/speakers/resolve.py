@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from ..attribute.mentions import PRONOUN_GENDERS
+from ..attribute.mentions import COLLECTIVES, PRONOUN_GENDERS
 from ..config import Lexicon, lexicon
 from ..detect import NO_SPANS, Spans, paragraph_gap
 from ..types import Article, Attribution, Extraction, Flag, Kind, Mention, Quote, Speaker, SpeakerKind
@@ -689,11 +689,20 @@ def _group_named_before(m: Mention, bodies: _Bodies, lex: Lexicon) -> Mention | 
         b
         for b in bodies.all
         if b.end <= m.start
-        and is_anonymous(b)
-        and head_word(b.text).lower() == head
+        and (is_anonymous(b) and head_word(b.text).lower() == head or _gathered(b.text, lex) == head)
         and len(name_bag(b.text, lex)[0] - QUANTIFIERS) > 1  # "many experts" names no one more
     ]
     return max(fuller, key=lambda b: b.start, default=None)
+
+
+def _gathered(text: str, lex: Lexicon) -> str | None:
+    """The unnamed sources a collective gathers (``A group of Dunmore residents who …``: ``residents``): the first
+    plural after its ``of``, when it names such sources (``anonymous_heads.tsv``); None otherwise."""
+    words = [w.lower() for w in name_words(text)]
+    if head_word(text).lower() not in COLLECTIVES or "of" not in words:
+        return None
+    plural = next((w for w in words[words.index("of") + 1 :] if w.endswith("s")), None)
+    return plural if plural is not None and plural in lex.anonymous_heads else None
 
 
 def _body_kind(name: str, m: Mention) -> SpeakerKind:
