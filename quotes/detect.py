@@ -405,7 +405,7 @@ _FURNITURE = re.compile(
 #: ``… in peace. — Picture by Anna Berg``) or opens with its label (``Photo: …``, ``Image caption, …``).
 _CAPTION = re.compile(
     r"^[ \t]*(?:(?:Photo|Photograph|Picture|Image)(?: caption| credit)?[:,][^\n]*"
-    r"|[^\n]*(?:Credit|Photo|Photograph|Picture|Image)(?: credit)?(?::|[ \t]+by)"
+    r"|[^\n]*(?:[Cc]redit|Photo|Photograph|Picture|Image)(?: credit)?(?::|[ \t]+by)"
     r"[ \t]*[A-Z][\w.'’\-]*(?:[ \t/]+[A-Z][\w.'’\-]*){0,5}\)?)"
     r"[ \t]*$",
     re.MULTILINE,
@@ -427,8 +427,9 @@ def _repeated_lines(text: str) -> list[tuple[int, int]]:
     for a, b in zip(lines, lines[1:], strict=False):
         if text[a.end() : b.start()].strip():
             continue  # not neighbours: a line with a quotation mark stands between them
-        same = a.group().strip() == b.group().strip()
-        if same or b.group().startswith(a.group().strip()) and len(a.group()) > 20:
+        first, second = " ".join(a.group().split()), " ".join(b.group().split())  # spacing is no difference
+        same = first == second
+        if same or second.startswith(first) and len(first) > 20:
             out.append((a.start(), a.end()))
             if same or len(b.group().split()) <= MAX_HEADLINE_WORDS:
                 out.append((b.start(), b.end()))

@@ -887,6 +887,12 @@ def test_a_second_source_joined_by_but_ends_the_first_report(quotes_of: Extract)
         ("Mayor Anton Berg at the harbour\nMayor Anton Berg at the harbour\n\nBody.", 2),
         # alternative text, then the caption that goes on with its credit
         ("Mayor Anton Berg at the harbour\nMayor Anton Berg at the harbour (Photo: Jo Lind)\n\nBody.", 2),
+        # the two copies spaced apart differently, each with a credit in lower case
+        (
+            " Mayor Anton Berg meets  the port board.  (credit: Jo Lind/Dunmore Post)\n"
+            "Mayor Anton Berg meets the port board. (credit: Jo Lind/Dunmore Post)\n\nBody.",
+            2,
+        ),
         # a caption, then the article's lead that opens with the same words: the lead is the article
         (
             "Mayor Anton Berg at the harbour\nMayor Anton Berg at the harbour on Monday accused the port authority of "
@@ -900,3 +906,13 @@ def test_a_line_repeating_the_one_before_is_a_caption_but_a_lead_going_on_from_i
 ) -> None:
     lines = [text[a:b] for a, b in furniture(text) if text[a:b].startswith("Mayor")]
     assert len(lines) == expected
+
+
+def test_a_quote_after_a_photo_caption_goes_on_quoting_the_speaker_before_it(quotes_of: Extract) -> None:
+    text = (
+        '"It is an important signal that they are preparing to take part," Tomas Berg said on Friday.\n\n'
+        " Ships leave the harbour in Dunmore earlier this month.  (credit: Jo Lind/Dunmore Post)\n"
+        "Ships leave the harbour in Dunmore earlier this month. (credit: Jo Lind/Dunmore Post)\n\n"
+        '"So far, I see this as a signal - I do not know what will happen later."\n'
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Tomas Berg", "Tomas Berg"]
