@@ -1215,7 +1215,7 @@ def _content_object(verb: Token, lex: Lexicon) -> tuple[int, int] | None:
     if nxt + 1 < len(doc) and doc[nxt].text in ("—", "–", "--", "―") and not doc[nxt + 1].is_space:
         end = doc[nxt + 1].sent.end  # "a two-track approach — responding firmly …" (the parser may split there)
         tokens = [t for t in doc[tokens[0].i : end] if "\n" not in t.text]
-    tokens = without_gloss(tokens)
+    tokens = without_gloss(_cut_at_next_report(tokens, obj))
     return _span_of(tokens, fewest=MIN_REQUEST_TOKENS if _asked_for(verb, obj, lex) else MIN_OBJECT_TOKENS)
 
 
@@ -1626,9 +1626,13 @@ def _cut_at_next_report(tokens: list[Token], head: Token) -> list[Token]:
         if k == 0 or tok.i <= head.i or tok.dep_ not in ("advcl", "conj", "xcomp"):
             continue
         prev = tokens[k - 1]
+        joined = _before_adverbs(tokens, k)  # "… but also urged": the word before "also"
         speech = _speech(tok, lex)  # "… and made it clear that …" as well as "… and warned"
         if (prev.text == "," or prev.lower_ == "and") and speech and tok.tag_ in ("VBG", "VBD", "VBZ"):
             return tokens[: k - 1]
+        finite = tok.tag_ in ("VBD", "VBZ")  # "… and also encourage more farmers to …" goes on with the content
+        if joined is not None and joined < k - 1 and tokens[joined].lower_ in ("and", "but") and speech and finite:
+            return tokens[:joined]  # "condemned the deaths … but also urged Israel to …": a second report
         stated = tok.tag_ == "VBG" and _reporting_class(tok, lex) == "statement"
         if prev.text == "," and stated and not _joint_act(tok, lex):
             return tokens[: k - 1]  # "…, vowing “we will not go”": a statement of its own (two leaders "…, agreeing
@@ -1638,7 +1642,8 @@ def _cut_at_next_report(tokens: list[Token], head: Token) -> list[Token]:
             if tok.doc[mark.i - 1].text == ",":  # "…, while warning the public not to …": a report of its own
                 return [t for t in tokens if t.i < mark.i - 1]
         opening = position.get(tok.left_edge.i - 1)
-        if speech and tok.dep_ == "conj" and opening and tokens[opening].lower_ == "and":
+        commits = tok.lemma_.lower() in lex.commitments  # "… and has offered to …"
+        if (speech or commits) and tok.dep_ == "conj" and opening and tokens[opening].lower_ == "and":
             auxiliaries = tokens[opening + 1 : k]
             if auxiliaries and all(t.dep_ in ("aux", "auxpass") and t.tag_ in ("VBZ", "VBP") for t in auxiliaries):
                 return tokens[:opening]  # "says … and is urging people to": the reporter's own act, in the present
@@ -1653,6 +1658,14 @@ def _cut_at_next_report(tokens: list[Token], head: Token) -> list[Token]:
         if prev.lower_ == "and" and tok.dep_ == "conj" and tok.lemma_.lower() in lex.act_verbs and subject is None:
             return tokens[: k - 1]  # "… and congratulated Berg": the speaker's act, not what they report
     return tokens
+
+
+def _before_adverbs(tokens: list[Token], k: int) -> int | None:
+    """The position of the token before ``tokens[k]`` and the adverbs right before it (``also``, ``then``)."""
+    j = k - 1
+    while j >= 0 and tokens[j].dep_ == "advmod" and tokens[j].head.i == tokens[k].i:
+        j -= 1
+    return j if j >= 0 else None
 
 
 def _says(verb: Token, lex: Lexicon) -> bool:

@@ -916,3 +916,39 @@ def test_a_quote_after_a_photo_caption_goes_on_quoting_the_speaker_before_it(quo
         '"So far, I see this as a signal - I do not know what will happen later."\n'
     )
     assert [q.speaker for q in quotes_of(text)] == ["Tomas Berg", "Tomas Berg"]
+
+
+def test_a_second_report_after_but_also_ends_the_object_before_it(quotes_of: Extract) -> None:
+    text = (
+        "Ruritania has condemned the civilian deaths that resulted from the attack on the port on Monday "
+        "but also urged Dunmore to react in a restrained way."
+    )
+    quotes = [q for q in quotes_of(text) if q.kind is Kind.INDIRECT]
+    assert [q.text for q in quotes] == [
+        "the civilian deaths that resulted from the attack on the port on Monday",
+        "Dunmore to react in a restrained way",
+    ]
+    assert quotes[1].speaker != "civilian deaths"  # the deaths said nothing, whatever the parser joined
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the speaker's own act in the present ends what was said
+        (
+            "The government said taming prices is its top priority and has offered to raise interest rates.",
+            "taming prices is its top priority",
+        ),
+        # a verb of speech in the base form goes on with the content
+        (
+            "Berg said the imports should be cut to a level that allows small farmers to sell their produce "
+            "and also encourage more farmers to keep cultivating.",
+            "the imports should be cut to a level that allows small farmers to sell their produce and also "
+            "encourage more farmers to keep cultivating",
+        ),
+    ],
+)
+def test_what_joins_a_reported_clause_with_and_ends_it_only_when_it_is_another_act(
+    quotes_of: Extract, text: str, expected: str
+) -> None:
+    assert reported_by(quotes_of)(text)[0] == expected

@@ -685,6 +685,9 @@ def _speaker_token(verb: Token, lex: Lexicon) -> Token | None:
             node = node.head  # "He had this to say, …": the words are what "this" is, the speaker is he
             continue
         if subj is not None and subj.lower_ in ("that", "which", "who") and node.dep_ == "relcl":
+            if node is not verb and not _reporting(node, lex):
+                return None  # "the deaths that resulted from … but also urged …": a report the parser joined to
+                # a clause about something else; the deaths said nothing
             return node.head  # "a letter that says …" -> the letter
         if subj is not None and subj.dep_ == "csubj" and subj.tag_ == "VBG":
             return _named_after_participle(subj)
