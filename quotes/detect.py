@@ -190,7 +190,7 @@ def scan_marks(
     return spans, problems
 
 
-#: What comes right before a closing mark whose opening mark the writer dropped (``… our democracy,” Mr Scholz
+#: What comes right before a closing mark whose opening mark the writer dropped (``… our democracy,” Mr Berg
 #: told …`` at a paragraph's start): the end of a quoted sentence.
 _DROPPED_OPENER_BEFORE = set(",.?!")
 
@@ -1632,7 +1632,7 @@ def _cut_at_next_report(tokens: list[Token], head: Token) -> list[Token]:
             return tokens[: k - 1]
         finite = tok.tag_ in ("VBD", "VBZ")  # "… and also encourage more farmers to …" goes on with the content
         if joined is not None and joined < k - 1 and tokens[joined].lower_ in ("and", "but") and speech and finite:
-            return tokens[:joined]  # "condemned the deaths … but also urged Israel to …": a second report
+            return tokens[:joined]  # "condemned the deaths … but also urged Dunmore to …": a second report
         stated = tok.tag_ == "VBG" and _reporting_class(tok, lex) == "statement"
         if prev.text == "," and stated and not _joint_act(tok, lex):
             return tokens[: k - 1]  # "…, vowing “we will not go”": a statement of its own (two leaders "…, agreeing

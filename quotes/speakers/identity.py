@@ -136,7 +136,7 @@ def unify(extractions: Iterable[Extraction]) -> list[Extraction]:
         for q in ex.quotes:
             if q.speaker_id and q.speaker:
                 names[canon.get(q.speaker_id, q.speaker_id)][q.speaker] += 1
-    lex = lexicon()  # a proper name is shown before any description of the same speaker ("Turkey's president")
+    lex = lexicon()  # a proper name is shown before any description of the same speaker ("Portugal's president")
     chosen = {
         sid: max(c.items(), key=lambda kv: (not _describes(kv[0], lex), kv[1], len(kv[0])))[0]
         for sid, c in names.items()
@@ -270,9 +270,9 @@ def _body_merges(speakers: list[Speaker], extractions: Sequence[Extraction]) -> 
 def _description_merges(
     speakers: list[Speaker], extractions: Sequence[Extraction], find: Callable[[str], str]
 ) -> list[tuple[str, str]]:
-    """Pairs (description, person) where a speaker named only by a place and a title or epithet (``Turkey's
-    president``, ``the Turkish president``, ``Turkey's leader``), which the document left unresolved, is the one
-    person of the corpus other documents name with that place before the name (``Turkish President …``) and with
+    """Pairs (description, person) where a speaker named only by a place and a title or epithet (``Portugal's
+    president``, ``the Portuguese president``, ``Portugal's leader``), which the document left unresolved, is the one
+    person of the corpus other documents name with that place before the name (``Portuguese President …``) and with
     no other title (an epithet such as ``leader`` fits any). None when no one or several fit.
     """
     lex = lexicon()
@@ -305,8 +305,8 @@ def _description_merges(
     return out
 
 
-#: Marks that end the words before a name that may give its place (``Turkish President``): a quotation mark or a
-#: comma ends them (``“… summon the Turkish Ambassador,” Salvini`` says nothing of where Salvini is from).
+#: Marks that end the words before a name that may give its place (``Portuguese President``): a quotation mark or a
+#: comma ends them (``“… summon the Portuguese ambassador,” Berg`` says nothing of where Berg is from).
 _ORIGIN_STOPS = re.compile(r"[\"“”‘’,;:()]")
 
 

@@ -156,7 +156,7 @@ _SENTENCE_END = re.compile(r"[a-z0-9)\]][.!?]+[\"”’']?\s|\n")
 
 def places_before(text: str, at: int, lex: Lexicon) -> frozenset[str]:
     """Places named by demonyms or country names in the few words before ``at``, in its own sentence
-    (``Turkish President`` before a name: ``{"turkey"}``)."""
+    (``Portuguese President`` before a name: ``{"portugal"}``)."""
     window = text[max(0, at - PLACE_WINDOW) : at]
     window = window[ends[-1].end() :] if (ends := list(_SENTENCE_END.finditer(window))) else window
     words = re.findall(r"[A-Za-z]+", window.lower())
