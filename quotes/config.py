@@ -176,8 +176,10 @@ def lexicon() -> Lexicon:
 
 
 def _load_lexicon() -> Lexicon:
+    reporting = read_table("reporting_verbs.tsv", 2, more=True)  # lemma, class, "written" for verbs of writing
+    channels = read_table("channels.tsv", 1, more=True)  # word, "written" for channels of a written text
     return Lexicon(
-        verbs={lemma: cls for lemma, cls in read_table("reporting_verbs.tsv", 2)},
+        verbs={r[0]: r[1] for r in reporting},
         belief_verbs=frozenset(r[0] for r in read_table("belief_verbs.tsv", 1)),
         nouns=frozenset(r[0] for r in read_table("reporting_nouns.tsv", 1)),
         topic_nouns=frozenset(r[0] for r in read_table("topic_nouns.tsv", 1)),
@@ -188,9 +190,9 @@ def _load_lexicon() -> Lexicon:
         joint_verbs=frozenset(r[0] for r in read_table("joint_verbs.tsv", 1)),
         body_heads=frozenset(r[0] for r in read_table("body_heads.tsv", 1)),
         document_heads=frozenset(r[0] for r in read_table("document_heads.tsv", 1)),
-        channels=frozenset(r[0] for r in read_table("channels.tsv", 1)),
-        written_channels=frozenset(r[0] for r in read_table("channels.tsv", 1, more=True) if r[1:2] == ["written"]),
-        written_verbs=frozenset(r[0] for r in read_table("reporting_verbs.tsv", 2, more=True) if r[2:3] == ["written"]),
+        channels=frozenset(r[0] for r in channels),
+        written_channels=frozenset(r[0] for r in channels if r[1:2] == ["written"]),
+        written_verbs=frozenset(r[0] for r in reporting if r[2:3] == ["written"]),
         glosses=tuple(sorted({tuple(r[0].split()) for r in read_table("glosses.tsv", 1)}, key=len, reverse=True)),
         titles=frozenset(r[0] for r in read_table("titles.tsv", 1)),
         courtesy_titles=frozenset(r[0] for r in read_table("titles.tsv", 1, more=True) if r[1:2] == ["courtesy"]),

@@ -117,7 +117,7 @@ def scan_marks(
             if role == "close" and family == "single" and _plural_possessive(text, i, p_end):
                 role = None
             unmatched = role == "close" and family == "double" and not any(o.family == "double" for o in stack)
-            if unmatched and prev.isspace() and _double_after(text, i + width, p_end, lex):
+            if unmatched and prev.isspace() and _next_double(text, i + width, p_end, lex) is not None:
                 role = "open"  # "… sales. ” This has made it …”": ” typed for “ (a closing mark follows a word)
             elif unmatched and not doubled and _dropped_opener(text, p_start, i, p_end, prev):
                 start = p_start + len(text[p_start:i]) - len(text[p_start:i].lstrip())
@@ -199,18 +199,9 @@ def _dropped_opener(text: str, start: int, mark: int, stop: int, prev: str) -> b
     """Whether the first double mark of a paragraph, a closing one with nothing open, closes a quote whose opening
     mark the writer dropped at the paragraph's start: it ends a quoted sentence (``,`` ``.`` ``?`` ``!`` before it),
     the attribution follows it, and what comes before it is one sentence (two or more may begin with the
-    writer's own words: ``Karki said that … completely. What will we eat …?”``)."""
-    before = text[start:mark]
-    return prev in _DROPPED_OPENER_BEFORE and bool(text[mark + 1 : stop].strip()) and not _SENTENCE_BREAK.search(before)
-
-
-#: A sentence ending inside a text: end punctuation (a closing mark may follow) before white space and a word.
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+\S")
-
-
-def _double_after(text: str, start: int, stop: int, lex: Lexicon) -> bool:
-    """Whether a double quotation mark comes between two offsets of a paragraph."""
-    return any(lex.marks.get(ch, ("", ""))[0] == "double" for ch in text[start:stop])
+    writer's own words: ``Berg said that … completely. What will we eat …?”``)."""
+    one_sentence = not _SENTENCE_INSIDE.search(text[start:mark])
+    return prev in _DROPPED_OPENER_BEFORE and bool(text[mark + 1 : stop].strip()) and one_sentence
 
 
 def _left_open(stack: list[_Open], ch: str, family: str, declared: str) -> _Open | None:
@@ -248,12 +239,29 @@ def _cut_off(text: str, paragraphs: list[tuple[int, int]], number: int) -> bool:
 def _reopens(text: str, paragraphs: list[tuple[int, int]], number: int, lex: Lexicon, page: Spans) -> bool:
     """Whether the next non-empty paragraph that is no page furniture (``page``: a photo caption between two
     paragraphs of one quote) starts with an opening double mark."""
-    for start, end in paragraphs[number + 1 :]:
-        line = text[start:end].lstrip()
-        if line and not page.meets(start, end):
-            first = _mark_at(line, 0, lex)
-            return first in lex.marks and lex.marks[first][0] == "double" and lex.marks[first][1] != "close"
-    return False
+    following = _next_paragraph(text, paragraphs, number, page)
+    if following is None:
+        return False
+    line = text[slice(*following)].lstrip()
+    first = _mark_at(line, 0, lex)
+    return first in lex.marks and lex.marks[first][0] == "double" and lex.marks[first][1] != "close"
+
+
+def _next_paragraph(text: str, paragraphs: list[tuple[int, int]], number: int, page: Spans) -> tuple[int, int] | None:
+    """The offsets of the next non-empty paragraph after paragraph ``number`` that is no page furniture, or None."""
+    return next(((a, b) for a, b in paragraphs[number + 1 :] if text[a:b].strip() and not page.meets(a, b)), None)
+
+
+def _next_double(text: str, start: int, stop: int, lex: Lexicon) -> tuple[int, str] | None:
+    """The first double quotation mark between two offsets, as its offset and the mark, or None."""
+    i, width = start, 0
+    while i + width < stop:
+        i += width
+        ch = _mark_at(text, i, lex)
+        width = len(ch)
+        if ch in lex.marks and lex.marks[ch][0] == "double":
+            return i, ch
+    return None
 
 
 def _closed_next(
@@ -262,22 +270,14 @@ def _closed_next(
     """Where a quote left open at a paragraph's end closes when the next paragraph (no page furniture) goes on
     without a mark and the first double mark in it closes (``"… this invasion.`` then ``However, … on our
     side."``): one pair of marks over two paragraphs; None when that paragraph opens a quote first, or has none."""
-    for start, end in paragraphs[number + 1 :]:
-        if not text[start:end].strip() or page.meets(start, end):
-            continue
-        width = 0
-        i = start
-        while i + width < end:
-            i += width
-            ch = _mark_at(text, i, lex)
-            width = len(ch)
-            if ch not in lex.marks or lex.marks[ch][0] != "double":
-                continue
-            family, declared = lex.marks[ch]
-            prev, nxt = text[i - 1] if i > start else "", text[i + width] if i + width < end else ""
-            return i if _role(ch, family, declared, prev, nxt, [opener], lex) == "close" else None
+    following = _next_paragraph(text, paragraphs, number, page)
+    found = _next_double(text, *following, lex) if following is not None else None
+    if following is None or found is None:
         return None
-    return None
+    (start, end), (i, ch) = following, found
+    family, declared = lex.marks[ch]
+    prev, nxt = text[i - 1] if i > start else "", text[i + len(ch)] if i + len(ch) < end else ""
+    return i if _role(ch, family, declared, prev, nxt, [opener], lex) == "close" else None
 
 
 def _mark_at(text: str, i: int, lex: Lexicon) -> str:
@@ -781,10 +781,7 @@ def _joint_act(verb: Token, lex: Lexicon) -> bool:
         return False
     subjects = [c for c in subject.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     return (
-        len(subjects) > 1
-        or joint_subject(subject)
-        or any(c.dep_ == "conj" for c in subject.children)
-        or subject.lemma_.lower() in lex.joint_heads
+        len(subjects) > 1 or joint_subject(subject) or conjoined(subject) or subject.lemma_.lower() in lex.joint_heads
     )
 
 

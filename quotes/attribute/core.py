@@ -503,15 +503,19 @@ def _reporting(tok: Token, lex: Lexicon) -> bool:
 def _spoken_mark_cue(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
     """The reporting verb right before a quote whose opening mark is also spoken (``he said -- quote -- “…”``,
     ``said, quote, “…”``, as broadcast transcripts write it): that verb, whatever reports nearer after the quote."""
-    i = span.start - 1
-    while i >= 0 and (doc[i].is_space or doc[i].is_quote or doc[i].is_punct):
-        i -= 1
-    if i < 1 or doc[i].lower_ != "quote":
+    marker = _word_before(doc, span.start)
+    if marker is None or doc[marker].lower_ != "quote":
         return None
+    verb = _word_before(doc, marker)
+    return doc[verb] if verb is not None and _reporting(doc[verb], lex) else None
+
+
+def _word_before(doc: Doc, i: int) -> int | None:
+    """The index of the last token before ``i`` that is neither space nor punctuation (quotation marks included)."""
     i -= 1
-    while i >= 0 and (doc[i].is_space or doc[i].is_punct):
+    while i >= 0 and (doc[i].is_space or doc[i].is_punct or doc[i].is_quote):
         i -= 1
-    return doc[i] if i >= 0 and _reporting(doc[i], lex) else None
+    return i if i >= 0 else None
 
 
 def _colon_cue(doc: Doc, span: Span, lex: Lexicon) -> Token | None:

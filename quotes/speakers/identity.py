@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from ..config import Lexicon, lexicon
 from ..types import Extraction, Quote, Speaker, SpeakerKind
-from .names import PLACE_WINDOW, name_bag, places_before, romanization_key, slug
+from .names import name_bag, places_before, romanization_key, slug
 
 #: Smallest rapidfuzz ratio (0-100) between the given names of two people with the same
 #: surname for them to be one person, compared after the romanization table has unified
@@ -291,7 +291,7 @@ def _description_merges(
     for ex in extractions:
         for q in ex.quotes:
             if q.speaker_id in persons and q.speaker_span is not None:
-                origins[find(q.speaker_id)] |= _origin(ex.article.text, q.speaker_span[0], lex)
+                origins[find(q.speaker_id)] |= places_before(ex.article.text, q.speaker_span[0], lex, phrase=True)
     out = []
     for sid, (place, head) in described.items():
         fits = {
@@ -303,18 +303,6 @@ def _description_merges(
         if len(fits) == 1:
             out.append((sid, fits.pop()))
     return out
-
-
-#: Marks that end the words before a name that may give its place (``Portuguese President``): a quotation mark or a
-#: comma ends them (``“… summon the Portuguese ambassador,” Berg`` says nothing of where Berg is from).
-_ORIGIN_STOPS = re.compile(r"[\"“”‘’,;:()]")
-
-
-def _origin(text: str, at: int, lex: Lexicon) -> frozenset[str]:
-    """The places named in the words right before a mention of a person, back to a quotation mark or a comma."""
-    window = text[max(0, at - PLACE_WINDOW) : at]
-    window = window[stops[-1].end() :] if (stops := list(_ORIGIN_STOPS.finditer(window))) else window
-    return places_before(window, len(window), lex)
 
 
 #: A full stop or hyphen that ends a word ("… in Dunmore."): ``name_bag`` keeps dots inside words ("U.S.").

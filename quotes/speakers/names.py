@@ -145,19 +145,27 @@ def head_word(text: str) -> str:
     return words[-1] if words else ""
 
 
-#: Characters before a person's mention searched for the place they are from ("Chinese President Xi").
+#: Characters before a person's mention searched for the place they are from ("Portuguese President Holt").
 PLACE_WINDOW = 40
 
 
-#: The end of a sentence or a paragraph: a place named before it is no one's origin ("… the Ukraine conflict. Putin
+#: The end of a sentence or a paragraph: a place named before it is no one's origin ("… the Portugal talks. Berg
 #: said"). A full stop after a capital is an abbreviation's ("U.S. President").
 _SENTENCE_END = re.compile(r"[a-z0-9)\]][.!?]+[\"”’']?\s|\n")
 
 
-def places_before(text: str, at: int, lex: Lexicon) -> frozenset[str]:
-    """Places named by demonyms or country names in the few words before ``at``, in its own sentence
-    (``Portuguese President`` before a name: ``{"portugal"}``)."""
+#: Marks that end the words right before a name (``phrase``): a quotation mark or a comma (``“… summon the
+#: Portuguese ambassador,” Berg`` says nothing of where Berg is from).
+_PHRASE_END = re.compile(r"[\"“”‘’,;:()]")
+
+
+def places_before(text: str, at: int, lex: Lexicon, *, phrase: bool = False) -> frozenset[str]:
+    """Places named by demonyms or country names in the few words before ``at``, in its own sentence, or with
+    ``phrase`` in its own phrase, back to a quotation mark or a comma (``Portuguese President`` before a name:
+    ``{"portugal"}``)."""
     window = text[max(0, at - PLACE_WINDOW) : at]
     window = window[ends[-1].end() :] if (ends := list(_SENTENCE_END.finditer(window))) else window
+    if phrase:
+        window = window[stops[-1].end() :] if (stops := list(_PHRASE_END.finditer(window))) else window
     words = re.findall(r"[A-Za-z]+", window.lower())
     return frozenset(lex.demonyms.get(w, w) for w in words if w in lex.demonyms or w in lex.demonyms.values())
