@@ -1529,18 +1529,38 @@ def _clause_span(
     tokens = _without_leading_date(tokens, head)
     tokens = _without_trailing_channel(tokens, after_comma=not anywhere)
     tokens = without_gloss(tokens)
-    while tokens and (
-        tokens[0].is_punct
-        or tokens[0].dep_ in ("mark", "cc")
-        or tokens[0].lower_ in ("that", "to")
-        and tokens[0].dep_ in ("mark", "aux")
-    ):
+    while tokens and _leading_function_word(tokens, head):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
         tokens = tokens[:-1]
     if len(tokens) < MIN_CLAUSE_TOKENS:
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _leading_function_word(tokens: list[Token], head: Token) -> bool:
+    """Whether a clause's first token is no part of what was said: punctuation, a conjunction, the clause's
+    ``that`` or ``to`` (also ``that`` before a comma, which the parser may take for a subject: ``that, since …``),
+    but not the conjunction of a clause fronted inside it (``since she is not literate, …``)."""
+    first = tokens[0]
+    return (
+        first.is_punct
+        or first.dep_ == "cc"
+        or first.dep_ == "mark"
+        and not _opens_fronted_clause(first, head)
+        or first.lower_ in ("that", "to")
+        and first.dep_ in ("mark", "aux")
+        or first.lower_ == "that"
+        and len(tokens) > 1
+        and tokens[1].text == ","
+    )
+
+
+def _opens_fronted_clause(mark: Token, head: Token) -> bool:
+    """Whether a clause's first word is the conjunction of an adverbial clause fronted inside it (``said that,
+    [since] she is not literate, gardening is her income``), which the report holds, rather than the clause's own
+    ``that`` or ``whether``."""
+    return mark.head.i != head.i and mark.head.dep_ == "advcl" and mark.head.head.i == head.i and mark.i < head.i
 
 
 def channel_of(prep: Token, lex: Lexicon) -> Token | None:

@@ -952,3 +952,23 @@ def test_what_joins_a_reported_clause_with_and_ends_it_only_when_it_is_another_a
     quotes_of: Extract, text: str, expected: str
 ) -> None:
     assert reported_by(quotes_of)(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the conjunction of a clause fronted inside the report is the report's first word
+        (
+            "She told the paper that, since she is not literate, gardening is her source of income.",
+            "since she is not literate, gardening is her source of income",
+        ),
+        (
+            "Berg said while the traders were not pleased about the announcement, it did not come as a surprise.",
+            "while the traders were not pleased about the announcement, it did not come as a surprise",
+        ),
+        # the clause's own conjunction is not
+        ("Novak said that the bridge would reopen in May.", "the bridge would reopen in May"),
+    ],
+)
+def test_a_conjunction_fronted_inside_a_report_stays_in_it(quotes_of: Extract, text: str, expected: str) -> None:
+    assert [q.text for q in quotes_of(text) if q.kind is Kind.INDIRECT] == [expected]
