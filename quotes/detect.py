@@ -69,6 +69,7 @@ class Candidate:
     cut: bool = False  # quoted words the end of the text cuts off: a record only when someone said them
     label: tuple[int, int] | None = None  # a turn's speaker label, when it names the speaker
     party: str | None = None  # an unnamed turn's side of an interview: "asker" (Q:) or "answerer" (A:)
+    marker: tuple[int, int] | None = None  # a turn's label that names no one (``Q``, ``QUESTION``)
 
 
 @dataclass(slots=True)
@@ -414,7 +415,7 @@ _CAPTION = re.compile(
 
 #: Characters that mark a quotation in a line (double marks, guillemets and an opening single mark; a closing
 #: single mark is as often an apostrophe).
-_QUOTE_CHARS = frozenset('"“”„«»‘')
+QUOTE_CHARS = frozenset('"“”„«»‘')
 
 
 def _repeated_lines(text: str) -> list[tuple[int, int]]:
@@ -422,7 +423,7 @@ def _repeated_lines(text: str) -> list[tuple[int, int]]:
     pages give an image's alternative text and then its caption): both are furniture; an article does not say a
     line twice in a row. A long line that only opens with the line before it is the article going on from its
     picture's caption ("Mayor Anton Berg" over "Mayor Anton Berg accused the police …"): the caption alone is."""
-    lines = [m for m in _LINE.finditer(text) if not any(ch in _QUOTE_CHARS for ch in m.group())]
+    lines = [m for m in _LINE.finditer(text) if not any(ch in QUOTE_CHARS for ch in m.group())]
     out = []
     for a, b in zip(lines, lines[1:], strict=False):
         if text[a.end() : b.start()].strip():
@@ -590,6 +591,8 @@ _LABEL_FUNCTION_WORDS = frozenset(
 )
 #: A text is a transcript when at least this many lines open with a speaker label.
 MIN_TURNS = 2
+#: The classes ``turn_labels.tsv`` gives labels that name no one: a side of an interview (``Q``, ``A``) or none.
+TURN_CLASSES = ("asker", "answerer", "none")
 #: Most paragraphs after a labelled line that continue its turn (a host's narration in a podcast).
 MAX_CONTINUED = 8
 
@@ -614,30 +617,30 @@ def find_turns(text: str, *, lex: Lexicon | None = None) -> list[Candidate]:
     if len(opened) < MIN_TURNS:
         return []
     out: list[Candidate] = []
-    current: tuple[tuple[int, int] | None, str] | None = None
+    current: tuple[tuple[int, int], str] | None = None
     continued = 0
     for n, (start, end) in enumerate(lines):
         stop = text[start:end].rstrip()
         if n in opened:
-            content, label, key = opened[n]
-            current, continued = (label, key), 0
+            content, span, key = opened[n]
+            current, continued = (span, key), 0
             if content >= start + len(stop) or _STAGE_NOTE.fullmatch(text, content, start + len(stop)):
                 continue  # a label alone on its line, or "QUESTION: (Off-mike.)": no words on this line
-            out.append(Candidate(content, start + len(stop), Kind.DIRECT, turn=True, label=label, party=_party(key)))
+            out.append(_turn(content, start + len(stop), span, key))
             continue
         line = text[start:end].strip()
         if current is None or continued >= MAX_CONTINUED or line.startswith("(") and line.endswith(")"):
             current = None
             continue
-        label, key = current
-        surname = key.split()[-1].lower() if label is not None else ""
+        span, key = current
+        surname = key.split()[-1].lower() if key not in TURN_CLASSES else ""
         if surname and len(surname) > 2 and re.search(rf"\b{re.escape(surname)}\b", line.lower()):
             current = None  # the paragraph speaks about the speaker: the reporter's, not a turn
             continue
         first = start + len(text[start:end]) - len(text[start:end].lstrip())
-        out.append(Candidate(first, start + len(stop), Kind.DIRECT, turn=True, label=label, party=_party(key)))
+        out.append(_turn(first, start + len(stop), span, key))
         continued += 1
-    names = {text[label[0] : label[1]] for _, label, _ in opened.values() if label is not None}
+    names = {text[span[0] : span[1]] for _, span, key in opened.values() if key not in TURN_CLASSES}
     if not names:
         return out
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
@@ -645,24 +648,33 @@ def find_turns(text: str, *, lex: Lexicon | None = None) -> list[Candidate]:
     return [piece for c in out for piece in _split_at_labels(text, c, inner)]
 
 
+def _turn(start: int, end: int, span: tuple[int, int], key: str) -> Candidate:
+    """A turn's words as a candidate: its label names the speaker (``label``), or names a side of the interview
+    or no one (``marker``: ``Q``, ``QUESTION``)."""
+    if key in TURN_CLASSES:
+        return Candidate(start, end, Kind.DIRECT, turn=True, party=_party(key), marker=span)
+    return Candidate(start, end, Kind.DIRECT, turn=True, label=span)
+
+
 def _split_at_labels(text: str, turn: Candidate, inner: re.Pattern[str]) -> list[Candidate]:
     """A turn cut where a label the transcript opens lines with (``inner``, one pattern for the text) stands
     inside it after a sentence and a run of spaces, as pages that lost their line breaks print the next turn
     (``… What is that about?    RICE: Well, …``): the words before it, then the new turn."""
-    pieces, start, label, party = [], turn.start, turn.label, turn.party
+    pieces, start, label, party, marker = [], turn.start, turn.label, turn.party, turn.marker
     for m in inner.finditer(text, turn.start, turn.end):
-        pieces.append(replace(turn, start=start, end=m.start(), label=label, party=party))
-        start, label, party = m.end(), (m.start("name"), m.end("name")), None
-    pieces.append(replace(turn, start=start, label=label, party=party))
+        pieces.append(replace(turn, start=start, end=m.start(), label=label, party=party, marker=marker))
+        start, label, party, marker = m.end(), (m.start("name"), m.end("name")), None, None
+    pieces.append(replace(turn, start=start, label=label, party=party, marker=marker))
     return pieces
 
 
 def _labelled_lines(
     text: str, lines: list[tuple[int, int]], pattern: re.Pattern[str], lex: Lexicon
-) -> dict[int, tuple[int, tuple[int, int] | None, str]]:
-    """Line number -> (content start, label span or None, label key or class) of each line ``pattern``
-    opens with a speaker label that ``turn_labels.tsv`` does not list as furniture."""
-    out: dict[int, tuple[int, tuple[int, int] | None, str]] = {}
+) -> dict[int, tuple[int, tuple[int, int], str]]:
+    """Line number -> (content start, label span, label key or class) of each line ``pattern``
+    opens with a speaker label that ``turn_labels.tsv`` does not list as furniture (a class is one of
+    ``TURN_CLASSES``)."""
+    out: dict[int, tuple[int, tuple[int, int], str]] = {}
     for n, (start, end) in enumerate(lines):
         m = pattern.match(text, start, end)
         if m is None:
@@ -674,8 +686,7 @@ def _labelled_lines(
             continue
         if cls is None and _LABEL_FUNCTION_WORDS.intersection(key.split()):
             continue  # a subhead ("WHAT'S NEXT:", "WHY IT MATTERS:"), not a name
-        label = None if cls is not None else (m.start("name"), m.end("name"))
-        out[n] = (m.end(), label, key if cls is None else cls)
+        out[n] = (m.end(), (m.start("name"), m.end("name")), key if cls is None else cls)
     return out
 
 
@@ -689,11 +700,11 @@ _NAME_LINE = re.compile(
 MIN_NAME_LINES = 4
 
 
-def _name_lines(text: str, lines: list[tuple[int, int]]) -> dict[int, tuple[int, tuple[int, int] | None, str]]:
+def _name_lines(text: str, lines: list[tuple[int, int]]) -> dict[int, tuple[int, tuple[int, int], str]]:
     """The lines of a parliamentary record that name the member who speaks in the paragraphs below (see
     ``_NAME_LINE``), as ``_labelled_lines`` gives labels; none unless the text has ``MIN_NAME_LINES`` of them and
     one name recurs (a speaker called again), which a list of names or of section titles does not."""
-    out: dict[int, tuple[int, tuple[int, int] | None, str]] = {}
+    out: dict[int, tuple[int, tuple[int, int], str]] = {}
     for n, (start, end) in enumerate(lines):
         m = _NAME_LINE.fullmatch(text, start, end)
         if m is not None and n + 1 < len(lines):

@@ -116,6 +116,7 @@ class Attribution:
     ranked: bool = False  # the mention was chosen by the learned ranking (attribute/ranking.py), no rule named one
     joint: bool = False  # said by several parties together ("Moreau and Berg agreed …"): none of them is the speaker
     turn: bool = False  # a transcript turn (the words after a speaker label), not words between quotation marks
+    shown: Mention | None = None  # the words naming the speaker at the quote when the mention is elsewhere (``Q``)
 
 
 @dataclass(frozen=True, slots=True)

@@ -802,7 +802,7 @@ def test_a_transcript_label_names_the_speaker_by_the_full_name_the_text_gives(qu
     got = [(q.text, q.speaker, q.speaker_mention, q.cue) for q in quotes_of(text)]
     assert got == [
         ("Hi, everyone.", "Jen Psaki", "MS. PSAKI", None),
-        ("Is the review over?", None, None, None),
+        ("Is the review over?", None, "QUESTION", None),  # the label stands for an unnamed reporter
         ("No, it is not.", "Jen Psaki", "MS. PSAKI", None),
     ]
 
@@ -821,6 +821,7 @@ def test_a_question_turn_opened_by_the_askers_own_name_is_hers(
     text = f"MS. PSAKI: Hi, everyone.\n\nQUESTION: {question}\n\nMS. PSAKI: No, it is not.\n"
     turn = next(q for q in quotes_of(text) if q.text.startswith(question.split(".")[0]))
     assert turn.speaker == speaker
+    assert turn.speaker_mention == (speaker or "QUESTION")  # her name where she gives it, else the label
 
 
 def test_an_age_or_an_appositive_noun_names_the_person_described(quotes_of: Extract) -> None:
@@ -857,6 +858,12 @@ def test_qa_turns_go_to_the_interviewer_and_interviewee_the_introduction_names(q
     ]
     bare = "Q: What comes first?\n\nA: The bridge.\n"  # no introduction: the turns name no one
     assert [q.speaker for q in quotes_of(bare)] == [None, None]
+
+
+def test_a_qa_turn_shows_its_label_as_the_speakers_mention_at_the_quote(quotes_of: Extract) -> None:
+    text = "On Monday, reporter Dana Cole sat down with Mayor Tom Reed.\n\nQ: What comes first?\n\nA: The bridge.\n"
+    got = [(q.speaker, q.speaker_mention, text[slice(*q.speaker_span)]) for q in quotes_of(text) if q.speaker_span]
+    assert got == [("Dana Cole", "Q", "Q"), ("Tom Reed", "A", "A")]  # the name is the introduction's, the words here
 
 
 def test_a_paragraph_opening_with_a_quote_gives_it_to_the_person_it_then_introduces(quotes_of: Extract) -> None:
@@ -1337,3 +1344,33 @@ def test_a_channel_after_the_reported_object_stays_out_of_the_cue(quotes_of: Ext
     assert (q.cue, q.text) == ("urged", "an investigation into errors")
     q = only(quotes_of("Novak said in a statement that the port would close."))
     assert q.cue == "said in a statement"
+
+
+def test_a_subject_the_parser_took_from_inside_the_quote_gives_way_to_the_one_outside(quotes_of: Extract) -> None:
+    text = "“My reaction, that was outrageous,” Berg's former campaign strategist said in an interview."
+    [quote] = quotes_of(text)
+    assert quote.speaker_mention == "Berg's former campaign strategist"  # not Berg, who owns the role
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # the sentence after the quote, run on with no space, has a cue that reports its own clause
+        (
+            "“It is good to see you again,” Berg told Novak. “We spent many hours together.”Tensions have grown as "
+            "Dunmore pursued a plan which it claims intends to weaken Ruritania.",
+            "We spent many hours together.",
+            "Berg",
+        ),
+        # a cue whose clause ends before a quote opening a sentence, run on with no space
+        (
+            "“We must talk,” Berg said.“The relationship is the most important one,” Novak noted.",
+            "The relationship is the most important one,",
+            "Novak",
+        ),
+    ],
+)
+def test_a_cue_reporting_its_own_clause_in_a_run_on_sentence_is_not_the_quotes(
+    quotes_of: Extract, text: str, quote: str, speaker: str
+) -> None:
+    assert [q.speaker for q in quotes_of(text) if q.text == quote] == [speaker]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from ..config import Lexicon, lexicon
 from ..detect import (
     NO_SPANS,
+    QUOTE_CHARS,
     Candidate,
     Spans,
     according_name,
@@ -97,7 +98,13 @@ def attribute(
                 label: Mention | None = Mention(text[slice(*cand.label)], *cand.label, "name", "PERSON")
             else:
                 label = parties.get(cand.party or "") or _self_introduced(doc, cand)
-            out.append(Attribution(cand.start, cand.end, cand.kind, mention=label, sourceless=label is None, turn=True))
+            # "Q:" stands for the interviewer at the turn, named or not, unless the turn names its speaker itself
+            shown = None if label is not None and cand.start <= label.start < cand.end else _marker(text, cand)
+            out.append(
+                Attribution(
+                    cand.start, cand.end, cand.kind, mention=label, sourceless=label is None, turn=True, shown=shown
+                )
+            )
             continue
         att = _attribute_one(doc, cand, lex, marked, within_marks)
         if att.joint and cand.kind is Kind.INDIRECT:
@@ -131,6 +138,14 @@ def attribute(
                 att = replace(att, mention=chosen, ranked=True)
         out.append(att)
     return out, mentions
+
+
+def _marker(text: str, cand: Candidate) -> Mention | None:
+    """The label of a turn that names no one (``Q``, ``A``, ``QUESTION``) as the mention shown at the turn."""
+    if cand.marker is None:
+        return None
+    start, end = cand.marker
+    return Mention(text[start:end], start, end, "description")
 
 
 def _self_introduced(doc: Doc, cand: Candidate) -> Mention | None:
@@ -405,10 +420,25 @@ def _cue_for(span: Span, sents: list[Span], inside: set[int], lex: Lexicon) -> T
     for anc in span.root.ancestors:
         if usable(anc):
             return anc
-    candidates = [t for s in sents for t in s if usable(t)]
+    candidates = [t for s in sents for t in s if usable(t) and not _reports_other_words(t, span)]
     if not candidates:
         return None
     return min(candidates, key=lambda t: min(abs(t.i - span.start), abs(t.i - (span.end - 1))))
+
+
+def _reports_other_words(verb: Token, span: Span) -> bool:
+    """Whether a reporting verb beside a quote, in a sentence the parser ran on from the quote's, reports other
+    words: a content clause of its own outside the quote, with nothing of the quote hanging on it. Either the verb
+    comes after a quote that ends its sentence (``“… a great honour.” Tensions grew as the US pursued a strategy
+    which it claims [intends to …]``) or its whole phrase comes before the quote (``“[…],” he said.“…,” Xi noted``)."""
+    after = verb.i >= span.end and span.text.rstrip().endswith((".", "!", "?")) and verb.left_edge.i > span.start
+    opening = doc_text(span.doc)[: span.start_char].rstrip().rstrip("".join(QUOTE_CHARS) + "'’").rstrip()
+    before = verb.right_edge.i < span.start and opening.endswith((".", "!", "?"))  # the quote opens a sentence
+    if not (after or before):
+        return False
+    inside = range(span.start, span.end)
+    own = [c for c in verb.children if c.dep_ == "ccomp" and c.left_edge.i not in inside and c.i not in inside]
+    return bool(own) and not any(c.i in inside or c.right_edge.i in inside for c in verb.children)
 
 
 def _source_of(cue: Token, span: Span, inside: set[int], lex: Lexicon, marked: Spans = NO_SPANS) -> Token | None:
@@ -422,6 +452,8 @@ def _source_of(cue: Token, span: Span, inside: set[int], lex: Lexicon, marked: S
         source = _subject_outside_quotes(cue, marked)  # "“… we will …,” adding, “…”": the parse hung the cue inside
     if source is not None and source.i not in inside:
         return source
+    if source is not None and (outside := next((c for c in _subjects(cue) if c.i not in inside), None)) is not None:
+        return outside  # "“My reaction …,” Berg's former adviser said": the parser gave the cue the quote's subject too
     doc = cue.doc
     if cue.i >= span.end:
         window = list(range(span.end, cue.i)) + list(range(cue.i + 1, min(cue.i + 7, len(doc))))
@@ -742,11 +774,16 @@ def _what_is_said(subj: Token, verb: Token) -> bool:
     return subj.lower_ in _SAID_WORDS and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def _subjects(verb: Token) -> list[Token]:
+    """The subjects the parser gave a verb."""
+    return [c for c in verb.children if c.dep_ in SUBJECTS]
+
+
 def _nearest_subject(verb: Token) -> Token | None:
     """A verb's subject; of two the parser gave it, a name next to it (``INMO General Secretary
     Ann Ní Bhriain said``, where the tagger cut the union's acronym off as a subject of its own: the secretary, not
     the union). A second subject that is no name stays second (``your advisors, all of them, are saying``)."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    subjects = _subjects(verb)
     before = [c for c in subjects if c.i < verb.i]
     return before[-1] if len(before) > 1 and before[-1].pos_ == "PROPN" else subjects[0] if subjects else None
 
