@@ -1027,7 +1027,26 @@ def _continued(verb: Token, clause: Token, span: tuple[int, int], lex: Lexicon) 
     if more is None and bare and last.i + 1 < len(verb.doc) and verb.doc[last.i + 1].lower_ == "and":
         more = _conjunct_clause(verb, last, lex, ("and",), backshifted=True)  # "… had stopped and it took …"
     span = (span[0], more[1]) if more is not None else span
+    if more is None and (condition := _condition_after(verb, last)) is not None:
+        span = (span[0], condition[1])  # "said it is prepared to strike, [unless management apologises]"
     return _that_series(last, span)
+
+
+#: Conjunctions that make a clause the condition of what was said (``…, unless management apologises``).
+CONDITIONS = ("if", "unless", "until", "provided")
+
+
+def _condition_after(verb: Token, last: Token) -> tuple[int, int] | None:
+    """A condition the parser hung on the reporting verb right after the reported clause (``said it is prepared to
+    strike, unless management apologises``): part of what was said, not the writer's."""
+    doc = verb.doc
+    k = last.i + 1
+    if k < len(doc) and doc[k].text == ",":
+        k += 1
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and clause.left_edge.i == k and clause.left_edge.lower_ in CONDITIONS:
+            return _span_of(list(clause.subtree))
+    return None
 
 
 def _that_series(last: Token, span: tuple[int, int]) -> tuple[int, int]:

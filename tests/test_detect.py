@@ -972,3 +972,21 @@ def test_what_joins_a_reported_clause_with_and_ends_it_only_when_it_is_another_a
 )
 def test_a_conjunction_fronted_inside_a_report_stays_in_it(quotes_of: Extract, text: str, expected: str) -> None:
     assert [q.text for q in quotes_of(text) if q.kind is Kind.INDIRECT] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a condition the parser hung on the reporting verb is part of what was said
+        (
+            "The union has said it is prepared to call out other members in support of the Dunmore employees, unless "
+            "management apologises over the manner in which it intends to cut jobs.",
+            "it is prepared to call out other members in support of the Dunmore employees, unless management "
+            "apologises over the manner in which it intends to cut jobs",
+        ),
+        # a time clause is the writer's: the report ends before it
+        ("Berg said the talks would go on, after Novak called for a pause.", "the talks would go on"),
+    ],
+)
+def test_a_condition_after_a_report_belongs_to_it(quotes_of: Extract, text: str, expected: str) -> None:
+    assert [q.text for q in quotes_of(text) if q.kind is Kind.INDIRECT][0] == expected
