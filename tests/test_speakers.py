@@ -114,6 +114,13 @@ def test_plural_pronoun_gives_no_speaker() -> None:
             "They said the chaos was the tip of other ills.",
             ["councillors", "councillors"],
         ),
+        (  # too far back for the group, but the "they" before it names it
+            "The councillors alleged a lack of transparency at the assembly.\n\n"
+            "In a statement read by councillor Anna Holt, the ward reps alleged intimidation on the side of the "
+            "police for exercising their oversight role which they said is against the law.\n\n"
+            "They said the chaos was just the tip of other ills affecting the assembly.",
+            ["councillors", "councillors", "councillors"],
+        ),
         (  # the parties to a meeting are no group that spoke as one
             "The leaders said the talks had gone well.\n\nThey said a second round would follow.",
             ["leaders", None],

@@ -73,6 +73,11 @@ def resolve(
         quoted=frozenset((a.mention.start, a.mention.end) for a in attributions if a.mention),
         text=article.text,
         marked=Spans.of((a.start, a.end) for a in attributions if not a.turn),
+        groups=tuple(
+            a.mention
+            for a in attributions
+            if a.mention and a.mention.form == "pronoun" and lex.pronouns.get(a.mention.text.lower()) == "group"
+        ),
     )
     registry: dict[str, Speaker] = {}
     quotes = []
@@ -432,6 +437,7 @@ class _Sources:
     quoted: frozenset[tuple[int, int]]  # spans of the mentions that attributions name
     marked: Spans = NO_SPANS  # quoted and reported words (turns excluded): no one named there is an antecedent
     text: str = ""  # the article's text, for the places named before each person
+    groups: tuple[Mention, ...] = ()  # the plural pronouns attributions name ("they said"), in order
     _origins: dict[str, frozenset[str]] | None = None
 
     def origins(self, persons: _People, lex: Lexicon) -> Mapping[str, frozenset[str]]:
@@ -517,7 +523,10 @@ def _group_before(pronoun: Mention, bodies: _Bodies, sources: _Sources, lex: Lex
     alleged …"; not the parties to a meeting, ``joint_heads.tsv``), in the pronoun's paragraph or the one
     before, with no named body between them; None otherwise (a "they" after a named body is left unresolved)."""
     last = _within_reach(pronoun, (b for b in bodies.all if b.end <= pronoun.start), sources)
-    if last is None or not _plural(last):
+    if last is None:  # "The MCAs alleged …\n\n… which they said …\n\nThey said …": the "they" before names it
+        earlier = _within_reach(pronoun, (p for p in sources.groups if p.end <= pronoun.start), sources)
+        return _group_before(earlier, bodies, sources, lex) if earlier is not None else None
+    if not _plural(last):
         return None  # "a resident", "an official": one person, never "they"
     spoke = last.form == "description" and (last.start, last.end) in sources.quoted
     together = _singular(head_word(last.text).lower()) in lex.joint_heads
