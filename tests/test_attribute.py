@@ -1374,3 +1374,21 @@ def test_a_cue_reporting_its_own_clause_in_a_run_on_sentence_is_not_the_quotes(
     quotes_of: Extract, text: str, quote: str, speaker: str
 ) -> None:
     assert [q.speaker for q in quotes_of(text) if q.text == quote] == [speaker]
+
+
+def test_a_participle_after_a_document_noun_is_the_documents_report(quotes_of: Extract) -> None:
+    text = (
+        "A careless mistake by a Dunmore newspaper led to a flurry of reports this weekend wrongly claiming "
+        "Ruritania would consider joint sovereignty."
+    )
+    [quote] = [q for q in quotes_of(text) if q.kind is Kind.INDIRECT]
+    assert (quote.speaker_mention, quote.text) == ("reports", "Ruritania would consider joint sovereignty")
+
+
+def test_a_reporting_participle_is_never_part_of_its_speakers_mention(quotes_of: Extract) -> None:
+    text = (
+        "Officials spent much of the weekend contacting UK and Spanish newspapers demanding they correct stories "
+        "suggesting shared sovereignty was a possibility outside the union."
+    )
+    mentions = [q.speaker_mention or "" for q in quotes_of(text) if q.kind is Kind.INDIRECT]
+    assert mentions and not any("demanding" in m for m in mentions)

@@ -708,6 +708,8 @@ def _speaker_token(verb: Token, lex: Lexicon) -> Token | None:
         return absolute
     if heard_by_subject(verb, lex) or impersonal(verb):
         return passive_agent(verb)  # "she was told by doctors that …", "it was announced by X that …": the agent
+    if (document := _document_before_participle(verb, lex)) is not None:
+        return document
     node: Token | None = verb
     for _ in range(4):
         if node is None:
@@ -747,6 +749,23 @@ def _speaker_token(verb: Token, lex: Lexicon) -> Token | None:
             continue
         return None
     return None
+
+
+def _document_before_participle(verb: Token, lex: Lexicon) -> Token | None:
+    """The document a reporting participle follows when the parser hung the participle on the sentence's verb
+    (``a mistake led to a flurry of reports this weekend wrongly claiming …``: the reports claim, not the mistake):
+    a document noun (``document_heads.tsv``) just before it, with only adverbs and a time phrase between."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.head.i > verb.i:
+        return None
+    k = verb.i - 1
+    while k > verb.head.i and (
+        verb.doc[k].dep_ in ("advmod", "npadvmod", "det") or verb.doc[k].ent_type_ in ("DATE", "TIME")
+    ):
+        k -= 1
+    noun = verb.doc[k]
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lex.document_heads or noun.i == verb.head.i:
+        return None
+    return noun
 
 
 def _statement_maker(subj: Token, verb: Token, lex: Lexicon) -> Token | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..config import Lexicon, lexicon
-from ..detect import channel_of, headline_case
+from ..detect import channel_of, headline_case, reporting_key
 from ..types import Mention
 
 if TYPE_CHECKING:
@@ -294,8 +294,8 @@ def _says_which(mod: Token) -> bool:
     """Whether a modifier right after a plural noun says which people it means: a participle ("people living on
     the levels") or an adjective with its complement ("sources close to the talks", "people familiar with …"),
     however the parser labelled it."""
-    if mod.dep_ == "acl":
-        return mod.tag_ in _PARTICIPLES
+    if mod.dep_ == "acl":  # "newspapers demanding they correct …": a report, not which newspapers
+        return mod.tag_ in _PARTICIPLES and reporting_key(mod, lexicon()) is None
     return mod.dep_ in ("amod", "advmod") and mod.pos_ == "ADJ" and any(c.dep_ == "prep" for c in mod.children)
 
 
