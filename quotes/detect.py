@@ -413,6 +413,13 @@ _CAPTION = re.compile(
 )
 
 
+#: A caption label alone on its line (``Image caption,`` as BBC pages print it): the next line that holds words is the
+#: caption (``Councillor Anna Holt wants more support for small shops``), furniture like any caption.
+_CAPTION_LABEL = re.compile(
+    r"^[ \t]*(?:Image|Photo|Picture) caption[:,]?[ \t]*\n(?:[ \t]*\n)*(?P<caption>[^\n]+)", re.MULTILINE
+)
+
+
 #: Characters that mark a quotation in a line (double marks, guillemets and an opening single mark; a closing
 #: single mark is as often an apostrophe).
 QUOTE_CHARS = frozenset('"“”„«»‘')
@@ -512,6 +519,7 @@ def furniture(text: str) -> list[tuple[int, int]]:
     """
     spans = [(m.start(), m.end()) for m in _FURNITURE.finditer(text)]
     spans += [(m.start(), m.end()) for m in _CAPTION.finditer(text)]
+    spans += [(m.start("caption"), m.end("caption")) for m in _CAPTION_LABEL.finditer(text)]
     spans += _repeated_lines(text)
     spans += [
         (m.start(), m.end()) for m in _QUOTED_SUBHEAD.finditer(text) if len(m.group(0).split()) <= MAX_HEADLINE_WORDS

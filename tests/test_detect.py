@@ -990,3 +990,15 @@ def test_a_conjunction_fronted_inside_a_report_stays_in_it(quotes_of: Extract, t
 )
 def test_a_condition_after_a_report_belongs_to_it(quotes_of: Extract, text: str, expected: str) -> None:
     assert [q.text for q in quotes_of(text) if q.kind is Kind.INDIRECT][0] == expected
+
+
+def test_the_line_after_a_caption_label_alone_on_its_line_is_furniture() -> None:
+    text = (
+        "Shops on the high street say sales have fallen.\n\nThe council will meet on Monday.\n\n"
+        "Image caption,\n\nAnna Holt, who runs a refill shop, says this year has been very tough\n\n"
+        'Anna Holt said: "This year has been the toughest for us."'
+    )
+    assert [text[a:b] for a, b in furniture(text)] == [
+        "Image caption,",
+        "Anna Holt, who runs a refill shop, says this year has been very tough",
+    ]
