@@ -1392,3 +1392,36 @@ def test_a_reporting_participle_is_never_part_of_its_speakers_mention(quotes_of:
     )
     mentions = [q.speaker_mention or "" for q in quotes_of(text) if q.kind is Kind.INDIRECT]
     assert mentions and not any("demanding" in m for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # a place before the title, the whole read by the tagger as one organisation's name
+        (
+            "DUNMORE: La Castellana Mayor Ana Ruiz-Holt has questioned the appointment of a new police chief.\n\n"
+            "The mayor said she was surprised.\n\nRuiz-Holt said the police did not observe protocol.",
+            ["Ana Ruiz-Holt", "Ana Ruiz-Holt", "Ana Ruiz-Holt"],
+        ),
+        # a lower-case title between the body and the name; "she" is then the spokeswoman, not the protester
+        (
+            'Ms Holt said protesters want the minister to act. "This is only the beginning," she said.\n'
+            "In response, Bus Éireann spokeswoman Nicola Cooke said the route received no public subsidy.\n"
+            "She said the company had done extensive research into the routes in question.",
+            ["Holt", "Holt", "Nicola Cooke", "Nicola Cooke"],
+        ),
+    ],
+)
+def test_a_name_after_a_title_inside_a_capitalized_phrase_is_the_person(
+    quotes_of: Extract, text: str, speakers: list[str]
+) -> None:
+    assert [q.speaker for q in quotes_of(text)] == speakers
+
+
+def test_a_name_joined_to_the_subject_is_a_subject() -> None:
+    from quotes.attribute import document_mentions
+    from quotes.nlp import pipeline
+
+    doc = pipeline(Settings())("Dunmore Ltd and owner Tomas Berg presented a proposal to the board.")
+    berg = next(m for m in document_mentions(doc) if m.text.endswith("Tomas Berg"))
+    assert berg.is_subject  # "he" after it is Berg before any person named later in an object

@@ -66,6 +66,8 @@ def token_mention(tok: Token, lex: Lexicon) -> Mention | None:
         # "weather scientist Dr N Puviarasan" (the name tagged ORG): a courtesy title marks a person's name
         role = " ".join(t.lower_ for t in phrase.doc[phrase.start : named.start - 1]) or None
         return Mention(named.text, named.start_char, named.end_char, "name", "PERSON", role, None, tok.dep_ in SUBJECTS)
+    if tok.pos_ == "PROPN" and (inner := _name_after_inner_title(tok, phrase, lex)) is not None:
+        return inner  # "La Castellana Mayor Ana Ruiz" tagged as one organisation: the mayor of La Castellana
     role, body = role_and_body(tok, phrase, ent, lex)
     titled = ent if ent is not None else phrase
     opens = titled[0].lower_ in lex.titles or _acronym_before_title(titled, titled.start, lex)
@@ -104,6 +106,35 @@ def token_mention(tok: Token, lex: Lexicon) -> Mention | None:
     return Mention(
         text_span.text, text_span.start_char, text_span.end_char, form, label, role, body, tok.dep_ in SUBJECTS
     )
+
+
+def _name_after_inner_title(tok: Token, phrase: Span, lex: Lexicon) -> Mention | None:
+    """A person's name after a title inside a capitalized phrase that a place or body opens (``La Castellana Mayor
+    Ana Ruiz``, ``Harwich Town Councillor Jo Berg``, ``Dunmore Bus spokeswoman Ana Ruiz``), which the tagger reads
+    as one name or organisation: the name after the title, the title as role and the words before it as the body."""
+    doc = phrase.doc
+    words = list(doc[phrase.start : tok.i + 1])
+    if len(words) < 3 or not all(
+        t.is_title or t.is_upper or t.text in ("-", ".") or t.lower_ in lex.titles for t in words
+    ):
+        return None
+    titles = [k for k, t in enumerate(words) if t.lower_ in lex.titles]
+    if not titles or titles[-1] == 0 or titles[-1] >= len(words) - 1:
+        return None  # no title, one that opens the phrase (handled as a title) or ends it ("… Council Leader")
+    k = titles[-1]
+    first = k
+    while first > 0 and words[first - 1].lower_ in lex.titles:
+        first -= 1  # "Essex County Council [Deputy Leader]": a title of several words
+    name = doc[words[k + 1].i : tok.i + 1]
+    if (
+        first == 0
+        or any(t.lower_ in lex.titles for t in name)
+        or not any(t.ent_type_ or t.pos_ == "PROPN" for t in name)
+    ):
+        return None
+    role = " ".join(t.lower_ for t in words[first : k + 1])
+    body = doc[phrase.start : words[first].i].text
+    return Mention(name.text, name.start_char, name.end_char, "name", "PERSON", role, body, tok.dep_ in SUBJECTS)
 
 
 def _national(tok: Token, lex: Lexicon) -> bool:
@@ -437,12 +468,13 @@ def title_before(doc: Doc, start: int, lex: Lexicon) -> str | None:
 
 
 def names_subject(tok: Token) -> bool:
-    """Whether a name is its sentence's subject, or in apposition to it (``Her neighbour, Ali Arslan, …, is``), or
+    """Whether a name is its sentence's subject, or in apposition to it (``Her neighbour, Ali Arslan, …, is``) or
+    joined to it (``Dunmore Ltd and its owner Ali Arslan presented …``), or
     the subject of a relative clause on it (``joy for Ruth Novak, who said …``). The subject of an absolute phrase
     is not (``Berg pledged …, with finance minister Novak revealing plans …``: the sentence is Berg's)."""
     if _absolute_subject(tok):
         return False
-    return tok.dep_ in SUBJECTS or tok.dep_ == "appos" and tok.head.dep_ in SUBJECTS or _who_clause(tok)
+    return tok.dep_ in SUBJECTS or tok.dep_ in ("appos", "conj") and tok.head.dep_ in SUBJECTS or _who_clause(tok)
 
 
 def _absolute_subject(tok: Token) -> bool:
