@@ -1425,3 +1425,22 @@ def test_a_name_joined_to_the_subject_is_a_subject() -> None:
     doc = pipeline(Settings())("Dunmore Ltd and owner Tomas Berg presented a proposal to the board.")
     berg = next(m for m in document_mentions(doc) if m.text.endswith("Tomas Berg"))
     assert berg.is_subject  # "he" after it is Berg before any person named later in an object
+
+
+def test_a_quote_paragraph_after_a_sentence_about_her_clients_is_hers(quotes_of: Extract) -> None:
+    text = (
+        "Anna Holt sees the tents from the salon where she works.\n\n"
+        '"It is a wonderful area and it is bad to have that eyesore," Holt said.\n\n'
+        "Her clients see it, too, especially as they drive down the street to the salon.\n\n"
+        '"I could not get through a client without them making a comment about it."'
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Anna Holt", "Anna Holt"]
+
+
+def test_his_on_a_reporting_noun_is_the_person_he_refers_to(quotes_of: Extract) -> None:
+    text = (
+        "Chancellor Tomas Berg announced a plan on Sunday, pledging more money for the army and repeating his "
+        "promise to reach the target of 2% of gross domestic product."
+    )
+    [promise] = [q for q in quotes_of(text) if q.speaker_mention == "his"]
+    assert promise.speaker == "Tomas Berg"

@@ -121,6 +121,11 @@ def test_plural_pronoun_gives_no_speaker() -> None:
             "They said the chaos was just the tip of other ills affecting the assembly.",
             ["councillors", "councillors", "councillors"],
         ),
+        (  # a name inside another phrase ("a Dunmore school board meeting") is no body between them
+            "Parents packed a Dunmore school board meeting on Tuesday night to protest the decision.\n\n"
+            "Many of them commute to jobs in other cities, and they say they cannot drive their children to school.",
+            ["parents"],
+        ),
         (  # the parties to a meeting are no group that spoke as one
             "The leaders said the talks had gone well.\n\nThey said a second round would follow.",
             ["leaders", None],
@@ -495,3 +500,20 @@ def test_bare_residents_are_the_group_of_residents_the_article_named_before(
         "Residents say they first received eviction notices in March, after the buildings were sold.\n"
     )
     assert [q.speaker for q in quotes_of(text)] == ["group of Dunmore residents"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the body made a subject just before speaks through its unnamed spokesman
+        (
+            'In a statement, the Dunmore Water Authority apologised for the outage.\n\nA spokesman said: "Supply '
+            'will be back on Friday."',
+            "Dunmore Water Authority spokesman",
+        ),
+        # no body before it: the spokesman stays unnamed
+        ('Residents were angry.\n\nA spokesman said: "Supply will be back on Friday."', "spokesman"),
+    ],
+)
+def test_an_unnamed_spokesman_speaks_for_the_body_just_before_him(quotes_of: Extract, text: str, speaker: str) -> None:
+    assert [q.speaker for q in quotes_of(text) if q.kind is Kind.DIRECT] == [speaker]

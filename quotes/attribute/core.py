@@ -34,6 +34,7 @@ from ..detect import (
 from ..types import Attribution, Kind, Mention
 from . import ranking
 from .mentions import (
+    PRONOUN_GENDERS,
     SUBJECTS,
     doc_text,
     document_mentions,
@@ -913,9 +914,9 @@ def _introduced_after(doc: Doc, cand: Candidate, lex: Lexicon) -> Mention | None
 def _previous_paragraph_subject(
     doc: Doc, offset: int, lex: Lexicon, marked: Spans = NO_SPANS, page: Spans = NO_SPANS
 ) -> Mention | None:
-    """The named person who is the subject of the last sentence of the paragraph before ``offset``,
-    unless that subject is inside quoted words (``"… You can't expect me …"``: someone's words, not
-    the writer's sentence about a person).
+    """The named person who is the subject of the last sentence of the paragraph before ``offset`` (or whose
+    ``his``/``her`` opens it: ``Her clients see it, too``), unless that subject is inside quoted words (``"… You
+    can't expect me …"``: someone's words, not the writer's sentence about a person).
 
     A quote standing as a paragraph of its own, with no cue, is by news
     convention the words of the person the previous paragraph was about.
@@ -934,6 +935,10 @@ def _previous_paragraph_subject(
     if subject is None or _quoted(subject, marked):
         return None
     mention = token_mention(subject, lex)
+    if mention is not None and mention.label != "PERSON" and mention.form != "pronoun":
+        owner = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ in PRONOUN_GENDERS), None)
+        if owner is not None:  # "Her clients see it, too.\n\n“I couldn't get through a client …”": hers
+            return token_mention(owner, lex)
     if mention is None or mention.label != "PERSON" and mention.form != "pronoun":
         return None
     return mention

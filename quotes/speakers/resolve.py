@@ -246,8 +246,8 @@ def _canonical(
 ) -> Speaker | None:
     """The speaker a mention names: pronouns to their antecedent, short names to the fullest,
     roles to their holder, offices and capitals to their body, descriptions to the fullest body."""
-    if m.form == "pronoun":
-        kind = lex.pronouns.get(m.text.lower())
+    if m.form == "pronoun":  # a possessive ("his statement", "Her clients …") refers to a person as "he"/"she" do
+        kind = lex.pronouns.get(m.text.lower()) or ("person" if m.text.lower() in PRONOUN_GENDERS else None)
         group = _group_before(m, bodies, sources, lex) if kind == "group" and sources else None
         if group is not None:
             return _canonical(group, persons, bodies, lex, sources)
@@ -295,6 +295,8 @@ def _canonical(
     government = _government(m, lex)
     if government is not None:
         return government
+    if sources is not None and (press := _press_officer(m, bodies, sources, lex)) is not None:
+        return press
     name = _fullest_body(m, bodies, lex)
     kind = _body_kind(name, m)
     return Speaker(id=slug(name), name=name, kind=kind, role=m.role, body=m.body, aliases=tuple(sorted({m.text, name})))
@@ -481,6 +483,27 @@ def _office_of(m: Mention, persons: _People, bodies: _Bodies, lex: Lexicon) -> S
     return _institution(f"{name}'s office", m.text) if pronoun else None
 
 
+#: Unnamed press officers: "A spokesman said" speaks for the body the article has just made a sentence's subject.
+PRESS_OFFICERS = ("spokesman", "spokeswoman", "spokesperson")
+
+
+def _press_officer(m: Mention, bodies: _Bodies, sources: _Sources, lex: Lexicon) -> Speaker | None:
+    """The body a bare ``a spokesman``/``the spokeswoman`` speaks for: the organisation or government made a
+    sentence's subject before it, in its paragraph or the one before (``In a statement, the Post Office apologised
+    … A spokesman said: …`` is the Post Office's spokesman); None when there is none."""
+    words = m.text.lower().split()
+    if len(words) != 2 or words[0] not in ("a", "an", "the") or words[1] not in PRESS_OFFICERS:
+        return None
+    body = _body_before(m, bodies, sources)
+    if body is None:
+        return None
+    display = _fullest_body(body, bodies, lex)
+    name = f"{display} {words[1]}"
+    return Speaker(
+        id=slug(name), name=name, kind=SpeakerKind.ANONYMOUS, role=words[1], body=display, aliases=(m.text, name)
+    )
+
+
 def _institution(name: str, mention: str) -> Speaker:
     return Speaker(id=slug(name), name=name, kind=SpeakerKind.INSTITUTION, aliases=tuple(sorted({mention, name})))
 
@@ -517,12 +540,19 @@ def _gender_words(persons: Sequence[Mention], lex: Lexicon) -> dict[str, str]:
 PRONOUN_PARAGRAPHS = 1
 
 
+#: Entity labels of places, which a "they" never refers to.
+PLACES = ("GPE", "LOC")
+
+
 def _group_before(pronoun: Mention, bodies: _Bodies, sources: _Sources, lex: Lexicon) -> Mention | None:
     """The group a plural pronoun refers to: the last group of unnamed sources the article quoted ("residents",
     "small business owners in …") or the last group described in the plural that spoke ("The councillors
     alleged …"; not the parties to a meeting, ``joint_heads.tsv``), in the pronoun's paragraph or the one
-    before, with no named body between them; None otherwise (a "they" after a named body is left unresolved)."""
-    last = _within_reach(pronoun, (b for b in bodies.all if b.end <= pronoun.start), sources)
+    before, with no named body between them (a place is none, nor a name that is no sentence's subject and no source:
+    "Parents packed a Menifee school board meeting …, and they say"); None otherwise (a "they" after a named body that
+    speaks or acts is left unresolved)."""
+    before = (b for b in bodies.all if b.end <= pronoun.start and b.label not in PLACES and _figures(b, sources))
+    last = _within_reach(pronoun, before, sources)
     if last is None:  # "The MCAs alleged …\n\n… which they said …\n\nThey said …": the "they" before names it
         earlier = _within_reach(pronoun, (p for p in sources.groups if p.end <= pronoun.start), sources)
         return _group_before(earlier, bodies, sources, lex) if earlier is not None else None
@@ -531,6 +561,11 @@ def _group_before(pronoun: Mention, bodies: _Bodies, sources: _Sources, lex: Lex
     spoke = last.form == "description" and (last.start, last.end) in sources.quoted
     together = _singular(head_word(last.text).lower()) in lex.joint_heads
     return last if is_anonymous(last) or spoke and not together else None
+
+
+def _figures(m: Mention, sources: _Sources) -> bool:
+    """Whether a mention is a sentence's subject or a source the article quotes, not a word in another phrase."""
+    return m.is_subject or (m.start, m.end) in sources.quoted
 
 
 def _body_before(pronoun: Mention, bodies: _Bodies, sources: _Sources) -> Mention | None:
