@@ -1683,7 +1683,7 @@ def _cut_at_next_report(tokens: list[Token], head: Token) -> list[Token]:
         prev = tokens[k - 1]
         joined = _before_adverbs(tokens, k)  # "… but also urged": the word before "also"
         speech = _speech(tok, lex)  # "… and made it clear that …" as well as "… and warned"
-        if (prev.text == "," or prev.lower_ == "and") and speech and tok.tag_ in ("VBG", "VBD", "VBZ"):
+        if (prev.text == "," or prev.lower_ in ("and", "but")) and speech and tok.tag_ in ("VBG", "VBD", "VBZ"):
             return tokens[: k - 1]
         finite = tok.tag_ in ("VBD", "VBZ")  # "… and also encourage more farmers to …" goes on with the content
         if joined is not None and joined < k - 1 and tokens[joined].lower_ in ("and", "but") and speech and finite:
@@ -1698,7 +1698,7 @@ def _cut_at_next_report(tokens: list[Token], head: Token) -> list[Token]:
                 return [t for t in tokens if t.i < mark.i - 1]
         opening = position.get(tok.left_edge.i - 1)
         commits = tok.lemma_.lower() in lex.commitments  # "… and has offered to …"
-        if (speech or commits) and tok.dep_ == "conj" and opening and tokens[opening].lower_ == "and":
+        if (speech or commits) and tok.dep_ == "conj" and opening and tokens[opening].lower_ in ("and", "but"):
             auxiliaries = tokens[opening + 1 : k]
             if auxiliaries and all(t.dep_ in ("aux", "auxpass") and t.tag_ in ("VBZ", "VBP") for t in auxiliaries):
                 return tokens[:opening]  # "says … and is urging people to": the reporter's own act, in the present

@@ -1444,3 +1444,27 @@ def test_his_on_a_reporting_noun_is_the_person_he_refers_to(quotes_of: Extract) 
     )
     [promise] = [q for q in quotes_of(text) if q.speaker_mention == "his"]
     assert promise.speaker == "Tomas Berg"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the parser joined the councillors to "closure": the noun right before "said" is its subject
+        (
+            "Dunmore Library has not been earmarked for closure but town councillors said reducing services would "
+            "still have an impact on the town.",
+            "town councillors",
+        ),
+    ],
+)
+def test_a_noun_right_before_a_subjectless_reporting_verb_is_its_subject(
+    quotes_of: Extract, text: str, speaker: str
+) -> None:
+    assert [q.speaker for q in quotes_of(text) if q.text.startswith("reducing")] == [speaker]
+
+
+@pytest.mark.parametrize("verb", ["bemoaned", "quipped", "retorted", "grumbled", "mused"])
+def test_a_verb_of_saying_in_a_manner_is_the_quotes_cue(quotes_of: Extract, verb: str) -> None:
+    text = f"“We blame the council for the bad roads, and we are suffering,” a resident {verb}."
+    [quote] = quotes_of(text)
+    assert (quote.cue, quote.speaker_mention) == (verb, "a resident")

@@ -1002,3 +1002,34 @@ def test_the_line_after_a_caption_label_alone_on_its_line_is_furniture() -> None
         "Image caption,",
         "Anna Holt, who runs a refill shop, says this year has been very tough",
     ]
+
+
+def test_but_and_a_second_reporting_verb_start_a_report_of_their_own(quotes_of: Extract) -> None:
+    text = (
+        "Ms Holt said all health care workers were under pressure due to the pandemic but claimed Ruritania was "
+        "performing well compared to other states."
+    )
+    assert [(q.cue, q.text) for q in quotes_of(text) if q.kind is Kind.INDIRECT] == [
+        ("said", "all health care workers were under pressure due to the pandemic"),
+        ("claimed", "Ruritania was performing well compared to other states"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the speaker's own act in the present after "but" ends the report
+        (
+            "Ruritania's Health Minister says paramedic fatigue is a concern but has accused the opposition of "
+            "trying to mislead the public.",
+            "paramedic fatigue is a concern",
+        ),
+        # public advice to act is a request, like "urged X to"
+        (
+            "The council has advised residents to flatten waste before putting it in the bin.",
+            "residents to flatten waste before putting it in the bin",
+        ),
+    ],
+)
+def test_a_report_of_advice_or_cut_by_the_speakers_own_act(quotes_of: Extract, text: str, expected: str) -> None:
+    assert [q.text for q in quotes_of(text) if q.kind is Kind.INDIRECT][:1] == [expected]

@@ -794,6 +794,18 @@ def _what_is_said(subj: Token, verb: Token) -> bool:
     return subj.lower_ in _SAID_WORDS and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def _noun_just_before(verb: Token) -> Token | None:
+    """The subject of a finite verb the parser left without one, when a noun stands right before it (``Harwich
+    Library has not been earmarked for closure but town councillors said …``, parsed with the councillors joined to
+    "closure"): a noun before a finite verb is its subject."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0:
+        return None
+    noun = verb.doc[verb.i - 1]
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.head.i == verb.i or noun.dep_ in ("compound", "poss", "pobj"):
+        return None  # a preposition's object is a setting: "officials in the last few days urged", "on Tuesday said"
+    return None if noun.ent_type_ in ("DATE", "TIME") or noun.dep_ == "npadvmod" else noun
+
+
 def _subjects(verb: Token) -> list[Token]:
     """The subjects the parser gave a verb."""
     return [c for c in verb.children if c.dep_ in SUBJECTS]
@@ -804,6 +816,8 @@ def _nearest_subject(verb: Token) -> Token | None:
     Ann Ní Bhriain said``, where the tagger cut the union's acronym off as a subject of its own: the secretary, not
     the union). A second subject that is no name stays second (``your advisors, all of them, are saying``)."""
     subjects = _subjects(verb)
+    if not subjects:
+        return _noun_just_before(verb)
     before = [c for c in subjects if c.i < verb.i]
     return before[-1] if len(before) > 1 and before[-1].pos_ == "PROPN" else subjects[0] if subjects else None
 
