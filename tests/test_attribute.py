@@ -1468,3 +1468,21 @@ def test_a_verb_of_saying_in_a_manner_is_the_quotes_cue(quotes_of: Extract, verb
     text = f"“We blame the council for the bad roads, and we are suffering,” a resident {verb}."
     [quote] = quotes_of(text)
     assert (quote.cue, quote.speaker_mention) == (verb, "a resident")
+
+
+def test_a_name_in_apposition_to_a_long_title_before_an_auxiliary_is_the_speaker() -> None:
+    from spacy.tokens import Doc
+
+    from quotes.attribute.mentions import token_mention
+    from quotes.config import lexicon
+    from quotes.nlp import pipeline
+
+    # the parse a small model gives it: the name hangs on the title's last noun, "has" between it and the verb
+    words = "The Minister for Enterprise , Trade and Employment , Mary Martin , has described the losses .".split()
+    heads = [1, 12, 1, 2, 3, 3, 5, 5, 3, 10, 3, 1, 12, 12, 15, 12, 12]
+    deps = "det nsubj prep pobj punct conj cc conj punct compound appos punct aux ROOT det dobj punct".split()
+    pos = "DET PROPN ADP PROPN PUNCT PROPN CCONJ PROPN PUNCT PROPN PROPN PUNCT AUX VERB DET NOUN PUNCT".split()
+    ents = ["O"] * 9 + ["B-PERSON", "I-PERSON"] + ["O"] * 6
+    doc = Doc(pipeline(Settings()).vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+    mention = token_mention(doc[1], lexicon())
+    assert mention is not None and (mention.text, mention.is_subject) == ("Mary Martin", True)

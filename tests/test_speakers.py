@@ -517,3 +517,14 @@ def test_bare_residents_are_the_group_of_residents_the_article_named_before(
 )
 def test_an_unnamed_spokesman_speaks_for_the_body_just_before_him(quotes_of: Extract, text: str, speaker: str) -> None:
     assert [q.speaker for q in quotes_of(text) if q.kind is Kind.DIRECT] == [speaker]
+
+
+def test_a_couple_sharing_a_family_name_is_told_apart_by_courtesy_titles(quotes_of: Extract) -> None:
+    text = (
+        "Peter and Susan Holt presented their plan to the council.\n\n"
+        '"We are fed up with this," Mr Holt told the meeting.\n\n'
+        "Earlier, Mrs Holt was critical of a council report.\n\n"
+        "She said the report had repeated itself.\n\n"
+        '"When you repeat and repeat, it is a broken record," Mrs Holt said.'
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Peter Holt", "Susan Holt", "Susan Holt"]

@@ -54,6 +54,7 @@ def token_mention(tok: Token, lex: Lexicon) -> Mention | None:
     """The mention a source token heads: a name, a pronoun or a description."""
     if tok.pos_ == "PRON" or tok.lower_ in lex.pronouns:
         return Mention(tok.text, tok.idx, tok.idx + len(tok.text), "pronoun", is_subject=tok.dep_ in SUBJECTS)
+    subject = tok.dep_ in SUBJECTS  # the source's own place in the sentence, whichever name it turns out to be
     ent = entity_of(tok)
     if ent is None and tok.lower_ in lex.titles:
         named = name_beside_title(tok)
@@ -65,7 +66,7 @@ def token_mention(tok: Token, lex: Lexicon) -> Mention | None:
     if tok.pos_ == "PROPN" and (ent is None or ent.label_ != "PERSON") and (named := _after_courtesy(tok, phrase, lex)):
         # "weather scientist Dr N Puviarasan" (the name tagged ORG): a courtesy title marks a person's name
         role = " ".join(t.lower_ for t in phrase.doc[phrase.start : named.start - 1]) or None
-        return Mention(named.text, named.start_char, named.end_char, "name", "PERSON", role, None, tok.dep_ in SUBJECTS)
+        return Mention(named.text, named.start_char, named.end_char, "name", "PERSON", role, None, subject)
     if tok.pos_ == "PROPN" and (inner := _name_after_inner_title(tok, phrase, lex)) is not None:
         return inner  # "La Castellana Mayor Ana Ruiz" tagged as one organisation: the mayor of La Castellana
     role, body = role_and_body(tok, phrase, ent, lex)
@@ -75,37 +76,27 @@ def token_mention(tok: Token, lex: Lexicon) -> Mention | None:
         name = strip_titles(titled, lex)  # "Councilwoman Jane Doe" tagged ORG: a titled person
         if name is not None and name.start > titled.start:
             role = " ".join(t.lower_ for t in titled.doc[titled.start : name.start])
-            return Mention(
-                name.text, name.start_char, name.end_char, "name", "PERSON", role, body, tok.dep_ in SUBJECTS
-            )
+            return Mention(name.text, name.start_char, name.end_char, "name", "PERSON", role, body, subject)
     person = ent is not None and ent.label_ == "PERSON"
     if (person or name_like(tok)) and _only_titles(ent if person and ent is not None else phrase, lex):
         # "the Pope", "the Chancellor", capitalized or tagged PERSON: a description of someone, not a name;
         # resolution gives it the person it names, or keeps it as written
-        return Mention(
-            phrase.text, phrase.start_char, phrase.end_char, "description", "PERSON", role, body, tok.dep_ in SUBJECTS
-        )
+        return Mention(phrase.text, phrase.start_char, phrase.end_char, "description", "PERSON", role, body, subject)
     if ent is not None and ent.label_ == "PERSON":
         name = strip_titles(ent, lex)
         if name is not None:
-            return Mention(
-                name.text, name.start_char, name.end_char, "name", "PERSON", role, body, tok.dep_ in SUBJECTS
-            )
+            return Mention(name.text, name.start_char, name.end_char, "name", "PERSON", role, body, subject)
     if _national(tok, lex):  # "the Argentinian said": a person of that nation the article names
-        return Mention(
-            phrase.text, phrase.start_char, phrase.end_char, "description", "PERSON", role, body, tok.dep_ in SUBJECTS
-        )
+        return Mention(phrase.text, phrase.start_char, phrase.end_char, "description", "PERSON", role, body, subject)
     text_span = phrase.doc[_after_titles(phrase, tok.i, lex) : phrase.end] if tok.pos_ == "PROPN" else phrase
     form = "name" if name_like(tok) else "description"
     label = ent.label_ if ent is not None else None
     if text_span.start > phrase.start:  # "SPD Chancellor Varga" with the name untagged or tagged ORG: a title
         role = role or " ".join(t.lower_ for t in phrase.doc[phrase.start : text_span.start] if t.pos_ != "DET")
         label = "PERSON"  # marks a person, whatever the tagger called the name
-    if label is None and form == "name" and len(phrase) <= MAX_UNTAGGED_NAME_TOKENS and tok.dep_ in SUBJECTS:
+    if label is None and form == "name" and len(phrase) <= MAX_UNTAGGED_NAME_TOKENS and subject:
         label = "PERSON"  # an untagged proper name that speaks is taken for a person ("Smith argued …")
-    return Mention(
-        text_span.text, text_span.start_char, text_span.end_char, form, label, role, body, tok.dep_ in SUBJECTS
-    )
+    return Mention(text_span.text, text_span.start_char, text_span.end_char, form, label, role, body, subject)
 
 
 def _name_after_inner_title(tok: Token, phrase: Span, lex: Lexicon) -> Mention | None:
@@ -154,20 +145,20 @@ def _only_titles(ent: Span, lex: Lexicon) -> bool:
 
 def _name_closing_description(tok: Token) -> Token | None:
     """A person's name in apposition at the end of a description's relative clause, right before the verb the
-    description is the subject of, where the parser hung it on the clause's last noun (``Another resident who
-    lives along the route, [Ann Berg], said …``): the person described."""
+    description is the subject of (its auxiliaries between), where the parser hung it on the clause's or the title's
+    last noun (``Another resident who lives along the route, [Ann Berg], said …``, ``The Minister for Enterprise,
+    Trade and Employment, [Ana Ruiz], has described …``): the person described."""
     verb = tok.head
     doc = tok.doc
+    auxiliaries = {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
     for t in tok.subtree:
         after = t.right_edge.i + 1
-        if (
-            t.dep_ == "appos"
-            and t.ent_type_ == "PERSON"
-            and t.i > tok.i
-            and after + 1 < len(doc)
-            and doc[after].text == ","
-            and doc[after + 1].i == verb.i
-        ):
+        if t.dep_ != "appos" or t.ent_type_ != "PERSON" or t.i <= tok.i or after >= len(doc) or doc[after].text != ",":
+            continue
+        k = after + 1
+        while k in auxiliaries:  # "The Minister for Trade, Ana Ruiz, [has] described …"
+            k += 1
+        if k == verb.i:
             return t
     return None
 
@@ -216,7 +207,8 @@ def name_beside_title(title: Token) -> Span | None:
     nxt = title.i + 1
     if nxt < len(title.doc) and title.doc[nxt].ent_type_ == "PERSON":
         return entity_of(title.doc[nxt])
-    return None
+    closing = _name_closing_description(title) if title.dep_ in SUBJECTS else None
+    return entity_of(closing) if closing is not None else None  # "The Minister for Trade, Ana Ruiz, said"
 
 
 def entity_of(tok: Token) -> Span | None:

@@ -58,6 +58,7 @@ def resolve(
         + [a.mention for a in attributions if a.mention and a.mention.label == "PERSON"]
         + [a.via for a in attributions if a.via and a.via.label == "PERSON"],
         lex,
+        article.text,
     )
     bodies = _bodies(
         [m for m in mentions if m.label != "PERSON"]
@@ -196,9 +197,27 @@ class _People:
         return starts[k - 1] if k else None
 
 
-def _people(mentions: list[Mention], lex: Lexicon) -> _People:
-    """The lookups over an article's person mentions."""
-    ordered = tuple(sorted(mentions, key=lambda m: m.start))
+#: A given name joined to a full name that follows it (``Colin and Monica Roebuck``): the couple share the family name.
+_SHARED_FAMILY_NAME = re.compile(r"\s+(?:and|&)\s+[A-Z][\w'’-]+\s+(?P<family>[A-Z][\w'’-]+)\b")
+
+
+def _with_family_names(mentions: list[Mention], text: str, lex: Lexicon) -> list[Mention]:
+    """Person mentions with a lone given name before "and" and a full name given the family name it shares
+    (``Colin and Monica Roebuck``: Colin Roebuck), so that ``Mr Roebuck`` can be told from ``Mrs Roebuck``."""
+    out = []
+    for m in mentions:
+        words = name_words(m.text)
+        if len(words) == 1 and words[0].lower() in lex.given_names:
+            shared = _SHARED_FAMILY_NAME.match(text, m.end)
+            if shared is not None:
+                m = replace(m, text=f"{m.text} {shared.group('family')}")
+        out.append(m)
+    return out
+
+
+def _people(mentions: list[Mention], lex: Lexicon, text: str = "") -> _People:
+    """The lookups over an article's person mentions (``text``: the article, for couples sharing a family name)."""
+    ordered = tuple(sorted(_with_family_names(mentions, text, lex) if text else mentions, key=lambda m: m.start))
     starts_of: dict[str, list[int]] = defaultdict(list)
     by_word: dict[str, dict[str, None]] = defaultdict(dict)
     for p in ordered:
@@ -278,7 +297,7 @@ def _canonical(
             if office is not None:
                 return office
     if m.label == "PERSON":
-        name = _fullest_person(m, persons)
+        name = _fullest_person(m, persons, _courtesy_before(sources.text, m.start, lex) if sources else None)
         body = m.body
         if body and re.search(r"(?:'s|’s)$", body):  # "Berg's spokesperson": the body of Berg's role
             office = _office_of(Mention(f"{body} office", m.start, m.end, "description"), persons, bodies, lex)
@@ -646,6 +665,10 @@ def _gender_of(p: Mention, persons: _People) -> str | None:
     """The gender the article marks for a person (a role word, an honorific, their own sentence's pronoun), or
     else the one their given name marks, a lone family name taking the nearest fuller name's before it
     (``Margaret Holt`` … ``Holt``: neither is "he")."""
+    genders = lexicon().genders
+    role = next((genders[w] for w in (p.role or "").lower().split() if w in genders), None)  # "her son Patrick"
+    if role is not None or p.gender is not None:  # else its own courtesy title ("Mrs Roebuck" after "Mr Roebuck")
+        return role or p.gender
     words = name_words(p.text)
     marked = next((persons.genders[w] for w in words if w in persons.genders), None)
     if marked is not None or len(words) >= 2:
@@ -669,13 +692,16 @@ def _fuller_names(words: list[str], persons: _People) -> list[str]:
     ]
 
 
-def _fullest_person(m: Mention, persons: _People) -> str:
-    """The longest name in the article that contains the mention's words, nearest before it first."""
+def _fullest_person(m: Mention, persons: _People, gender: str | None = None) -> str:
+    """The longest name in the article that contains the mention's words, nearest before it first; of a given
+    ``gender`` when one is known (``Mr Roebuck`` is Colin Roebuck, not Monica Roebuck)."""
     text = m.text
     words = name_words(text)
     if not words:
         return text
     fuller = _fuller_names(words, persons)
+    if gender is not None and any(persons.given.get(t) == gender for t in fuller):
+        fuller = [t for t in fuller if persons.given.get(t) in (None, gender)]
     if not fuller and text.isupper():  # transcript labels ("PENCE", "MS. PSAKI"), but acronyms (CNN) stay as written
         titles = lexicon().titles
         plain = name_words(text.title())
@@ -692,6 +718,13 @@ def _fullest_person(m: Mention, persons: _People) -> str:
     if before:
         return max(choice, key=lambda t: last[t] or 0)
     return min(choice, key=lambda t: persons.starts_of[t][0])
+
+
+def _courtesy_before(text: str, start: int, lex: Lexicon) -> str | None:
+    """The gender a courtesy title right before a mention marks (``Mrs Roebuck``), else None."""
+    before = text[max(0, start - 6) : start].split()
+    word = before[-1].lower() if before else ""
+    return lex.genders.get(word) if word in lex.courtesy_titles or word.rstrip(".") in lex.courtesy_titles else None
 
 
 def _fullest_body(m: Mention, bodies: _Bodies, lex: Lexicon) -> str:
