@@ -1381,7 +1381,8 @@ def joint_subject(subject: Token) -> bool:
         if c.dep_ == "conj":
             return True
         after = c.right_edge.i + 1
-        if c.dep_ == "appos" and doc[c.left_edge.i - 1].text == "," and after == subject.head.i:
+        titled = c.lower_ in lexicon().titles  # "Ana Holt, Deputy Director of Nursing and Services said": her title
+        if c.dep_ == "appos" and doc[c.left_edge.i - 1].text == "," and after == subject.head.i and not titled:
             return True  # "Moreau, Berg stress": nothing between the second name and the verb
     return False
 

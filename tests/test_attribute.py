@@ -1486,3 +1486,36 @@ def test_a_name_in_apposition_to_a_long_title_before_an_auxiliary_is_the_speaker
     doc = Doc(pipeline(Settings()).vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
     mention = token_mention(doc[1], lexicon())
     assert mention is not None and (mention.text, mention.is_subject) == ("Mary Martin", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # one paragraph of narration that names no one between the two quotes: the same speaker goes on
+        (
+            '"Every year it has gone up and up," Holt said.\n\nThis year, it came on July 1, which was supposed to '
+            'be a celebration for her.\n\n"When I got that notice, it was my first day of retirement."',
+            "Anna Holt",
+        ),
+        # a paragraph opened by "For <name>," is about that person
+        (
+            '"He has been overcharged the entire time," Berg said.\n\nFor Mary Novak, working two jobs to support '
+            "her son, her rent increase of $400 a month creates a choice she feels she should not have to make.\n\n"
+            '"Now I have the choice to pay for my son\'s food, or to pay the increased rent."',
+            "Mary Novak",
+        ),
+    ],
+)
+def test_a_quote_paragraph_goes_on_with_the_speaker_the_narration_before_it_is_about(
+    quotes_of: Extract, text: str, speaker: str
+) -> None:
+    text = "Anna Holt, 78, still joins the rallies.\n\n" + text
+    assert quotes_of(text)[-1].speaker == speaker
+
+
+def test_a_title_in_apposition_holding_and_is_no_second_speaker(quotes_of: Extract) -> None:
+    text = (
+        '"The staff do an outstanding job," Anna Holt, Deputy Health Director of Nursing and Community Services said.'
+    )
+    [quote] = quotes_of(text)
+    assert quote.speaker == "Anna Holt"

@@ -129,7 +129,15 @@ def attribute(
                 att = replace(att, cue=prev.cue, mention=prev.mention, via=prev.via)
             elif cand.kind is Kind.DIRECT and _whole_paragraph(text, cand):
                 mention = _previous_paragraph_subject(doc, cand.start, lex, marked, page)
-                if mention is not None:
+                thing = (
+                    mention is not None
+                    and mention.form == "pronoun"
+                    and lex.pronouns.get(mention.text.lower()) == "institution"
+                )
+                if (mention is None or thing) and _goes_on_quoting(text, prev, cand, mentions, page):
+                    assert prev is not None
+                    att = replace(att, cue=prev.cue, mention=prev.mention, via=prev.via)
+                elif mention is not None:
                     att = replace(att, mention=mention)
         if cand.cut and att.mention is None:
             continue  # words the end of the text cuts off, whose speaker neither they nor the paragraphs before name
@@ -147,6 +155,20 @@ def _marker(text: str, cand: Candidate) -> Mention | None:
         return None
     start, end = cand.marker
     return Mention(text[start:end], start, end, "description")
+
+
+def _goes_on_quoting(
+    text: str, prev: Attribution | None, cand: Candidate, mentions: Sequence[Mention], page: Spans
+) -> bool:
+    """Whether a quote standing as a paragraph of its own goes on quoting the speaker of the quote before it, one
+    paragraph of narration between them that names no one (``"…," Holt said.\n\nThis year, it came on July 1,
+    which was supposed to be a celebration for her.\n\n"When I got that notice, …"``)."""
+    if prev is None or prev.mention is None or prev.ranked or prev.kind is Kind.INDIRECT:
+        return False
+    if paragraph_gap(text, prev.end, cand.start, page) > INHERIT_PARAGRAPHS + 1:
+        return False
+    after = text.find("\n", prev.end)  # past the paragraph of the quote before, which names its own speaker
+    return after >= 0 and not any(after <= m.start and m.end <= cand.start and m.label == "PERSON" for m in mentions)
 
 
 def _self_introduced(doc: Doc, cand: Candidate) -> Mention | None:
@@ -929,8 +951,9 @@ def _previous_paragraph_subject(
     doc: Doc, offset: int, lex: Lexicon, marked: Spans = NO_SPANS, page: Spans = NO_SPANS
 ) -> Mention | None:
     """The named person who is the subject of the last sentence of the paragraph before ``offset`` (or whose
-    ``his``/``her`` opens it: ``Her clients see it, too``), unless that subject is inside quoted words (``"… You
-    can't expect me …"``: someone's words, not the writer's sentence about a person).
+    ``his``/``her`` opens it: ``Her clients see it, too``; or whom it opens by: ``For Anna Holt, …``), unless
+    that subject is inside quoted words (``"… You can't expect me …"``: someone's words, not the writer's
+    sentence about a person).
 
     A quote standing as a paragraph of its own, with no cue, is by news
     convention the words of the person the previous paragraph was about.
@@ -945,6 +968,10 @@ def _previous_paragraph_subject(
     if tok is None:
         return None
     sent = tok[0].sent
+    topic = sent[0] if sent[0].lower_ == "for" else None  # "For Anna Holt, working two jobs, …": the one it is about
+    person = next((c for c in topic.children if c.dep_ == "pobj" and c.ent_type_ == "PERSON"), None) if topic else None
+    if person is not None and not _quoted(person, marked):
+        return token_mention(person, lex)
     subject = next((t for t in sent if t.dep_ in SUBJECTS and t.head == sent.root), None)
     if subject is None or _quoted(subject, marked):
         return None
