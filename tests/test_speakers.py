@@ -528,3 +528,12 @@ def test_a_couple_sharing_a_family_name_is_told_apart_by_courtesy_titles(quotes_
         '"When you repeat and repeat, it is a broken record," Mrs Holt said.'
     )
     assert [q.speaker for q in quotes_of(text)] == ["Peter Holt", "Susan Holt", "Susan Holt"]
+
+
+def test_he_after_an_unnamed_spokesman_is_the_spokesman(quotes_of: Extract) -> None:
+    text = (
+        "Armed Dunmore police have been called to the harbour after a dispute involving a rifle.\n\n"
+        "A Dunmore Police Communications spokesman said it appeared one neighbour had threatened another.\n\n"
+        "Police were at the scene and it was now under control, he said."
+    )
+    assert [q.speaker for q in quotes_of(text)][-1] == "Dunmore Police Communications spokesman"

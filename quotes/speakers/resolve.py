@@ -383,7 +383,10 @@ def _unnamed_before(
     unnamed = [
         b
         for b in bodies.all
-        if b.end <= m.start and (b.start, b.end) in sources.quoted and is_anonymous(b) and _one_person(b)
+        if b.end <= m.start
+        and (b.start, b.end) in sources.quoted
+        and (is_anonymous(b) or head_word(b.text) in lex.titles)  # "A Northern Police spokesman said … , he said"
+        and _one_person(b)
     ]
     for b in sorted(unnamed, key=lambda b: -b.start):
         if head and head_word(b.text) != head:
