@@ -537,3 +537,28 @@ def test_he_after_an_unnamed_spokesman_is_the_spokesman(quotes_of: Extract) -> N
         "Police were at the scene and it was now under control, he said."
     )
     assert [q.speaker for q in quotes_of(text)][-1] == "Dunmore Police Communications spokesman"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            '"We did not know what was going on," one resident said.\n\nAnother said she had seen the police.',
+            "Another resident",
+        ),
+        (
+            "Residents said they had no drinking water for hours. Some said the floodwater left a stench.",
+            "Some residents",
+        ),
+        (
+            'Asking why the threat had not been told to residents sooner, one said: "Everybody feels let down."',
+            "one resident",
+        ),
+        # no unnamed group before it: "one" stays no one
+        ('Anna Holt spoke first. Later, one said: "Everybody feels let down."', None),
+    ],
+)
+def test_one_another_or_some_is_part_of_the_unnamed_group_before_it(
+    quotes_of: Extract, text: str, speaker: str | None
+) -> None:
+    assert quotes_of(text)[-1].speaker == speaker

@@ -265,6 +265,8 @@ def _canonical(
 ) -> Speaker | None:
     """The speaker a mention names: pronouns to their antecedent, short names to the fullest,
     roles to their holder, offices and capitals to their body, descriptions to the fullest body."""
+    if sources is not None and (part := _partitive(m, bodies, sources)) is not None:
+        return part
     if m.form == "pronoun":  # a possessive ("his statement", "Her clients …") refers to a person as "he"/"she" do
         kind = lex.pronouns.get(m.text.lower()) or ("person" if m.text.lower() in PRONOUN_GENDERS else None)
         group = _group_before(m, bodies, sources, lex) if kind == "group" and sources else None
@@ -503,6 +505,36 @@ def _office_of(m: Mention, persons: _People, bodies: _Bodies, lex: Lexicon) -> S
                 display = _fullest_body(Mention(body, m.start, m.end, "description"), bodies, lex)
                 return _institution(display, m.text)
     return _institution(f"{name}'s office", m.text) if pronoun else None
+
+
+#: Words that stand for some of an unnamed group named before (``Residents said … Some said …``, ``one resident
+#: said … Another said …``): singular ones take the group's head in the singular.
+PARTITIVES = {"one": True, "another": True, "some": False, "others": False, "many": False, "several": False}
+#: Characters searched back from a partitive for the group it is part of (``… communicated to residents sooner,
+#: one said``), within its paragraph.
+PARTITIVE_WINDOW = 300
+
+
+def _partitive(m: Mention, bodies: _Bodies, sources: _Sources) -> Speaker | None:
+    """The unnamed source a bare ``one``/``another``/``some`` is part of: the last group of unnamed people
+    (``anonymous_heads.tsv``) named before it in its paragraph, or quoted in the paragraph before (``Residents
+    said … Some said …`` -> some residents; ``… one resident said. Another said …`` -> another resident)."""
+    word = m.text.lower()
+    if word not in PARTITIVES:
+        return None
+    lex = lexicon()
+    start = max(sources.text.rfind("\n", 0, m.start) + 1, m.start - PARTITIVE_WINDOW, 0)
+    heads = [w for w in re.findall(r"[A-Za-z]+", sources.text[start : m.start]) if w.lower() in lex.anonymous_heads]
+    if not heads:
+        quoted = (b for b in bodies.all if b.end <= m.start and (b.start, b.end) in sources.quoted and is_anonymous(b))
+        last = _within_reach(m, quoted, sources)
+        heads = [head_word(last.text)] if last is not None else []
+    if not heads:
+        return None
+    head = heads[-1].lower()
+    head = _singular(head) if PARTITIVES[word] else head if head.endswith("s") else head + "s"
+    name = f"{m.text} {head}"
+    return Speaker(id=slug(name), name=name, kind=SpeakerKind.ANONYMOUS, aliases=(m.text, name))
 
 
 #: Unnamed press officers: "A spokesman said" speaks for the body the article has just made a sentence's subject.
