@@ -1535,7 +1535,7 @@ def _light_object(noun: Token, lex: Lexicon) -> tuple[int, int] | None:
 def _reporting_noun_owner(noun: Token, lex: Lexicon) -> Token | None:
     """Who a reporting noun belongs to: its possessor, or the subject of its light verb."""
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.light_verbs:
-        subject = next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = _subject_above(noun.head)  # "… described X as Y, and expressed hope that …": the shared subject
         if subject is not None:
             return subject
     return next((c for c in noun.children if c.dep_ == "poss"), None)

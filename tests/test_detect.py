@@ -1033,3 +1033,20 @@ def test_but_and_a_second_reporting_verb_start_a_report_of_their_own(quotes_of: 
 )
 def test_a_report_of_advice_or_cut_by_the_speakers_own_act(quotes_of: Extract, text: str, expected: str) -> None:
     assert [q.text for q in quotes_of(text) if q.kind is Kind.INDIRECT][:1] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a light verb joined to another verb shares its subject
+        (
+            "Anna Holt described the statement as insensitive, and expressed hope that the police would take action.",
+            ["the statement as insensitive", "the police would take action"],
+        ),
+        # relief with a clause is a report; relief at a topic is not
+        ("Tomas Berg expressed relief that the plant had not been closed.", ["the plant had not been closed"]),
+        ("Residents expressed their relief at the news.", []),
+    ],
+)
+def test_a_feeling_expressed_with_a_clause_is_reported(quotes_of: Extract, text: str, expected: list[str]) -> None:
+    assert [q.text for q in quotes_of(text) if q.kind is Kind.INDIRECT] == expected
