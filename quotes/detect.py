@@ -1381,7 +1381,7 @@ def joint_subject(subject: Token) -> bool:
         if c.dep_ == "conj":
             return True
         after = c.right_edge.i + 1
-        titled = c.lower_ in lexicon().titles  # "Ana Holt, Deputy Director of Nursing and Services said": her title
+        titled = c.lower_ in lexicon().titles  # "Ana Holt, Deputy Director of Nursing and Care said": her title
         if c.dep_ == "appos" and doc[c.left_edge.i - 1].text == "," and after == subject.head.i and not titled:
             return True  # "Moreau, Berg stress": nothing between the second name and the verb
     return False
@@ -1580,7 +1580,7 @@ def _clause_span(
 def _leading_function_word(tokens: list[Token], head: Token) -> bool:
     """Whether a clause's first token is no part of what was said: punctuation, a conjunction, the clause's
     ``that`` or ``to`` (also ``that`` before a comma, which the parser may take for a subject: ``that, since …``),
-    but not the conjunction of a clause fronted inside it (``since she is not literate, …``)."""
+    but not the conjunction of a clause fronted inside it (``since she cannot read, …``)."""
     first = tokens[0]
     return (
         first.is_punct
@@ -1597,7 +1597,7 @@ def _leading_function_word(tokens: list[Token], head: Token) -> bool:
 
 def _opens_fronted_clause(mark: Token, head: Token) -> bool:
     """Whether a clause's first word is the conjunction of an adverbial clause fronted inside it (``said that,
-    [since] she is not literate, gardening is her income``), which the report holds, rather than the clause's own
+    [since] she cannot read, farming is her income``), which the report holds, rather than the clause's own
     ``that`` or ``whether``."""
     return mark.head.i != head.i and mark.head.dep_ == "advcl" and mark.head.head.i == head.i and mark.i < head.i
 

@@ -1399,16 +1399,16 @@ def test_a_reporting_participle_is_never_part_of_its_speakers_mention(quotes_of:
     [
         # a place before the title, the whole read by the tagger as one organisation's name
         (
-            "DUNMORE: La Castellana Mayor Ana Ruiz-Holt has questioned the appointment of a new police chief.\n\n"
+            "DUNMORE: La Ruritania Mayor Ana Ruiz-Holt has questioned the appointment of a new police chief.\n\n"
             "The mayor said she was surprised.\n\nRuiz-Holt said the police did not observe protocol.",
             ["Ana Ruiz-Holt", "Ana Ruiz-Holt", "Ana Ruiz-Holt"],
         ),
         # a lower-case title between the body and the name; "she" is then the spokeswoman, not the protester
         (
             'Ms Holt said protesters want the minister to act. "This is only the beginning," she said.\n'
-            "In response, Bus Éireann spokeswoman Nicola Cooke said the route received no public subsidy.\n"
+            "In response, Bus Dúnmore spokeswoman Nicola Berg said the route received no public subsidy.\n"
             "She said the company had done extensive research into the routes in question.",
-            ["Holt", "Holt", "Nicola Cooke", "Nicola Cooke"],
+            ["Holt", "Holt", "Nicola Berg", "Nicola Berg"],
         ),
     ],
 )

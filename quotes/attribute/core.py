@@ -161,8 +161,8 @@ def _goes_on_quoting(
     text: str, prev: Attribution | None, cand: Candidate, mentions: Sequence[Mention], page: Spans
 ) -> bool:
     """Whether a quote standing as a paragraph of its own goes on quoting the speaker of the quote before it, one
-    paragraph of narration between them that names no one (``"…," Holt said.\n\nThis year, it came on July 1,
-    which was supposed to be a celebration for her.\n\n"When I got that notice, …"``)."""
+    paragraph of narration between them that names no one (``"…," Holt said.\n\nThis spring, it came on her
+    birthday.\n\n"When the letter came, …"``)."""
     if prev is None or prev.mention is None or prev.ranked or prev.kind is Kind.INDIRECT:
         return False
     if paragraph_gap(text, prev.end, cand.start, page) > INHERIT_PARAGRAPHS + 1:
@@ -776,7 +776,7 @@ def _speaker_token(verb: Token, lex: Lexicon) -> Token | None:
 
 def _document_before_participle(verb: Token, lex: Lexicon) -> Token | None:
     """The document a reporting participle follows when the parser hung the participle on the sentence's verb
-    (``a mistake led to a flurry of reports this weekend wrongly claiming …``: the reports claim, not the mistake):
+    (``a mistake led to a string of reports last week wrongly saying …``: the reports claim, not the mistake):
     a document noun (``document_heads.tsv``) just before it, with only adverbs and a time phrase between."""
     if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.head.i > verb.i:
         return None
@@ -817,8 +817,8 @@ def _what_is_said(subj: Token, verb: Token) -> bool:
 
 
 def _noun_just_before(verb: Token) -> Token | None:
-    """The subject of a finite verb the parser left without one, when a noun stands right before it (``Harwich
-    Library has not been earmarked for closure but town councillors said …``, parsed with the councillors joined to
+    """The subject of a finite verb the parser left without one, when a noun stands right before it (``Dunmore
+    Library has not been marked for closure but town councillors said …``, parsed with the councillors joined to
     "closure"): a noun before a finite verb is its subject."""
     if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0:
         return None
@@ -951,7 +951,7 @@ def _previous_paragraph_subject(
     doc: Doc, offset: int, lex: Lexicon, marked: Spans = NO_SPANS, page: Spans = NO_SPANS
 ) -> Mention | None:
     """The named person who is the subject of the last sentence of the paragraph before ``offset`` (or whose
-    ``his``/``her`` opens it: ``Her clients see it, too``; or whom it opens by: ``For Anna Holt, …``), unless
+    ``his``/``her`` opens it: ``Her customers see it too``; or whom it opens by: ``For Anna Holt, …``), unless
     that subject is inside quoted words (``"… You can't expect me …"``: someone's words, not the writer's
     sentence about a person).
 
@@ -978,7 +978,7 @@ def _previous_paragraph_subject(
     mention = token_mention(subject, lex)
     if mention is not None and mention.label != "PERSON" and mention.form != "pronoun":
         owner = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ in PRONOUN_GENDERS), None)
-        if owner is not None:  # "Her clients see it, too.\n\n“I couldn't get through a client …”": hers
+        if owner is not None:  # "Her customers see it too.\n\n“I couldn't serve a customer …”": hers
             return token_mention(owner, lex)
     if mention is None or mention.label != "PERSON" and mention.form != "pronoun":
         return None

@@ -68,7 +68,7 @@ def token_mention(tok: Token, lex: Lexicon) -> Mention | None:
         role = " ".join(t.lower_ for t in phrase.doc[phrase.start : named.start - 1]) or None
         return Mention(named.text, named.start_char, named.end_char, "name", "PERSON", role, None, subject)
     if tok.pos_ == "PROPN" and (inner := _name_after_inner_title(tok, phrase, lex)) is not None:
-        return inner  # "La Castellana Mayor Ana Ruiz" tagged as one organisation: the mayor of La Castellana
+        return inner  # "Dunmore Town Mayor Ana Ruiz" tagged as one organisation: the mayor of Dunmore Town
     role, body = role_and_body(tok, phrase, ent, lex)
     titled = ent if ent is not None else phrase
     opens = titled[0].lower_ in lex.titles or _acronym_before_title(titled, titled.start, lex)
@@ -100,8 +100,8 @@ def token_mention(tok: Token, lex: Lexicon) -> Mention | None:
 
 
 def _name_after_inner_title(tok: Token, phrase: Span, lex: Lexicon) -> Mention | None:
-    """A person's name after a title inside a capitalized phrase that a place or body opens (``La Castellana Mayor
-    Ana Ruiz``, ``Harwich Town Councillor Jo Berg``, ``Dunmore Bus spokeswoman Ana Ruiz``), which the tagger reads
+    """A person's name after a title inside a capitalized phrase that a place or body opens (``Dunmore Town Mayor
+    Ana Ruiz``, ``Ruritania Town Councillor Jo Berg``, ``Dunmore Bus spokeswoman Ana Ruiz``), which the tagger reads
     as one name or organisation: the name after the title, the title as role and the words before it as the body."""
     doc = phrase.doc
     words = list(doc[phrase.start : tok.i + 1])
@@ -146,8 +146,8 @@ def _only_titles(ent: Span, lex: Lexicon) -> bool:
 def _name_closing_description(tok: Token) -> Token | None:
     """A person's name in apposition at the end of a description's relative clause, right before the verb the
     description is the subject of (its auxiliaries between), where the parser hung it on the clause's or the title's
-    last noun (``Another resident who lives along the route, [Ann Berg], said …``, ``The Minister for Enterprise,
-    Trade and Employment, [Ana Ruiz], has described …``): the person described."""
+    last noun (``Another resident who lives along the route, [Ann Berg], said …``, ``The Minister for Trade,
+    Industry and Labour, [Ana Ruiz], has described …``): the person described."""
     verb = tok.head
     doc = tok.doc
     auxiliaries = {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
@@ -544,7 +544,7 @@ def pronoun_gender(person: Span, lex: Lexicon) -> str | None:
 
 
 def _group_subjects(doc: Doc, lex: Lexicon) -> list[Mention]:
-    """Sentence subjects that are a group of unnamed sources (``Small business owners in Braamfontein are
+    """Sentence subjects that are a group of unnamed sources (``Small business owners in Dunmore are
     concerned …``, ``Residents fear …``): what a "they" in the next paragraph may refer to."""
     out = []
     for tok in doc:

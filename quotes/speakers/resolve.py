@@ -197,13 +197,13 @@ class _People:
         return starts[k - 1] if k else None
 
 
-#: A given name joined to a full name that follows it (``Colin and Monica Roebuck``): the couple share the family name.
+#: A given name joined to a full name that follows it (``Peter and Susan Holt``): the couple share the family name.
 _SHARED_FAMILY_NAME = re.compile(r"\s+(?:and|&)\s+[A-Z][\w'’-]+\s+(?P<family>[A-Z][\w'’-]+)\b")
 
 
 def _with_family_names(mentions: list[Mention], text: str, lex: Lexicon) -> list[Mention]:
     """Person mentions with a lone given name before "and" and a full name given the family name it shares
-    (``Colin and Monica Roebuck``: Colin Roebuck), so that ``Mr Roebuck`` can be told from ``Mrs Roebuck``."""
+    (``Peter and Susan Holt``: Peter Holt), so that ``Mr Holt`` can be told from ``Mrs Holt``."""
     out = []
     for m in mentions:
         words = name_words(m.text)
@@ -267,7 +267,7 @@ def _canonical(
     roles to their holder, offices and capitals to their body, descriptions to the fullest body."""
     if sources is not None and (part := _partitive(m, bodies, sources)) is not None:
         return part
-    if m.form == "pronoun":  # a possessive ("his statement", "Her clients …") refers to a person as "he"/"she" do
+    if m.form == "pronoun":  # a possessive ("his statement", "Her customers …") refers to a person as "he"/"she" do
         kind = lex.pronouns.get(m.text.lower()) or ("person" if m.text.lower() in PRONOUN_GENDERS else None)
         group = _group_before(m, bodies, sources, lex) if kind == "group" and sources else None
         if group is not None:
@@ -387,7 +387,7 @@ def _unnamed_before(
         for b in bodies.all
         if b.end <= m.start
         and (b.start, b.end) in sources.quoted
-        and (is_anonymous(b) or head_word(b.text) in lex.titles)  # "A Northern Police spokesman said … , he said"
+        and (is_anonymous(b) or head_word(b.text) in lex.titles)  # "A Dunmore Police spokesman said … , he said"
         and _one_person(b)
     ]
     for b in sorted(unnamed, key=lambda b: -b.start):
@@ -543,8 +543,8 @@ PRESS_OFFICERS = ("spokesman", "spokeswoman", "spokesperson")
 
 def _press_officer(m: Mention, bodies: _Bodies, sources: _Sources, lex: Lexicon) -> Speaker | None:
     """The body a bare ``a spokesman``/``the spokeswoman`` speaks for: the organisation or government made a
-    sentence's subject before it, in its paragraph or the one before (``In a statement, the Post Office apologised
-    … A spokesman said: …`` is the Post Office's spokesman); None when there is none."""
+    sentence's subject before it, in its paragraph or the one before (``In a statement, the Water Authority apologised
+    … A spokesman said: …`` is the Water Authority's spokesman); None when there is none."""
     words = m.text.lower().split()
     if len(words) != 2 or words[0] not in ("a", "an", "the") or words[1] not in PRESS_OFFICERS:
         return None
@@ -603,11 +603,11 @@ def _group_before(pronoun: Mention, bodies: _Bodies, sources: _Sources, lex: Lex
     "small business owners in …") or the last group described in the plural that spoke ("The councillors
     alleged …"; not the parties to a meeting, ``joint_heads.tsv``), in the pronoun's paragraph or the one
     before, with no named body between them (a place is none, nor a name that is no sentence's subject and no source:
-    "Parents packed a Menifee school board meeting …, and they say"); None otherwise (a "they" after a named body that
+    "Parents packed a Dunmore school board meeting …, and they say"); None otherwise (a "they" after a named body that
     speaks or acts is left unresolved)."""
     before = (b for b in bodies.all if b.end <= pronoun.start and b.label not in PLACES and _figures(b, sources))
     last = _within_reach(pronoun, before, sources)
-    if last is None:  # "The MCAs alleged …\n\n… which they said …\n\nThey said …": the "they" before names it
+    if last is None:  # "The councillors alleged …\n\n… which they said …\n\nThey said …": the "they" before names it
         earlier = _within_reach(pronoun, (p for p in sources.groups if p.end <= pronoun.start), sources)
         return _group_before(earlier, bodies, sources, lex) if earlier is not None else None
     if not _plural(last):
@@ -702,7 +702,7 @@ def _gender_of(p: Mention, persons: _People) -> str | None:
     (``Margaret Holt`` … ``Holt``: neither is "he")."""
     genders = lexicon().genders
     role = next((genders[w] for w in (p.role or "").lower().split() if w in genders), None)  # "her son Patrick"
-    if role is not None or p.gender is not None:  # else its own courtesy title ("Mrs Roebuck" after "Mr Roebuck")
+    if role is not None or p.gender is not None:  # else its own courtesy title ("Mrs Holt" after "Mr Holt")
         return role or p.gender
     words = name_words(p.text)
     marked = next((persons.genders[w] for w in words if w in persons.genders), None)
@@ -729,7 +729,7 @@ def _fuller_names(words: list[str], persons: _People) -> list[str]:
 
 def _fullest_person(m: Mention, persons: _People, gender: str | None = None) -> str:
     """The longest name in the article that contains the mention's words, nearest before it first; of a given
-    ``gender`` when one is known (``Mr Roebuck`` is Colin Roebuck, not Monica Roebuck)."""
+    ``gender`` when one is known (``Mr Holt`` is Peter Holt, not Susan Holt)."""
     text = m.text
     words = name_words(text)
     if not words:
@@ -756,7 +756,7 @@ def _fullest_person(m: Mention, persons: _People, gender: str | None = None) -> 
 
 
 def _courtesy_before(text: str, start: int, lex: Lexicon) -> str | None:
-    """The gender a courtesy title right before a mention marks (``Mrs Roebuck``), else None."""
+    """The gender a courtesy title right before a mention marks (``Mrs Holt``), else None."""
     before = text[max(0, start - 6) : start].split()
     word = before[-1].lower() if before else ""
     return lex.genders.get(word) if word in lex.courtesy_titles or word.rstrip(".") in lex.courtesy_titles else None
