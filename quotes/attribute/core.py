@@ -134,8 +134,11 @@ def attribute(
                     and mention.form == "pronoun"
                     and lex.pronouns.get(mention.text.lower()) == "institution"
                 )
-                if (mention is None or thing) and _goes_on_quoting(text, prev, cand, mentions, page):
-                    assert prev is not None
+                if (
+                    (mention is None or thing)
+                    and prev is not None
+                    and _goes_on_quoting(text, prev, cand, mentions, page)
+                ):
                     att = replace(att, cue=prev.cue, mention=prev.mention, via=prev.via)
                 elif mention is not None:
                     att = replace(att, mention=mention)
@@ -157,13 +160,11 @@ def _marker(text: str, cand: Candidate) -> Mention | None:
     return Mention(text[start:end], start, end, "description")
 
 
-def _goes_on_quoting(
-    text: str, prev: Attribution | None, cand: Candidate, mentions: Sequence[Mention], page: Spans
-) -> bool:
+def _goes_on_quoting(text: str, prev: Attribution, cand: Candidate, mentions: Sequence[Mention], page: Spans) -> bool:
     """Whether a quote standing as a paragraph of its own goes on quoting the speaker of the quote before it, one
     paragraph of narration between them that names no one (``"…," Holt said.\n\nThis spring, it came on her
     birthday.\n\n"When the letter came, …"``)."""
-    if prev is None or prev.mention is None or prev.ranked or prev.kind is Kind.INDIRECT:
+    if prev.mention is None or prev.ranked or prev.kind is Kind.INDIRECT:
         return False
     if paragraph_gap(text, prev.end, cand.start, page) > INHERIT_PARAGRAPHS + 1:
         return False
