@@ -456,13 +456,20 @@ def _reports_other_words(verb: Token, span: Span) -> bool:
     comes after a quote that ends its sentence (``“… a great honour.” Tensions grew as the US pursued a strategy
     which it claims [intends to …]``) or its whole phrase comes before the quote (``“[…],” he said.“…,” Xi noted``)."""
     after = verb.i >= span.end and span.text.rstrip().endswith((".", "!", "?")) and verb.left_edge.i > span.start
-    opening = doc_text(span.doc)[: span.start_char].rstrip().rstrip("".join(QUOTE_CHARS) + "'’").rstrip()
-    before = verb.right_edge.i < span.start and opening.endswith((".", "!", "?"))  # the quote opens a sentence
-    if not (after or before):
+    if not (after or verb.right_edge.i < span.start and _opens_sentence(span)):
         return False
     inside = range(span.start, span.end)
     own = [c for c in verb.children if c.dep_ == "ccomp" and c.left_edge.i not in inside and c.i not in inside]
     return bool(own) and not any(c.i in inside or c.right_edge.i in inside for c in verb.children)
+
+
+def _opens_sentence(span: Span) -> bool:
+    """Whether a quote opens a sentence: the text before its opening marks ends with a full stop, "!" or "?"."""
+    text = doc_text(span.doc)
+    k = span.start_char
+    while k > 0 and (text[k - 1].isspace() or text[k - 1] in QUOTE_CHARS or text[k - 1] in "'’"):
+        k -= 1
+    return k > 0 and text[k - 1] in ".!?"
 
 
 def _source_of(cue: Token, span: Span, inside: set[int], lex: Lexicon, marked: Spans = NO_SPANS) -> Token | None:
@@ -824,9 +831,11 @@ def _noun_just_before(verb: Token) -> Token | None:
     if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0:
         return None
     noun = verb.doc[verb.i - 1]
-    if noun.pos_ not in ("NOUN", "PROPN") or noun.head.i == verb.i or noun.dep_ in ("compound", "poss", "pobj"):
-        return None  # a preposition's object is a setting: "officials in the last few days urged", "on Tuesday said"
-    return None if noun.ent_type_ in ("DATE", "TIME") or noun.dep_ == "npadvmod" else noun
+    setting = noun.dep_ in ("pobj", "npadvmod") or noun.ent_type_ in ("DATE", "TIME")  # "officials in the last few
+    # days urged", "on Tuesday said": a time or a preposition's object is where or when, not who
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.head.i == verb.i or noun.dep_ in ("compound", "poss") or setting:
+        return None
+    return noun
 
 
 def _subjects(verb: Token) -> list[Token]:

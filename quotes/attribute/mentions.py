@@ -416,11 +416,13 @@ def role_and_body(tok: Token, phrase: Span, ent: Span | None, lex: Lexicon) -> t
     return role, body
 
 
-def _courtesy_gender(doc: Doc, start: int, lex: Lexicon) -> str | None:
-    """The gender a courtesy title just before a name marks (``Mr. Tomas Berg``), kept when a role replaces it."""
-    return (
-        lex.genders.get(doc[start - 1].lower_) if start > 0 and doc[start - 1].lower_ in lex.courtesy_titles else None
-    )
+def courtesy_gender(text: str, start: int, lex: Lexicon) -> str | None:
+    """The gender a courtesy title right before the name at ``start`` marks (``Mr. Tomas Berg``, ``Mrs Holt``), kept
+    when a role replaces it; None when there is none."""
+    width = max((len(t) for t in lex.courtesy_titles), default=0) + 2  # the title, a full stop and a space
+    words = text[max(0, start - width) : start].split()
+    word = words[-1].lower() if words else ""
+    return lex.genders.get(word) if word in lex.courtesy_titles or word.rstrip(".") in lex.courtesy_titles else None
 
 
 def _title_apposed(tok: Token, phrase: Span, lex: Lexicon) -> Token | None:
@@ -509,7 +511,7 @@ def document_mentions(doc: Doc, lex: Lexicon | None = None) -> list[Mention]:
                         role,
                         body,
                         is_subject=names_subject(root),
-                        gender=pronoun_gender(ent, lex) or _courtesy_gender(doc, name.start, lex),
+                        gender=pronoun_gender(ent, lex) or courtesy_gender(doc_text(doc), name.start_char, lex),
                     )
                 )
         elif ent.label_ == "ORG":

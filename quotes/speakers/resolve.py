@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from ..attribute.mentions import COLLECTIVES, PRONOUN_GENDERS
+from ..attribute.mentions import COLLECTIVES, PRONOUN_GENDERS, courtesy_gender
 from ..config import Lexicon, lexicon
 from ..detect import NO_SPANS, Spans, paragraph_gap
 from ..types import Article, Attribution, Extraction, Flag, Kind, Mention, Quote, Speaker, SpeakerKind
@@ -265,7 +265,7 @@ def _canonical(
 ) -> Speaker | None:
     """The speaker a mention names: pronouns to their antecedent, short names to the fullest,
     roles to their holder, offices and capitals to their body, descriptions to the fullest body."""
-    if sources is not None and (part := _partitive(m, bodies, sources)) is not None:
+    if sources is not None and (part := _partitive(m, bodies, sources, lex)) is not None:
         return part
     if m.form == "pronoun":  # a possessive ("his statement", "Her customers …") refers to a person as "he"/"she" do
         kind = lex.pronouns.get(m.text.lower()) or ("person" if m.text.lower() in PRONOUN_GENDERS else None)
@@ -299,7 +299,7 @@ def _canonical(
             if office is not None:
                 return office
     if m.label == "PERSON":
-        name = _fullest_person(m, persons, _courtesy_before(sources.text, m.start, lex) if sources else None)
+        name = _fullest_person(m, persons, courtesy_gender(sources.text, m.start, lex) if sources else None)
         body = m.body
         if body and re.search(r"(?:'s|’s)$", body):  # "Berg's spokesperson": the body of Berg's role
             office = _office_of(Mention(f"{body} office", m.start, m.end, "description"), persons, bodies, lex)
@@ -515,14 +515,13 @@ PARTITIVES = {"one": True, "another": True, "some": False, "others": False, "man
 PARTITIVE_WINDOW = 300
 
 
-def _partitive(m: Mention, bodies: _Bodies, sources: _Sources) -> Speaker | None:
+def _partitive(m: Mention, bodies: _Bodies, sources: _Sources, lex: Lexicon) -> Speaker | None:
     """The unnamed source a bare ``one``/``another``/``some`` is part of: the last group of unnamed people
     (``anonymous_heads.tsv``) named before it in its paragraph, or quoted in the paragraph before (``Residents
     said … Some said …`` -> some residents; ``… one resident said. Another said …`` -> another resident)."""
     word = m.text.lower()
     if word not in PARTITIVES:
         return None
-    lex = lexicon()
     start = max(sources.text.rfind("\n", 0, m.start) + 1, m.start - PARTITIVE_WINDOW, 0)
     heads = [w for w in re.findall(r"[A-Za-z]+", sources.text[start : m.start]) if w.lower() in lex.anonymous_heads]
     if not heads:
@@ -753,13 +752,6 @@ def _fullest_person(m: Mention, persons: _People, gender: str | None = None) -> 
     if before:
         return max(choice, key=lambda t: last[t] or 0)
     return min(choice, key=lambda t: persons.starts_of[t][0])
-
-
-def _courtesy_before(text: str, start: int, lex: Lexicon) -> str | None:
-    """The gender a courtesy title right before a mention marks (``Mrs Holt``), else None."""
-    before = text[max(0, start - 6) : start].split()
-    word = before[-1].lower() if before else ""
-    return lex.genders.get(word) if word in lex.courtesy_titles or word.rstrip(".") in lex.courtesy_titles else None
 
 
 def _fullest_body(m: Mention, bodies: _Bodies, lex: Lexicon) -> str:
