@@ -261,20 +261,41 @@ def _articles(sources: Source | Iterable[Source], stdin: TextIO | None) -> Itera
 
 
 def extract_parsed(article: Article, doc: Doc) -> Extraction:
-    """Run detection, attribution and speaker resolution on one parsed article."""
-    furniture = _detect.furniture(article.text)
-    marked, problems = _detect.find_marked(article.text, doc=article.doc, page=_detect.Spans.of(furniture))
+    """Run detection, attribution and speaker resolution on one parsed article.
+
+    Every step reads the text as parsed (``doc.text``: a hard-wrapped text with its wraps as spaces,
+    ``ingest.unwrapped``); the records' words are then taken from the article as written.
+    """
+    read = article if doc.text == article.text else replace(article, text=doc.text)
+    furniture = _detect.furniture(read.text)
+    marked, problems = _detect.find_marked(read.text, doc=read.doc, page=_detect.Spans.of(furniture))
     reported = _detect.find_reported(doc, marked)
-    turns = _detect.find_turns(article.text)
+    turns = _detect.find_turns(read.text)
     attributions, mentions = _attribute.attribute(doc, marked + reported + turns, furniture=furniture)
-    result = _speakers.resolve(article, attributions, mentions)
-    return Extraction(
+    result = _speakers.resolve(read, attributions, mentions)
+    extraction = Extraction(
         article=result.article,
         quotes=result.quotes,
         speakers=result.speakers,
         diagnostics=tuple(problems),
         reports=result.reports,
     )
+    if read is article:
+        return extraction
+    return replace(
+        extraction,
+        article=article,
+        quotes=tuple(_as_written(q, read.text, article.text) for q in extraction.quotes),
+        reports=tuple(_as_written(q, read.text, article.text) for q in extraction.reports),
+    )
+
+
+def _as_written(q: Quote, read: str, text: str) -> Quote:
+    """The record with its words, its speaker's mention where that is the text at its span, and its line as the
+    article writes them (``text``) rather than as it was read (``read``, the same length)."""
+    span = q.speaker_span
+    mention = text[span[0] : span[1]] if span and q.speaker_mention == read[span[0] : span[1]] else q.speaker_mention
+    return replace(q, text=text[q.start : q.end], speaker_mention=mention, line=text.count("\n", 0, q.start) + 1)
 
 
 def extract_corpus(

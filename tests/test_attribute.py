@@ -1519,3 +1519,51 @@ def test_a_title_in_apposition_holding_and_is_no_second_speaker(quotes_of: Extra
     )
     [quote] = quotes_of(text)
     assert quote.speaker == "Anna Holt"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a title with its complement before the name, the place before it read as part of one name
+        (
+            "Dunmore Caretaker Minister for Information Anna Holt on Thursday said militants were present.",
+            "Anna Holt",
+        ),
+        ("Minister for Information Anna Holt said militants were present.", "Anna Holt"),
+    ],
+)
+def test_a_name_after_a_title_with_its_complement_is_the_person(quotes_of: Extract, text: str, speaker: str) -> None:
+    assert [q.speaker for q in quotes_of(text)] == [speaker]
+
+
+def test_the_minister_is_the_minister_named_with_a_complement_not_the_last_person(quotes_of: Extract) -> None:
+    text = (
+        "Dunmore Caretaker Minister for Information Anna Holt on Thursday said militants were present. "
+        "Meanwhile, in a video message, Tomas Berg said that he had never been part of any organisation. "
+        "Giving details about the clashes, the minister said that the government observed utmost caution."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Anna Holt", "Tomas Berg", "Anna Holt"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Residents who live near the plant said the smell was worse this summer.",
+            "residents who live near the plant",
+        ),
+        (
+            "Some residents who spoke on the radio show, a segment on the morning news, said the roads were bad.",
+            "some residents who spoke on the radio show",
+        ),
+    ],
+)
+def test_a_relative_clause_says_which_unnamed_people_speak(quotes_of: Extract, text: str, speaker: str) -> None:
+    [quote] = quotes_of(text)
+    assert quote.speaker == speaker
+    assert quote.speaker_span is not None and text[slice(*quote.speaker_span)].lower() == speaker
+
+
+def test_a_relative_clause_that_reports_is_no_part_of_the_speaker(quotes_of: Extract) -> None:
+    mentions = [q.speaker_mention or "" for q in quotes_of("Officials who said the plant was safe were wrong.")]
+    assert not any("said" in m for m in mentions)

@@ -212,3 +212,43 @@ def test_an_unreadable_outlets_toml_is_a_diagnostic_not_a_crash(tmp_path: Path) 
     (tmp_path / "outlets.toml").symlink_to(tmp_path / "outlets.toml")  # a loop: reading it fails
     item = only(list(read_articles([tmp_path / "x.txt"])))
     assert isinstance(item, Diagnostic) and item.code == "E107" and "outlets.toml" in item.message
+
+
+WRAPPED = (
+    "DUNMORE, Ruritania, May 3 Search-and-rescue\n"
+    "operations were still underway on Tuesday in Ruritania, where at\n"
+    "least 11 people have died in severe floods that damaged about\n"
+    "40,000 homes, state officials said.\n"
+    "Emergency crews had already plucked more than 20,000 people\n"
+    "and 1,000 pets from flooded areas after a storm that broke\n"
+    "records for rainfall in multiple locations, Governor\n"
+    "Anna Holt told reporters."
+)
+
+
+def test_a_hard_wrapped_text_is_read_with_its_wraps_as_spaces() -> None:
+    from quotes.ingest import unwrapped
+
+    read = unwrapped(WRAPPED)
+    assert len(read) == len(WRAPPED)  # offsets still index the text as written
+    assert "where at least 11 people" in read and "Governor Anna Holt" in read
+    assert read.count("\n") == 1  # the break after "officials said." ends a sentence and stays
+    breaks = [k for k, c in enumerate(WRAPPED) if c == "\n"]
+    assert [k for k, c in enumerate(WRAPPED) if c != read[k]] == breaks[:3] + breaks[4:]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one paragraph per line, headlines and bylines without a full stop
+        "Floods hit Dunmore\nBy Anna Holt\nCrews were working on Tuesday, officials said.\n"
+        "Rain will fall again, forecasters said.\nThe mayor said the town would rebuild.",
+        # a page's link list: short lines, some opening in lowercase
+        "Latest\n1h ago Floods hit the town\nLatest\n2h ago rain returns\nLatest\n3h ago schools shut\n\n"
+        "The mayor said the town would rebuild.",
+    ],
+)
+def test_line_breaks_of_ordinary_news_text_stay(text: str) -> None:
+    from quotes.ingest import unwrapped
+
+    assert unwrapped(text) == text

@@ -385,3 +385,26 @@ def test_few_documents_are_parsed_in_one_process(jobs: int, documents: int, expe
     from quotes.nlp import processes
 
     assert processes(jobs, documents) == expected
+
+
+def test_a_report_across_the_wraps_of_hard_wrapped_wire_copy_is_one_record() -> None:
+    text = (
+        "DUNMORE, Ruritania, May 3 Search-and-rescue\n"
+        "operations were still underway on Tuesday in Ruritania, where at\n"
+        "least 11 people have died in severe floods that damaged about\n"
+        "40,000 homes, state officials said.\n"
+        "Emergency crews had already plucked more than 20,000 people\n"
+        "and 1,000 pets from flooded areas after a storm that broke\n"
+        "records for rainfall in multiple locations, Governor\n"
+        "Anna Holt told reporters."
+    )
+    [ex] = extract([text], cache=False)
+    reports = [q for q in ex.quotes if q.kind is Kind.INDIRECT]
+    assert [(q.speaker, q.line) for q in reports] == [("state officials", 1), ("Anna Holt", 5)]
+    assert "Search-and-rescue\noperations" in reports[0].text and reports[0].text.endswith("40,000 homes")
+    assert reports[1].text.startswith("Emergency crews") and reports[1].text.endswith("multiple locations")
+    for q in ex.quotes:  # the records keep the text as written, line breaks and all
+        assert q.text == text[q.start : q.end]
+        assert q.speaker_span is None or q.speaker_mention == text[slice(*q.speaker_span)]
+    assert ex.article.text == text
+    assert "\n" in reports[0].text

@@ -105,17 +105,22 @@ def _name_after_inner_title(tok: Token, phrase: Span, lex: Lexicon) -> Mention |
     as one name or organisation: the name after the title, the title as role and the words before it as the body."""
     doc = phrase.doc
     words = list(doc[phrase.start : tok.i + 1])
+    complements = {
+        t.i for w in words if w.lower_ in lex.titles for t in doc[w.i + 1 : _title_complement_end(w, tok.i) + 1]
+    }
     if len(words) < 3 or not all(
-        t.is_title or t.is_upper or t.text in ("-", ".") or t.lower_ in lex.titles for t in words
+        t.is_title or t.is_upper or t.text in ("-", ".") or t.lower_ in lex.titles or t.i in complements for t in words
     ):
         return None
-    titles = [k for k, t in enumerate(words) if t.lower_ in lex.titles]
+    titles = [k for k, t in enumerate(words) if t.lower_ in lex.titles and t.i not in complements]
     if not titles or titles[-1] == 0 or titles[-1] >= len(words) - 1:
         return None  # no title, one that opens the phrase (handled as a title) or ends it ("… Council Leader")
     k = titles[-1]
     first = k
     while first > 0 and words[first - 1].lower_ in lex.titles:
         first -= 1  # "Essex County Council [Deputy Leader]": a title of several words
+    while k + 1 < len(words) - 1 and words[k + 1].i in complements:
+        k += 1  # "Minister [for Information] Anna Holt": the complement is part of the title
     name = doc[words[k + 1].i : tok.i + 1]
     if (
         first == 0
@@ -280,6 +285,8 @@ def noun_phrase(tok: Token) -> Span:
             right = max(right, _right_without_clauses(c) if tok.lower_ in COLLECTIVES else c.right_edge.i)
         elif c.i == tok.i + 1 and tok.tag_ == "NNS" and _says_which(c):
             right = max(right, c.right_edge.i)  # "people living on the levels": the participle says which people
+        elif tok.lower_ in lex.anonymous_heads and (last := _which_ones(tok, c, lex)) is not None:
+            right = max(right, last)  # "residents who live near the plant": which residents
     while left < tok.i and doc[left].is_punct:
         left += 1
     while right > tok.i and (doc[right].is_punct or doc[right].dep_ in ("cc", "conj", "appos") and right > tok.i):
@@ -320,6 +327,26 @@ def _says_which(mod: Token) -> bool:
     if mod.dep_ == "acl":  # "newspapers demanding they correct …": a report, not which newspapers
         return mod.tag_ in _PARTICIPLES and reporting_key(mod, lexicon()) is None
     return mod.dep_ in ("amod", "advmod") and mod.pos_ == "ADJ" and any(c.dep_ == "prep" for c in mod.children)
+
+
+#: Most tokens of a relative clause that says which unnamed people a source is (``_which_ones``).
+MAX_WHICH_TOKENS = 12
+
+
+def _which_ones(head: Token, clause: Token, lex: Lexicon) -> int | None:
+    """The last token of a relative clause right after an unnamed source's head that says which people it means
+    ("residents who live near the plant", "protesters who blocked the road"), up to its first comma: a short
+    ``who``/``that`` clause that reports nothing ("officials who said …" is the report itself); None otherwise."""
+    doc = clause.doc
+    if clause.dep_ != "relcl" or head.i + 1 >= len(doc) or clause.left_edge.i != head.i + 1:
+        return None
+    if doc[head.i + 1].lower_ not in ("who", "that"):
+        return None
+    if reporting_key(clause, lex) is not None or any(c.dep_ == "ccomp" for c in clause.children):
+        return None
+    last = next((t.i - 1 for t in doc[head.i + 2 : clause.right_edge.i + 1] if t.text in (",", "(", ";")), None)
+    last = clause.right_edge.i if last is None else last
+    return last if last - head.i <= MAX_WHICH_TOKENS else None
 
 
 def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -373,8 +400,25 @@ def _after_titles(span: Span, stop: int, lex: Lexicon) -> int:
     whose title it is counted with them (``[SPD Chancellor] Varga``); at most ``stop``."""
     k = span.start
     while k < stop and (span.doc[k].lower_ in lex.titles or _acronym_before_title(span, k, lex)):
-        k += 1
+        k = max(k + 1, _title_complement_end(span.doc[k], stop) + 1)
     return k
+
+
+#: Prepositions that open a title's complement (``Minister [for Information]``, ``Secretary [of Defence]``).
+TITLE_COMPLEMENTS = ("for", "of")
+
+
+def _title_complement_end(title: Token, stop: int) -> int:
+    """The last token of the complement the parser hangs on a title (``Minister for Information`` in ``Minister
+    for Information Anna Holt``), before ``stop``; the title's own index when it has none."""
+    doc = title.doc
+    nxt = doc[title.i + 1] if title.i + 1 < len(doc) else None
+    if nxt is None or nxt.lower_ not in TITLE_COMPLEMENTS or nxt.head.i != title.i or nxt.dep_ != "prep":
+        return title.i
+    end = nxt.right_edge.i
+    if end >= stop or not all(t.is_title or t.is_upper for t in doc[nxt.i + 1 : end + 1]):
+        return title.i
+    return end
 
 
 def _acronym_before_title(ent: Span, i: int, lex: Lexicon) -> bool:

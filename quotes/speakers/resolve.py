@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from ..attribute.mentions import COLLECTIVES, PRONOUN_GENDERS, courtesy_gender
+from ..attribute.mentions import COLLECTIVES, PRONOUN_GENDERS, TITLE_COMPLEMENTS, courtesy_gender
 from ..config import Lexicon, lexicon
 from ..detect import NO_SPANS, Spans, paragraph_gap
 from ..types import Article, Attribution, Extraction, Flag, Kind, Mention, Quote, Speaker, SpeakerKind
@@ -449,10 +449,16 @@ def _described_before(
 
 
 def _holds(role: str | None, head: str, lex: Lexicon) -> bool:
-    """Whether a person with ``role`` is "the <head>": "foreign minister" is the minister, "prime minister" is not."""
-    if not role or role.split()[-1] != head:
+    """Whether a person with ``role`` is "the <head>": "foreign minister" and "minister for information" are the
+    minister, "prime minister" is not."""
+    if not role:
         return False
-    return role.lower() == head or not any(role.lower().endswith(office) for office in lex.own_offices)
+    words = role.lower().split()
+    cut = next((k for k, w in enumerate(words) if k and w in TITLE_COMPLEMENTS), len(words))
+    core = " ".join(words[:cut])  # "minister [for information]": the title without its complement
+    if core.split()[-1] != head:
+        return False
+    return core == head or not any(core.endswith(office) for office in lex.own_offices)
 
 
 @dataclass(slots=True)
