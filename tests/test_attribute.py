@@ -1567,3 +1567,14 @@ def test_a_relative_clause_says_which_unnamed_people_speak(quotes_of: Extract, t
 def test_a_relative_clause_that_reports_is_no_part_of_the_speaker(quotes_of: Extract) -> None:
     mentions = [q.speaker_mention or "" for q in quotes_of("Officials who said the plant was safe were wrong.")]
     assert not any("said" in m for m in mentions)
+
+
+def test_he_after_a_passive_is_its_agent_not_the_person_before(quotes_of: Extract) -> None:
+    text = (
+        'Last night, Tomas Berg, a member of the community council, said there were an "awful lot" of worried '
+        "residents.\n"
+        '"The board have said it is a temporary measure," he said.\n'
+        "His comments were echoed by Peter Holt, a neighbour of the practice.\n"
+        'He said: "I stay across from the surgery."'
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Tomas Berg", "Tomas Berg", "Peter Holt"]

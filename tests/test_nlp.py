@@ -256,3 +256,29 @@ def test_names_before_of_and_a_place_are_a_person_and_a_persons_name_ending_in_r
     pos = ["PROPN" if w[0].isupper() else ("ADP" if w in ("of", "in") else "VERB") for w in words]
     doc = entities(_doc(words, heads, deps, pos, ents))
     assert [(e.text, e.label_) for e in doc.ents] == expected
+
+
+def test_an_age_compound_is_one_token_and_offsets_stay() -> None:
+    from quotes.nlp import ages
+
+    text = "The 22-year-old and a six-month-old said so."
+    doc = ages(spacy.blank("en")(text))
+    assert [t.text for t in doc][:5] == ["The", "22-year-old", "and", "a", "six-month-old"]
+    assert all(text[t.idx : t.idx + len(t.text)] == t.text for t in doc)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The 31-year-old told reporters he was fine.",
+        'The 22-year-old wrote on Instagram: "The injury is not so serious."',
+    ],
+)
+def test_an_age_used_as_a_noun_is_the_subject_of_its_verb(sentence: str) -> None:
+    from quotes import extract
+
+    text = f"Tomas Berg, a left-back, limped off after 19 minutes.\n\n{sentence}"
+    [ex] = extract([text], cache=False)
+    assert [(q.speaker, q.speaker_mention) for q in ex.quotes] == [
+        ("Tomas Berg", sentence.split(" told")[0].split(" wrote")[0])
+    ]

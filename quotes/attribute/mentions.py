@@ -50,11 +50,17 @@ def joint_mention(subject: Token) -> Mention:
     return Mention(text.text, text.start_char, text.end_char, "description", is_subject=subject.dep_ in SUBJECTS)
 
 
+def logical_subject(tok: Token) -> bool:
+    """Whether a token is the subject of its verb, or the agent of a passive one ("His comments were echoed by
+    Anna Holt": Holt is whom the next "she" means)."""
+    return tok.dep_ in SUBJECTS or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")
+
+
 def token_mention(tok: Token, lex: Lexicon) -> Mention | None:
     """The mention a source token heads: a name, a pronoun or a description."""
     if tok.pos_ == "PRON" or tok.lower_ in lex.pronouns:
         return Mention(tok.text, tok.idx, tok.idx + len(tok.text), "pronoun", is_subject=tok.dep_ in SUBJECTS)
-    subject = tok.dep_ in SUBJECTS  # the source's own place in the sentence, whichever name it turns out to be
+    subject = logical_subject(tok)  # the source's own place in the sentence, whichever name it turns out to be
     ent = entity_of(tok)
     if ent is None and tok.lower_ in lex.titles:
         named = name_beside_title(tok)
@@ -506,13 +512,14 @@ def title_before(doc: Doc, start: int, lex: Lexicon) -> str | None:
 
 
 def names_subject(tok: Token) -> bool:
-    """Whether a name is its sentence's subject, or in apposition to it (``Her neighbour, Ali Arslan, …, is``) or
-    joined to it (``Dunmore Ltd and its owner Ali Arslan presented …``), or
+    """Whether a name is its sentence's subject (or a passive's agent, ``logical_subject``), or in apposition to it
+    (``Her neighbour, Ali Arslan, …, is``) or joined to it (``Dunmore Ltd and its owner Ali Arslan presented …``), or
     the subject of a relative clause on it (``joy for Ruth Novak, who said …``). The subject of an absolute phrase
     is not (``Berg pledged …, with finance minister Novak revealing plans …``: the sentence is Berg's)."""
     if _absolute_subject(tok):
         return False
-    return tok.dep_ in SUBJECTS or tok.dep_ in ("appos", "conj") and tok.head.dep_ in SUBJECTS or _who_clause(tok)
+    joined = tok.dep_ in ("appos", "conj") and logical_subject(tok.head)
+    return logical_subject(tok) or joined or _who_clause(tok)
 
 
 def _absolute_subject(tok: Token) -> bool:
