@@ -1578,3 +1578,73 @@ def test_he_after_a_passive_is_its_agent_not_the_person_before(quotes_of: Extrac
         'He said: "I stay across from the surgery."'
     )
     assert [q.speaker for q in quotes_of(text)] == ["Tomas Berg", "Tomas Berg", "Peter Holt"]
+
+
+def test_the_title_before_a_name_takes_its_complement() -> None:
+    from quotes.attribute.mentions import title_before
+    from quotes.config import lexicon
+    from quotes.nlp import pipeline
+
+    doc = pipeline(Settings())("Dunmore Caretaker Minister for Information Tomas Berg on Thursday hinted at a plot.")
+    name = next(t.i for t in doc if t.text == "Tomas")
+    assert title_before(doc, name, lexicon()) == "minister for information"
+
+
+def test_a_bodys_name_right_after_its_description_is_the_speaker(quotes_of: Extract) -> None:
+    text = "Dunmore was the second largest vendor with 20 percent of shipments, according to the research firm IDC."
+    assert [q.speaker for q in quotes_of(text)] == ["IDC"]
+
+
+def test_who_in_the_second_of_two_joined_relative_clauses_is_their_antecedent(quotes_of: Extract) -> None:
+    text = (
+        "Ruritanian workers, who are in the country on temporary visas and who say they were sacked for joining a "
+        "union, have rejected the claims."
+    )
+    assert [(q.speaker, q.text) for q in quotes_of(text)] == [
+        ("Ruritanian workers", "they were sacked for joining a union")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Residents in a fishing village fear they are going to be “abandoned” by health chiefs.",
+            [("abandoned", "residents in a fishing village", "fear")],
+        ),
+        (
+            "But locals fear it is the “beginning of the end” for the clinic.",
+            [("beginning of the end", "locals", "fear")],
+        ),
+        ("It seems the “reform” failed.", []),  # no one believes it: a scare quote
+    ],
+)
+def test_quoted_words_in_what_people_believe_are_theirs(
+    quotes_of: Extract, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert [(q.text, q.speaker, q.cue) for q in quotes_of(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("An email sent to all staff said that the office would close.", "email sent to all staff"),
+        (
+            "A note on the clinic’s website said it was no longer viable to run the practice.",
+            "note on the clinic’s website",
+        ),
+        ("A statement on Monday said the plan was dead.", "statement"),  # when, not which statement
+    ],
+)
+def test_a_documents_own_words_say_which_document_speaks(quotes_of: Extract, text: str, speaker: str) -> None:
+    assert [q.speaker for q in quotes_of(text)] == [speaker]
+
+
+def test_he_who_answers_is_the_one_just_asked(quotes_of: Extract) -> None:
+    text = (
+        "Anna Holt pressed and Tomas Berg dug in at every turn.\n\n"
+        "“How is it possible that you have no plan beyond a slogan?,” Holt asked Berg.\n\n"
+        "“I completely reject that,” he answered."
+    )
+    quotes = quotes_of(text)
+    assert [(q.speaker, q.speaker_mention) for q in quotes] == [("Anna Holt", "Holt"), ("Tomas Berg", "he")]

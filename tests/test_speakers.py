@@ -562,3 +562,20 @@ def test_one_another_or_some_is_part_of_the_unnamed_group_before_it(
     quotes_of: Extract, text: str, speaker: str | None
 ) -> None:
     assert quotes_of(text)[-1].speaker == speaker
+
+
+def test_the_firm_is_the_organisation_named_before_it_when_no_name_says_company() -> None:
+    from quotes import extract
+
+    text = (
+        "Dunmore Motors said on Tuesday it would close its plant. The firm said modernising the factory would cost "
+        "250 million euros.\n\nThe Dunmore Workers Union said it would strike. The company said the strike was "
+        "unlawful."
+    )
+    [ex] = extract([text], cache=False)
+    assert [q.speaker for q in ex.quotes] == [
+        "Dunmore Motors",
+        "Dunmore Motors",
+        "Dunmore Workers Union",
+        "Dunmore Motors",
+    ]

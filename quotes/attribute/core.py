@@ -30,6 +30,7 @@ from ..detect import (
     passive_agent,
     relays_report,
     reporting_key,
+    reporting_lemma,
 )
 from ..types import Attribution, Kind, Mention
 from . import ranking
@@ -108,6 +109,9 @@ def attribute(
             )
             continue
         att = _attribute_one(doc, cand, lex, marked, within_marks)
+        if cand.kind is Kind.DIRECT:
+            asked = next((a for a in reversed(out) if a.kind is Kind.DIRECT and not a.turn), None)
+            att = _answerer(att, asked, text)
         if att.joint and cand.kind is Kind.INDIRECT:
             continue  # "Moreau and Berg agreed to …": a joint outcome no source is named for (golden/README.md §1)
         if att.mention is not None and page.meets(att.mention.start, att.mention.end):
@@ -253,6 +257,8 @@ def _attribute_one(
         cue_tok = doc[cand.cue_token]
     else:
         cue_tok = _spoken_mark_cue(doc, span, lex) or _cue_for(span, sents, inside, lex)
+        if cue_tok is None and cand.kind is Kind.MIXED:
+            cue_tok = _belief_cue(span, lex)
     if cue_tok is None and according is None and cand.kind is Kind.DIRECT:
         cue_tok = _colon_cue(doc, span, lex)
     if cand.kind is not Kind.INDIRECT and _is_title(doc, span, lex):
@@ -315,9 +321,43 @@ def _attribute_one(
                 via = src
     joint = joint and mention is None  # unless a source is named for them ("…, according to the office")
     heard = mention is None and cue_tok is not None and heard_by_subject(cue_tok, lex)  # "“…,” she was told"
+    asked = _asked(cue_tok, lex) if cue_tok is not None and cand.kind is Kind.DIRECT else None
     return Attribution(
-        cand.start, cand.end, cand.kind, cue=cue_text, mention=mention, via=via, sourceless=joint or heard, joint=joint
+        cand.start,
+        cand.end,
+        cand.kind,
+        cue=cue_text,
+        mention=mention,
+        via=via,
+        sourceless=joint or heard,
+        joint=joint,
+        hearer=token_mention(asked, lex) if asked is not None else None,
     )
+
+
+#: Verbs of asking whose object is the one asked (``Sales asked the PM``), and of answering, whose pronoun subject is
+#: the one asked just before (``“…,” he answered``).
+ASKING = frozenset({"ask", "question", "press"})
+ANSWERING = frozenset({"answer", "reply", "respond", "retort"})
+
+
+def _asked(cue: Token, lex: Lexicon) -> Token | None:
+    """The person a question is put to (``“…?,” Sales asked the PM``): the object of a verb of asking that may
+    speak, or None."""
+    if cue.lemma_.lower() not in ASKING:
+        return None
+    return next((c for c in cue.children if c.dep_ in ("dobj", "dative") and _may_speak(c, lex)), None)
+
+
+def _answerer(att: Attribution, prev: Attribution | None, text: str) -> Attribution:
+    """The attribution with the one asked as its source when its pronoun answers the question just before it
+    (``“…?,” Sales asked the PM. “I reject that,” he answered.``): the pronoun stays the mention shown."""
+    pronoun = att.mention
+    if prev is None or prev.hearer is None or pronoun is None or pronoun.form != "pronoun" or not att.cue:
+        return att
+    if reporting_lemma(att.cue.split()[0].lower()) not in ANSWERING or paragraph_gap(text, prev.end, att.start) > 1:
+        return att
+    return replace(att, mention=prev.hearer, shown=pronoun)
 
 
 def _may_speak(tok: Token, lex: Lexicon) -> bool:
@@ -448,6 +488,19 @@ def _cue_for(span: Span, sents: list[Span], inside: set[int], lex: Lexicon) -> T
     if not candidates:
         return None
     return min(candidates, key=lambda t: min(abs(t.i - span.start), abs(t.i - (span.end - 1))))
+
+
+def _belief_cue(span: Span, lex: Lexicon) -> Token | None:
+    """The verb of belief whose content clause holds a partial quote (``locals fear it is the “beginning of the
+    end”``, ``residents believe they will be “abandoned”``): the quoted words are the believers', as golden/README.md
+    counts them, when a noun (not "it" or "there") believes them; None otherwise."""
+    child = span.root
+    for verb in span.root.ancestors:
+        if child.dep_ == "ccomp" and verb.lemma_.lower() in lex.belief_verbs:  # "fear" is often tagged a noun
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            return verb if subject is not None and subject.pos_ in ("NOUN", "PROPN") else None
+        child = verb
+    return None
 
 
 def _reports_other_words(verb: Token, span: Span) -> bool:
@@ -758,6 +811,8 @@ def _speaker_token(verb: Token, lex: Lexicon) -> Token | None:
                 return None  # "the deaths that resulted from … but also urged …": a report the parser joined to
                 # a clause about something else; the deaths said nothing
             return node.head  # "a letter that says …" -> the letter
+        if subj is not None and subj.lower_ == "who" and node.dep_ == "conj" and node.head.dep_ == "relcl":
+            return node.head.head  # "workers, who are here on visas and who say …": the workers
         if subj is not None and subj.dep_ == "csubj" and subj.tag_ == "VBG":
             return _named_after_participle(subj)
         if subj is not None and (maker := _statement_maker(subj, node, lex)) is not None:

@@ -183,10 +183,25 @@ def _appositive_name(tok: Token) -> Span | None:
         appos = _name_closing_description(tok)
     if appos is not None:
         return entity_of(appos)
+    if (body := _body_named_after(tok)) is not None:
+        return body
     for c in tok.children:  # "A trader, Mr Royal Osei, said …" with the name tagged ORG: the title marks a person
         if c.dep_ == "appos" and c.pos_ == "PROPN" and (named := _after_courtesy(c, noun_phrase(c), lexicon())):
             return tok.doc.char_span(named.start_char, named.end_char, label="PERSON")
     return _name_given(tok)
+
+
+def _body_named_after(tok: Token) -> Span | None:
+    """The name right after the head of a body's description, in apposition without a comma (``the research firm
+    [IDC]``, ``the union [Unite]``): the body the description names, or None."""
+    lex = lexicon()
+    if tok.lower_ not in lex.body_heads and tok.lower_ not in lex.body_classes:
+        return None
+    name = next((c for c in tok.children if c.dep_ == "appos" and c.i == tok.i + 1 and c.pos_ == "PROPN"), None)
+    if name is None:
+        return None
+    ent = entity_of(name)
+    return ent if ent is not None and ent.label_ != "PERSON" else tok.doc[name.left_edge.i : name.i + 1]
 
 
 #: Verbs of a relative clause by which an unnamed source gives a name (``who identified himself as Adeoye``,
@@ -287,10 +302,11 @@ def noun_phrase(tok: Token) -> Span:
         if c.dep_ == "prep" and channel_of(c, lex) is not None:
             continue  # "said the economist [in a speech that …]": where it was said, not which economist
         kept = c.dep_ == "prep" and (c.lower_ in preps or _seat(tok, c)) or c.dep_ in ("compound", "flat")
-        if c.i > tok.i and kept:  # a collective's name is the people it gathers, not what they do
+        document = tok.lemma_.lower() in lex.document_heads and tok.pos_ == "NOUN"
+        if c.i > tok.i and (kept or document and _says_where(c)):  # a collective's name is the people it gathers
             right = max(right, _right_without_clauses(c) if tok.lower_ in COLLECTIVES else c.right_edge.i)
-        elif c.i == tok.i + 1 and tok.tag_ == "NNS" and _says_which(c):
-            right = max(right, c.right_edge.i)  # "people living on the levels": the participle says which people
+        elif c.i == tok.i + 1 and (tok.tag_ == "NNS" or document and not _authored(c)) and _says_which(c):
+            right = max(right, c.right_edge.i)  # "people living on the levels", "an email sent to staff"
         elif tok.lower_ in lex.anonymous_heads and (last := _which_ones(tok, c, lex)) is not None:
             right = max(right, last)  # "residents who live near the plant": which residents
     while left < tok.i and doc[left].is_punct:
@@ -324,6 +340,19 @@ def _seat(org: Token, prep: Token) -> bool:
     "the Russian Embassy in London")."""
     place = next((c for c in prep.children if c.dep_ == "pobj"), None)
     return org.ent_type_ == "ORG" and prep.lower_ == "in" and place is not None and place.ent_type_ == "GPE"
+
+
+def _authored(participle: Token) -> bool:
+    """Whether a participle on a document's noun names its author (``a paper [issued by the ministry]``): the
+    author is the source then (``_document_before_participle``), not the document."""
+    return any(c.dep_ == "agent" for c in participle.children)
+
+
+def _says_where(prep: Token) -> bool:
+    """Whether a prepositional phrase on a document's noun says which document it is (``a note [on the clinic's
+    website]``), not when it was written (``a statement [on Monday]``)."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return prep.lower_ == "on" and bool(objects) and not any(o.ent_type_ in ("DATE", "TIME") for o in objects)
 
 
 def _says_which(mod: Token) -> bool:
@@ -499,9 +528,15 @@ def _title_apposed(tok: Token, phrase: Span, lex: Lexicon) -> Token | None:
 
 
 def title_before(doc: Doc, start: int, lex: Lexicon) -> str | None:
-    """Title words written just before a name, e.g. ``Prime Minister`` in ``Prime Minister Anna Berg``."""
+    """Title words written just before a name, e.g. ``Prime Minister`` in ``Prime Minister Anna Berg``, with the
+    title's complement (``Minister for Information`` in ``Minister for Information Anna Berg``)."""
     words: list[str] = []
     i = start - 1
+    for k in range(start - 2, max(start - 2 - lex.max_title_words, -1), -1):
+        if doc[k].lower_ in lex.titles and _title_complement_end(doc[k], start) == start - 1:
+            words = [t.lower_ for t in doc[k + 1 : start]]  # the complement; the title and any before it follow
+            i = k
+            break
     while i >= 0 and len(words) < lex.max_title_words + 1:
         word = doc[i].lower_
         if not (word in lex.titles or any(word in t.split() for t in lex.titles if " " in t)):

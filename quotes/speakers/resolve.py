@@ -786,7 +786,45 @@ def _fullest_body(m: Mention, bodies: _Bodies, lex: Lexicon) -> str:
         )
         if last is not None:
             return display(last.text)
+    if not fuller and m.form == "description" and kind == COMPANY and _definite_common(m.text):
+        named = _company_named_before(m, bodies, lex)
+        return display(named.text) if named is not None else best
     return best
+
+
+#: The class of body (``body_classes.tsv``) whose bare description may refer to any organisation named before it.
+COMPANY = "company"
+
+
+def _definite_common(text: str) -> bool:
+    """Whether a description is definite and names no one ("the firm", "the world's largest carmaker"), as "a rival
+    firm" and "the Dunmore company" are not."""
+    words = text.split()
+    return len(words) > 1 and words[0].lower() == "the" and all(not w[:1].isupper() for w in words[1:])
+
+
+def _company_named_before(m: Mention, bodies: _Bodies, lex: Lexicon) -> Mention | None:
+    """The organisation "the company" or "the firm" refers back to when no name of that class is written ("Dunmore
+    Motors said … The firm said"): the last organisation made a subject before it whose name is a proper name with no
+    head of another kind of body (a union, a council, the police; not "British unions"), or None. Not one only named
+    in passing ("its Ryton plant")."""
+
+    def plain(b: Mention) -> bool:  # a proper name ("Dunmore Motors") or a company's ("Dunmore Foods Ltd")
+        head = head_word(b.text)
+        if lex.body_classes.get(head) == COMPANY:
+            return True
+        proper = any(w.lower() == head and w[:1].isupper() for w in b.text.split())
+        return proper and head not in lex.body_classes and head not in lex.body_heads
+
+    return max(
+        (
+            b
+            for b in bodies.all
+            if b.end <= m.start and b.label == "ORG" and b.is_subject and not is_anonymous(b) and plain(b)
+        ),
+        key=lambda b: b.start,
+        default=None,
+    )
 
 
 def _group_named_before(m: Mention, bodies: _Bodies, lex: Lexicon) -> Mention | None:
