@@ -813,7 +813,9 @@ def _reported_in_sentence(sent: Span, lex: Lexicon) -> Iterator[Candidate]:
         if speech and (heard_by_subject(tok, lex) or impersonal(tok)) and passive_agent(tok) is None:
             continue  # "she was told that none was available", "it is widely acknowledged that …": nobody said it
         commits = tok.pos_ == "VERB" and tok.lemma_.lower() in lex.commitments and not negated_or_modal(tok)
-        if speech or commits and key is not None:  # "vowed that …" reports as "said that …" does
+        if speech and (span := _as_reported(tok)):
+            yield Candidate(*span, Kind.INDIRECT, cue_token=tok.i)  # "As Holt reports, the strike is set to …"
+        elif speech or commits and key is not None:  # "vowed that …" reports as "said that …" does
             yield from _verb_complements(tok, lex)
         elif commits:  # "threatened to walk out": only the commitment ("…, they were threatening" reports nothing)
             for child in tok.children:
@@ -841,6 +843,29 @@ def _reported_in_sentence(sent: Span, lex: Lexicon) -> Iterator[Candidate]:
         span = _clause_span(sent.root, exclude=according, whole=sent)
         if span:
             yield Candidate(*span, Kind.INDIRECT, cue_token=according.i)
+
+
+def _as_reported(verb: Token) -> tuple[int, int] | None:
+    """The clause an ``as X reports`` aside sources (``As Holt reports, [the strike is set to …]``, ``[the strike
+    will go ahead], as Holt said on Monday``): the clause the aside hangs on, without it, when the verb reports
+    nothing of its own (no content clause); None otherwise."""
+    if verb.dep_ != "advcl" or verb.lemma_.lower() not in AS_ASIDE_VERBS:
+        return None
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if mark is None or subject is None or subject.pos_ not in ("PROPN", "NOUN") or mark.i != verb.left_edge.i:
+        return None  # "as the nation watches", "as it takes the step": no one is reported
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children) or verb.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if verb.right_edge.i - verb.left_edge.i >= AS_ASIDE_TOKENS:
+        return None
+    return _clause_span(verb.head, exclude=verb)
+
+
+#: Verbs of an ``as X reports`` aside that sources the clause it hangs on; "as he spoke" is a time, not a source.
+AS_ASIDE_VERBS = frozenset({"report", "say", "note", "write", "explain", "observe", "state", "tell"})
+#: Most tokens of such an aside (``As Dunmore Radio's Anna Holt reports``).
+AS_ASIDE_TOKENS = 10
 
 
 def _finding(verb: Token, lex: Lexicon) -> bool:

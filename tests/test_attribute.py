@@ -1648,3 +1648,24 @@ def test_he_who_answers_is_the_one_just_asked(quotes_of: Extract) -> None:
     )
     quotes = quotes_of(text)
     assert [(q.speaker, q.speaker_mention) for q in quotes] == [("Anna Holt", "Holt"), ("Tomas Berg", "he")]
+
+
+@pytest.mark.parametrize(
+    ("text", "report"),
+    [
+        (
+            "As Dunmore Radio’s Anna Holt reports, the expected strike is set to affect nearly 50,000 workers.",
+            "the expected strike is set to affect nearly 50,000 workers",
+        ),
+        (
+            "The strike is set to affect nearly 50,000 workers, as Anna Holt reported on Monday.",
+            "The strike is set to affect nearly 50,000 workers",
+        ),
+    ],
+)
+def test_an_as_aside_sources_the_clause_it_hangs_on(quotes_of: Extract, text: str, report: str) -> None:
+    assert [(q.text, q.speaker, q.kind) for q in quotes_of(text)] == [(report, "Anna Holt", Kind.INDIRECT)]
+
+
+def test_as_expected_sources_nothing(quotes_of: Extract) -> None:
+    assert quotes_of("As expected, the vote passed without a debate.") == []
