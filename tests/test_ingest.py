@@ -214,16 +214,7 @@ def test_an_unreadable_outlets_toml_is_a_diagnostic_not_a_crash(tmp_path: Path) 
     assert isinstance(item, Diagnostic) and item.code == "E107" and "outlets.toml" in item.message
 
 
-WRAPPED = (
-    "DUNMORE, Ruritania, May 3 Search-and-rescue\n"
-    "operations were still underway on Tuesday in Ruritania, where at\n"
-    "least 11 people have died in severe floods that damaged about\n"
-    "40,000 homes, state officials said.\n"
-    "Emergency crews had already plucked more than 20,000 people\n"
-    "and 1,000 pets from flooded areas after a storm that broke\n"
-    "records for rainfall in multiple locations, Governor\n"
-    "Anna Holt told reporters."
-)
+WRAPPED = (Path(__file__).parent / "data" / "wrapped_wire.txt").read_text(encoding="utf-8")  # invented wire copy
 
 
 def test_a_hard_wrapped_text_is_read_with_its_wraps_as_spaces() -> None:

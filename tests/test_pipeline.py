@@ -388,16 +388,7 @@ def test_few_documents_are_parsed_in_one_process(jobs: int, documents: int, expe
 
 
 def test_a_report_across_the_wraps_of_hard_wrapped_wire_copy_is_one_record() -> None:
-    text = (
-        "DUNMORE, Ruritania, May 3 Search-and-rescue\n"
-        "operations were still underway on Tuesday in Ruritania, where at\n"
-        "least 11 people have died in severe floods that damaged about\n"
-        "40,000 homes, state officials said.\n"
-        "Emergency crews had already plucked more than 20,000 people\n"
-        "and 1,000 pets from flooded areas after a storm that broke\n"
-        "records for rainfall in multiple locations, Governor\n"
-        "Anna Holt told reporters."
-    )
+    text = (Path(__file__).parent / "data" / "wrapped_wire.txt").read_text(encoding="utf-8")  # invented wire copy
     [ex] = extract([text], cache=False)
     reports = [q for q in ex.quotes if q.kind is Kind.INDIRECT]
     assert [(q.speaker, q.line) for q in reports] == [("state officials", 1), ("Anna Holt", 5)]
