@@ -814,7 +814,7 @@ def _reported_in_sentence(sent: Span, lex: Lexicon) -> Iterator[Candidate]:
             continue  # "she was told that none was available", "it is widely acknowledged that …": nobody said it
         commits = tok.pos_ == "VERB" and tok.lemma_.lower() in lex.commitments and not negated_or_modal(tok)
         if speech and (span := _as_reported(tok)):
-            yield Candidate(*span, Kind.INDIRECT, cue_token=tok.i)  # "As Holt reports, the strike is set to …"
+            yield Candidate(*span, Kind.INDIRECT, cue_token=tok.i)  # "As Holt reports, the bridge will close …"
         elif speech or commits and key is not None:  # "vowed that …" reports as "said that …" does
             yield from _verb_complements(tok, lex)
         elif commits:  # "threatened to walk out": only the commitment ("…, they were threatening" reports nothing)
@@ -846,8 +846,8 @@ def _reported_in_sentence(sent: Span, lex: Lexicon) -> Iterator[Candidate]:
 
 
 def _as_reported(verb: Token) -> tuple[int, int] | None:
-    """The clause an ``as X reports`` aside sources (``As Holt reports, [the strike is set to …]``, ``[the strike
-    will go ahead], as Holt said on Monday``): the clause the aside hangs on, without it, when the verb reports
+    """The clause an ``as X reports`` aside sources (``As Holt reports, [the bridge will close …]``, ``[the bridge
+    will close], as Holt said on Monday``): the clause the aside hangs on, without it, when the verb reports
     nothing of its own (no content clause); None otherwise."""
     if verb.dep_ != "advcl" or verb.lemma_.lower() not in AS_ASIDE_VERBS:
         return None

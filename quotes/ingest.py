@@ -370,15 +370,15 @@ def unwrapped(text: str) -> str:
     still index the text as read; the text itself when it is not hard-wrapped.
 
     Wire copy from terminals and old feed pages breaks its lines at about seventy characters
-    (``… where at\nleast 11 people …``); read as a paragraph per line, each sentence would be cut into pieces. A
+    (``… where snow had\ncut off dozens …``); read as a paragraph per line, each sentence would be cut into pieces. A
     text counts as hard-wrapped when at least ``WRAPPED_MIN_LINES`` lines of ordinary length (``WRAPPED_LINE_SHARE``
     of the median) end with no closing mark before a line that opens in lowercase, and they are
     ``WRAPPED_MIN_SHARE`` of its line breaks; then every such line's break is a space.
 
-    >>> wire = ("Crews worked on Tuesday, where\nat least 11 people died in floods\nthat hit the state, officials "
-    ...         "said.\nThe governor told reporters that\nmore than 20,000 people were rescued.")
+    >>> wire = ("Crews worked on Tuesday to clear roads in\nthe hills, where snow had cut off dozens\nof villages, the "
+    ...         "council said.\nThe mayor told reporters that\nmore than 300 homes had lost power.")
     >>> unwrapped(wire).split("\n")[0]
-    'Crews worked on Tuesday, where at least 11 people died in floods that hit the state, officials said.'
+    'Crews worked on Tuesday to clear roads in the hills, where snow had cut off dozens of villages, the council said.'
     >>> len(unwrapped(wire)) == len(wire)
     True
     >>> unwrapped("Headline\n\nBerg said: \"We will win.\"\nNovak disagreed.")

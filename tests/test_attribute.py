@@ -1526,10 +1526,10 @@ def test_a_title_in_apposition_holding_and_is_no_second_speaker(quotes_of: Extra
     [
         # a title with its complement before the name, the place before it read as part of one name
         (
-            "Dunmore Caretaker Minister for Information Anna Holt on Thursday said militants were present.",
+            "Dunmore Acting Minister for Transport Anna Holt on Thursday said the bridge would reopen in May.",
             "Anna Holt",
         ),
-        ("Minister for Information Anna Holt said militants were present.", "Anna Holt"),
+        ("Minister for Transport Anna Holt said the bridge would reopen in May.", "Anna Holt"),
     ],
 )
 def test_a_name_after_a_title_with_its_complement_is_the_person(quotes_of: Extract, text: str, speaker: str) -> None:
@@ -1538,9 +1538,9 @@ def test_a_name_after_a_title_with_its_complement_is_the_person(quotes_of: Extra
 
 def test_the_minister_is_the_minister_named_with_a_complement_not_the_last_person(quotes_of: Extract) -> None:
     text = (
-        "Dunmore Caretaker Minister for Information Anna Holt on Thursday said militants were present. "
-        "Meanwhile, in a video message, Tomas Berg said that he had never been part of any organisation. "
-        "Giving details about the clashes, the minister said that the government observed utmost caution."
+        "Dunmore Acting Minister for Transport Anna Holt on Thursday said the bridge would reopen in May. "
+        "Meanwhile, in a radio interview, Tomas Berg said that he had never backed the toll. "
+        "Giving details about the works, the minister said that the council had kept costs down."
     )
     assert [q.speaker for q in quotes_of(text)] == ["Anna Holt", "Tomas Berg", "Anna Holt"]
 
@@ -1553,8 +1553,8 @@ def test_the_minister_is_the_minister_named_with_a_complement_not_the_last_perso
             "residents who live near the plant",
         ),
         (
-            "Some residents who spoke on the radio show, a segment on the morning news, said the roads were bad.",
-            "some residents who spoke on the radio show",
+            "Some traders who spoke at the meeting, a gathering in the town hall, said the market was failing.",
+            "some traders who spoke at the meeting",
         ),
     ],
 )
@@ -1571,11 +1571,10 @@ def test_a_relative_clause_that_reports_is_no_part_of_the_speaker(quotes_of: Ext
 
 def test_he_after_a_passive_is_its_agent_not_the_person_before(quotes_of: Extract) -> None:
     text = (
-        'Last night, Tomas Berg, a member of the community council, said there were an "awful lot" of worried '
-        "residents.\n"
-        '"The board have said it is a temporary measure," he said.\n'
-        "His comments were echoed by Peter Holt, a neighbour of the practice.\n"
-        'He said: "I stay across from the surgery."'
+        'Last night, Tomas Berg, a member of the parish board, said there were "far too many" empty shops.\n'
+        '"The council have said it will review the rents," he said.\n'
+        "His comments were echoed by Peter Holt, a neighbour of the shop.\n"
+        'He said: "I have lost half my trade."'
     )
     assert [q.speaker for q in quotes_of(text)] == ["Tomas Berg", "Tomas Berg", "Peter Holt"]
 
@@ -1585,23 +1584,23 @@ def test_the_title_before_a_name_takes_its_complement() -> None:
     from quotes.config import lexicon
     from quotes.nlp import pipeline
 
-    doc = pipeline(Settings())("Dunmore Caretaker Minister for Information Tomas Berg on Thursday hinted at a plot.")
+    doc = pipeline(Settings())("Dunmore Acting Minister for Transport Tomas Berg on Thursday hinted at a delay.")
     name = next(t.i for t in doc if t.text == "Tomas")
-    assert title_before(doc, name, lexicon()) == "minister for information"
+    assert title_before(doc, name, lexicon()) == "acting minister for transport"
 
 
 def test_a_bodys_name_right_after_its_description_is_the_speaker(quotes_of: Extract) -> None:
-    text = "Dunmore was the second largest vendor with 20 percent of shipments, according to the research firm IDC."
-    assert [q.speaker for q in quotes_of(text)] == ["IDC"]
+    text = "Dunmore was the third largest seller of tractors last year, according to the research firm AgriStat."
+    assert [q.speaker for q in quotes_of(text)] == ["AgriStat"]
 
 
 def test_who_in_the_second_of_two_joined_relative_clauses_is_their_antecedent(quotes_of: Extract) -> None:
     text = (
-        "Ruritanian workers, who are in the country on temporary visas and who say they were sacked for joining a "
-        "union, have rejected the claims."
+        "Ruritanian drivers, who walked out on Monday and who say they were never paid for overtime, have rejected "
+        "the offer."
     )
     assert [(q.speaker, q.text) for q in quotes_of(text)] == [
-        ("Ruritanian workers", "they were sacked for joining a union")
+        ("Ruritanian drivers", "they were never paid for overtime")
     ]
 
 
@@ -1609,12 +1608,12 @@ def test_who_in_the_second_of_two_joined_relative_clauses_is_their_antecedent(qu
     ("text", "expected"),
     [
         (
-            "Residents in a fishing village fear they are going to be “abandoned” by health chiefs.",
-            [("abandoned", "residents in a fishing village", "fear")],
+            "Residents of the valley fear they are going to be “forgotten” by the county.",
+            [("forgotten", "residents of the valley", "fear")],
         ),
         (
-            "But locals fear it is the “beginning of the end” for the clinic.",
-            [("beginning of the end", "locals", "fear")],
+            "But traders fear it is “the last straw” for the market.",
+            [("the last straw", "traders", "fear")],
         ),
         ("It seems the “reform” failed.", []),  # no one believes it: a scare quote
     ],
@@ -1630,8 +1629,8 @@ def test_quoted_words_in_what_people_believe_are_theirs(
     [
         ("An email sent to all staff said that the office would close.", "email sent to all staff"),
         (
-            "A note on the clinic’s website said it was no longer viable to run the practice.",
-            "note on the clinic’s website",
+            "A notice on the council’s website said the pool would shut for the winter.",
+            "notice on the council’s website",
         ),
         ("A statement on Monday said the plan was dead.", "statement"),  # when, not which statement
     ],
@@ -1642,9 +1641,9 @@ def test_a_documents_own_words_say_which_document_speaks(quotes_of: Extract, tex
 
 def test_he_who_answers_is_the_one_just_asked(quotes_of: Extract) -> None:
     text = (
-        "Anna Holt pressed and Tomas Berg dug in at every turn.\n\n"
-        "“How is it possible that you have no plan beyond a slogan?,” Holt asked Berg.\n\n"
-        "“I completely reject that,” he answered."
+        "Anna Holt pressed and Tomas Berg dug in.\n\n"
+        "“Why has the tunnel cost twice the estimate?,” Holt asked Berg.\n\n"
+        "“That figure is simply wrong,” he answered."
     )
     quotes = quotes_of(text)
     assert [(q.speaker, q.speaker_mention) for q in quotes] == [("Anna Holt", "Holt"), ("Tomas Berg", "he")]
@@ -1654,12 +1653,12 @@ def test_he_who_answers_is_the_one_just_asked(quotes_of: Extract) -> None:
     ("text", "report"),
     [
         (
-            "As Dunmore Radio’s Anna Holt reports, the expected strike is set to affect nearly 50,000 workers.",
-            "the expected strike is set to affect nearly 50,000 workers",
+            "As Dunmore Radio’s Anna Holt reports, the new bridge will close for repairs until the spring.",
+            "the new bridge will close for repairs until the spring",
         ),
         (
-            "The strike is set to affect nearly 50,000 workers, as Anna Holt reported on Monday.",
-            "The strike is set to affect nearly 50,000 workers",
+            "The new bridge will close for repairs until the spring, as Anna Holt reported on Monday.",
+            "The new bridge will close for repairs until the spring",
         ),
     ],
 )

@@ -568,8 +568,8 @@ def test_the_firm_is_the_organisation_named_before_it_when_no_name_says_company(
     from quotes import extract
 
     text = (
-        "Dunmore Motors said on Tuesday it would close its plant. The firm said modernising the factory would cost "
-        "250 million euros.\n\nThe Dunmore Workers Union said it would strike. The company said the strike was "
+        "Dunmore Motors said on Tuesday it would close its plant. The firm said a new production line would "
+        "cost 40 million pounds.\n\nThe Dunmore Workers Union said it would strike. The company said the strike was "
         "unlawful."
     )
     [ex] = extract([text], cache=False)

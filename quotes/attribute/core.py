@@ -351,7 +351,7 @@ def _asked(cue: Token, lex: Lexicon) -> Token | None:
 
 def _answerer(att: Attribution, prev: Attribution | None, text: str) -> Attribution:
     """The attribution with the one asked as its source when its pronoun answers the question just before it
-    (``“…?,” Sales asked the PM. “I reject that,” he answered.``): the pronoun stays the mention shown."""
+    (``“…?,” Holt asked Berg. “Not at all,” he answered.``): the pronoun stays the mention shown."""
     pronoun = att.mention
     if prev is None or prev.hearer is None or pronoun is None or pronoun.form != "pronoun" or not att.cue:
         return att
@@ -491,8 +491,8 @@ def _cue_for(span: Span, sents: list[Span], inside: set[int], lex: Lexicon) -> T
 
 
 def _belief_cue(span: Span, lex: Lexicon) -> Token | None:
-    """The verb of belief whose content clause holds a partial quote (``locals fear it is the “beginning of the
-    end”``, ``residents believe they will be “abandoned”``): the quoted words are the believers', as golden/README.md
+    """The verb of belief whose content clause holds a partial quote (``locals fear it is “the last straw”``,
+    ``residents believe they will be “forgotten”``): the quoted words are the believers', as golden/README.md
     counts them, when a noun (not "it" or "there") believes them; None otherwise."""
     child = span.root
     for verb in span.root.ancestors:
@@ -812,7 +812,7 @@ def _speaker_token(verb: Token, lex: Lexicon) -> Token | None:
                 # a clause about something else; the deaths said nothing
             return node.head  # "a letter that says …" -> the letter
         if subj is not None and subj.lower_ == "who" and node.dep_ == "conj" and node.head.dep_ == "relcl":
-            return node.head.head  # "workers, who are here on visas and who say …": the workers
+            return node.head.head  # "drivers, who walked out on Monday and who say …": the drivers
         if subj is not None and subj.dep_ == "csubj" and subj.tag_ == "VBG":
             return _named_after_participle(subj)
         if subj is not None and (maker := _statement_maker(subj, node, lex)) is not None:

@@ -51,7 +51,7 @@ def joint_mention(subject: Token) -> Mention:
 
 
 def logical_subject(tok: Token) -> bool:
-    """Whether a token is the subject of its verb, or the agent of a passive one ("His comments were echoed by
+    """Whether a token is the subject of its verb, or the agent of a passive one ("Her view was shared by
     Anna Holt": Holt is whom the next "she" means)."""
     return tok.dep_ in SUBJECTS or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")
 
@@ -193,7 +193,7 @@ def _appositive_name(tok: Token) -> Span | None:
 
 def _body_named_after(tok: Token) -> Span | None:
     """The name right after the head of a body's description, in apposition without a comma (``the research firm
-    [IDC]``, ``the union [Unite]``): the body the description names, or None."""
+    [AgriStat]``, ``the union [Unite]``): the body the description names, or None."""
     lex = lexicon()
     if tok.lower_ not in lex.body_heads and tok.lower_ not in lex.body_classes:
         return None
@@ -349,7 +349,7 @@ def _authored(participle: Token) -> bool:
 
 
 def _says_where(prep: Token) -> bool:
-    """Whether a prepositional phrase on a document's noun says which document it is (``a note [on the clinic's
+    """Whether a prepositional phrase on a document's noun says which document it is (``a notice [on the council's
     website]``), not when it was written (``a statement [on Monday]``)."""
     objects = [c for c in prep.children if c.dep_ == "pobj"]
     return prep.lower_ == "on" and bool(objects) and not any(o.ent_type_ in ("DATE", "TIME") for o in objects)

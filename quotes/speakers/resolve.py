@@ -797,7 +797,7 @@ COMPANY = "company"
 
 
 def _definite_common(text: str) -> bool:
-    """Whether a description is definite and names no one ("the firm", "the world's largest carmaker"), as "a rival
+    """Whether a description is definite and names no one ("the firm", "the country's biggest airline"), as "a rival
     firm" and "the Dunmore company" are not."""
     words = text.split()
     return len(words) > 1 and words[0].lower() == "the" and all(not w[:1].isupper() for w in words[1:])
@@ -807,7 +807,7 @@ def _company_named_before(m: Mention, bodies: _Bodies, lex: Lexicon) -> Mention 
     """The organisation "the company" or "the firm" refers back to when no name of that class is written ("Dunmore
     Motors said … The firm said"): the last organisation made a subject before it whose name is a proper name with no
     head of another kind of body (a union, a council, the police; not "British unions"), or None. Not one only named
-    in passing ("its Ryton plant")."""
+    in passing ("its Dunmore plant")."""
 
     def plain(b: Mention) -> bool:  # a proper name ("Dunmore Motors") or a company's ("Dunmore Foods Ltd")
         head = head_word(b.text)
