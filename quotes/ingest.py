@@ -408,3 +408,22 @@ def unwrapped(text: str) -> str:
     for k in soft:
         chars[k] = " "
     return "".join(chars)
+
+
+#: An HTML tag left in a page's text (``<strong>``, ``</p>``, ``<a href="…">``): markup, not words.
+HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]*)?/?>")
+
+
+def readable(text: str) -> str:
+    """The text as the parser should read it, one character for one so that offsets still index the text as
+    read: hard-wrapped lines joined (``unwrapped``) and HTML tags left in a page's text blanked out
+    (``<strong>Berg says …</strong>``: the tag is no part of the words around it).
+
+    >>> readable("<strong>Berg said</strong> so.")
+    '        Berg said          so.'
+    """
+    text = unwrapped(text)
+    if "<" not in text:
+        return text
+    return HTML_TAG.sub(lambda m: " " * len(m.group()), text)
+

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .config import Settings, lexicon
 from .errors import ModelError
-from .ingest import DATE_STAMP, unwrapped
+from .ingest import DATE_STAMP, readable
 from .types import Article
 
 if TYPE_CHECKING:
@@ -162,15 +162,16 @@ def parse(articles: Iterable[Article], *, settings: Settings) -> Iterator[tuple[
 
     With ``settings.jobs`` other than 1, the parse runs in several processes (``processes``: enough documents
     for each, counted ahead in a buffer of at most ``jobs * PARALLEL_MIN_DOCS``); the docs come back in the
-    same order and equal to those of one process. A hard-wrapped text is parsed with its wraps as spaces
-    (``ingest.unwrapped``): the doc's text may differ from the article's there, never in length.
+    same order and equal to those of one process. A hard-wrapped text is parsed with its wraps as spaces, and
+    HTML tags left in a page as blanks (``ingest.readable``): the doc's text may differ from the article's there,
+    never in length.
     """
     nlp = pipeline(settings)
     wanted = settings.jobs if settings.jobs is not None else os.cpu_count() or 1
     stream = iter(articles)
     ahead = list(islice(stream, wanted * PARALLEL_MIN_DOCS)) if wanted > 1 else []
     n_process = processes(wanted, len(ahead))
-    pairs = ((unwrapped(a.text), a) for a in chain(ahead, stream))  # a hard-wrapped text is parsed as it reads
+    pairs = ((readable(a.text), a) for a in chain(ahead, stream))  # wraps and tags: parsed as the text reads
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=settings.batch_size, n_process=n_process):
         yield article, doc
 

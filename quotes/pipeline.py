@@ -263,8 +263,8 @@ def _articles(sources: Source | Iterable[Source], stdin: TextIO | None) -> Itera
 def extract_parsed(article: Article, doc: Doc) -> Extraction:
     """Run detection, attribution and speaker resolution on one parsed article.
 
-    Every step reads the text as parsed (``doc.text``: a hard-wrapped text with its wraps as spaces,
-    ``ingest.unwrapped``); the records' words are then taken from the article as written.
+    Every step reads the text as parsed (``doc.text``: a hard-wrapped text with its wraps as spaces, HTML tags as
+    blanks, ``ingest.readable``); the records' words are then taken from the article as written.
     """
     read = article if doc.text == article.text else replace(article, text=doc.text)
     furniture = _detect.furniture(read.text)

@@ -1668,3 +1668,12 @@ def test_an_as_aside_sources_the_clause_it_hangs_on(quotes_of: Extract, text: st
 
 def test_as_expected_sources_nothing(quotes_of: Extract) -> None:
     assert quotes_of("As expected, the vote passed without a debate.") == []
+
+
+def test_a_reply_that_comes_back_is_its_own_speakers(quotes_of: Extract) -> None:
+    text = (
+        "“Why has the tunnel cost twice the estimate?,” Anna Holt asked Tomas Berg.\n\n"
+        "“That figure is simply wrong,” he answered.\n\n"
+        "Holt came back: “Let me run through some of it with you. You have done nothing on the budget.”"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Anna Holt", "Tomas Berg", "Anna Holt"]

@@ -243,3 +243,27 @@ def test_line_breaks_of_ordinary_news_text_stay(text: str) -> None:
     from quotes.ingest import unwrapped
 
     assert unwrapped(text) == text
+
+
+def test_html_tags_left_in_a_page_are_blanked_for_reading() -> None:
+    from quotes.ingest import readable
+
+    text = "<p>Dunmore council said the <strong>bridge</strong> would reopen.</p>\na < b and c > d"
+    read = readable(text)
+    assert len(read) == len(text)
+    assert read.split() == [
+        "Dunmore",
+        "council",
+        "said",
+        "the",
+        "bridge",
+        "would",
+        "reopen.",
+        "a",
+        "<",
+        "b",
+        "and",
+        "c",
+        ">",
+        "d",
+    ]

@@ -399,3 +399,11 @@ def test_a_report_across_the_wraps_of_hard_wrapped_wire_copy_is_one_record() -> 
         assert q.speaker_span is None or q.speaker_mention == text[slice(*q.speaker_span)]
     assert ex.article.text == text
     assert "\n" in reports[0].text
+
+
+def test_html_tags_in_a_page_are_no_part_of_a_speakers_mention() -> None:
+    text = "<p>Dunmore council said on Monday that the <strong>bridge</strong> would reopen in May.</p>"
+    [ex] = extract([text], cache=False)
+    [quote] = ex.quotes
+    assert (quote.speaker_mention, quote.text) == ("Dunmore council", "the <strong>bridge</strong> would reopen in May")
+    assert quote.text == text[quote.start : quote.end]

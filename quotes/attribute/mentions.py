@@ -309,7 +309,7 @@ def noun_phrase(tok: Token) -> Span:
             right = max(right, c.right_edge.i)  # "people living on the levels", "an email sent to staff"
         elif tok.lower_ in lex.anonymous_heads and (last := _which_ones(tok, c, lex)) is not None:
             right = max(right, last)  # "residents who live near the plant": which residents
-    while left < tok.i and doc[left].is_punct:
+    while left < tok.i and (doc[left].is_punct or doc[left].is_space):
         left += 1
     while right > tok.i and (doc[right].is_punct or doc[right].dep_ in ("cc", "conj", "appos") and right > tok.i):
         right -= 1
