@@ -426,4 +426,3 @@ def readable(text: str) -> str:
     if "<" not in text:
         return text
     return HTML_TAG.sub(lambda m: " " * len(m.group()), text)
-
