@@ -580,22 +580,27 @@ def headline_case(line: str, *, strict: bool = True) -> bool:
 _TURN = re.compile(
     r"[ \t]*(?P<name>[A-Z][A-Z.'’\-]*(?: [A-Z][A-Z.'’\-]*){0,4})"
     r"(?:,[ \t]?[A-Z0-9][A-Z0-9.'’&/ \-]{1,60})?"
-    r"(?:[ \t]?\([^)\n]{1,40}\))?[ \t]*:[ \t]*(?=\S|$)"
+    r"(?:[ \t]?\([^)\n]{1,40}\))?[ \t]*:[ \t\xa0]*(?=\S|$)"
 )
 #: A speaker label in title case (``Barkha: …``, ``Thomas de Maizière: …``, ``Shri Arindam Bagchi, Official
 #: Spokesperson: …``): capitalized words, name particles between them, an optional role after a comma.
 _TITLE_TURN = re.compile(
     r"[ \t]*(?P<name>[A-Z][\w.'’\-]*(?: (?:(?:de|da|del|der|di|du|van|von|bin|al|el|la|le) )?[A-Z][\w.'’\-]*){0,3})"
-    r"(?:,[ \t]?[A-Z][\w.'’&/ \-]{1,60})?[ \t]*:[ \t]*(?=\S)"
+    r"(?:,[ \t]?[A-Z][\w.'’&/ \-]{1,60})?[ \t]*:[ \t\xa0]*(?=\S)"
 )
+#: A question or answer label with a full stop and no colon, as sports and briefing transcripts print it
+#: (``Q.  How long did it take?``): counted only in a text that other labels make a transcript.
+_LETTER_TURN = re.compile(r"[ \t]*(?P<name>Q|A)\.[ \t\xa0]+(?=\S)")
 #: A turn's words that are only a bracketed stage note (``(Off-mike.)``, ``[inaudible]``).
 _STAGE_NOTE = re.compile(r"\s*[(\[][^)\]\n]*[)\]]\s*")
 #: Lines opening with a label in title case that make a text a transcript when none is in capitals: prose
 #: has the odd "Note:" or "Jane Doe, The Daily Planet: …", an interview page has a label on every answer.
 MIN_TITLE_TURNS = 3
-#: Function words that a speaker's name never holds but a subhead in capitals does ("WHAT'S NEXT:").
+#: Function words that a speaker's name never holds but a subhead in capitals does ("WHAT'S NEXT:"), and the
+#: words a programme's running order opens its items with ("Then: …", "Also tonight: …").
 _LABEL_FUNCTION_WORDS = frozenset(
-    "THE A AN WHAT WHAT'S WHY HOW WHEN WHERE WHO IT IT'S IS ARE WAS TO OF FOR AND OR IN ON AT WITH BY NEXT".split()
+    "THE A AN WHAT WHAT'S WHY HOW WHEN WHERE WHO IT IT'S IS ARE WAS TO OF FOR AND OR IN ON AT WITH BY NEXT"
+    " THEN NOW ALSO PLUS MEANWHILE LATER TONIGHT".split()
 )
 #: A text is a transcript when at least this many lines open with a speaker label.
 MIN_TURNS = 2
@@ -624,6 +629,7 @@ def find_turns(text: str, *, lex: Lexicon | None = None) -> list[Candidate]:
     opened = {**_name_lines(text, lines), **opened}
     if len(opened) < MIN_TURNS:
         return []
+    opened = {**_labelled_lines(text, lines, _LETTER_TURN, lex), **opened}  # "Q.  …" among named labels
     out: list[Candidate] = []
     current: tuple[tuple[int, int], str] | None = None
     continued = 0
@@ -692,10 +698,40 @@ def _labelled_lines(
         cls = lex.turn_labels.get(key)
         if cls == "skip" or (cls is None and sum(c.isalpha() for c in name) < 2):
             continue
-        if cls is None and _LABEL_FUNCTION_WORDS.intersection(key.split()):
+        if cls is None and _LABEL_FUNCTION_WORDS.intersection(key.split()) and not _role_label(key, lex):
             continue  # a subhead ("WHAT'S NEXT:", "WHY IT MATTERS:"), not a name
         out[n] = (m.end(), (m.start("name"), m.end("name")), key if cls is None else cls)
     return out
+
+
+def quoted_turns(marked: list[Candidate], turns: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
+    """The marked quotes and the turns, a turn whose words are one quotation in marks (``KLOPP: “I think …”``)
+    taken as the words inside the marks, and that quotation no second record: the label names its speaker, not
+    a verb nearby."""
+    inner = {(c.start, c.end): c for c in marked if c.kind is Kind.DIRECT and not c.turn}
+    dropped: set[tuple[int, int]] = set()
+    out: list[Candidate] = []
+    for t in turns:
+        around = ((a, b) for a, b in inner if 0 < a - t.start <= 1 and 0 <= t.end - b <= 1 and (a, b) not in dropped)
+        quote = inner.get(next(around, (-1, -1)))
+        if quote is None:
+            out.append(t)
+            continue
+        dropped.add((quote.start, quote.end))
+        out.append(replace(t, start=quote.start, end=quote.end, cut=quote.cut))
+    return [c for c in marked if (c.start, c.end) not in dropped], out
+
+
+#: Roles a transcript names its speakers by (``THE MODERATOR:``) besides the titles of ``titles.tsv``.
+ROLE_LABELS = frozenset({"moderator", "host", "presenter", "interviewer", "announcer", "narrator", "chair"})
+
+
+def _role_label(key: str, lex: Lexicon) -> bool:
+    """Whether a label in capitals is "THE" and a role (``THE MODERATOR``, ``THE PRESIDENT``): a speaker, not a
+    subhead."""
+    words = key.lower().split()
+    role = " ".join(words[1:])
+    return len(words) in (2, 3) and words[0] == "the" and (role in lex.titles or role in ROLE_LABELS)
 
 
 #: A line that is only a member's name or office, as a parliamentary record prints the speaker above the speech

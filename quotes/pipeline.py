@@ -270,7 +270,7 @@ def extract_parsed(article: Article, doc: Doc) -> Extraction:
     furniture = _detect.furniture(read.text)
     marked, problems = _detect.find_marked(read.text, doc=read.doc, page=_detect.Spans.of(furniture))
     reported = _detect.find_reported(doc, marked)
-    turns = _detect.find_turns(read.text)
+    marked, turns = _detect.quoted_turns(marked, _detect.find_turns(read.text))
     attributions, mentions = _attribute.attribute(doc, marked + reported + turns, furniture=furniture)
     result = _speakers.resolve(read, attributions, mentions)
     extraction = Extraction(

@@ -1677,3 +1677,19 @@ def test_a_reply_that_comes_back_is_its_own_speakers(quotes_of: Extract) -> None
         "Holt came back: “Let me run through some of it with you. You have done nothing on the budget.”"
     )
     assert [q.speaker for q in quotes_of(text)] == ["Anna Holt", "Tomas Berg", "Anna Holt"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Dunmore OCPD Asst Comm A. Rahman Yusof confirmed that police were contacting the witnesses.",
+            "A. Rahman Yusof",
+        ),
+        ("Lt. Col. Anna Holt said the troops would stay.", "Anna Holt"),  # the stops of the ranks stay out too
+    ],
+)
+def test_abbreviated_ranks_are_titles_not_names(quotes_of: Extract, text: str, speaker: str) -> None:
+    [quote] = quotes_of(text)
+    assert quote.speaker == speaker
+    assert quote.speaker_mention == speaker

@@ -1050,3 +1050,55 @@ def test_a_report_of_advice_or_cut_by_the_speakers_own_act(quotes_of: Extract, t
 )
 def test_a_feeling_expressed_with_a_clause_is_reported(quotes_of: Extract, text: str, expected: list[str]) -> None:
     assert [q.text for q in quotes_of(text) if q.kind is Kind.INDIRECT] == expected
+
+
+SPORTS_TRANSCRIPT = (
+    "DUNMORE, RURITANIA\n\n"
+    "THE MODERATOR:\xa0 We will start with the players.\n\n"
+    "Q.\xa0 How long did it take you to learn that?\n"
+    "TOM BERG:\xa0 Probably about halfway through junior year, maybe.\xa0 I feel like that is when it started.\n\n"
+    "Q.\xa0 How important was that?\n"
+    "TOM BERG:\xa0 Super important.\n"
+)
+
+
+def test_a_sports_transcripts_labels_open_turns() -> None:
+    turns = find_turns(SPORTS_TRANSCRIPT)
+    said = [SPORTS_TRANSCRIPT[t.start : t.end] for t in turns]
+    assert said == [
+        "We will start with the players.",
+        "How long did it take you to learn that?",
+        "Probably about halfway through junior year, maybe.\xa0 I feel like that is when it started.",
+        "How important was that?",
+        "Super important.",
+    ]
+    assert [t.party for t in turns] == [None, "asker", None, "asker", None]
+
+
+def test_a_programmes_running_order_opens_no_turn() -> None:
+    text = (
+        "ANNA HOLT: Good evening. Tonight the budget.\n"
+        "Then: The council decides not to close the library.\n"
+        "TOM BERG, Teacher: We are still trying to rebuild trust.\n"
+        "ANNA HOLT: Thank you.\n"
+    )
+    turns = find_turns(text)
+    assert [text[slice(*t.label)] for t in turns if t.label] == ["ANNA HOLT", "ANNA HOLT", "TOM BERG", "ANNA HOLT"]
+    assert text[turns[1].start : turns[1].end].startswith("Then:")  # the host's words go on
+
+
+def test_a_turn_that_is_one_quotation_is_one_record_inside_its_marks() -> None:
+    from quotes import extract
+
+    text = (
+        "Interview\n\n"
+        "TOM BERG: “Anna, that is a painful setback. Was it right?”\n\n"
+        "ANNA HOLT: “I think the situation is clear. Our analysts said yes.”\n\n"
+        "TOM BERG: “OK, so you agree with that decision then.”\n"
+    )
+    [ex] = extract([text], cache=False)
+    assert [(q.text.split(",")[0].split(".")[0], q.speaker) for q in ex.quotes] == [
+        ("Anna", "TOM BERG"),
+        ("I think the situation is clear", "ANNA HOLT"),
+        ("OK", "TOM BERG"),
+    ]

@@ -118,12 +118,13 @@ def _name_after_inner_title(tok: Token, phrase: Span, lex: Lexicon) -> Mention |
         t.is_title or t.is_upper or t.text in ("-", ".") or t.lower_ in lex.titles or t.i in complements for t in words
     ):
         return None
-    titles = [k for k, t in enumerate(words) if t.lower_ in lex.titles and t.i not in complements]
+    titled = [t.lower_ in lex.titles or _title_stop(phrase, t.i, lex) for t in words]  # "Lt[.] Col[.]": stops too
+    titles = [k for k, t in enumerate(words) if titled[k] and t.i not in complements]
     if not titles or titles[-1] == 0 or titles[-1] >= len(words) - 1:
         return None  # no title, one that opens the phrase (handled as a title) or ends it ("… Council Leader")
     k = titles[-1]
     first = k
-    while first > 0 and words[first - 1].lower_ in lex.titles:
+    while first > 0 and titled[first - 1]:
         first -= 1  # "Essex County Council [Deputy Leader]": a title of several words
     while k + 1 < len(words) - 1 and words[k + 1].i in complements:
         k += 1  # "Minister [for Information] Anna Holt": the complement is part of the title
@@ -434,9 +435,17 @@ def _after_titles(span: Span, stop: int, lex: Lexicon) -> int:
     """Where the words after the titles that open a span begin (``[President] Berg``), the acronym of the body
     whose title it is counted with them (``[SPD Chancellor] Varga``); at most ``stop``."""
     k = span.start
-    while k < stop and (span.doc[k].lower_ in lex.titles or _acronym_before_title(span, k, lex)):
+    while k < stop and (
+        span.doc[k].lower_ in lex.titles or _acronym_before_title(span, k, lex) or _title_stop(span, k, lex)
+    ):
         k = max(k + 1, _title_complement_end(span.doc[k], stop) + 1)
     return k
+
+
+def _title_stop(span: Span, k: int, lex: Lexicon) -> bool:
+    """Whether the token at ``k`` is the full stop the tokenizer split off an abbreviated title (``Lt[.] Col[.]``)."""
+    doc = span.doc
+    return doc[k].text == "." and k > span.start and doc[k - 1].lower_ in lex.titles and not doc[k - 1].whitespace_
 
 
 #: Prepositions that open a title's complement (``Minister [for Information]``, ``Secretary [of Defence]``).
