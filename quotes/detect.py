@@ -574,12 +574,14 @@ def headline_case(line: str, *, strict: bool = True) -> bool:
 
 
 #: A speaker label opening a line of a transcript: a name in capitals (``MS. PSAKI``, ``PRIEBUS``), an
-#: optional title after a comma (``JASON CARROLL, CNN CORRESPONDENT``) and an aside in brackets
-#: (``(on camera)``), then a colon (spacing around it varies: ``PRIEBUS :Well``); the label may stand alone on
-#: its line, the turn's words in the paragraphs below it (``CHUCK TODD:`` then ``This Sunday, …``).
+#: optional title after a comma (``JASON CARROLL, CNN CORRESPONDENT``; in title case too, as caption files print
+#: it: ``KEVIN BERG (R-CA), House Majority Leader``) and an aside in brackets (``(on camera)``), then a colon
+#: (spacing around it varies: ``PRIEBUS :Well``); the label may stand alone on its line, the turn's words in the
+#: paragraphs below it (``CHUCK TODD:`` then ``This Sunday, …``).
 _TURN = re.compile(
     r"[ \t]*(?P<name>[A-Z][A-Z.'’\-]*(?: [A-Z][A-Z.'’\-]*){0,4})"
-    r"(?:,[ \t]?[A-Z0-9][A-Z0-9.'’&/ \-]{1,60})?"
+    r"(?:[ \t]?\([^)\n]{1,40}\)(?=,))?"
+    r"(?:,[ \t]?[A-Z0-9][A-Z0-9.'’&/ \-]{1,60}|,[ \t]?[A-Z][\w.'’&/\-]*(?: [A-Za-z][\w.'’&/\-]*){0,5})?"
     r"(?:[ \t]?\([^)\n]{1,40}\))?[ \t]*:[ \t\xa0]*(?=\S|$)"
 )
 #: A speaker label in title case (``Barkha: …``, ``Thomas de Maizière: …``, ``Shri Arindam Bagchi, Official

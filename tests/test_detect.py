@@ -1102,3 +1102,17 @@ def test_a_turn_that_is_one_quotation_is_one_record_inside_its_marks() -> None:
         ("I think the situation is clear", "ANNA HOLT"),
         ("OK", "TOM BERG"),
     ]
+
+
+def test_a_caption_files_label_has_its_aside_before_a_title_cased_role() -> None:
+    text = (
+        "ANNA HOLT: Good evening.\n"
+        "REP. TOM BERG (R-CA), House Majority Leader: The number one question is this.\n"
+        "SEN. PETER NOVAK (D-NY), Minority Leader: The president thinks so.\n"
+    )
+    turns = find_turns(text)
+    assert [(text[slice(*t.label)], text[t.start : t.end]) for t in turns if t.label] == [
+        ("ANNA HOLT", "Good evening."),
+        ("REP. TOM BERG", "The number one question is this."),
+        ("SEN. PETER NOVAK", "The president thinks so."),
+    ]
