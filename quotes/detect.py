@@ -575,7 +575,7 @@ def headline_case(line: str, *, strict: bool = True) -> bool:
 
 #: A speaker label opening a line of a transcript: a name in capitals (``MS. PSAKI``, ``PRIEBUS``), an
 #: optional title after a comma (``JASON CARROLL, CNN CORRESPONDENT``; in title case too, as caption files print
-#: it: ``KEVIN BERG (R-CA), House Majority Leader``) and an aside in brackets (``(on camera)``), then a colon
+#: it: ``TOM BERG (R-XX), House Majority Leader``) and an aside in brackets (``(on camera)``), then a colon
 #: (spacing around it varies: ``PRIEBUS :Well``); the label may stand alone on its line, the turn's words in the
 #: paragraphs below it (``CHUCK TODD:`` then ``This Sunday, …``).
 _TURN = re.compile(

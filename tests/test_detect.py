@@ -1054,11 +1054,11 @@ def test_a_feeling_expressed_with_a_clause_is_reported(quotes_of: Extract, text:
 
 SPORTS_TRANSCRIPT = (
     "DUNMORE, RURITANIA\n\n"
-    "THE MODERATOR:\xa0 We will start with the players.\n\n"
-    "Q.\xa0 How long did it take you to learn that?\n"
-    "TOM BERG:\xa0 Probably about halfway through junior year, maybe.\xa0 I feel like that is when it started.\n\n"
-    "Q.\xa0 How important was that?\n"
-    "TOM BERG:\xa0 Super important.\n"
+    "THE MODERATOR:\xa0 Questions for the coach first, please.\n\n"
+    "Q.\xa0 When did the new defence start to work for you?\n"
+    "TOM BERG:\xa0 Around the third game.\xa0 The younger lads worked it out before I did.\n\n"
+    "Q.\xa0 And the crowd tonight?\n"
+    "TOM BERG:\xa0 Loud all night.\n"
 )
 
 
@@ -1066,11 +1066,11 @@ def test_a_sports_transcripts_labels_open_turns() -> None:
     turns = find_turns(SPORTS_TRANSCRIPT)
     said = [SPORTS_TRANSCRIPT[t.start : t.end] for t in turns]
     assert said == [
-        "We will start with the players.",
-        "How long did it take you to learn that?",
-        "Probably about halfway through junior year, maybe.\xa0 I feel like that is when it started.",
-        "How important was that?",
-        "Super important.",
+        "Questions for the coach first, please.",
+        "When did the new defence start to work for you?",
+        "Around the third game.\xa0 The younger lads worked it out before I did.",
+        "And the crowd tonight?",
+        "Loud all night.",
     ]
     assert [t.party for t in turns] == [None, "asker", None, "asker", None]
 
@@ -1078,8 +1078,8 @@ def test_a_sports_transcripts_labels_open_turns() -> None:
 def test_a_programmes_running_order_opens_no_turn() -> None:
     text = (
         "ANNA HOLT: Good evening. Tonight the budget.\n"
-        "Then: The council decides not to close the library.\n"
-        "TOM BERG, Teacher: We are still trying to rebuild trust.\n"
+        "Then: The council votes to keep the library open.\n"
+        "TOM BERG, Teacher: Our pupils need more books.\n"
         "ANNA HOLT: Thank you.\n"
     )
     turns = find_turns(text)
@@ -1092,27 +1092,27 @@ def test_a_turn_that_is_one_quotation_is_one_record_inside_its_marks() -> None:
 
     text = (
         "Interview\n\n"
-        "TOM BERG: “Anna, that is a painful setback. Was it right?”\n\n"
-        "ANNA HOLT: “I think the situation is clear. Our analysts said yes.”\n\n"
-        "TOM BERG: “OK, so you agree with that decision then.”\n"
+        "TOM BERG: “Anna, the bridge is late again. Who is to blame?”\n\n"
+        "ANNA HOLT: “The weather, mostly. Our engineers said so.”\n\n"
+        "TOM BERG: “So you accept the new date then.”\n"
     )
     [ex] = extract([text], cache=False)
     assert [(q.text.split(",")[0].split(".")[0], q.speaker) for q in ex.quotes] == [
         ("Anna", "TOM BERG"),
-        ("I think the situation is clear", "ANNA HOLT"),
-        ("OK", "TOM BERG"),
+        ("The weather", "ANNA HOLT"),
+        ("So you accept the new date then", "TOM BERG"),
     ]
 
 
 def test_a_caption_files_label_has_its_aside_before_a_title_cased_role() -> None:
     text = (
         "ANNA HOLT: Good evening.\n"
-        "REP. TOM BERG (R-CA), House Majority Leader: The number one question is this.\n"
-        "SEN. PETER NOVAK (D-NY), Minority Leader: The president thinks so.\n"
+        "REP. TOM BERG (R-XX), House Majority Leader: The bridge must reopen this year.\n"
+        "SEN. PETER NOVAK (D-XX), Minority Leader: The mayor thinks so.\n"
     )
     turns = find_turns(text)
     assert [(text[slice(*t.label)], text[t.start : t.end]) for t in turns if t.label] == [
         ("ANNA HOLT", "Good evening."),
-        ("REP. TOM BERG", "The number one question is this."),
-        ("SEN. PETER NOVAK", "The president thinks so."),
+        ("REP. TOM BERG", "The bridge must reopen this year."),
+        ("SEN. PETER NOVAK", "The mayor thinks so."),
     ]
