@@ -1683,7 +1683,7 @@ def test_a_reply_that_comes_back_is_its_own_speakers(quotes_of: Extract) -> None
     ("text", "speaker"),
     [
         (
-            "Dunmore OCPD Asst Comm A. Rahman Yusof confirmed that police were contacting the witnesses.",
+            "Dunmore OCPD Asst Comm A. Rahman Yusof said two men had been arrested after the fire.",
             "A. Rahman Yusof",
         ),
         ("Lt. Col. Anna Holt said the troops would stay.", "Anna Holt"),  # the stops of the ranks stay out too
