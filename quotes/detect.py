@@ -850,6 +850,8 @@ def _reported_in_sentence(sent: Span, lex: Lexicon) -> Iterator[Candidate]:
         speech = key is not None and lex.verbs[key] == "speech" and not _finding(tok, lex)  # key found once
         if speech and (heard_by_subject(tok, lex) or impersonal(tok)) and passive_agent(tok) is None:
             continue  # "she was told that none was available", "it is widely acknowledged that …": nobody said it
+        if speech and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in REFUSALS:
+            continue  # "declined to confirm that …": what was not said
         commits = tok.pos_ == "VERB" and tok.lemma_.lower() in lex.commitments and not negated_or_modal(tok)
         if speech and (span := _as_reported(tok)):
             yield Candidate(*span, Kind.INDIRECT, cue_token=tok.i)  # "As Holt reports, the bridge will close …"
@@ -1817,15 +1819,16 @@ def _another_source(subject: Token, clause: Token) -> bool:
 
 def _declined(verb: Token, lex: Lexicon) -> bool:
     """Whether a verb joined to a reported clause after ``and``/``but`` is the speaker's refusal to say more (``…
-    but did not say when``, ``… but would not elaborate``): a negated reporting verb, which reports nothing."""
+    but did not say when``, ``… but would not elaborate``, ``… but declined to confirm it``): a negated reporting
+    verb, or a verb of refusing with what was not said, which reports nothing."""
     left = verb.left_edge.i
-    return (
-        verb.dep_ == "conj"
-        and lex.verbs.get(verb.lemma_.lower()) == "speech"
-        and any(c.dep_ == "neg" for c in verb.children)
-        and left > 0
-        and verb.doc[left - 1].dep_ == "cc"
-    )
+    negated = lex.verbs.get(verb.lemma_.lower()) == "speech" and any(c.dep_ == "neg" for c in verb.children)
+    refused = verb.lemma_.lower() in REFUSALS and any(c.dep_ == "xcomp" for c in verb.children)
+    return verb.dep_ == "conj" and (negated or refused) and left > 0 and verb.doc[left - 1].dep_ == "cc"
+
+
+#: Verbs of refusing to say (``declined to confirm``, ``refused to comment``): the speaker's act, not a report.
+REFUSALS = frozenset({"decline", "refuse"})
 
 
 def _with_reporter(tokens: list[Token], k: int, lex: Lexicon) -> int | None:

@@ -1116,3 +1116,11 @@ def test_a_caption_files_label_has_its_aside_before_a_title_cased_role() -> None
         ("REP. TOM BERG", "The bridge must reopen this year."),
         ("SEN. PETER NOVAK", "The mayor thinks so."),
     ]
+
+
+def test_a_refusal_to_say_more_ends_a_report_and_reports_nothing(quotes_of: Extract) -> None:
+    text = (
+        "A ministry spokesman said Anna Holt would attend such a meeting but declined to confirm officially that "
+        "it would take place. Tomas Berg refused to say that the deal was dead."
+    )
+    assert reported_by(quotes_of)(text) == ["Anna Holt would attend such a meeting"]
