@@ -710,18 +710,17 @@ def quoted_turns(marked: list[Candidate], turns: list[Candidate]) -> tuple[list[
     """The marked quotes and the turns, a turn whose words are one quotation in marks (``KLOPP: “I think …”``)
     taken as the words inside the marks, and that quotation no second record: the label names its speaker, not
     a verb nearby."""
-    inner = {(c.start, c.end): c for c in marked if c.kind is Kind.DIRECT and not c.turn}
-    dropped: set[tuple[int, int]] = set()
+    inner = {c.start: c for c in marked if c.kind is Kind.DIRECT and not c.turn}  # by where its words start
+    dropped: set[int] = set()
     out: list[Candidate] = []
     for t in turns:
-        around = ((a, b) for a, b in inner if 0 < a - t.start <= 1 and 0 <= t.end - b <= 1 and (a, b) not in dropped)
-        quote = inner.get(next(around, (-1, -1)))
-        if quote is None:
+        quote = inner.get(t.start + 1)  # the turn opens with the quotation's mark
+        if quote is None or quote.start in dropped or not 0 <= t.end - quote.end <= 1:
             out.append(t)
             continue
-        dropped.add((quote.start, quote.end))
+        dropped.add(quote.start)
         out.append(replace(t, start=quote.start, end=quote.end, cut=quote.cut))
-    return [c for c in marked if (c.start, c.end) not in dropped], out
+    return [c for c in marked if c.start not in dropped or c.kind is not Kind.DIRECT or c.turn], out
 
 
 #: Roles a transcript names its speakers by (``THE MODERATOR:``) besides the titles of ``titles.tsv``.

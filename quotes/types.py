@@ -117,7 +117,7 @@ class Attribution:
     joint: bool = False  # said by several parties together ("Moreau and Berg agreed …"): none of them is the speaker
     turn: bool = False  # a transcript turn (the words after a speaker label), not words between quotation marks
     shown: Mention | None = None  # the words naming the speaker at the quote when the mention is elsewhere (``Q``)
-    hearer: Mention | None = None  # the one asked, when the cue asks someone ("Sales asked the PM"): who answers next
+    hearer: Mention | None = None  # the one asked ("Holt asked the minister"): who answers next
 
 
 @dataclass(frozen=True, slots=True)

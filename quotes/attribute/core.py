@@ -94,6 +94,7 @@ def attribute(
     marked = Spans.of((c.start, c.end) for c in candidates if c.kind is Kind.DIRECT and not c.turn)  # utterances
     within_marks = Spans.of((c.start, c.end) for c in candidates if c.kind is not Kind.INDIRECT and not c.turn)
     parties = interview_parties(doc, min(turns), lex) if turns else {}
+    asked: Attribution | None = None  # the last quote in marks kept, which may have asked someone a question
     for cand in sorted(candidates, key=lambda c: c.start):
         if cand.turn:  # a transcript turn: its label names the speaker, or the introduction does, or no one
             if cand.label is not None:
@@ -110,7 +111,6 @@ def attribute(
             continue
         att = _attribute_one(doc, cand, lex, marked, within_marks)
         if cand.kind is Kind.DIRECT:
-            asked = next((a for a in reversed(out) if a.kind is Kind.DIRECT and not a.turn), None)
             att = _answerer(att, asked, text)
         if att.joint and cand.kind is Kind.INDIRECT:
             continue  # "Moreau and Berg agreed to …": a joint outcome no source is named for (golden/README.md §1)
@@ -153,6 +153,8 @@ def attribute(
             if chosen is not None:
                 att = replace(att, mention=chosen, ranked=True)
         out.append(att)
+        if att.kind is Kind.DIRECT:
+            asked = att
     return out, mentions
 
 
@@ -335,14 +337,14 @@ def _attribute_one(
     )
 
 
-#: Verbs of asking whose object is the one asked (``Sales asked the PM``), and of answering, whose pronoun subject is
-#: the one asked just before (``“…,” he answered``).
+#: Verbs of asking whose object is the one asked (``Holt asked the minister``), and of answering, whose pronoun
+#: subject is the one asked just before (``“…,” he answered``).
 ASKING = frozenset({"ask", "question", "press"})
 ANSWERING = frozenset({"answer", "reply", "respond", "retort"})
 
 
 def _asked(cue: Token, lex: Lexicon) -> Token | None:
-    """The person a question is put to (``“…?,” Sales asked the PM``): the object of a verb of asking that may
+    """The person a question is put to (``“…?,” Holt asked the minister``): the object of a verb of asking that may
     speak, or None."""
     if cue.lemma_.lower() not in ASKING:
         return None

@@ -73,7 +73,7 @@ def token_mention(tok: Token, lex: Lexicon) -> Mention | None:
         # "weather scientist Dr N Puviarasan" (the name tagged ORG): a courtesy title marks a person's name
         role = " ".join(t.lower_ for t in phrase.doc[phrase.start : named.start - 1]) or None
         return Mention(named.text, named.start_char, named.end_char, "name", "PERSON", role, None, subject)
-    if tok.pos_ == "PROPN" and (inner := _name_after_inner_title(tok, phrase, lex)) is not None:
+    if tok.pos_ == "PROPN" and (inner := _name_after_inner_title(tok, phrase, subject, lex)) is not None:
         return inner  # "Dunmore Town Mayor Ana Ruiz" tagged as one organisation: the mayor of Dunmore Town
     role, body = role_and_body(tok, phrase, ent, lex)
     titled = ent if ent is not None else phrase
@@ -105,10 +105,11 @@ def token_mention(tok: Token, lex: Lexicon) -> Mention | None:
     return Mention(text_span.text, text_span.start_char, text_span.end_char, form, label, role, body, subject)
 
 
-def _name_after_inner_title(tok: Token, phrase: Span, lex: Lexicon) -> Mention | None:
+def _name_after_inner_title(tok: Token, phrase: Span, subject: bool, lex: Lexicon) -> Mention | None:
     """A person's name after a title inside a capitalized phrase that a place or body opens (``Dunmore Town Mayor
     Ana Ruiz``, ``Ruritania Town Councillor Jo Berg``, ``Dunmore Bus spokeswoman Ana Ruiz``), which the tagger reads
-    as one name or organisation: the name after the title, the title as role and the words before it as the body."""
+    as one name or organisation: the name after the title, the title as role and the words before it as the body
+    (``subject``: the name's place in its sentence, as ``token_mention`` read it)."""
     doc = phrase.doc
     words = list(doc[phrase.start : tok.i + 1])
     complements = {
@@ -137,7 +138,7 @@ def _name_after_inner_title(tok: Token, phrase: Span, lex: Lexicon) -> Mention |
         return None
     role = " ".join(t.lower_ for t in words[first : k + 1])
     body = doc[phrase.start : words[first].i].text
-    return Mention(name.text, name.start_char, name.end_char, "name", "PERSON", role, body, tok.dep_ in SUBJECTS)
+    return Mention(name.text, name.start_char, name.end_char, "name", "PERSON", role, body, subject)
 
 
 def _national(tok: Token, lex: Lexicon) -> bool:
@@ -297,13 +298,13 @@ def noun_phrase(tok: Token) -> Span:
     lex = lexicon()
     named = name_like(tok) and tok.lower_ not in lex.anonymous_heads  # "Vendors at …" opening a sentence
     preps = ("of",) if named else _KEPT_PREPS  # "Ministry of X", but not "Smith in recent days"
+    document = tok.lemma_.lower() in lex.document_heads and tok.pos_ == "NOUN"  # "a note [on the website]"
     for c in tok.children:
         if c.dep_ == "prep" and f"{c.lower_} {c.right_edge.lower_}" in lex.adverbials and c.right_edge.i == c.i + 1:
             continue  # "says the letter [in part]": how it was said, not which letter
         if c.dep_ == "prep" and channel_of(c, lex) is not None:
             continue  # "said the economist [in a speech that …]": where it was said, not which economist
         kept = c.dep_ == "prep" and (c.lower_ in preps or _seat(tok, c)) or c.dep_ in ("compound", "flat")
-        document = tok.lemma_.lower() in lex.document_heads and tok.pos_ == "NOUN"
         if c.i > tok.i and (kept or document and _says_where(c)):  # a collective's name is the people it gathers
             right = max(right, _right_without_clauses(c) if tok.lower_ in COLLECTIVES else c.right_edge.i)
         elif c.i == tok.i + 1 and (tok.tag_ == "NNS" or document and not _authored(c)) and _says_which(c):

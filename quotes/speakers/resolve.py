@@ -556,10 +556,10 @@ def _press_officer(m: Mention, bodies: _Bodies, sources: _Sources, lex: Lexicon)
     body = _body_before(m, bodies, sources)
     if body is None:
         return None
-    display = _fullest_body(body, bodies, lex)
-    name = f"{display} {words[1]}"
+    owner = _fullest_body(body, bodies, lex)
+    name = f"{owner} {words[1]}"
     return Speaker(
-        id=slug(name), name=name, kind=SpeakerKind.ANONYMOUS, role=words[1], body=display, aliases=(m.text, name)
+        id=slug(name), name=name, kind=SpeakerKind.ANONYMOUS, role=words[1], body=owner, aliases=(m.text, name)
     )
 
 
