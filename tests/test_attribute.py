@@ -1125,6 +1125,26 @@ def test_he_or_she_after_an_unnamed_source_of_that_gender_is_that_source(
     assert [q.speaker for q in quotes_of(text)] == speakers
 
 
+def test_she_after_an_unnamed_source_described_by_kin_is_that_source(quotes_of: Extract) -> None:
+    # "mum-of-three" is no title and no anonymous source's noun, but it names one person, a woman
+    text = (
+        "A mum-of-three from Dunmore has said she feels “trapped” in her flat.\n\n"
+        "She said the damp had spread through every room.\n\n"
+        "“I have asked for help again and again,” she said."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["mum-of-three from Dunmore"] * 3
+
+
+def test_she_never_refers_to_a_council(quotes_of: Extract) -> None:
+    # with no person named before it, "she" is not the last named subject when that is a body ("… Council")
+    text = (
+        "A tenant in Dunmore has complained about the state of her flat.\n\n"
+        "Dunmore City Council has said its teams are “working” on repairs.\n\n"
+        "“It keeps coming back,” she said."
+    )
+    assert quotes_of(text)[-1].speaker != "Dunmore City Council"
+
+
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [

@@ -387,7 +387,7 @@ def _unnamed_before(
         for b in bodies.all
         if b.end <= m.start
         and (b.start, b.end) in sources.quoted
-        and (is_anonymous(b) or head_word(b.text) in lex.titles)  # "A Dunmore Police spokesman said … , he said"
+        and (is_anonymous(b) or _person_head(b, lex))  # "A Dunmore Police spokesman said … , he said"
         and _one_person(b)
     ]
     for b in sorted(unnamed, key=lambda b: -b.start):
@@ -397,6 +397,12 @@ def _unnamed_before(
             continue
         return b
     return None
+
+
+def _person_head(m: Mention, lex: Lexicon) -> bool:
+    """Whether a description's head noun names a person by office or by kin (``spokesman``, ``mum-of-three``)."""
+    head = head_word(m.text)
+    return head in lex.titles or head in lex.genders
 
 
 def _one_person(m: Mention) -> bool:
@@ -666,7 +672,11 @@ def _last_named_source(pronoun: Mention, bodies: _Bodies) -> Mention | None:
     """For he/she with no person before it, the last named source that is a sentence subject,
     whatever the tagger called it (a small tagger often calls a surname an organisation), but an acronym."""
     named = [b for b in bodies.all if b.form == "name" and b.is_subject and b.label != "GPE" and b.end <= pronoun.start]
-    named = [b for b in named if len(name_words(b.text)) <= 3 and not _acronym(b.text)]
+    named = [
+        b
+        for b in named
+        if len(name_words(b.text)) <= 3 and not _acronym(b.text) and head_word(b.text) not in lexicon().body_heads
+    ]
     return max(named, key=lambda b: b.start) if named else None
 
 
