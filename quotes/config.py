@@ -75,6 +75,7 @@ class Lexicon:
     own_offices: frozenset[str]  # titles ending in another title that name an office of their own
     commitments: frozenset[str]  # verbs whose "to …" complement is a stated commitment
     anonymous_heads: frozenset[str]  # nouns that make a description an unnamed source ("officials")
+    person_nouns: frozenset[str]  # common nouns that name a person ("dishwasher", "retiree"), from WordNet
     epithets: frozenset[str]
     offices: frozenset[str]
     demonyms: dict[str, str]
@@ -202,6 +203,7 @@ def _load_lexicon() -> Lexicon:
         own_offices=frozenset(r[0] for r in read_table("titles.tsv", 1, more=True) if r[1:2] == ["office"]),
         commitments=frozenset(r[0] for r in read_table("commitment_verbs.tsv", 1)),
         anonymous_heads=frozenset(r[0] for r in read_table("anonymous_heads.tsv", 1)),
+        person_nouns=frozenset(r[0] for r in read_table("person_nouns.tsv", 1)),
         epithets=frozenset(r[0] for r in read_table("epithets.tsv", 1)),
         offices=frozenset(r[0] for r in read_table("epithets.tsv", 1, more=True) if r[1:2] == ["office"]),
         demonyms={adj: place for adj, place in read_table("demonyms.tsv", 2)},

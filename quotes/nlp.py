@@ -421,9 +421,10 @@ def _given_named(ent: Span, given: Mapping[str, str], body: frozenset[str]) -> S
 
 @lru_cache(maxsize=1)
 def person_nouns() -> frozenset[str]:
-    """Nouns that describe a person: titles, epithets and the heads of unnamed sources (built once per process)."""
+    """Nouns that describe a person: titles, epithets, the heads of unnamed sources and the common nouns that name
+    a person (``person_nouns.tsv``), built once per process."""
     lex = lexicon()
-    return lex.titles | lex.epithets | lex.anonymous_heads
+    return lex.titles | lex.epithets | lex.anonymous_heads | lex.person_nouns
 
 
 @lru_cache(maxsize=1)

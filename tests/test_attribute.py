@@ -1135,6 +1135,15 @@ def test_she_after_an_unnamed_source_described_by_kin_is_that_source(quotes_of: 
     assert [q.speaker for q in quotes_of(text)] == ["mum-of-three from Dunmore"] * 3
 
 
+def test_she_after_an_unnamed_source_described_by_trade_is_that_source(quotes_of: Extract) -> None:
+    # "nurse" is neither a title nor an anonymous source's noun, but it names a person: the one "she" refers to
+    text = (
+        "Anna Holt said the ward was busy. A nurse, who said she had worked there for years, told us that "
+        "staff were leaving.\n\n“We are exhausted,” she said."
+    )
+    assert quotes_of(text)[-1].speaker == "nurse"
+
+
 def test_she_never_refers_to_a_council(quotes_of: Extract) -> None:
     # with no person named before it, "she" is not the last named subject when that is a body ("… Council")
     text = (

@@ -464,6 +464,46 @@ def test_the_shipped_given_names_are_lowercase_names_with_a_gender() -> None:
     assert all(n == n.lower() and " " not in n for n in names)
 
 
+def test_person_nouns_keep_nouns_whose_first_sense_is_a_person_or_agent_nouns_with_one(
+    script: Callable[[str], ModuleType], tmp_path: Path
+) -> None:
+    build = script("build_person_nouns")
+    # a miniature WordNet: offset, lexicographer class, type, word count (hex), word, lex id, …
+    (tmp_path / "data.noun").write_text(
+        "  1 licence header line\n"
+        "00000001 18 n 01 baker 0 000 | a person who bakes\n"
+        "00000002 06 n 01 scrubber 0 000 | a machine that scrubs\n"
+        "00000003 18 n 01 scrubber 0 000 | a person who scrubs\n"
+        "00000004 10 n 01 note 0 000 | a short message\n"
+        "00000005 18 n 01 note 0 000 | a person of note\n"
+        "00000006 18 n 01 Franklin 0 000 | a statesman\n"
+        "00000007 18 n 01 tax_collector 0 000 | a person who collects taxes\n"
+        "00000008 10 n 01 reminder 0 000 | a message\n"
+        "00000009 18 n 01 reminder 0 000 | a person who reminds\n",
+        encoding="latin-1",
+    )
+    (tmp_path / "index.noun").write_text(
+        "  1 licence header line\n"
+        "baker n 1 1 @ 1 0 00000001\n"
+        "scrubber n 2 1 @ 2 0 00000002 00000003\n"  # a thing first, a person second: kept (an agent noun)
+        "note n 2 1 @ 2 0 00000004 00000005\n"  # a thing first, no agent ending: left out
+        "franklin n 1 1 @ 1 0 00000006\n"  # a proper name
+        "tax_collector n 1 1 @ 1 0 00000007\n"  # more than one word
+        "reminder n 2 1 @ 2 0 00000008 00000009\n",  # an agent ending, but a text first: left out
+        encoding="latin-1",
+    )
+    classes, words = build.synsets(tmp_path / "data.noun")
+    assert build.person_nouns(tmp_path / "index.noun", classes, words) == ["baker", "scrubber"]
+
+
+def test_the_shipped_person_nouns_name_people_not_things() -> None:
+    from quotes.config import lexicon
+
+    nouns = lexicon().person_nouns
+    assert {"pensioner", "nurse", "dishwasher", "retiree", "plumber"} <= nouns
+    assert not {"report", "statement", "sign", "study", "letter"} & nouns
+
+
 def _speakers_of(*subjects: str) -> list[str | None]:
     """The speaker of each document's one report, each document a subject saying the same thing."""
     from quotes import extract

@@ -363,8 +363,9 @@ def _answerer(att: Attribution, prev: Attribution | None, text: str) -> Attribut
 
 
 def _may_speak(tok: Token, lex: Lexicon) -> bool:
-    """Whether a noun can name a source: a name or pronoun, a title, a body, an unnamed source's noun or a
-    document (``officials``, ``a spokesman``, ``the report``), not a thing (``their track record``)."""
+    """Whether a noun can name a source: a name or pronoun, a title, a body, an unnamed source's noun, a noun
+    that names a person or a document (``officials``, ``a spokesman``, ``the dishwasher``, ``the report``), not a
+    thing (``their track record``)."""
     lemma = tok.lemma_.lower()
     return (
         tok.pos_ in ("PROPN", "PRON")
@@ -372,6 +373,7 @@ def _may_speak(tok: Token, lex: Lexicon) -> bool:
         or lemma in lex.titles
         or lemma in lex.body_heads
         or lemma in lex.anonymous_heads
+        or lemma in lex.person_nouns
         or lemma in lex.nouns
     )
 

@@ -400,9 +400,10 @@ def _unnamed_before(
 
 
 def _person_head(m: Mention, lex: Lexicon) -> bool:
-    """Whether a description's head noun names a person by office or by kin (``spokesman``, ``mum-of-three``)."""
+    """Whether a description's head noun names a person: by office, by kin or by what they do (``spokesman``,
+    ``mum-of-three``, ``dishwasher``)."""
     head = head_word(m.text)
-    return head in lex.titles or head in lex.genders
+    return head in lex.titles or head in lex.genders or head in lex.person_nouns
 
 
 def _one_person(m: Mention) -> bool:
