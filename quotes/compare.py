@@ -18,7 +18,7 @@ No similarity cut-off takes part: what is not supported is a change.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -173,7 +173,7 @@ def compare(a: str, b: str, *, paraphrase: bool = False) -> Comparison:
     if not equal:
         return Comparison(a, b, (0, len(a)), (), (), 0, content)
     first, last = equal[0], equal[-1]
-    ops = _trim_edges(ops, first, last)
+    ops = _trim_edges(ops, first, last, _edge_negations(a, ta, ca))
     ellipses = _ellipses(b, tb)
     changes: list[Changed] = []
     supported = 0
@@ -224,9 +224,46 @@ def _letters(toks: Sequence[diverge._Tok]) -> str:
     return "".join(t.key if t.key[:1].isdigit() else t.word for t in toks)
 
 
-def _trim_edges(ops: list[Op], first: int, last: int) -> list[Op]:
+#: Auxiliary and modal verbs: a negation right after one negates the claim that ends on it (``there was[n't]``,
+#: ``and we do [not]``); after any other word it may begin what the claim never covered (``…, but [nothing] …``).
+_AUXILIARIES = frozenset(
+    "am is are was were be been being has have had do does did will would shall should can could may might must".split()
+)
+#: Negation words that, right before a claim's first word, negate what it claims (``[Never] have so many …``);
+#: a preposition (``without``) heads a phrase a partial quote may lift out of it.
+_LEADING_NEGATIONS = frozenset({"not", "never", "no", "neither", "nor"})
+
+
+def _edge_negations(
+    a: str, ta: Sequence[diverge._Tok], ca: Sequence[str | None]
+) -> tuple[frozenset[int], frozenset[int]]:
+    """The rendering's negation words a claim may not stop short of: after its last word, those right after an
+    auxiliary (``there was[n't]``); before its first word, negating adverbs in one clause with the word after
+    them (``[Never] have so many …``)."""
+    after_last, before_first = set(), set()
+    for i, c in enumerate(ca):
+        if c != "negation":
+            continue
+        if i > 0 and ta[i - 1].word in _AUXILIARIES and not re.search(r"[.!?;:,]", a[ta[i - 1].end : ta[i].start]):
+            after_last.add(i)
+        if (
+            ta[i].word in _LEADING_NEGATIONS
+            and i + 1 < len(ta)
+            and not re.search(r"[.!?;:,]", a[ta[i].end : ta[i + 1].start])
+        ):
+            before_first.add(i)
+    return frozenset(after_last), frozenset(before_first)
+
+
+def _trim_edges(
+    ops: list[Op], first: int, last: int, negations: tuple[Collection[int], Collection[int]] = ((), ())
+) -> list[Op]:
     """The steps from the first to the last shared content word, with the claim's own words before
-    and after them and at most ``EDGE_SLACK`` more rendering words than the claim has there."""
+    and after them and at most ``EDGE_SLACK`` more rendering words than the claim has there.
+
+    A negation the claim leaves out right at its edge is kept as a step (``there wasn't`` claimed as
+    ``there was``, ``Never have so many …`` as ``have so many …``): a quote may stop short of the rest of a
+    sentence, not of the word that negates its own (``negations``: ``_edge_negations``)."""
     out: list[Op] = []
     for n, (tag, i1, i2, j1, j2) in enumerate(ops):
         if first <= n <= last or tag == "equal":
@@ -237,6 +274,10 @@ def _trim_edges(ops: list[Op], first: int, last: int) -> list[Op]:
                 out.append(("replace" if i2 - i1 else "insert", max(i1, i2 - keep), i2, j1, j2))
             else:
                 out.append(("replace" if i2 - i1 else "insert", i1, min(i2, i1 + keep), j1, j2))
+        elif n == first - 1 and i2 - 1 in negations[1]:  # "[Never] in recent years …"
+            out.append(("delete", i2 - 1, i2, j1, j2))
+        elif n == last + 1 and i1 in negations[0]:  # "… and there was[n't]"
+            out.append(("delete", i1, i1 + 1, j1, j2))
     return out
 
 

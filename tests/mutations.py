@@ -853,7 +853,14 @@ def typography(text: str, speaker: str | None) -> list[Edit]:
     _edit(out, text, f"“{text}”", speaker, "in curly quotation marks")
     _edit(out, text, f'"{text}"', speaker, "in straight quotation marks")
     doc = parse(text)
-    if len(doc) > 1 and doc[0].text[0].isupper() and doc[0].pos_ not in {"PROPN", "PRON"} and doc[0].ent_type_ == "":
+    first = doc[0].text if len(doc) else ""
+    if (
+        len(doc) > 1
+        and first[0].isupper()
+        and not (len(first) > 1 and first.isupper())  # "OK", an acronym, is written so wherever it stands
+        and doc[0].pos_ not in {"PROPN", "PRON"}
+        and doc[0].ent_type_ == ""
+    ):
         _edit(out, text, text[0].lower() + text[1:], speaker, "first letter lower-cased")
     return out
 
@@ -933,6 +940,11 @@ def _name_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _negation_word(word: str) -> bool:
+    """Whether a word negates (``not``, ``nothing``, ``never``, ``without``)."""
+    return word.strip(_EDGE_PUNCT).lower() in {"not", "never", "no", "nothing", "nobody", "none", "neither", "without"}
+
+
 def fragments(text: str, speaker: str | None) -> list[Edit]:
     """Contiguous runs of at least four words of the quote, cut at word boundaries, never
     inside a name and never out of the scope of a negation or condition the quote keeps
@@ -965,6 +977,12 @@ def fragments(text: str, speaker: str | None) -> list[Edit]:
             last = text[words[j - 1][0] : words[j - 1][1]].strip(_EDGE_PUNCT).lower()
             if last in _WEAK_END:
                 continue
+            if (
+                j < n
+                and last in _AUX_FORMS | _MODALS | {"be", "been", "being"}
+                and _negation_word(text[words[j][0] : words[j][1]])
+            ):
+                continue  # "… and we do" for "… and we do nothing": a cut before a negation of its own verb
             valid.append((i, j))
     if not valid:
         return []
@@ -1002,6 +1020,12 @@ def _only_sensitive(removed: str) -> bool:
     )
 
 
+#: A comma that may end a clause: not one inside a number (``1,000``, ``83,000``).
+_CLAUSE_COMMA = re.compile(r",(?!(?<=\d,)\d{3}(?!\d))")
+#: Fewest words an ellipsis must keep of the quote: what is left must still say something.
+MIN_KEPT = 3
+
+
 def ellipses(text: str, speaker: str | None) -> list[Edit]:
     """A whole middle clause (with a verb, not a list item) between two commas, or a middle
     sentence, replaced by " … ";
@@ -1020,12 +1044,14 @@ def ellipses(text: str, speaker: str | None) -> list[Edit]:
         mark = marks[len(out) % 2]
         before = text[:start].rstrip(" ,;:")
         after = text[end:].lstrip(" ,;:")
+        if len((before + " " + after).split()) < MIN_KEPT:
+            return  # "… And": too little kept to claim anything
         edited = (before + left if before else "") + mark + (right + after if after else "")
         _edit(out, text, edited.strip(), speaker, f"ellipsis {mark!r} for {what}: {removed.strip()!r}")
 
     sentences = _sentences(text)
     for k, (s, e) in enumerate(sentences):
-        commas = [s + m.start() for m in re.finditer(",", text[s:e])]
+        commas = [s + m.start() for m in _CLAUSE_COMMA.finditer(text[s:e])]
         for a, b in zip(commas, commas[1:], strict=False):
             clause = parse(text[a + 1 : b])
             if text[b + 1 : e].strip() and any(t.pos_ in {"VERB", "AUX"} for t in clause):
@@ -1077,6 +1103,8 @@ def number_forms(text: str, speaker: str | None) -> list[Edit]:
         if (
             decimals
             or "," in digits
+            or len(digits) > 1
+            and digits.startswith("0")  # "N25, 000": the thousands of an amount, no number
             or suffix == "s"
             or ":" in (text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1])
         ):

@@ -150,3 +150,33 @@ def test_offsets_of_changes_are_inside_both_texts(a: str, b: str) -> None:
         assert 0 <= x.a_span[0] <= x.a_span[1] <= len(a)
         assert 0 <= x.b_span[0] <= x.b_span[1] <= len(b)
     assert compare(a, a).exact or not compare(a, a).found
+
+
+@pytest.mark.parametrize(
+    ("source", "claim"),
+    [
+        (
+            "They said the ferry would run in winter, and it wasn't.",
+            "They said the ferry would run in winter, and it was.",
+        ),
+        ("Ruritania has offered talks. Berg simply hasn't.", "Ruritania has offered talks. Berg simply has."),
+        ("The mine will not reopen this year.", "The mine will"),
+        ("Never have so many families left Dunmore.", "have so many families left Dunmore."),
+    ],
+)
+def test_a_claim_that_stops_short_of_the_negation_of_its_own_words_is_changed(source: str, claim: str) -> None:
+    c = compare(source, claim)
+    assert not c.exact
+    assert ChangeType.NEGATION in {x.type for x in c.changes}
+
+
+@pytest.mark.parametrize(
+    ("source", "claim"),
+    [
+        ("The harbour reopened in May. Nobody expected it.", "The harbour reopened in May."),  # another sentence
+        ("Without a stable budget for the harbour, trade would suffer.", "a stable budget for the harbour"),
+        ("We asked the council twice, but nothing was done.", "We asked the council twice"),
+    ],
+)
+def test_a_negation_the_claim_never_covered_is_no_change(source: str, claim: str) -> None:
+    assert compare(source, claim).exact
