@@ -1144,6 +1144,22 @@ def test_she_after_an_unnamed_source_described_by_trade_is_that_source(quotes_of
     assert quotes_of(text)[-1].speaker == "nurse"
 
 
+def test_she_with_no_person_named_before_is_the_unnamed_person_quoted_before(quotes_of: Extract) -> None:
+    # "A person" marks no gender, but with no one named before, the "she" after it is that person, not a place
+    text = (
+        "The meeting was held in Dunmore Town Hall.\n"
+        "Rural roads were discussed. A person stated their road had gone 18 months without being graded.\n"
+        "She honed in on her point by saying, all that farmers receive from rates is the roads."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["person", "person"]
+
+
+def test_a_name_in_apposition_to_a_place_is_no_speaker(quotes_of: Extract) -> None:
+    # "Mill Close, Dunmore": the town of the street, not a person closing the description
+    text = 'Homeowners in Mill Close, Dunmore, said it was a "shoddy state of affairs" and claimed they were ignored.'
+    assert {q.speaker for q in quotes_of(text)} == {"Homeowners in Mill Close"}
+
+
 def test_she_never_refers_to_a_council(quotes_of: Extract) -> None:
     # with no person named before it, "she" is not the last named subject when that is a body ("… Council")
     text = (

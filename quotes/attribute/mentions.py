@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 #: Entity labels that can name a speaker.
 SPEAKER_ENTS = ("PERSON", "ORG", "GPE", "NORP")
+#: Entity labels of places: a name in apposition to one is a place too ("Florence Close, Kempsey").
+PLACE_ENTS = ("GPE", "LOC", "FAC")
 #: Left modifiers kept in a mention's noun phrase.
 _LEFT_MODS = ("det", "amod", "compound", "poss", "case", "nummod", "nmod", "punct", "quantmod", "advmod")
 #: Prepositions whose phrase stays in a mention ("Ministry of Foreign Affairs", "official from the office").
@@ -168,6 +170,8 @@ def _name_closing_description(tok: Token) -> Token | None:
         after = t.right_edge.i + 1
         if t.dep_ != "appos" or t.ent_type_ != "PERSON" or t.i <= tok.i or after >= len(doc) or doc[after].text != ",":
             continue
+        if t.head.ent_type_ in PLACE_ENTS:
+            continue  # "Homeowners in Florence Close, [Kempsey], said": a name beside a place is its town
         k = after + 1
         while k in auxiliaries:  # "The Minister for Trade, Ana Ruiz, [has] described …"
             k += 1

@@ -281,7 +281,12 @@ def _canonical(
         unnamed = _unnamed_before(m, bodies, sources, lex, gender=PRONOUN_GENDERS.get(m.text.lower()))
         if unnamed is not None and (antecedent is None or unnamed.start > antecedent.start):
             return _canonical(unnamed, persons, bodies, lex, sources)  # "One vendor, who said she …": she
-        if antecedent is None:
+        if antecedent is None:  # no person named before: "A person stated … She …" is the unnamed person
+            unmarked = _unnamed_before(
+                m, bodies, sources, lex, gender=PRONOUN_GENDERS.get(m.text.lower()), unmarked=True
+            )
+            if unmarked is not None:
+                return _canonical(unmarked, persons, bodies, lex, sources)
             antecedent = _last_named_source(m, bodies)
         if antecedent is None:
             return None
@@ -375,11 +380,19 @@ _OWN_PRONOUN = re.compile(r"[^.!?\"“”]*?\b(he|she|his|her|him)\b", re.IGNORE
 
 
 def _unnamed_before(
-    m: Mention, bodies: _Bodies, sources: _Sources | None, lex: Lexicon, *, head: str = "", gender: str | None = None
+    m: Mention,
+    bodies: _Bodies,
+    sources: _Sources | None,
+    lex: Lexicon,
+    *,
+    head: str = "",
+    gender: str | None = None,
+    unmarked: bool = False,
 ) -> Mention | None:
     """The last unnamed person an attribution names before ``m`` ("One vendor, who said she …", "a woman from
     Dunmore"), with the head noun ``head`` or of the gender ``gender`` when given (a gender must be marked:
-    a word of it, "a female vendor", or its own sentence's pronoun)."""
+    a word of it, "a female vendor", or its own sentence's pronoun, unless ``unmarked``: then one whose
+    gender nothing marks will do, "A person stated …")."""
     if sources is None or not (head or gender):
         return None
     unnamed = [
@@ -393,7 +406,7 @@ def _unnamed_before(
     for b in sorted(unnamed, key=lambda b: -b.start):
         if head and head_word(b.text) != head:
             continue
-        if gender and _unnamed_gender(b, sources.text, lex) != gender:
+        if gender and _unnamed_gender(b, sources.text, lex) not in ((gender, None) if unmarked else (gender,)):
             continue
         return b
     return None
