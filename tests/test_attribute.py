@@ -1738,3 +1738,24 @@ def test_abbreviated_ranks_are_titles_not_names(quotes_of: Extract, text: str, s
     [quote] = quotes_of(text)
     assert quote.speaker == speaker
     assert quote.speaker_mention == speaker
+
+
+def test_a_newspaper_named_in_quotation_marks_is_a_source_not_a_quote(quotes_of: Extract) -> None:
+    text = (
+        "Christoph Berg, a lawmaker, told “Dunmore am Sonntag”: “There was no invitation.”\n\n"
+        "According to “Dunmore am Sonntag”, Berg would be the only minister to do so.\n\n"
+        "The “Dunmore am Sonntag” reported that Berg was criticized."
+    )
+    assert [(q.text, q.speaker) for q in quotes_of(text)] == [
+        ("There was no invitation.", "Christoph Berg"),
+        ("Berg would be the only minister to do so", "Dunmore am Sonntag"),
+        ("Berg was criticized", "Dunmore am Sonntag"),
+    ]
+
+
+def test_the_spokesperson_after_a_ministry_spokesman_is_that_spokesman(quotes_of: Extract) -> None:
+    text = (
+        "The ministry spokesman said Berg had been accompanied by his wife five times.\n\n"
+        "“It had no influence on the trips,” said the spokesperson."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["ministry spokesman", "ministry spokesman"]

@@ -665,11 +665,33 @@ def _dash_byline(doc: Doc, span: Span) -> Mention | None:
 
 
 def _is_title(doc: Doc, span: Span, lex: Lexicon) -> bool:
-    """Whether a quote is a title or name, right after ``titled``, ``entitled``, ``named``…"""
+    """Whether a quote is a title or name: right after ``titled``, ``entitled``, ``named``…, or a proper name in
+    title case where a noun phrase stands (``The “Dunmore Courier” reported``, ``told “Dunmore am Sonntag”:``,
+    ``According to “Dunmore am Sonntag”``)."""
     i = span.start - 1
     while i >= 0 and (doc[i].is_quote or doc[i].is_space or doc[i].text == ","):
         i -= 1
-    return i >= 0 and doc[i].lower_ in lex.title_cues
+    if i >= 0 and doc[i].lower_ in lex.title_cues:
+        return True
+    return i >= 0 and doc[i].lower_ in NAME_SLOTS and _proper_name(span)
+
+
+#: Words after which a proper name in quotation marks is a noun phrase (a newspaper, a programme), not words
+#: said: an article, a preposition, a verb of telling whose object is the one told.
+NAME_SLOTS = frozenset({"the", "to", "told", "tells", "telling", "in", "on", "by", "from", "of"})
+
+
+def _proper_name(span: Span) -> bool:
+    """Whether marked words are a proper name in title case: two to six words, the first and last capitalised,
+    any between capitalised or short function words (``am``, ``of``, ``de``), no sentence inside."""
+    words = [t for t in span if not t.is_quote and not t.is_space]
+    if not 2 <= len(words) <= 6 or any(t.is_punct for t in words):
+        return False
+    return (
+        words[0].is_title
+        and words[-1].is_title
+        and all(t.is_title or t.is_upper or (t.is_lower and len(t) <= 3) for t in words)
+    )
 
 
 def _colon_label(doc: Doc, span: Span) -> Mention | None:

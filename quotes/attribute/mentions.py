@@ -63,6 +63,8 @@ def token_mention(tok: Token, lex: Lexicon) -> Mention | None:
     if tok.pos_ == "PRON" or tok.lower_ in lex.pronouns:
         return Mention(tok.text, tok.idx, tok.idx + len(tok.text), "pronoun", is_subject=tok.dep_ in SUBJECTS)
     subject = logical_subject(tok)  # the source's own place in the sentence, whichever name it turns out to be
+    if (title := marked_name(tok)) is not None:  # "The “Dunmore Courier” reported": the paper, marks and all
+        return Mention(title.text, title.start_char, title.end_char, "name", "ORG", is_subject=subject)
     ent = entity_of(tok)
     if ent is None and tok.lower_ in lex.titles:
         named = name_beside_title(tok)
@@ -105,6 +107,36 @@ def token_mention(tok: Token, lex: Lexicon) -> Mention | None:
     if label is None and form == "name" and len(phrase) <= MAX_UNTAGGED_NAME_TOKENS and subject:
         label = "PERSON"  # an untagged proper name that speaks is taken for a person ("Smith argued …")
     return Mention(text_span.text, text_span.start_char, text_span.end_char, form, label, role, body, subject)
+
+
+#: Most words of a proper name written in quotation marks (a newspaper, a programme: ``“Bild am Sonntag”``).
+MAX_MARKED_NAME = 6
+
+
+def marked_name(tok: Token) -> Span | None:
+    """The proper name in quotation marks that holds ``tok`` (``According to “Dunmore am Sonntag”``), without its
+    marks: two to ``MAX_MARKED_NAME`` words in title case, short function words between; else None."""
+    doc = tok.doc
+    if tok.is_quote:
+        return None
+    left = tok.i
+    while left > 0 and tok.i - left < MAX_MARKED_NAME and not doc[left - 1].is_quote:
+        left -= 1
+    right = tok.i + 1
+    while right < len(doc) and right - tok.i < MAX_MARKED_NAME and not doc[right].is_quote:
+        right += 1
+    if left == 0 or right >= len(doc) or not doc[left - 1].is_quote or not doc[right].is_quote:
+        return None
+    words = doc[left:right]
+    if doc[left - 1].text not in OPENING_MARKS or not 2 <= len(words) <= MAX_MARKED_NAME:
+        return None
+    if not all(t.is_title or t.is_upper or (t.is_lower and len(t) <= 3 and not t.is_punct) for t in words):
+        return None
+    return words if words[0].is_title and words[-1].is_title else None
+
+
+#: Marks that open a quotation (a name inside must start after one, not after a closing mark).
+OPENING_MARKS = frozenset({"“", "‘", "«", "„"})
 
 
 def _name_after_inner_title(tok: Token, phrase: Span, subject: bool, lex: Lexicon) -> Mention | None:

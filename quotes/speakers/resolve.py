@@ -577,6 +577,8 @@ def _press_officer(m: Mention, bodies: _Bodies, sources: _Sources, lex: Lexicon)
     if body is None:
         return None
     owner = _fullest_body(body, bodies, lex)
+    if head_word(body.text) in PRESS_OFFICERS:  # "The ministry spokesman said … said the spokesperson": the same one
+        return Speaker(id=slug(owner), name=owner, kind=_body_kind(owner, body), aliases=tuple(sorted({m.text, owner})))
     name = f"{owner} {words[1]}"
     return Speaker(
         id=slug(name), name=name, kind=SpeakerKind.ANONYMOUS, role=words[1], body=owner, aliases=(m.text, name)
