@@ -612,7 +612,7 @@ TURN_CLASSES = ("asker", "answerer", "none")
 MAX_CONTINUED = 8
 
 
-def find_turns(text: str, *, lex: Lexicon | None = None) -> list[Candidate]:
+def find_turns(text: str, *, lex: Lexicon | None = None, wrapped: bool = False) -> list[Candidate]:
     """The turns of a transcript as ``direct`` candidates: each labelled line, then the paragraphs that continue it.
 
     A line opens a turn when it starts with a speaker label (``MS. PSAKI: …``, ``Q: …``) that
@@ -620,7 +620,10 @@ def find_turns(text: str, *, lex: Lexicon | None = None) -> list[Candidate]:
     turn whose speaker they do not name. A text with fewer than ``MIN_TURNS`` such lines is no
     transcript. Each paragraph after a turn continues it, one candidate each, until the next
     label, a bracketed stage line (``(BEGIN VIDEOTAPE)``), or a paragraph that names the turn's
-    speaker (a reporter writing about them, not their words).
+    speaker (a reporter writing about them, not their words). In a hard-wrapped text (``wrapped``: a
+    caption file, whose lines ``ingest.unwrapped`` joined into sentences) the lines of one turn are one
+    candidate, label to label: a line break there is no paragraph. A lone title before a label's line
+    (``REP.`` above ``KEVIN MCCARTHY (R-CA), …:``) belongs to that label, not to the turn before.
     """
     lex = lex or lexicon()
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if text[m.start() : m.end()].strip()]
@@ -647,6 +650,17 @@ def find_turns(text: str, *, lex: Lexicon | None = None) -> list[Candidate]:
         line = text[start:end].strip()
         if current is None or continued >= MAX_CONTINUED or line.startswith("(") and line.endswith(")"):
             current = None
+            continue
+        if n + 1 in opened and line.endswith(".") and (line.lower() in lex.titles or line[:-1].lower() in lex.titles):
+            continue  # "REP." over "KEVIN MCCARTHY (R-CA), House Majority Leader:": part of the next label
+        if (
+            wrapped
+            and out
+            and n > 0
+            and lines[n - 1][1] + 1 == start
+            and out[-1].end == lines[n - 1][0] + len(text[lines[n - 1][0] : lines[n - 1][1]].rstrip())
+        ):
+            out[-1] = replace(out[-1], end=start + len(stop))  # the next line of one caption: the same turn
             continue
         span, key = current
         surname = key.split()[-1].lower() if key not in TURN_CLASSES else ""

@@ -270,7 +270,8 @@ def extract_parsed(article: Article, doc: Doc) -> Extraction:
     furniture = _detect.furniture(read.text)
     marked, problems = _detect.find_marked(read.text, doc=read.doc, page=_detect.Spans.of(furniture))
     reported = _detect.find_reported(doc, marked)
-    marked, turns = _detect.quoted_turns(marked, _detect.find_turns(read.text))
+    wrapped = read is not article and read.text.count("\n") < article.text.count("\n")  # lines joined on reading
+    marked, turns = _detect.quoted_turns(marked, _detect.find_turns(read.text, wrapped=wrapped))
     attributions, mentions = _attribute.attribute(doc, marked + reported + turns, furniture=furniture)
     result = _speakers.resolve(read, attributions, mentions)
     extraction = Extraction(

@@ -407,3 +407,33 @@ def test_html_tags_in_a_page_are_no_part_of_a_speakers_mention() -> None:
     [quote] = ex.quotes
     assert (quote.speaker_mention, quote.text) == ("Dunmore council", "the <strong>bridge</strong> would reopen in May")
     assert quote.text == text[quote.start : quote.end]
+
+
+def test_a_caption_file_turn_runs_from_its_label_to_the_next() -> None:
+    # a broadcast's caption file breaks its lines every few words: one turn is one record, label to label, and a
+    # lone title above a label ("SEN.") is part of that label
+    text = (
+        "ANNA HOLT: Good evening.\n"
+        "I'm Anna Holt.\n"
+        "Tonight: the Dunmore council\n"
+        "meets to decide on\n"
+        "the harbour budget.\n"
+        "Members are divided\n"
+        "on the plan.\n"
+        "SEN.\n"
+        "TOMAS BERG, Dunmore: The harbour\n"
+        "has waited long enough.\n"
+        "We will vote for it.\n"
+        "ANNA HOLT: Thank you.\n"
+    )
+    (ex,) = extract(text, cache=False)
+    turns = [(q.speaker, q.text) for q in ex.quotes if q.kind.value == "direct"]
+    assert turns == [
+        (
+            "ANNA HOLT",
+            "Good evening.\nI'm Anna Holt.\nTonight: the Dunmore council\nmeets to decide on\nthe harbour budget.\n"
+            "Members are divided\non the plan.",
+        ),
+        ("TOMAS BERG", "The harbour\nhas waited long enough.\nWe will vote for it."),
+        ("ANNA HOLT", "Thank you."),
+    ]
