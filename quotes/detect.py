@@ -593,6 +593,10 @@ _TITLE_TURN = re.compile(
 #: A question or answer label with a full stop and no colon, as sports and briefing transcripts print it
 #: (``Q.  How long did it take?``): counted only in a text that other labels make a transcript.
 _LETTER_TURN = re.compile(r"[ \t]*(?P<name>Q|A)\.[ \t\xa0]+(?=\S)")
+#: A speaker label in square brackets (``[Reporter:] …``, ``[Ana Ruiz:] …``), as some press-conference pages print it.
+_BRACKET_TURN = re.compile(
+    r"[ \t]*\[(?P<name>[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3})[ \t]*:?\][ \t]*:?[ \t\xa0]*(?=\S)"
+)
 #: A turn's words that are only a bracketed stage note (``(Off-mike.)``, ``[inaudible]``).
 _STAGE_NOTE = re.compile(r"\s*[(\[][^)\]\n]*[)\]]\s*")
 #: Lines opening with a label in title case that make a text a transcript when none is in capitals: prose
@@ -632,6 +636,9 @@ def find_turns(text: str, *, lex: Lexicon | None = None, wrapped: bool = False) 
     if len(opened) >= MIN_TURNS or len(titled) >= MIN_TITLE_TURNS:
         opened = {**titled, **opened}  # a transcript: its labels in title case open turns too
     opened = {**_name_lines(text, lines), **opened}
+    bracketed = _labelled_lines(text, lines, _BRACKET_TURN, lex)
+    if len(bracketed) >= MIN_TURNS:
+        opened = {**opened, **bracketed}
     if len(opened) < MIN_TURNS:
         return []
     opened = {**_labelled_lines(text, lines, _LETTER_TURN, lex), **opened}  # "Q.  …" among named labels
@@ -643,6 +650,9 @@ def find_turns(text: str, *, lex: Lexicon | None = None, wrapped: bool = False) 
         if n in opened:
             content, span, key = opened[n]
             current, continued = (span, key), 0
+            if _heading(text[content:end]):  # "…CHAMPIONSHIP: CLEMSON VS ALABAMA": a heading, no one's words
+                current = None
+                continue
             if content >= start + len(stop) or _STAGE_NOTE.fullmatch(text, content, start + len(stop)):
                 continue  # a label alone on its line, or "QUESTION: (Off-mike.)": no words on this line
             out.append(_turn(content, start + len(stop), span, key))
@@ -676,6 +686,17 @@ def find_turns(text: str, *, lex: Lexicon | None = None, wrapped: bool = False) 
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     inner = re.compile(rf"(?<=[.!?\"”’])[ \t]{{2,}}(?P<name>{alternatives})[ \t]*:[ \t]*(?=\S)")
     return [piece for c in out for piece in _split_at_labels(text, c, inner)]
+
+
+def _heading(words: str) -> bool:
+    """Whether the words after a label are a heading in capitals (``CLEMSON VS ALABAMA``), not an answer in them
+    (``NO.``, ``OK, THANK YOU.``): two words or more, no lowercase letter, no closing punctuation."""
+    stripped = words.strip()
+    return (
+        len(stripped.split()) >= 2
+        and not any(c.islower() for c in stripped)
+        and not stripped.endswith((".", "?", "!", '"', "”", ")"))
+    )
 
 
 def _turn(start: int, end: int, span: tuple[int, int], key: str) -> Candidate:

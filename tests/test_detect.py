@@ -1124,3 +1124,32 @@ def test_a_refusal_to_say_more_ends_a_report_and_reports_nothing(quotes_of: Extr
         "it would take place. Tomas Berg refused to say that the deal was dead."
     )
     assert reported_by(quotes_of)(text) == ["Anna Holt would attend such a meeting"]
+
+
+def test_labels_in_square_brackets_open_turns() -> None:
+    text = (
+        "Press conference transcript\n"
+        "[Reporter:] How did the new bowler do today?\n"
+        "[Tomas Berg:] He was excellent. We are proud of him.\n"
+        "The pitch helped too.\n"
+        "[Reporter:] [inaudible]\n"
+        "[Tomas Berg:] Thank you all.\n"
+    )
+    assert turns(text) == [
+        ("How did the new bowler do today?", None),  # "Reporter" names no one (turn_labels.tsv)
+        ("He was excellent. We are proud of him.", "Tomas Berg"),
+        ("The pitch helped too.", "Tomas Berg"),  # the next paragraph goes on with the turn
+        ("Thank you all.", "Tomas Berg"),  # a stage note alone is no one's words
+    ]
+
+
+def test_a_label_over_a_heading_in_capitals_opens_no_turn() -> None:
+    text = (
+        "DUNMORE CUP FINAL: NORTH VS SOUTH\n\nMay 3, 2024\n\nTomas Berg\n\n"
+        "Q. How does it feel?\nTOMAS BERG: It feels great.\n\nANNA HOLT: OK. THANK YOU.\n"
+    )
+    assert turns(text) == [
+        ("How does it feel?", None),
+        ("It feels great.", "TOMAS BERG"),
+        ("OK. THANK YOU.", "ANNA HOLT"),
+    ]
