@@ -575,13 +575,15 @@ def headline_case(line: str, *, strict: bool = True) -> bool:
 
 #: A speaker label opening a line of a transcript: a name in capitals (``MS. PSAKI``, ``PRIEBUS``), an
 #: optional title after a comma (``JASON CARROLL, CNN CORRESPONDENT``; in title case too, as caption files print
-#: it: ``TOM BERG (R-XX), House Majority Leader``) and an aside in brackets (``(on camera)``), then a colon
+#: it: ``TOM BERG (R-XX), House Majority Leader``; a place after the title: ``LT. GEN. TOM BERG, FORCES COMMANDER,
+#: RURITANIA``) and an aside in brackets (``(on camera)``), then a colon
 #: (spacing around it varies: ``PRIEBUS :Well``); the label may stand alone on its line, the turn's words in the
 #: paragraphs below it (``CHUCK TODD:`` then ``This Sunday, …``).
 _TURN = re.compile(
     r"[ \t]*(?P<name>[A-Z][A-Z.'’\-]*(?: [A-Z][A-Z.'’\-]*){0,4})"
     r"(?:[ \t]?\([^)\n]{1,40}\)(?=,))?"
-    r"(?:,[ \t]?[A-Z0-9][A-Z0-9.'’&/ \-]{1,60}|,[ \t]?[A-Z][\w.'’&/\-]*(?: [A-Za-z][\w.'’&/\-]*){0,5})?"
+    r"(?:,[ \t]?[A-Z0-9][A-Z0-9.'’&/ \-]{1,60}(?:,[ \t]?[A-Z][A-Z.'’&/ \-]{1,30})?"
+    r"|,[ \t]?[A-Z][\w.'’&/\-]*(?: [A-Za-z][\w.'’&/\-]*){0,5})?"
     r"(?:[ \t]?\([^)\n]{1,40}\))?[ \t]*:[ \t\xa0]*(?=\S|$)"
 )
 #: A speaker label in title case (``Barkha: …``, ``Thomas de Maizière: …``, ``Shri Arindam Bagchi, Official
@@ -674,7 +676,14 @@ def find_turns(text: str, *, lex: Lexicon | None = None, wrapped: bool = False) 
             continue
         span, key = current
         surname = key.split()[-1].lower() if key not in TURN_CLASSES else ""
-        if surname and len(surname) > 2 and re.search(rf"\b{re.escape(surname)}\b", line.lower()):
+        if (
+            surname
+            and len(surname) > 2
+            and re.search(rf"\b{re.escape(surname)}\b", line.lower())
+            and not re.search(
+                rf"\b(?:i'm|i’m|i am|this is|my name is)\s+(?:\w+\s+)?{re.escape(surname)}\b", line.lower()
+            )
+        ):
             current = None  # the paragraph speaks about the speaker: the reporter's, not a turn
             continue
         first = start + len(text[start:end]) - len(text[start:end].lstrip())

@@ -1153,3 +1153,22 @@ def test_a_label_over_a_heading_in_capitals_opens_no_turn() -> None:
         ("It feels great.", "TOMAS BERG"),
         ("OK. THANK YOU.", "ANNA HOLT"),
     ]
+
+
+def test_a_label_with_a_place_after_the_title_and_a_host_naming_herself_go_on_as_turns() -> None:
+    text = (
+        "ANNA HOLT, DUNMORE ANCHOR: Good evening.\n\n"
+        "LT. GEN. TOMAS BERG, FORCES COMMANDER, RURITANIA: We will hold the line.\n\n"
+        "HOLT: Strong words from the general.\n\n"
+        "Hello and welcome.\n\n"
+        "I'm Anna Holt.\n\n"
+        "Here is the weather.\n"
+    )
+    assert turns(text) == [
+        ("Good evening.", "ANNA HOLT"),
+        ("We will hold the line.", "LT. GEN. TOMAS BERG"),
+        ("Strong words from the general.", "HOLT"),
+        ("Hello and welcome.", "HOLT"),
+        ("I'm Anna Holt.", "HOLT"),  # a host who names herself goes on speaking; a reporter naming her would not
+        ("Here is the weather.", "HOLT"),
+    ]

@@ -437,3 +437,14 @@ def test_a_caption_file_turn_runs_from_its_label_to_the_next() -> None:
         ("TOMAS BERG", "The harbour\nhas waited long enough.\nWe will vote for it."),
         ("ANNA HOLT", "Thank you."),
     ]
+
+
+def test_a_turn_label_s_leading_titles_are_the_role_not_the_name() -> None:
+    text = (
+        "ANNA HOLT, DUNMORE ANCHOR: Good evening.\n\n"
+        "LT. GEN. TOMAS BERG, FORCES COMMANDER: We will hold the line.\n\n"
+        "ANNA HOLT: Thank you, general.\n"
+    )
+    (ex,) = extract(text, cache=False)
+    assert [q.speaker for q in ex.quotes] == ["ANNA HOLT", "TOMAS BERG", "ANNA HOLT"]
+    assert next(s for s in ex.speakers if s.name == "TOMAS BERG").role == "lt. gen."

@@ -98,7 +98,7 @@ def attribute(
     for cand in sorted(candidates, key=lambda c: c.start):
         if cand.turn:  # a transcript turn: its label names the speaker, or the introduction does, or no one
             if cand.label is not None:
-                label: Mention | None = Mention(text[slice(*cand.label)], *cand.label, "name", "PERSON")
+                label: Mention | None = _label_name(text, cand.label, lex)
             else:
                 label = parties.get(cand.party or "") or _self_introduced(doc, cand)
             # "Q:" stands for the interviewer at the turn, named or not, unless the turn names its speaker itself
@@ -156,6 +156,22 @@ def attribute(
         if att.kind is Kind.DIRECT:
             asked = att
     return out, mentions
+
+
+def _label_name(text: str, span: tuple[int, int], lex: Lexicon) -> Mention:
+    """The name a turn's label gives, its leading titles as the role (``LT. GEN. TOM BERG`` is Tom Berg, a
+    lieutenant general); the label as written when it is titles only (``THE MODERATOR``)."""
+    start, end = span
+    role = []
+    for m in re.finditer(r"\S+", text[start:end]):
+        if m.group().lower() not in lex.titles or len(text[start + m.end() : end].split()) < 2:
+            break
+        role.append(m.group().lower())
+        start_of_rest = start + m.end()
+    if not role:
+        return Mention(text[start:end], start, end, "name", "PERSON")
+    rest = start_of_rest + len(text[start_of_rest:end]) - len(text[start_of_rest:end].lstrip())
+    return Mention(text[rest:end], rest, end, "name", "PERSON", role=" ".join(role))
 
 
 def _marker(text: str, cand: Candidate) -> Mention | None:
