@@ -42,6 +42,7 @@ from .mentions import (
     entity_of,
     joint_mention,
     line_bounds,
+    proper_name,
     strip_titles,
     token_mention,
 )
@@ -689,25 +690,13 @@ def _is_title(doc: Doc, span: Span, lex: Lexicon) -> bool:
         i -= 1
     if i >= 0 and doc[i].lower_ in lex.title_cues:
         return True
-    return i >= 0 and doc[i].lower_ in NAME_SLOTS and _proper_name(span)
+    words = [t for t in span if not t.is_quote and not t.is_space]
+    return i >= 0 and doc[i].lower_ in NAME_SLOTS and proper_name(words)
 
 
 #: Words after which a proper name in quotation marks is a noun phrase (a newspaper, a programme), not words
 #: said: an article, a preposition, a verb of telling whose object is the one told.
 NAME_SLOTS = frozenset({"the", "to", "told", "tells", "telling", "in", "on", "by", "from", "of"})
-
-
-def _proper_name(span: Span) -> bool:
-    """Whether marked words are a proper name in title case: two to six words, the first and last capitalised,
-    any between capitalised or short function words (``am``, ``of``, ``de``), no sentence inside."""
-    words = [t for t in span if not t.is_quote and not t.is_space]
-    if not 2 <= len(words) <= 6 or any(t.is_punct for t in words):
-        return False
-    return (
-        words[0].is_title
-        and words[-1].is_title
-        and all(t.is_title or t.is_upper or (t.is_lower and len(t) <= 3) for t in words)
-    )
 
 
 def _colon_label(doc: Doc, span: Span) -> Mention | None:

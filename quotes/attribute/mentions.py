@@ -128,11 +128,19 @@ def marked_name(tok: Token) -> Span | None:
     if left == 0 or right >= len(doc) or not doc[left - 1].is_quote or not doc[right].is_quote:
         return None
     words = doc[left:right]
-    if doc[left - 1].text not in OPENING_MARKS or not 2 <= len(words) <= MAX_MARKED_NAME:
-        return None
-    if not all(t.is_title or t.is_upper or (t.is_lower and len(t) <= 3 and not t.is_punct) for t in words):
-        return None
-    return words if words[0].is_title and words[-1].is_title else None
+    return words if doc[left - 1].text in OPENING_MARKS and proper_name(list(words)) else None
+
+
+def proper_name(words: list[Token]) -> bool:
+    """Whether words are a proper name in title case: two to ``MAX_MARKED_NAME`` of them, the first and last
+    capitalised, any between capitalised or short function words (``am``, ``of``, ``de``), no punctuation."""
+    if not 2 <= len(words) <= MAX_MARKED_NAME or any(t.is_punct for t in words):
+        return False
+    return (
+        words[0].is_title
+        and words[-1].is_title
+        and all(t.is_title or t.is_upper or (t.is_lower and len(t) <= 3) for t in words)
+    )
 
 
 #: Marks that open a quotation (a name inside must start after one, not after a closing mark).
