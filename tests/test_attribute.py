@@ -1759,3 +1759,13 @@ def test_the_spokesperson_after_a_ministry_spokesman_is_that_spokesman(quotes_of
         "“It had no influence on the trips,” said the spokesperson."
     )
     assert [q.speaker for q in quotes_of(text)] == ["ministry spokesman", "ministry spokesman"]
+
+
+def test_a_quote_paragraph_after_a_company_and_its_owner_is_the_owner_s(quotes_of: Extract) -> None:
+    # the company is the subject, its owner the conjunct: the person is the one the quote paragraphs go on quoting
+    text = (
+        "Last week, Dunmore Ferries and its owner Tomas Berg presented a proposal to the harbour board.\n"
+        "“The ferry is the island's lifeline, and should not be run for profit.\n"
+        "“In my opinion, the community should run it.”"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Tomas Berg", "Tomas Berg"]

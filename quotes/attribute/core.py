@@ -1076,6 +1076,10 @@ def _previous_paragraph_subject(
         owner = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ in PRONOUN_GENDERS), None)
         if owner is not None:  # "Her customers see it too.\n\n“I couldn't serve a customer …”": hers
             return token_mention(owner, lex)
+        people = (token_mention(c, lex) for c in subject.conjuncts if not _quoted(c, marked))
+        named = next((p for p in people if p is not None and p.label == "PERSON" and p.form == "name"), None)
+        if named is not None:  # "Dunmore Ferries and its owner Tomas Berg presented …": the one who speaks
+            return named
     if mention is None or mention.label != "PERSON" and mention.form != "pronoun":
         return None
     return mention
