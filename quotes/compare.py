@@ -255,9 +255,7 @@ def _edge_negations(
     return frozenset(after_last), frozenset(before_first)
 
 
-def _trim_edges(
-    ops: list[Op], first: int, last: int, negations: tuple[Collection[int], Collection[int]] = ((), ())
-) -> list[Op]:
+def _trim_edges(ops: list[Op], first: int, last: int, negations: tuple[Collection[int], Collection[int]]) -> list[Op]:
     """The steps from the first to the last shared content word, with the claim's own words before
     and after them and at most ``EDGE_SLACK`` more rendering words than the claim has there.
 

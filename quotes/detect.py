@@ -647,6 +647,7 @@ def find_turns(text: str, *, lex: Lexicon | None = None, wrapped: bool = False) 
     out: list[Candidate] = []
     current: tuple[tuple[int, int], str] | None = None
     continued = 0
+    last = -1  # the line the last candidate ends on
     for n, (start, end) in enumerate(lines):
         stop = text[start:end].rstrip()
         if n in opened:
@@ -658,6 +659,7 @@ def find_turns(text: str, *, lex: Lexicon | None = None, wrapped: bool = False) 
             if content >= start + len(stop) or _STAGE_NOTE.fullmatch(text, content, start + len(stop)):
                 continue  # a label alone on its line, or "QUESTION: (Off-mike.)": no words on this line
             out.append(_turn(content, start + len(stop), span, key))
+            last = n
             continue
         line = text[start:end].strip()
         if current is None or continued >= MAX_CONTINUED or line.startswith("(") and line.endswith(")"):
@@ -665,29 +667,18 @@ def find_turns(text: str, *, lex: Lexicon | None = None, wrapped: bool = False) 
             continue
         if n + 1 in opened and line.endswith(".") and (line.lower() in lex.titles or line[:-1].lower() in lex.titles):
             continue  # "REP." over "KEVIN MCCARTHY (R-CA), House Majority Leader:": part of the next label
-        if (
-            wrapped
-            and out
-            and n > 0
-            and lines[n - 1][1] + 1 == start
-            and out[-1].end == lines[n - 1][0] + len(text[lines[n - 1][0] : lines[n - 1][1]].rstrip())
-        ):
+        if wrapped and last == n - 1 and lines[n - 1][1] + 1 == start:
             out[-1] = replace(out[-1], end=start + len(stop))  # the next line of one caption: the same turn
+            last = n
             continue
         span, key = current
         surname = key.split()[-1].lower() if key not in TURN_CLASSES else ""
-        if (
-            surname
-            and len(surname) > 2
-            and re.search(rf"\b{re.escape(surname)}\b", line.lower())
-            and not re.search(
-                rf"\b(?:i'm|i’m|i am|this is|my name is)\s+(?:\w+\s+)?{re.escape(surname)}\b", line.lower()
-            )
-        ):
+        if surname and len(surname) > 2 and _about(line.lower(), surname):
             current = None  # the paragraph speaks about the speaker: the reporter's, not a turn
             continue
         first = start + len(text[start:end]) - len(text[start:end].lstrip())
         out.append(_turn(first, start + len(stop), span, key))
+        last = n
         continued += 1
     names = {text[span[0] : span[1]] for _, span, key in opened.values() if key not in TURN_CLASSES}
     if not names:
@@ -695,6 +686,15 @@ def find_turns(text: str, *, lex: Lexicon | None = None, wrapped: bool = False) 
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     inner = re.compile(rf"(?<=[.!?\"”’])[ \t]{{2,}}(?P<name>{alternatives})[ \t]*:[ \t]*(?=\S)")
     return [piece for c in out for piece in _split_at_labels(text, c, inner)]
+
+
+def _about(line: str, surname: str) -> bool:
+    """Whether a lowercased paragraph names a turn's speaker other than as the speaker naming herself (``I'm Anna
+    Holt``): a reporter writing about them."""
+    name = re.escape(surname)
+    return bool(re.search(rf"\b{name}\b", line)) and not re.search(
+        rf"\b(?:i'm|i’m|i am|this is|my name is)\s+(?:\w+\s+)?{name}\b", line
+    )
 
 
 def _heading(words: str) -> bool:

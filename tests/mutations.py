@@ -940,9 +940,15 @@ def _name_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: Words that negate the verb before them (``do [nothing]``, ``been [without]``), beyond ``_NEGATORS``.
+_VERB_NEGATIONS = _NEGATORS | {"no", "nothing", "nobody", "none", "neither", "without"}
+#: Verbs a negation right after them negates: auxiliaries, modals and the forms of "be".
+_NEGATED_VERBS = _AUX_FORMS | _MODALS | {"be", "been", "being"}
+
+
 def _negation_word(word: str) -> bool:
     """Whether a word negates (``not``, ``nothing``, ``never``, ``without``)."""
-    return word.strip(_EDGE_PUNCT).lower() in {"not", "never", "no", "nothing", "nobody", "none", "neither", "without"}
+    return word.strip(_EDGE_PUNCT).lower() in _VERB_NEGATIONS
 
 
 def fragments(text: str, speaker: str | None) -> list[Edit]:
@@ -977,11 +983,7 @@ def fragments(text: str, speaker: str | None) -> list[Edit]:
             last = text[words[j - 1][0] : words[j - 1][1]].strip(_EDGE_PUNCT).lower()
             if last in _WEAK_END:
                 continue
-            if (
-                j < n
-                and last in _AUX_FORMS | _MODALS | {"be", "been", "being"}
-                and _negation_word(text[words[j][0] : words[j][1]])
-            ):
+            if j < n and last in _NEGATED_VERBS and _negation_word(text[words[j][0] : words[j][1]]):
                 continue  # "… and we do" for "… and we do nothing": a cut before a negation of its own verb
             valid.append((i, j))
     if not valid:

@@ -161,18 +161,17 @@ def attribute(
 
 def _label_name(text: str, span: tuple[int, int], lex: Lexicon) -> Mention:
     """The name a turn's label gives, its leading titles as the role (``LT. GEN. TOM BERG`` is Tom Berg, a
-    lieutenant general); the label as written when it is titles only (``THE MODERATOR``)."""
+    lieutenant general); two words at least stay the name (``THE MODERATOR``)."""
     start, end = span
-    role = []
-    for m in re.finditer(r"\S+", text[start:end]):
-        if m.group().lower() not in lex.titles or len(text[start + m.end() : end].split()) < 2:
-            break
-        role.append(m.group().lower())
-        start_of_rest = start + m.end()
-    if not role:
+    words = list(re.finditer(r"\S+", text[start:end]))
+    k = 0
+    while k < len(words) - 2 and words[k].group().lower() in lex.titles:
+        k += 1
+    if k == 0:
         return Mention(text[start:end], start, end, "name", "PERSON")
-    rest = start_of_rest + len(text[start_of_rest:end]) - len(text[start_of_rest:end].lstrip())
-    return Mention(text[rest:end], rest, end, "name", "PERSON", role=" ".join(role))
+    rest = start + words[k].start()
+    role = " ".join(w.group().lower() for w in words[:k])
+    return Mention(text[rest:end], rest, end, "name", "PERSON", role=role)
 
 
 def _marker(text: str, cand: Candidate) -> Mention | None:

@@ -287,7 +287,7 @@ def _canonical(
             )
             if unmarked is not None:
                 return _canonical(unmarked, persons, bodies, lex, sources)
-            antecedent = _last_named_source(m, bodies)
+            antecedent = _last_named_source(m, bodies, lex)
         if antecedent is None:
             return None
         m = replace(antecedent, label="PERSON")
@@ -684,14 +684,20 @@ def _singular(plural: str) -> str:
     return plural[:-1] if plural.endswith("s") and not plural.endswith("ss") else plural
 
 
-def _last_named_source(pronoun: Mention, bodies: _Bodies) -> Mention | None:
+def _last_named_source(pronoun: Mention, bodies: _Bodies, lex: Lexicon) -> Mention | None:
     """For he/she with no person before it, the last named source that is a sentence subject,
-    whatever the tagger called it (a small tagger often calls a surname an organisation), but an acronym."""
-    named = [b for b in bodies.all if b.form == "name" and b.is_subject and b.label != "GPE" and b.end <= pronoun.start]
+    whatever the tagger called it (a small tagger often calls a surname an organisation), but an acronym or a
+    name a body's head noun ends (``Dunmore City Council``)."""
     named = [
         b
-        for b in named
-        if len(name_words(b.text)) <= 3 and not _acronym(b.text) and head_word(b.text) not in lexicon().body_heads
+        for b in bodies.all
+        if b.form == "name"
+        and b.is_subject
+        and b.label != "GPE"
+        and b.end <= pronoun.start
+        and len(name_words(b.text)) <= 3
+        and not _acronym(b.text)
+        and head_word(b.text) not in lex.body_heads
     ]
     return max(named, key=lambda b: b.start) if named else None
 
