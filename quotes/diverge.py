@@ -46,7 +46,7 @@ MAX_EVIDENCE = 4
 _PREFIXES = ("anti", "co", "counter", "de", "inter", "multi", "non", "post", "pre", "re", "un")
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}|\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?"
-    r"|(?:(?i:" + "|".join(_PREFIXES) + r")-(?=[^\W\d_]))?\w+(?:['’]\w+)*"
+    r"|(?:(?i:" + "|".join(_PREFIXES) + r")(?<![A-Z]{2})-(?=[^\W\d_]))?\w+(?:['’]\w+)*"  # not "UN-AL": an acronym
     r"|%"  # "2%" is "2 percent" (numbers.tsv)
 )
 #: Terminal control sequences (``ESC [ 31 m``, ``ESC ] 0 ; title BEL``) and other control characters: no

@@ -238,6 +238,12 @@ def test_a_hyphen_between_two_words_still_separates_them() -> None:
     assert content_words("well-known") == content_words("well known") != content_words("wellknown")
 
 
+def test_an_acronym_that_spells_a_prefix_joins_by_any_dash_as_two_words() -> None:
+    """``UN-AL`` is two acronyms, not the prefix ``un-`` on a word: an en dash or a space between them is the same."""
+    assert content_words("the UN-AL envoy") == content_words("the UN–AL envoy") == content_words("the UN AL envoy")
+    assert [op.op for op in word_diff("the UN-AL envoy", "the UN–AL envoy")] == ["equal"]
+
+
 def _difflib_lines(a: str, b: str) -> int:
     """How many lines of difflib a word diff of ``a`` and ``b`` runs (a count of work, not a time)."""
     import difflib
