@@ -91,6 +91,8 @@ class Lexicon:
     marks: dict[str, tuple[str, str]]
     turn_labels: dict[str, str]
     interview_verbs: frozenset[str]
+    interview_nouns: frozenset[str]
+    holding_verbs: frozenset[str]
     evidence_nouns: frozenset[str]
     evidence_verbs: frozenset[str]
     object_complements: frozenset[tuple[str, str]]
@@ -219,6 +221,8 @@ def _load_lexicon() -> Lexicon:
         marks={ch: (family, role) for ch, family, role in read_table("quote_marks.tsv", 3)},
         turn_labels={label: cls for label, cls in read_table("turn_labels.tsv", 2)},
         interview_verbs=frozenset(r[0] for r in read_table("interview_verbs.tsv", 1)),
+        interview_nouns=frozenset(r[0] for r in read_table("interview_nouns.tsv", 2) if r[1] == "event"),
+        holding_verbs=frozenset(r[0] for r in read_table("interview_nouns.tsv", 2) if r[1] == "hold"),
         evidence_nouns=frozenset(r[0] for r in read_table("evidence_nouns.tsv", 1)),
         evidence_verbs=frozenset(r[0] for r in read_table("evidence_verbs.tsv", 1)),
         object_complements=frozenset((verb, prep) for verb, prep in read_table("object_complements.tsv", 2)),

@@ -980,6 +980,11 @@ def _verb_complements(verb: Token, lex: Lexicon) -> Iterator[Candidate]:
                 continue  # the subject of the clause after it, taken for a clause of its own
             if child.i < verb.i and relays_report(child, lex):
                 continue  # "X said that …, Reuters reported": X's words, which X's verb reports; the agency relays
+            if child.i < verb.i and verb.dep_ == "ccomp" and reporting_key(verb.head, lex) is not None:
+                if trailing_relay(verb, lex) is child:
+                    continue  # the same, parsed as said → reported → the words: the words are the head verb's
+            if child.i > verb.i and (held := trailing_relay(child, lex)) is not None:
+                child = held  # "X said [the words], Reuters reported" parsed with the relay under "said"
             if child.i < verb.i and _that_clause_after(verb):
                 continue  # "[narration …] and, in Oldcastle, Berg said that …": the verb reports what follows it
             subject = _subject_taken_for_object(verb, child)
@@ -1085,6 +1090,24 @@ def relays_report(clause: Token, lex: Lexicon) -> bool:
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
         and any(c.dep_ == "ccomp" and c.i > clause.i for c in clause.children)
     )
+
+
+def trailing_relay(clause: Token, lex: Lexicon) -> Token | None:
+    """The words a relay at a sentence's end holds before it when the parser hung the relay under the verb it
+    relays (``Berg said [the port would close], Reuters reported``, parsed as said → reported → close): the
+    content clause before a reporting verb whose own source follows a comma (``, Reuters reported``,
+    ``, reports AP``); None otherwise."""
+    if reporting_key(clause, lex) is None:
+        return None
+    source = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)  # or after: "reports AP"
+    if source is None:
+        source = next((c for c in clause.children if c.dep_ == "dobj" and c.i > clause.i and c.pos_ == "PROPN"), None)
+    if source is None:
+        return None
+    first = min(source.left_edge.i, clause.i)  # where the relay's own words begin
+    if first == 0 or clause.doc[first - 1].text != ",":
+        return None
+    return next((c for c in clause.children if c.dep_ == "ccomp" and c.right_edge.i < first), None)
 
 
 def _that_clause_after(verb: Token) -> bool:
@@ -1341,8 +1364,10 @@ def _content_object(verb: Token, lex: Lexicon) -> tuple[int, int] | None:
         return None
     if obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return None
-    if obj.lemma_.lower() in lex.titles:
-        return None  # "urged the president": whom a request is made to, not what it asks
+    if obj.lemma_.lower() in lex.titles and (
+        obj.text[:1].isupper() or any(c.dep_ in ("det", "poss") for c in obj.children)
+    ):
+        return None  # "urged the president": whom a request is made to, not what it asks ("demanded justice" is)
     if not _one_source(verb, lex):
         return None  # "the two leaders stressed the importance of …" narrates a joint outcome
     tokens = list(obj.subtree)

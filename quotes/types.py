@@ -99,6 +99,7 @@ class Mention:
     body: str | None = None  # organisation words attached to the mention ("presidential office")
     is_subject: bool = False
     gender: str | None = None  # "male"/"female" when its own sentence refers back to it as he or she
+    disjoint: tuple[int, int] | None = None  # a pronoun object's own verb's subject, never its antecedent
 
 
 @dataclass(frozen=True, slots=True)

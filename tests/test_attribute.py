@@ -524,6 +524,44 @@ def test_a_report_a_wire_agency_relays_is_the_sources_via_the_agency(
     assert (q.text, q.speaker, q.via) == ("the port would close in June", "Anna Berg", via)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # no "that": the parser hangs the relay under "said" and the words under the relay
+        (
+            "The minister said the port would close next year, Reuters reported.",
+            ("the port would close next year", "minister", "Reuters"),
+        ),
+        (
+            "Judge Tomas Berg said the public interest was best served by a full inquiry, Associated Press reported.",
+            ("the public interest was best served by a full inquiry", "Tomas Berg", "Associated Press"),
+        ),
+        (
+            "Holt, however, had said as many as 150 people were abducted, reports AP.",
+            ("as many as 150 people were abducted", "Holt", "AP"),
+        ),
+    ],
+)
+def test_a_relay_the_parser_hangs_under_the_report_it_relays_is_still_the_via(
+    quotes_of: Extract, text: str, expected: tuple[str, str, str]
+) -> None:
+    q = only(quotes_of(text), Kind.INDIRECT)
+    assert (q.text, q.speaker, q.via) == expected
+
+
+def test_the_outlet_that_quotes_someone_as_saying_is_the_via_and_never_her(quotes_of: Extract) -> None:
+    text = (
+        '"We are trying to rescue the two hostages," Xinhua quoted foreign ministry spokeswoman Anna Holt as '
+        'saying.\n\n"We are working with the authorities," Xinhua quoted her as saying.\n'
+    )
+    assert [(q.speaker, q.via) for q in quotes_of(text)] == [("Anna Holt", "Xinhua")] * 2
+
+
+def test_a_pronoun_object_may_still_refer_to_the_subject_of_the_verb_above(quotes_of: Extract) -> None:
+    text = 'Anna Holt said the report quoted her wrongly. "It is false," she said.'
+    assert [q.speaker for q in quotes_of(text)] == ["Anna Holt", "Anna Holt"]
+
+
 def test_statement_saying_belongs_to_the_statements_owner(quotes_of: Extract) -> None:
     text = "The city council later released a statement saying it would “explore every option,” including a lawsuit."
     q = only(quotes_of(text), Kind.MIXED)
@@ -858,6 +896,29 @@ def test_qa_turns_go_to_the_interviewer_and_interviewee_the_introduction_names(q
     ]
     bare = "Q: What comes first?\n\nA: The bridge.\n"  # no introduction: the turns name no one
     assert [q.speaker for q in quotes_of(bare)] == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("intro", "asker", "answerer"),
+    [
+        ("Ruritania's foreign ministry spokesman Tomas Berg held a press conference on Monday.", None, "Tomas Berg"),
+        ("Below is the transcript of Tomas Berg's interview with Anna Holt this morning.", "Anna Holt", "Tomas Berg"),
+        ("Below is the transcript of Anna Holt's interview with Minister Tomas Berg.", "Anna Holt", "Tomas Berg"),
+        ("Read our interview with Tomas Berg.", None, "Tomas Berg"),
+        ("This is the Dunmore Courier's interview with Tomas Berg.", None, "Tomas Berg"),  # the paper's
+        ("Berg left the studio after his interview with Anna Holt.", None, None),  # whose interview: a pronoun away
+    ],
+)
+def test_qa_turns_go_to_who_the_introduction_says_gave_the_interview_or_the_press_event(
+    quotes_of: Extract, intro: str, asker: str | None, answerer: str | None
+) -> None:
+    text = f"{intro}\n\nQ: What comes first?\n\nA: The bridge.\n\nQ: When?\n\nA: By June.\n"
+    assert [q.speaker for q in quotes_of(text) if q.kind is Kind.DIRECT] == [asker, answerer] * 2
+
+
+def test_a_photo_credit_line_opens_no_turn(quotes_of: Extract) -> None:
+    text = "Minister Tomas Berg leaving the studio this morning \nPic: Anna Holt\n\nQ: What first?\n\nA: The bridge.\n"
+    assert [q.text for q in quotes_of(text)] == ["What first?", "The bridge."]
 
 
 def test_a_qa_turn_shows_its_label_as_the_speakers_mention_at_the_quote(quotes_of: Extract) -> None:

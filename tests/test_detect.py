@@ -588,6 +588,19 @@ def test_evidence_that_shows_something_is_a_finding_not_a_quote(quotes_of: Extra
     assert reported("The minister revealed that the plant would close.") == ["the plant would close"]
 
 
+def test_decrying_something_as_something_reports_both(quotes_of: Extract) -> None:
+    reported = reported_by(quotes_of)
+    assert reported("Commuters decried the fare rise as an attack on the low paid.") == [
+        "the fare rise as an attack on the low paid"
+    ]
+
+
+def test_a_title_word_asked_for_with_no_article_is_what_is_asked_not_whom(quotes_of: Extract) -> None:
+    reported = reported_by(quotes_of)
+    assert reported("The marchers demanded justice for the victim.") == ["justice for the victim"]
+    assert reported("The marchers demanded the president.") == []  # whom: no report
+
+
 def test_a_comparison_or_accusation_reports_its_object_with_its_complement(quotes_of: Extract) -> None:
     reported = reported_by(quotes_of)
     assert reported("President Ana Costa compared the new port to a second capital.") == [

@@ -543,6 +543,45 @@ def test_bare_residents_are_the_group_of_residents_the_article_named_before(
 
 
 @pytest.mark.parametrize(
+    ("later", "speaker"),
+    [
+        ("Along the high street, shop owners say", "Shop owners in Dunmore"),  # some of the words named before
+        ("Some shop owners say", "Shop owners in Dunmore"),  # a quantifier names no other group
+        ("Farm owners say", "Farm owners"),  # words of its own: another group
+    ],
+)
+def test_a_plural_with_some_of_the_words_of_a_group_named_before_is_that_group(
+    quotes_of: Callable[[str], list[Quote]], later: str, speaker: str
+) -> None:
+    text = (
+        "Shop owners in Dunmore say roadworks have cut their takings by half this spring.\n\n"
+        f"{later} the council has not told them when the work will end.\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Shop owners in Dunmore", speaker]
+
+
+def test_a_plural_used_before_a_fuller_group_with_its_words_is_a_group_of_its_own(
+    quotes_of: Callable[[str], list[Quote]],
+) -> None:
+    text = (
+        "Health officials said two more cases were confirmed on Sunday.\n\n"
+        "State health officials said the second patient lived in Dunmore.\n\n"
+        "Health officials said the first patient was taken to hospital by ambulance.\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Health officials", "State health officials", "Health officials"]
+
+
+def test_an_unnamed_person_is_named_with_the_participle_that_says_which_one(
+    quotes_of: Callable[[str], list[Quote]],
+) -> None:
+    text = (
+        "One woman living in the Mill Court flats, who did not want to be named, said she was scared.\n\n"
+        '"I lock the door every night now," the woman said.\n'
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["One woman living in the Mill Court flats"] * 2
+
+
+@pytest.mark.parametrize(
     ("text", "speaker"),
     [
         # the body made a subject just before speaks through its unnamed spokesman

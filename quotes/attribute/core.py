@@ -31,6 +31,7 @@ from ..detect import (
     relays_report,
     reporting_key,
     reporting_lemma,
+    trailing_relay,
 )
 from ..types import Attribution, Kind, Mention
 from . import ranking
@@ -218,6 +219,10 @@ def interview_parties(doc: Doc, before: int, lex: Lexicon) -> dict[str, Mention]
         if sent.end_char > before:
             break
         for tok in sent:
+            if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in lex.interview_nouns:
+                found = _event_parties(tok, lex)
+                if found:
+                    return found
             if tok.pos_ != "VERB":
                 continue
             lemma = tok.lemma_.lower()
@@ -239,6 +244,46 @@ def interview_parties(doc: Doc, before: int, lex: Lexicon) -> dict[str, Mention]
             if len(out) == 2:  # both named: "Jen Psaki spoke to reporters" says nothing of who asks
                 return out
     return {}
+
+
+def _event_parties(event: Token, lex: Lexicon) -> dict[str, Mention]:
+    """Who answers, and who asks when the text says so, from a noun naming the interview or press event
+    (``interview_nouns.tsv``): the one who holds it (``Berg held a press conference``), the one whose it is
+    (``Berg's briefing``, ``Berg's interview with Anna Holt``: Holt asks, unless only she has a title), the one it is
+    with when it is no one's (``an interview with Berg``). Empty when a named party is missing or a pronoun's."""
+    head = event.head
+    if event.dep_ == "dobj" and head.lemma_.lower() in lex.holding_verbs:
+        holder = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        named = _named_party(holder, lex)
+        return {"answerer": named} if named is not None else {}
+    owner = next((c for c in event.children if c.dep_ == "poss"), None)
+    partner = next(
+        (o for p in event.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"),
+        None,
+    )
+    own, other = _named_party(owner, lex), _named_party(partner, lex)
+    if owner is not None and own is None and not _outlet(owner):
+        return {}  # "his interview with Holt": whose it is is a pronoun away
+    if own is not None and other is not None:
+        if other.role and not own.role:
+            return {"asker": own, "answerer": other}  # "Holt's interview with Minister Berg"
+        return {"asker": other, "answerer": own}
+    answerer = own if own is not None else other
+    return {"answerer": answerer} if answerer is not None else {}
+
+
+def _named_party(tok: Token | None, lex: Lexicon) -> Mention | None:
+    """The person a token names, when it is a name and no organisation's (the tagger may call a person's name
+    a place: ``Anna Holt's`` as a facility)."""
+    mention = token_mention(tok, lex) if tok is not None else None
+    if mention is None or mention.form != "name" or tok is None or _outlet(tok):
+        return None
+    return mention
+
+
+def _outlet(owner: Token) -> bool:
+    """Whether whose an interview is names the publisher, not a party to it: ``our``, an organisation."""
+    return owner.lower_ in ("our", "my") or owner.ent_type_ in ("ORG", "NORP")
 
 
 def _is_clause(doc: Doc, cand: Candidate) -> bool:
@@ -313,10 +358,11 @@ def _attribute_one(
             mention = token_mention(subject, lex)
         elif mention is None and cand.kind is not Kind.INDIRECT and cue_tok.i >= span.end and not joint:
             mention = _inverted_description(cue_tok)  # "“…,” added the veteran leftist."
-        if quoted_as is not None:
-            reporter = _speaker_token(quoted_as.head.head, lex)
+        quoting = cue_tok.lemma_.lower() in ("quote", "cite") and subject is not None and subject.head.i == cue_tok.i
+        if quoted_as is not None or quoting and subject is not None and subject.dep_ == "dobj":
+            reporter = _speaker_token(quoted_as.head.head, lex) if quoted_as is not None else _nearest_subject(cue_tok)
             if reporter is not None:
-                via = token_mention(reporter, lex)
+                via = token_mention(reporter, lex)  # "Xinhua quoted Holt as saying": Holt's words, via Xinhua
         elif cand.kind is Kind.INDIRECT and mention is not None:
             inner = _inner_reporter(span, lex)
             if inner is not None:
@@ -424,7 +470,10 @@ def _relay(cue: Token, lex: Lexicon) -> Token | None:
     """Who relays a report whose whole clause a reporting verb after it reports (``Berg said that …, Reuters
     reported`` or ``…, reported Reuters``): that verb's subject, or the name after it; None otherwise."""
     verb = cue.head
-    if cue.dep_ != "ccomp" or verb.i <= cue.i or not relays_report(cue, lex):
+    hung = next((c for c in cue.children if c.dep_ == "ccomp" and trailing_relay(c, lex) is not None), None)
+    if hung is not None:
+        verb = hung  # the relay parsed under the verb it relays: said → reported
+    elif cue.dep_ != "ccomp" or verb.i <= cue.i or not relays_report(cue, lex):
         return None
     source = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if source is None:

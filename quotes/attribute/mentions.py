@@ -61,7 +61,14 @@ def logical_subject(tok: Token) -> bool:
 def token_mention(tok: Token, lex: Lexicon) -> Mention | None:
     """The mention a source token heads: a name, a pronoun or a description."""
     if tok.pos_ == "PRON" or tok.lower_ in lex.pronouns:
-        return Mention(tok.text, tok.idx, tok.idx + len(tok.text), "pronoun", is_subject=tok.dep_ in SUBJECTS)
+        return Mention(
+            tok.text,
+            tok.idx,
+            tok.idx + len(tok.text),
+            "pronoun",
+            is_subject=tok.dep_ in SUBJECTS,
+            disjoint=_binder(tok),
+        )
     subject = logical_subject(tok)  # the source's own place in the sentence, whichever name it turns out to be
     if (title := marked_name(tok)) is not None:  # "The “Dunmore Courier” reported": the paper, marks and all
         return Mention(title.text, title.start_char, title.end_char, "name", "ORG", is_subject=subject)
@@ -111,6 +118,17 @@ def token_mention(tok: Token, lex: Lexicon) -> Mention | None:
 
 #: Most words of a proper name written in quotation marks (a newspaper, a programme: ``“Bild am Sonntag”``).
 MAX_MARKED_NAME = 6
+
+
+def _binder(pronoun: Token) -> tuple[int, int] | None:
+    """The subject of the verb whose object a pronoun is (``Xinhua quoted [her]``): a plain pronoun object never
+    refers to its own verb's subject (that takes ``herself``). Its character span, or None."""
+    if pronoun.dep_ not in ("dobj", "dative"):
+        return None
+    subject = next((c for c in pronoun.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != pronoun.i), None)
+    if subject is None:
+        return None
+    return subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
 
 
 def marked_name(tok: Token) -> Span | None:
@@ -343,6 +361,7 @@ def noun_phrase(tok: Token) -> Span:
     named = name_like(tok) and tok.lower_ not in lex.anonymous_heads  # "Vendors at …" opening a sentence
     preps = ("of",) if named else _KEPT_PREPS  # "Ministry of X", but not "Smith in recent days"
     document = tok.lemma_.lower() in lex.document_heads and tok.pos_ == "NOUN"  # "a note [on the website]"
+    unnamed = tok.lower_ in lex.anonymous_heads  # "One woman [living in the flats]": which woman
     for c in tok.children:
         if c.dep_ == "prep" and f"{c.lower_} {c.right_edge.lower_}" in lex.adverbials and c.right_edge.i == c.i + 1:
             continue  # "says the letter [in part]": how it was said, not which letter
@@ -351,7 +370,7 @@ def noun_phrase(tok: Token) -> Span:
         kept = c.dep_ == "prep" and (c.lower_ in preps or _seat(tok, c)) or c.dep_ in ("compound", "flat")
         if c.i > tok.i and (kept or document and _says_where(c)):  # a collective's name is the people it gathers
             right = max(right, _right_without_clauses(c) if tok.lower_ in COLLECTIVES else c.right_edge.i)
-        elif c.i == tok.i + 1 and (tok.tag_ == "NNS" or document and not _authored(c)) and _says_which(c):
+        elif c.i == tok.i + 1 and (tok.tag_ == "NNS" or unnamed or document and not _authored(c)) and _says_which(c):
             right = max(right, c.right_edge.i)  # "people living on the levels", "an email sent to staff"
         elif tok.lower_ in lex.anonymous_heads and (last := _which_ones(tok, c, lex)) is not None:
             right = max(right, last)  # "residents who live near the plant": which residents

@@ -716,10 +716,13 @@ def _antecedent(
     inside quoted or reported words (``"… when Hitler decided …," he insisted`` is not Hitler;
     ``He said Sesay inherited the ministry. He said …`` is not Sesay)."""
     wanted = PRONOUN_GENDERS.get(pronoun.text.lower())
+    binder = pronoun.disjoint
+    bound = {p.text for p in persons.before(pronoun.start) if binder is not None and binder[0] <= p.start < binder[1]}
 
     def fits(p: Mention) -> bool:
         return (
             p.end <= pronoun.start
+            and p.text not in bound  # "Xinhua quoted her": her is not Xinhua, here or named before
             and not _quoted_apart(p, pronoun, marked)
             and (wanted is None or _gender_of(p, persons) in (None, wanted))
         )
@@ -860,18 +863,24 @@ def _company_named_before(m: Mention, bodies: _Bodies, lex: Lexicon) -> Mention 
 
 
 def _group_named_before(m: Mention, bodies: _Bodies, lex: Lexicon) -> Mention | None:
-    """The group a bare plural refers back to ("Residents said …" after "Khar residents"): the last unnamed source
-    named before it with the same head noun and words of its own, or None."""
+    """The group a plural refers back to ("Residents said …" after "Khar residents", "business owners say …" after
+    "Business owners in Seminole Heights"): the last unnamed source named before it with the same head noun, all of
+    its words and words of its own, or None."""
     bag, head = name_bag(m.text, lex)
-    if len(bag) != 1 or not head.endswith("s"):
+    words = bag - QUANTIFIERS  # "Some residents" are the residents named before
+    if not words or not head.endswith("s"):
         return None
     fuller = [
         b
         for b in bodies.all
         if b.end <= m.start
         and (is_anonymous(b) and head_word(b.text).lower() == head or _gathered(b.text, lex) == head)
-        and len(name_bag(b.text, lex)[0] - QUANTIFIERS) > 1  # "many experts" names no one more
+        and words < name_bag(b.text, lex)[0] - QUANTIFIERS  # "many experts" names no one more
     ]
+    bare = min((b.start for b in bodies.all if name_bag(b.text, lex)[0] - QUANTIFIERS == words), default=m.start)
+    fuller = [
+        b for b in fuller if b.start < bare
+    ]  # "health officials" before "state health officials": a group of its own
     return max(fuller, key=lambda b: b.start, default=None)
 
 
