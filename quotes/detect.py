@@ -1511,11 +1511,17 @@ def joint_subject(subject: Token) -> bool:
             return True  # "Moreau and her neighbour, Berg, said": the second named in apposition
         if c.pos_ != "PROPN" or c.i < subject.i:
             continue
-        if c.dep_ == "conj":
+        titled = c.lower_ in lexicon().titles  # "Ana Holt, Deputy Director of Nursing and Care said": her title
+        if c.dep_ == "conj" and not titled:  # "Ms Holt, Executive Director, Dunmore Hospital said": her title
             return True
         after = c.right_edge.i + 1
-        titled = c.lower_ in lexicon().titles  # "Ana Holt, Deputy Director of Nursing and Care said": her title
-        if c.dep_ == "appos" and doc[c.left_edge.i - 1].text == "," and after == subject.head.i and not titled:
+        body = c.lower_ in lexicon().body_heads or c.ent_type_ in ("ORG", "GPE", "FAC")  # "…, Dunmore Hospital said"
+        if (
+            c.dep_ == "appos"
+            and doc[c.left_edge.i - 1].text == ","
+            and after == subject.head.i
+            and not (titled or body)
+        ):
             return True  # "Moreau, Berg stress": nothing between the second name and the verb
     return False
 

@@ -562,6 +562,33 @@ def test_a_pronoun_object_may_still_refer_to_the_subject_of_the_verb_above(quote
     assert [q.speaker for q in quotes_of(text)] == ["Anna Holt", "Anna Holt"]
 
 
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        (
+            "PRESIDENT TOMAS BERG: We will build the bridge.\n\nHOLT: When?\n\nPRESIDENT: Next year.\n",
+            ["TOMAS BERG", "HOLT", "TOMAS BERG"],  # the president the page's labels name
+        ),
+        ("HOLT: When will the bridge come?\n\nPRESIDENT: Next year.\n", ["HOLT", "PRESIDENT"]),  # no one named
+    ],
+)
+def test_a_label_that_is_only_a_title_is_the_person_the_page_names_with_it(
+    quotes_of: Extract, text: str, speakers: list[str]
+) -> None:
+    assert [q.speaker for q in quotes_of(text)] == speakers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Ms Anna Holt, Executive Director, Dunmore Hospital said she was "extremely proud" of the team.',
+        'Anna Holt, Chief Nurse, Dunmore Hospital, said she was "extremely proud" of the team.',
+    ],
+)
+def test_a_title_and_a_workplace_after_a_name_are_hers_not_more_speakers(quotes_of: Extract, text: str) -> None:
+    assert [q.speaker for q in quotes_of(text)] == ["Anna Holt"]
+
+
 def test_statement_saying_belongs_to_the_statements_owner(quotes_of: Extract) -> None:
     text = "The city council later released a statement saying it would “explore every option,” including a lawsuit."
     q = only(quotes_of(text), Kind.MIXED)

@@ -165,6 +165,9 @@ def _label_name(text: str, span: tuple[int, int], lex: Lexicon) -> Mention:
     lieutenant general); two words at least stay the name (``THE MODERATOR``)."""
     start, end = span
     words = list(re.finditer(r"\S+", text[start:end]))
+    title = words[0].group().lower().rstrip(".") if len(words) == 1 else ""
+    if title in lex.titles:  # "Mayor:": the mayor the page names, the title its own role
+        return Mention(text[start:end], start, end, "description", "PERSON", role=title)
     k = 0
     while k < len(words) - 2 and words[k].group().lower() in lex.titles:
         k += 1

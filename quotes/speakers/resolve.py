@@ -341,7 +341,8 @@ def _role_holder(m: Mention, persons: _People, lex: Lexicon, sources: _Sources |
     one with that role was ("the 23-year-old" after "Choo, head chef at Dan Lao, …" is Choo)."""
     words = [w.lower() for w in name_words(m.text)]
     owned = _POSSESSIVE.match(m.text.strip()) is not None
-    bare = len(words) == 1 and m.text.islower() and words[0] in lex.titles  # "…, counsel said": a court report's idiom
+    # "…, counsel said": a court report's idiom; "Mayor:" as a transcript's label (a title that is its own role)
+    bare = len(words) == 1 and words[0] in lex.titles and (m.text.islower() or m.role == words[0])
     if not words or (words[0] != "the" and not owned and not bare):
         return None
     head = head_word(m.text)
@@ -355,6 +356,8 @@ def _role_holder(m: Mention, persons: _People, lex: Lexicon, sources: _Sources |
         holders = [p for p, o in known if o & places] or [p for p, o in known if not o]
     if holders:  # "the cook": "Ali Khan, a cook"; "the farmer": "Ana Ruiz, a farmer from …"
         return holders[-1]
+    if bare and m.role == words[0]:
+        return None  # a label "PRESIDENT:" with no president named: no one else's
     if places:
         origins = sources.origins(persons, lex)
         before = [p for p in before if origins.get(_fullest_person(p, persons), frozenset()) & places]
