@@ -588,6 +588,22 @@ def test_evidence_that_shows_something_is_a_finding_not_a_quote(quotes_of: Extra
     assert reported("The minister revealed that the plant would close.") == ["the plant would close"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Berg estimated the full clean-up would take several weeks.", ["the full clean-up would take several weeks"]),
+        ("Holt had previously implied that her seat would stay safe.", ["her seat would stay safe"]),
+        ("Berg estimated 1,500 people at the march.", []),  # an estimate with no clause reports nothing
+        (
+            "Senator Anna Berg ruled out ending the war with Ruritania this year.",
+            ["ending the war with Ruritania this year"],
+        ),
+    ],
+)
+def test_estimates_and_implications_report_their_clause(quotes_of: Extract, text: str, expected: list[str]) -> None:
+    assert reported_by(quotes_of)(text) == expected
+
+
 def test_decrying_something_as_something_reports_both(quotes_of: Extract) -> None:
     reported = reported_by(quotes_of)
     assert reported("Commuters decried the fare rise as an attack on the low paid.") == [

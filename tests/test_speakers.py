@@ -560,6 +560,31 @@ def test_a_plural_with_some_of_the_words_of_a_group_named_before_is_that_group(
     assert [q.speaker for q in quotes_of(text)] == ["Shop owners in Dunmore", speaker]
 
 
+@pytest.mark.parametrize(
+    ("below", "speaker"),
+    [
+        ("ministry spokesman Tomas Berg", "Tomas Berg"),  # the lead's spokesman, named below
+        ("army spokesman Tomas Berg", "ministry spokesman"),  # another spokesman: the lead's stays unnamed
+    ],
+)
+def test_a_leads_unnamed_title_is_the_one_person_named_below_with_it(
+    quotes_of: Callable[[str], list[Quote]], below: str, speaker: str
+) -> None:
+    text = (
+        "The port will close next year, a ministry spokesman said on Monday.\n\n"
+        f'"We have no choice," {below} told reporters.\n'
+    )
+    assert [q.speaker for q in quotes_of(text)] == [speaker, "Tomas Berg"]
+
+
+def test_an_organisation_tagged_as_one_name_keeps_its_and(quotes_of: Callable[[str], list[Quote]]) -> None:
+    text = (
+        "The cosmetics maker, Procter and Gamble, has opened a plant in Dunmore.\n"
+        "The company said 280 jobs would be lost at the old plant.\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Procter and Gamble"]
+
+
 def test_a_plural_used_before_a_fuller_group_with_its_words_is_a_group_of_its_own(
     quotes_of: Callable[[str], list[Quote]],
 ) -> None:

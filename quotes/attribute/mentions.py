@@ -384,7 +384,22 @@ def noun_phrase(tok: Token) -> Span:
     ent = entity_of(tok)
     if ent is not None and ent.label_ == "ORG" and right < ent.end - 1 and any(t.lower_ == "of" for t in ent):
         right = ent.end - 1  # "the Union of Midwives and Nurses": one organisation's name holds its "and"
+    elif ent is not None and ent.label_ == "ORG" and right < ent.end - 1 and _one_name(ent):
+        right = ent.end - 1  # "Procter and Gamble", tagged as one organisation: its "and" joins no two sources
     return doc[left : right + 1]
+
+
+def _one_name(ent: Span) -> bool:
+    """Whether an organisation the tagger found as one entity is one name with ``and`` or ``&`` inside it
+    (``Procter and Gamble``): every other word capitalized, the conjunction neither first nor last."""
+    inner = [t for t in ent if t.lower_ in ("and", "&")]
+    words = [t for t in ent if t.lower_ not in ("and", "&")]
+    return (
+        bool(inner)
+        and ent[0].lower_ not in ("and", "&")
+        and ent[-1].lower_ not in ("and", "&")
+        and all(t.text[:1].isupper() for t in words)
+    )
 
 
 #: Nouns that count or gather the people an ``of`` phrase names (``A group of Dunmore residents``).

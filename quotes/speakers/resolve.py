@@ -295,6 +295,8 @@ def _canonical(
         m = replace(m, label="PERSON")
     if m.form == "description" and (earlier := _described_before(m, persons, bodies, lex, sources)) is not None:
         return _canonical(earlier, persons, bodies, lex, sources)  # "According to the woman": the one quoted before
+    if m.form == "description" and sources and (later := _named_later(m, persons, lex, sources.text)) is not None:
+        m = later  # "…, a ministry spokesman said" in the lead, "ministry spokesman Tomas Berg" below it
     if m.form == "description":
         holder = _role_holder(m, persons, lex, sources)
         if holder is not None:
@@ -374,6 +376,33 @@ def _role_holder(m: Mention, persons: _People, lex: Lexicon, sources: _Sources |
     subjects = [p for p in before if p.is_subject]  # people the article has made the subject of a sentence
     chosen = quoted or subjects or before
     return chosen[-1] if chosen else None
+
+
+#: Characters before a name searched for the words of a lead's description of that person.
+NAMED_LATER_REACH = 60
+
+
+def _named_later(m: Mention, persons: _People, lex: Lexicon, text: str) -> Mention | None:
+    """The one person named after an indefinite title no one was named before (a lead's "a ministry spokesman said",
+    the body's "ministry spokesman Tomas Berg said"): the person whose role holds the title, every word of the
+    description written just before the name; None when no one or more than one person fits, or someone was
+    named before."""
+    words = [w.lower() for w in name_words(m.text)]
+    if len(words) < 2 or words[0] not in ("a", "an") or words[-1] not in lex.titles:
+        return None
+    if any(p.form == "name" for p in persons.before(m.start)):
+        return None
+    head, qualifiers = words[-1], set(words[1:-1])
+    fits = [
+        p
+        for p in persons.all
+        if p.start > m.end
+        and p.form == "name"
+        and _holds(p.role, head, lex)
+        and qualifiers <= set(name_words(text[max(0, p.start - NAMED_LATER_REACH) : p.start].lower()))
+    ]
+    names = {_fullest_person(p, persons) for p in fits}
+    return fits[0] if len(names) == 1 else None
 
 
 #: Determiners of a description of one unnamed person ("One vendor", "a woman", "another resident").
