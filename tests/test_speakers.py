@@ -585,6 +585,24 @@ def test_an_organisation_tagged_as_one_name_keeps_its_and(quotes_of: Callable[[s
     assert [q.speaker for q in quotes_of(text)] == ["Procter and Gamble"]
 
 
+def test_they_after_a_group_whose_capital_reads_as_a_name_is_that_group(
+    quotes_of: Callable[[str], list[Quote]],
+) -> None:
+    text = (
+        "Commuters in the city say that traveling on the buses is becoming difficult as most of them lack space. "
+        "They say that the buses are overburdened and more buses are needed.\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["commuters in the city"] * 2
+
+
+def test_the_head_of_a_description_is_not_its_participle() -> None:
+    from quotes.speakers.names import head_word
+
+    assert head_word("people living in northeast Dunmore") == "people"
+    assert head_word("a building in the city") == "building"
+    assert head_word("Commuters in the city") == "commuters"
+
+
 def test_a_plural_used_before_a_fuller_group_with_its_words_is_a_group_of_its_own(
     quotes_of: Callable[[str], list[Quote]],
 ) -> None:

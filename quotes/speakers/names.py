@@ -141,7 +141,8 @@ def head_word(text: str) -> str:
     words = [w.lower() for w in name_words(text)]
     for k, w in enumerate(words):
         if w in PREPOSITIONS and k > 0:
-            return words[k - 1]
+            participle = k > 1 and words[k - 1].endswith("ing") and words[k - 2] not in DETERMINERS
+            return words[k - 2] if participle else words[k - 1]  # "people [living] in …": people
     return words[-1] if words else ""
 
 

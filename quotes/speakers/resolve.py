@@ -697,8 +697,9 @@ def _body_before(pronoun: Mention, bodies: _Bodies, sources: _Sources) -> Mentio
 
 
 def _within_reach(pronoun: Mention, candidates: Iterable[Mention], sources: _Sources) -> Mention | None:
-    """The last of ``candidates``, when it lies within ``PRONOUN_PARAGRAPHS`` paragraph breaks of the pronoun."""
-    last = max(candidates, key=lambda b: b.start, default=None)
+    """The last of ``candidates``, when it lies within ``PRONOUN_PARAGRAPHS`` paragraph breaks of the pronoun; of two
+    readings of the same words, the description (``Commuters in the city`` read as a name too, for its capital)."""
+    last = max(candidates, key=lambda b: (b.start, b.form == "description"), default=None)
     if last is None or paragraph_gap(sources.text, last.end, pronoun.start) > PRONOUN_PARAGRAPHS:
         return None
     return last
