@@ -595,6 +595,24 @@ def test_they_after_a_group_whose_capital_reads_as_a_name_is_that_group(
     assert [q.speaker for q in quotes_of(text)] == ["commuters in the city"] * 2
 
 
+@pytest.mark.parametrize(
+    ("middle", "speaker"),
+    [
+        ("They described the situation as worrisome.", "farmers"),  # a run of "They" paragraphs: still them
+        ("The minister described the situation as worrisome.", None),  # the run is broken: out of reach
+    ],
+)
+def test_they_reaches_a_group_through_paragraphs_that_open_with_they(
+    quotes_of: Callable[[str], list[Quote]], middle: str, speaker: str | None
+) -> None:
+    text = (
+        "The farmers spoke in separate interviews on Saturday.\n\n"
+        f"{middle}\n\n"
+        "They also added that the rise in the price of fertiliser was hurting them.\n"
+    )
+    assert [q.speaker for q in quotes_of(text) if q.speaker_mention == "They"] == [speaker]
+
+
 def test_the_head_of_a_description_is_not_its_participle() -> None:
     from quotes.speakers.names import head_word
 

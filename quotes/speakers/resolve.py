@@ -665,7 +665,7 @@ def _group_before(pronoun: Mention, bodies: _Bodies, sources: _Sources, lex: Lex
     "Parents packed a Dunmore school board meeting …, and they say"); None otherwise (a "they" after a named body that
     speaks or acts is left unresolved)."""
     before = (b for b in bodies.all if b.end <= pronoun.start and b.label not in PLACES and _figures(b, sources))
-    last = _within_reach(pronoun, before, sources)
+    last = _within_reach(_they_run_start(pronoun, sources.text), before, sources)
     if last is None:  # "The councillors alleged …\n\n… which they said …\n\nThey said …": the "they" before names it
         earlier = _within_reach(pronoun, (p for p in sources.groups if p.end <= pronoun.start), sources)
         return _group_before(earlier, bodies, sources, lex) if earlier is not None else None
@@ -674,6 +674,25 @@ def _group_before(pronoun: Mention, bodies: _Bodies, sources: _Sources, lex: Lex
     spoke = last.form == "description" and (last.start, last.end) in sources.quoted
     together = _singular(head_word(last.text).lower()) in lex.joint_heads
     return last if is_anonymous(last) or spoke and not together else None
+
+
+def _they_run_start(pronoun: Mention, text: str) -> Mention:
+    """Where the run of paragraphs that open with "They" before a pronoun's paragraph begins ("The farmers spoke
+    …\n\nThey described …\n\nThey also added …"): the group is within reach of the run's first "They", as of
+    each; the pronoun itself when the paragraph before it opens otherwise."""
+    at = text.rfind("\n", 0, pronoun.start)
+    while at > 0:
+        opening = text.rfind("\n", 0, at)  # the paragraph before
+        paragraph = text[opening + 1 : at] if opening >= 0 else text[:at]
+        if not paragraph.strip():
+            at = opening  # a blank line between paragraphs
+            continue
+        if not paragraph.lstrip().startswith("They "):
+            break
+        first = opening + 1 + len(paragraph) - len(paragraph.lstrip())
+        pronoun = replace(pronoun, start=first, end=first + 4)
+        at = opening
+    return pronoun
 
 
 def _figures(m: Mention, sources: _Sources) -> bool:
