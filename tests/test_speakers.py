@@ -613,6 +613,22 @@ def test_they_reaches_a_group_through_paragraphs_that_open_with_they(
     assert [q.speaker for q in quotes_of(text) if q.speaker_mention == "They"] == [speaker]
 
 
+@pytest.mark.parametrize(
+    ("subject", "speaker"),
+    [
+        ("Officials with the Dunmore Department of Health", "officials with the Dunmore Department of Health"),
+        ("An anonymous source with the Dunmore police", "anonymous source with the Dunmore police"),
+        (
+            "A spokesperson for the flooring and carpeting company",
+            "spokesperson for the flooring and carpeting company",
+        ),
+        ("Residents and officials", "residents"),  # the head's own "and" still ends it
+    ],
+)
+def test_an_unnamed_sources_phrase_keeps_who_they_are_with_and_its_own_inner_and(subject: str, speaker: str) -> None:
+    assert _speakers_of(subject) == [speaker]
+
+
 def test_the_head_of_a_description_is_not_its_participle() -> None:
     from quotes.speakers.names import head_word
 

@@ -25,6 +25,9 @@ PLACE_ENTS = ("GPE", "LOC", "FAC")
 _LEFT_MODS = ("det", "amod", "compound", "poss", "case", "nummod", "nmod", "punct", "quantmod", "advmod")
 #: Prepositions whose phrase stays in a mention ("Ministry of Foreign Affairs", "official from the office").
 _KEPT_PREPS = ("of", "from", "at", "for", "in")
+#: Prepositions whose phrase says which unnamed sources a head means ("officials with the health department", "a
+#: source with the police"), kept for them only ("the company with the contract" is no one's affiliation).
+_UNNAMED_PREPS = ("with",)
 #: Tags of a participle that says which people a plural noun means ("people living on the levels", "residents
 #: affected by the floods"): kept in the noun phrase ("an AFP count based on …" is no group and keeps none).
 _PARTICIPLES = ("VBG", "VBN")
@@ -359,7 +362,7 @@ def noun_phrase(tok: Token) -> Span:
     right = tok.i
     lex = lexicon()
     named = name_like(tok) and tok.lower_ not in lex.anonymous_heads  # "Vendors at …" opening a sentence
-    preps = ("of",) if named else _KEPT_PREPS  # "Ministry of X", but not "Smith in recent days"
+    preps = ("of",) if named else _KEPT_PREPS + _UNNAMED_PREPS if tok.lower_ in lex.anonymous_heads else _KEPT_PREPS
     document = tok.lemma_.lower() in lex.document_heads and tok.pos_ == "NOUN"  # "a note [on the website]"
     unnamed = tok.lower_ in lex.anonymous_heads  # "One woman [living in the flats]": which woman
     for c in tok.children:
@@ -378,8 +381,11 @@ def noun_phrase(tok: Token) -> Span:
         left += 1
     while right > tok.i and (doc[right].is_punct or doc[right].dep_ in ("cc", "conj", "appos") and right > tok.i):
         right -= 1
-    if right > tok.i:
-        cut = next((t.i for t in doc[tok.i + 1 : right + 1] if t.dep_ == "cc" or t.text in (",", "(")), None)
+    if right > tok.i:  # a conjunction of the head's own ends it; one inside its phrase ("for the flooring and
+        # carpeting company") does not
+        cut = next(
+            (t.i for t in doc[tok.i + 1 : right + 1] if t.dep_ == "cc" and t.head == tok or t.text in (",", "(")), None
+        )
         right = cut - 1 if cut is not None else right
     ent = entity_of(tok)
     if ent is not None and ent.label_ == "ORG" and right < ent.end - 1 and any(t.lower_ == "of" for t in ent):
