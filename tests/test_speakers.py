@@ -629,6 +629,20 @@ def test_an_unnamed_sources_phrase_keeps_who_they_are_with_and_its_own_inner_and
     assert _speakers_of(subject) == [speaker]
 
 
+@pytest.mark.parametrize(
+    ("first", "speaker"),
+    [
+        ("The Dunmore Civil Society Council has accused the government of neglect.", "Dunmore Civil Society Council"),
+        ("A group of Dunmore residents met on Monday.", "group"),  # an unnamed group: still that group
+    ],
+)
+def test_the_group_is_the_organisation_made_a_subject_just_before_it(
+    quotes_of: Callable[[str], list[Quote]], first: str, speaker: str
+) -> None:
+    text = f"{first}\n\nThe group said it would no longer stay silent.\n"
+    assert [q.speaker for q in quotes_of(text) if q.speaker_mention == "The group"] == [speaker]
+
+
 def test_the_head_of_a_description_is_not_its_participle() -> None:
     from quotes.speakers.names import head_word
 
