@@ -983,6 +983,9 @@ def _verb_complements(verb: Token, lex: Lexicon) -> Iterator[Candidate]:
             if child.i < verb.i and verb.dep_ == "ccomp" and reporting_key(verb.head, lex) is not None:
                 if trailing_relay(verb, lex) is child:
                     continue  # the same, parsed as said → reported → the words: the words are the head verb's
+            which = child.left_edge.lower_ == "which" and child.left_edge.dep_ == "nsubj"
+            if which and child.left_edge.i > verb.i:
+                continue  # "…, officials said, which is why …": a relative clause on what was said, not its content
             if child.i > verb.i and (held := trailing_relay(child, lex)) is not None:
                 child = held  # "X said [the words], Reuters reported" parsed with the relay under "said"
             if child.i < verb.i and _that_clause_after(verb):
@@ -998,6 +1001,9 @@ def _verb_complements(verb: Token, lex: Lexicon) -> Iterator[Candidate]:
                 found = True
                 if child.i > verb.i:
                     yield Candidate(*_continued(verb, child, span, lex), Kind.INDIRECT, cue_token=verb.i)
+                    continue
+                if (goes_on := _shared_predicate_end(verb, lex)) is not None:
+                    yield Candidate(span[0], goes_on, Kind.INDIRECT, cue_token=verb.i)  # "…, the bureau said, and is …"
                     continue
                 yield Candidate(*span, Kind.INDIRECT, cue_token=verb.i)
                 if (more := _conjunct_clause(verb, verb, lex, ("and", "but"))) is not None:
@@ -1273,6 +1279,8 @@ def _around_parenthetical(verb: Token, lex: Lexicon) -> list[tuple[int, int]]:
     sent = verb.sent
     if last.text != "," and last.i + 1 < sent.end and verb.doc[last.i + 1].text == ",":
         last = verb.doc[last.i + 1]  # "…, adds Berg, it is …": the parser hung the closing comma on the sentence
+    elif last.text != "," and (closing := _aside_closing(verb)) is not None:
+        last = closing  # "…, officials said, which is why …": the parser hung what goes on on the aside's verb
     aside = verb.dep_ == "parataxis" or verb.dep_ == "ccomp" and verb.i < verb.head.i  # "…, adds X, it's …"
     if (
         not aside
@@ -1285,10 +1293,49 @@ def _around_parenthetical(verb: Token, lex: Lexicon) -> list[tuple[int, int]]:
     after = [t for t in sent.doc[last.i + 1 : sent.end] if not (t.is_punct or t.is_space)]
     if not before or not after:
         return []
-    if after[0].dep_ != "cc":
-        return [(before[0].idx, after[-1].idx + len(after[-1].text))]
+    if after[0].dep_ != "cc" or _shared_predicate(after, lex):
+        return [(before[0].idx, after[-1].idx + len(after[-1].text))]  # "…, the bureau said, and is expected to …"
     more = _conjunct_clause(verb.head, last, lex, ("and", "but"))
     return [(before[0].idx, before[-1].idx + len(before[-1].text)), *([more] if more else [])]
+
+
+def _aside_closing(verb: Token) -> Token | None:
+    """The comma that closes a parenthetical report the parser gave what goes on after it (``…, officials said,
+    which is why …``, ``…, Holt said, with shelters open …``): the first comma after the verb, when only the aside's
+    own words lie before it and a ``which`` clause or a ``with`` phrase follows; None otherwise."""
+    doc, sent = verb.doc, verb.sent
+    comma = next((t for t in doc[verb.i + 1 : sent.end] if t.text == ","), None)
+    if comma is None or comma.i + 1 >= sent.end or doc[comma.i + 1].lower_ not in ("which", "with"):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[verb.i + 1 : comma.i]):
+        return None
+    return comma
+
+
+def _shared_predicate_end(verb: Token, lex: Lexicon) -> int | None:
+    """The end of a sentence that goes on after a reporting verb placed after what it reports with a predicate
+    sharing that report's subject (``Storm Berg has been forming …, the bureau said, and is expected to …``), the
+    parse making the verb the sentence's root; None otherwise."""
+    doc, sent = verb.doc, verb.sent
+    comma = next((t for t in doc[verb.i + 1 : sent.end] if not t.is_space), None)
+    if comma is None or comma.text != ",":
+        return None
+    after = [t for t in doc[comma.i + 1 : sent.end] if not (t.is_punct or t.is_space)]
+    if not after or after[0].dep_ != "cc" or not _shared_predicate(after, lex):
+        return None
+    return after[-1].idx + len(after[-1].text)
+
+
+def _shared_predicate(after: list[Token], lex: Lexicon) -> bool:
+    """Whether the words after an aside's closing conjunction are a predicate that shares the interrupted
+    sentence's subject (``…, the bureau said, and is expected to make landfall``): a verb with no subject of its own
+    that reports nothing (``…, it added, but later said …`` is a report of its own)."""
+    rest = [t for t in after[1:] if t.dep_ not in ("aux", "auxpass", "advmod", "neg")]
+    if not rest or rest[0].pos_ not in ("VERB", "AUX"):
+        return False
+    verb = rest[0]
+    own = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+    return not own and reporting_key(verb, lex) is None and verb.lemma_.lower() not in lex.act_verbs
 
 
 def _aside_opening(verb: Token, subtree: list[Token]) -> Token | None:

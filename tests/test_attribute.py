@@ -808,6 +808,25 @@ def test_a_clause_after_a_medial_report_is_a_report_of_its_own(quotes_of: Extrac
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Storm Berg has been forming off the coast for days, the weather bureau said, and is expected to land soon.",
+        "Another 2,000 in the town were also on the move, Anna Holt said, with shelters open for those in need.",
+        "The earthquake was shallow, the survey's officials said, which is why it was felt by so many.",
+    ],
+)
+def test_a_sentence_that_goes_on_past_its_medial_report_is_one_record_with_the_aside_inside(
+    quotes_of: Extract, text: str
+) -> None:
+    assert [q.text for q in quotes_of(text) if q.kind is Kind.INDIRECT] == [text.rstrip(".")]
+
+
+def test_a_which_clause_before_its_reporting_verb_is_still_reported(quotes_of: Extract) -> None:
+    text = "Moussa renovated the store, which his attorney said is allowed under city rules."
+    assert [q.text for q in quotes_of(text) if q.kind is Kind.INDIRECT] == ["is allowed under city rules"]
+
+
 def test_reported_clause_stops_before_a_coordinated_action(quotes_of: Extract) -> None:
     text = "Novak said he respected the choice of the voters and congratulated Berg on her victory."
     q = only(quotes_of(text), Kind.INDIRECT)
