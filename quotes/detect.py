@@ -1883,6 +1883,10 @@ def _cut_at_next_report(tokens: list[Token], head: Token) -> list[Token]:
         if speech and tok.tag_ == "VBG" and mark.dep_ == "mark" and mark.i > tokens[0].i + 1 and _says(tok, lex):
             if tok.doc[mark.i - 1].text == ",":  # "…, while warning the public not to …": a report of its own
                 return [t for t in tokens if t.i < mark.i - 1]
+        own = any(c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i for c in tok.children)
+        if speech and own and tok.dep_ == "advcl" and mark.dep_ == "mark" and mark.i > tokens[0].i + 1:
+            if tok.doc[mark.i - 1].text == "," and _says(tok, lex):  # "…, while the ministry had said that …"
+                return [t for t in tokens if t.i < mark.i - 1]
         opening = position.get(tok.left_edge.i - 1)
         commits = tok.lemma_.lower() in lex.commitments  # "… and has offered to …"
         if (speech or commits) and tok.dep_ == "conj" and opening and tokens[opening].lower_ in ("and", "but"):

@@ -822,6 +822,12 @@ def test_a_sentence_that_goes_on_past_its_medial_report_is_one_record_with_the_a
     assert [q.text for q in quotes_of(text) if q.kind is Kind.INDIRECT] == [text.rstrip(".")]
 
 
+def test_a_report_in_a_while_clause_is_a_report_of_its_own(quotes_of: Extract) -> None:
+    text = "Lawmakers argued the sale could harm the port, while the ministry had said that the deal was vetted."
+    got = [(q.text, q.speaker) for q in quotes_of(text) if q.kind is Kind.INDIRECT]
+    assert got == [("the sale could harm the port", "lawmakers"), ("the deal was vetted", "ministry")]
+
+
 def test_a_which_clause_before_its_reporting_verb_is_still_reported(quotes_of: Extract) -> None:
     text = "Moussa renovated the store, which his attorney said is allowed under city rules."
     assert [q.text for q in quotes_of(text) if q.kind is Kind.INDIRECT] == ["is allowed under city rules"]
