@@ -828,6 +828,24 @@ def test_a_report_in_a_while_clause_is_a_report_of_its_own(quotes_of: Extract) -
     assert got == [("the sale could harm the port", "lawmakers"), ("the deal was vetted", "ministry")]
 
 
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        ("BERG: Like I said last night, we controlled our preparation.\n\nHOLT: And then?\n", []),
+        ('"As we said on Monday, the port will close," Berg said.', []),
+        ("BERG: The minister said the port would close.\n\nHOLT: And then?\n", ["the port would close"]),
+        (
+            "Officials said the US had assured them that the port would stay open.",
+            ["the US had assured them that the port would stay open"],
+        ),
+    ],
+)
+def test_a_speaker_reporting_himself_inside_his_own_words_is_no_report_of_its_own(
+    quotes_of: Extract, text: str, reported: list[str]
+) -> None:
+    assert [q.text for q in quotes_of(text) if q.kind is Kind.INDIRECT] == reported
+
+
 def test_a_which_clause_before_its_reporting_verb_is_still_reported(quotes_of: Extract) -> None:
     text = "Moussa renovated the store, which his attorney said is allowed under city rules."
     assert [q.text for q in quotes_of(text) if q.kind is Kind.INDIRECT] == ["is allowed under city rules"]

@@ -116,6 +116,8 @@ def attribute(
             att = _answerer(att, asked, text)
         if att.joint and cand.kind is Kind.INDIRECT:
             continue  # "Moreau and Berg agreed to …": a joint outcome no source is named for (golden/README.md §1)
+        if cand.kind is Kind.INDIRECT and _first_person(att.mention):
+            continue  # "Like I said last night, we …": the speaker's own words again, inside a quote or a turn
         if att.mention is not None and page.meets(att.mention.start, att.mention.end):
             att = replace(att, mention=None)  # "date 2023-12-14 President … said": the stamp is no speaker
         unattributed = att.cue is None and att.mention is None and not att.sourceless
@@ -158,6 +160,21 @@ def attribute(
         if att.kind is Kind.DIRECT:
             asked = att
     return out, mentions
+
+
+#: Pronouns by which a quote's own speaker reports himself: such a report inside his quote or turn is his words
+#: again, no report of someone else's (golden/dev/README.md, "Transcript turns").
+FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+
+
+def _first_person(mention: Mention | None) -> bool:
+    """Whether a mention is a first-person pronoun (``I``, ``we``; not ``US`` for the United States)."""
+    return (
+        mention is not None
+        and mention.form == "pronoun"
+        and mention.text != "US"
+        and mention.text.lower() in FIRST_PERSON
+    )
 
 
 def _label_name(text: str, span: tuple[int, int], lex: Lexicon) -> Mention:
