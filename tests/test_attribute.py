@@ -997,6 +997,15 @@ def test_a_qa_turn_shows_its_label_as_the_speakers_mention_at_the_quote(quotes_o
     assert got == [("Dana Cole", "Q", "Q"), ("Tom Reed", "A", "A")]  # the name is the introduction's, the words here
 
 
+def test_a_quote_paragraph_after_a_persons_paragraph_that_ends_on_it_is_hers(quotes_of: Extract) -> None:
+    text = (
+        '"We will miss it," said Tomas Berg, who retired last year.\n\n'
+        "Anna Holt (66), has been working at the Dunmore post office for 20 years; it is due to close this Friday.\n\n"
+        '"I\'m very disappointed because I live locally. It is a lifeline."\n'
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Tomas Berg", "Anna Holt"]
+
+
 def test_a_paragraph_opening_with_a_quote_gives_it_to_the_person_it_then_introduces(quotes_of: Extract) -> None:
     text = (
         '"It has been hard," said Jane Smith, who runs the bakery.\n\n'

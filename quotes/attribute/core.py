@@ -1137,6 +1137,8 @@ def _previous_paragraph_subject(
     if person is not None and not _quoted(person, marked):
         return token_mention(person, lex)
     subject = next((t for t in sent if t.dep_ in SUBJECTS and t.head == sent.root), None)
+    if subject is not None and subject.lower_ == "it":  # "Holt has worked there for 20 years; it is due to close"
+        subject = next((t for t in sent if t.dep_ in SUBJECTS and t.ent_type_ == "PERSON" and t.i < subject.i), None)
     if subject is None or _quoted(subject, marked):
         return None
     mention = token_mention(subject, lex)
