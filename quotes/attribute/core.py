@@ -162,6 +162,8 @@ def attribute(
     return out, mentions
 
 
+#: Verbs whose object is the source and whose subject relays it ("Xinhua quoted Holt as saying", "citing officials").
+QUOTING_VERBS = frozenset({"quote", "cite"})
 #: Pronouns by which a quote's own speaker reports himself: such a report inside his quote or turn is his words
 #: again, no report of someone else's (golden/dev/README.md, "Transcript turns").
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
@@ -378,8 +380,8 @@ def _attribute_one(
             mention = token_mention(subject, lex)
         elif mention is None and cand.kind is not Kind.INDIRECT and cue_tok.i >= span.end and not joint:
             mention = _inverted_description(cue_tok)  # "“…,” added the veteran leftist."
-        quoting = cue_tok.lemma_.lower() in ("quote", "cite") and subject is not None and subject.head.i == cue_tok.i
-        if quoted_as is not None or quoting and subject is not None and subject.dep_ == "dobj":
+        quoting = subject is not None and subject.dep_ == "dobj" and subject.head.i == cue_tok.i
+        if quoted_as is not None or quoting and cue_tok.lemma_.lower() in QUOTING_VERBS:
             reporter = _speaker_token(quoted_as.head.head, lex) if quoted_as is not None else _nearest_subject(cue_tok)
             if reporter is not None:
                 via = token_mention(reporter, lex)  # "Xinhua quoted Holt as saying": Holt's words, via Xinhua
@@ -521,7 +523,7 @@ def _quoted_as(cue: Token) -> Token | None:
     if cue.lemma_.lower() != "say" or cue.dep_ != "pcomp" or cue.head.lower_ != "as":
         return None
     for tok in cue.sent:
-        if tok.lemma_.lower() in ("quote", "cite") and tok.i < cue.i:
+        if tok.lemma_.lower() in QUOTING_VERBS and tok.i < cue.i:
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             if obj is not None:
                 return obj
@@ -897,7 +899,7 @@ def _speaker_token(verb: Token, lex: Lexicon) -> Token | None:
     for _ in range(4):
         if node is None:
             return None
-        if node.lemma_.lower() in ("quote", "cite"):
+        if node.lemma_.lower() in QUOTING_VERBS:
             obj = next((c for c in node.children if c.dep_ == "dobj"), None)
             if obj is not None and _may_speak(obj, lex):
                 return obj  # "citing officials", "quoted a spokesman": the source; not "citing their record"

@@ -876,16 +876,11 @@ def _fullest_body(m: Mention, bodies: _Bodies, lex: Lexicon) -> str:
     if not fuller and m.form == "description" and kind == COMPANY and _definite_common(m.text):
         named = _company_named_before(m, bodies, lex)
         return display(named.text) if named is not None else best
-    if not fuller and m.form == "description" and head in GENERIC_BODIES and _definite_common(m.text):
+    if not fuller and m.form == "description" and head in lex.any_body_heads and _definite_common(m.text):
         last = max((b for b in bodies.all if b.end <= m.start and b.is_subject), key=lambda b: b.start, default=None)
         if last is not None and last.label == "ORG" and not is_anonymous(last) and last.form == "name":
             return display(last.text)  # "The Dunmore Civil Society Council has accused … The group said …"
     return best
-
-
-#: Heads of a description that may name any organisation ("the group", "the association"): "the group" is the
-#: organisation made a subject just before it, when that is the last body made one.
-GENERIC_BODIES = frozenset({"group", "organisation", "organization", "association", "federation", "coalition"})
 
 
 #: The class of body (``body_classes.tsv``) whose bare description may refer to any organisation named before it.
