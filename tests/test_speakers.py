@@ -643,6 +643,17 @@ def test_the_group_is_the_organisation_made_a_subject_just_before_it(
     assert [q.speaker for q in quotes_of(text) if q.speaker_mention == "The group"] == [speaker]
 
 
+def test_they_after_a_group_the_tagger_reads_as_a_proper_plural_is_that_group(
+    quotes_of: Callable[[str], list[Quote]],
+) -> None:
+    text = (
+        "The lack of running water has left community members frustrated.\nImage: 123RF/Anna Holt\n\n"
+        "Residents of Mill Hill, south of Dunmore, have gone six days without water.\n\n"
+        "They told the Courier that they were unable to cook.\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["residents of Mill Hill"]
+
+
 def test_the_head_of_a_description_is_not_its_participle() -> None:
     from quotes.speakers.names import head_word
 

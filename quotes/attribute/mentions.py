@@ -730,7 +730,7 @@ def _group_subjects(doc: Doc, lex: Lexicon) -> list[Mention]:
     concerned …``, ``Residents fear …``): what a "they" in the next paragraph may refer to."""
     out = []
     for tok in doc:
-        if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ == "NNS" and tok.lower_ in lex.anonymous_heads:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ in ("NNS", "NNPS") and tok.lower_ in lex.anonymous_heads:
             phrase = noun_phrase(tok)
             out.append(Mention(phrase.text, phrase.start_char, phrase.end_char, "description", None, None, None, True))
     return out
