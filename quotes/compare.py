@@ -229,6 +229,8 @@ def _letters(toks: Sequence[diverge._Tok]) -> str:
 _AUXILIARIES = frozenset(
     "am is are was were be been being has have had do does did will would shall should can could may might must".split()
 )
+#: Punctuation between two words that puts them in different clauses.
+_CLAUSE_BREAK = re.compile(r"[.!?;:,]")
 #: Negation words that, right before a claim's first word, negate what it claims (``[Never] have so many …``);
 #: a preposition (``without``) heads a phrase a partial quote may lift out of it.
 _LEADING_NEGATIONS = frozenset({"not", "never", "no", "neither", "nor"})
@@ -244,12 +246,12 @@ def _edge_negations(
     for i, c in enumerate(ca):
         if c != "negation":
             continue
-        if i > 0 and ta[i - 1].word in _AUXILIARIES and not re.search(r"[.!?;:,]", a[ta[i - 1].end : ta[i].start]):
+        if i > 0 and ta[i - 1].word in _AUXILIARIES and not _CLAUSE_BREAK.search(a[ta[i - 1].end : ta[i].start]):
             after_last.add(i)
         if (
             ta[i].word in _LEADING_NEGATIONS
             and i + 1 < len(ta)
-            and not re.search(r"[.!?;:,]", a[ta[i].end : ta[i + 1].start])
+            and not _CLAUSE_BREAK.search(a[ta[i].end : ta[i + 1].start])
         ):
             before_first.add(i)
     return frozenset(after_last), frozenset(before_first)

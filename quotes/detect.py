@@ -1880,13 +1880,9 @@ def _cut_at_next_report(tokens: list[Token], head: Token) -> list[Token]:
             return tokens[: k - 1]  # "…, vowing “we will not go”": a statement of its own (two leaders "…, agreeing
             # to …" narrate the outcome of their talks: part of what was reported)
         mark = tok.left_edge
-        if speech and tok.tag_ == "VBG" and mark.dep_ == "mark" and mark.i > tokens[0].i + 1 and _says(tok, lex):
-            if tok.doc[mark.i - 1].text == ",":  # "…, while warning the public not to …": a report of its own
-                return [t for t in tokens if t.i < mark.i - 1]
-        own = any(c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i for c in tok.children)
-        if speech and own and tok.dep_ == "advcl" and mark.dep_ == "mark" and mark.i > tokens[0].i + 1:
-            if tok.doc[mark.i - 1].text == "," and _says(tok, lex):  # "…, while the ministry had said that …"
-                return [t for t in tokens if t.i < mark.i - 1]
+        marked = speech and mark.dep_ == "mark" and mark.i > tokens[0].i + 1 and tok.doc[mark.i - 1].text == ","
+        if marked and (tok.tag_ == "VBG" or tok.dep_ == "advcl" and _own_subject(tok)) and _says(tok, lex):
+            return [t for t in tokens if t.i < mark.i - 1]  # "…, while warning …", "…, while the ministry said …"
         opening = position.get(tok.left_edge.i - 1)
         commits = tok.lemma_.lower() in lex.commitments  # "… and has offered to …"
         if (speech or commits) and tok.dep_ == "conj" and opening and tokens[opening].lower_ in ("and", "but"):
@@ -1912,6 +1908,11 @@ def _before_adverbs(tokens: list[Token], k: int) -> int | None:
     while j >= 0 and tokens[j].dep_ == "advmod" and tokens[j].head.i == tokens[k].i:
         j -= 1
     return j if j >= 0 else None
+
+
+def _own_subject(verb: Token) -> bool:
+    """Whether a verb has a subject of its own before it (``while [the ministry] had said``)."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.children)
 
 
 def _says(verb: Token, lex: Lexicon) -> bool:

@@ -362,9 +362,9 @@ def noun_phrase(tok: Token) -> Span:
     right = tok.i
     lex = lexicon()
     named = name_like(tok) and tok.lower_ not in lex.anonymous_heads  # "Vendors at …" opening a sentence
-    preps = ("of",) if named else _KEPT_PREPS + _UNNAMED_PREPS if tok.lower_ in lex.anonymous_heads else _KEPT_PREPS
+    unnamed = tok.lower_ in lex.anonymous_heads  # "One woman [living in the flats]", "officials [with …]": which
+    preps = ("of",) if named else _KEPT_PREPS + _UNNAMED_PREPS if unnamed else _KEPT_PREPS
     document = tok.lemma_.lower() in lex.document_heads and tok.pos_ == "NOUN"  # "a note [on the website]"
-    unnamed = tok.lower_ in lex.anonymous_heads  # "One woman [living in the flats]": which woman
     for c in tok.children:
         if c.dep_ == "prep" and f"{c.lower_} {c.right_edge.lower_}" in lex.adverbials and c.right_edge.i == c.i + 1:
             continue  # "says the letter [in part]": how it was said, not which letter
@@ -398,14 +398,9 @@ def noun_phrase(tok: Token) -> Span:
 def _one_name(ent: Span) -> bool:
     """Whether an organisation the tagger found as one entity is one name with ``and`` or ``&`` inside it
     (``Procter and Gamble``): every other word capitalized, the conjunction neither first nor last."""
-    inner = [t for t in ent if t.lower_ in ("and", "&")]
-    words = [t for t in ent if t.lower_ not in ("and", "&")]
-    return (
-        bool(inner)
-        and ent[0].lower_ not in ("and", "&")
-        and ent[-1].lower_ not in ("and", "&")
-        and all(t.text[:1].isupper() for t in words)
-    )
+    joins = [t.lower_ in ("and", "&") for t in ent]
+    words = [t for t, join in zip(ent, joins, strict=True) if not join]
+    return any(joins) and not joins[0] and not joins[-1] and all(t.text[:1].isupper() for t in words)
 
 
 #: Nouns that count or gather the people an ``of`` phrase names (``A group of Dunmore residents``).

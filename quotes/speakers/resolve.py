@@ -343,8 +343,8 @@ def _role_holder(m: Mention, persons: _People, lex: Lexicon, sources: _Sources |
     one with that role was ("the 23-year-old" after "Choo, head chef at Dan Lao, …" is Choo)."""
     words = [w.lower() for w in name_words(m.text)]
     owned = _POSSESSIVE.match(m.text.strip()) is not None
-    # "…, counsel said": a court report's idiom; "Mayor:" as a transcript's label (a title that is its own role)
-    bare = len(words) == 1 and words[0] in lex.titles and (m.text.islower() or m.role == words[0])
+    labelled = len(words) == 1 and m.role == words[0]  # "Mayor:" as a transcript's label: a title that is its own role
+    bare = len(words) == 1 and words[0] in lex.titles and (m.text.islower() or labelled)  # "…, counsel said" too
     if not words or (words[0] != "the" and not owned and not bare):
         return None
     head = head_word(m.text)
@@ -358,7 +358,7 @@ def _role_holder(m: Mention, persons: _People, lex: Lexicon, sources: _Sources |
         holders = [p for p, o in known if o & places] or [p for p, o in known if not o]
     if holders:  # "the cook": "Ali Khan, a cook"; "the farmer": "Ana Ruiz, a farmer from …"
         return holders[-1]
-    if bare and m.role == words[0]:
+    if bare and labelled:
         return None  # a label "PRESIDENT:" with no president named: no one else's
     if places:
         origins = sources.origins(persons, lex)
@@ -768,8 +768,8 @@ def _antecedent(
     inside quoted or reported words (``"… when Hitler decided …," he insisted`` is not Hitler;
     ``He said Sesay inherited the ministry. He said …`` is not Sesay)."""
     wanted = PRONOUN_GENDERS.get(pronoun.text.lower())
-    binder = pronoun.disjoint
-    bound = {p.text for p in persons.before(pronoun.start) if binder is not None and binder[0] <= p.start < binder[1]}
+    binder = pronoun.disjoint  # "Xinhua quoted her": the names her own verb's subject is written as
+    bound = {p.text for p in persons.before(pronoun.start) if binder[0] <= p.start < binder[1]} if binder else set()
 
     def fits(p: Mention) -> bool:
         return (
