@@ -178,6 +178,18 @@ def scan_marks(
                         "the text ends inside a quotation (it looks cut off); the quote is taken up to the end",
                     )
                 )
+            elif _closer_dropped(text, paragraphs, number, opener, spans):
+                end = p_start + len(text[p_start:p_end].rstrip())
+                _add_span(spans, text, opener, end)
+                problems.append(
+                    _warn(
+                        doc,
+                        "W205",
+                        opener.offset,
+                        f"opening quotation mark {opener.char} is never closed; the quote is taken to the end of its "
+                        "paragraph, which goes on from a quote in the paragraph before: add the closing mark",
+                    )
+                )
             else:
                 problems.append(
                     _warn(
@@ -203,6 +215,19 @@ def _dropped_opener(text: str, start: int, mark: int, stop: int, prev: str) -> b
     writer's own words: ``Berg said that … completely. What will we eat …?”``)."""
     one_sentence = not _SENTENCE_INSIDE.search(text[start:mark])
     return prev in _DROPPED_OPENER_BEFORE and bool(text[mark + 1 : stop].strip()) and one_sentence
+
+
+def _closer_dropped(
+    text: str, paragraphs: list[tuple[int, int]], number: int, opener: _Open, spans: list[MarkedSpan]
+) -> bool:
+    """Whether a double mark left open is a quote whose closing mark the writer dropped: it opens its paragraph,
+    the paragraph ends a sentence, and the paragraph before it holds a quote (a speaker quoted paragraph after
+    paragraph, one of them left unclosed: ``“…,” Berg said.`` then ``“Yes, the mayor might say … table.``)."""
+    p_start, p_end = paragraphs[number]
+    if text[p_start : opener.offset].strip() or text[p_start:p_end].rstrip()[-1:] not in (".", "!", "?"):
+        return False
+    before = next(((a, b) for a, b in reversed(paragraphs[:number]) if text[a:b].strip()), None)
+    return before is not None and any(before[0] <= s.start < before[1] for s in spans)
 
 
 def _left_open(stack: list[_Open], ch: str, family: str, declared: str) -> _Open | None:

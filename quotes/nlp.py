@@ -384,8 +384,9 @@ def _indefinite(ent: Span) -> bool:
 
 def _described_person(ent: Span) -> bool:
     """Whether a one- or two-word name is a person by its apposition: an age after it (``Daza, 46, said``), or
-    a noun that describes a person before it (``Another farmer, Phangchung, said``; titles, epithets and
-    the heads of unnamed sources: ``titles.tsv``, ``epithets.tsv``, ``anonymous_heads.tsv``)."""
+    a noun that describes a person before it, in apposition (``Another farmer, Phangchung, said``; titles,
+    epithets and the heads of unnamed sources: ``titles.tsv``, ``epithets.tsv``, ``anonymous_heads.tsv``) or
+    compounded onto the name (``Dunmore mum Anna Holt``)."""
     root = ent.root
     if len(ent) > 2 or not all(t.pos_ == "PROPN" and t.is_title for t in ent):
         return False
@@ -397,7 +398,16 @@ def _described_person(ent: Span) -> bool:
         and (head.lemma_ or head.text).lower() in person_nouns()
         and head.i < ent.start
     )
-    return aged or described
+    before = ent.doc[ent.start - 1] if ent.start else None
+    prefixed = (  # "Dunmore mum Anna Holt" tagged ORG: a lower-case noun of a person compounded onto the name
+        before is not None
+        and before.pos_ == "NOUN"
+        and before.is_lower
+        and before.dep_ == "compound"
+        and ent.start <= before.head.i < ent.end
+        and (before.lemma_ or before.text).lower() in person_nouns()
+    )
+    return aged or described or prefixed
 
 
 def _where(ent: Span) -> bool:
@@ -421,10 +431,10 @@ def _given_named(ent: Span, given: Mapping[str, str], body: frozenset[str]) -> S
 
 @lru_cache(maxsize=1)
 def person_nouns() -> frozenset[str]:
-    """Nouns that describe a person: titles, epithets, the heads of unnamed sources and the common nouns that name
-    a person (``person_nouns.tsv``), built once per process."""
+    """Nouns that describe a person: titles, epithets, the heads of unnamed sources, the words that mark a gender
+    (``mum``, ``widow``) and the common nouns that name a person (``person_nouns.tsv``), built once per process."""
     lex = lexicon()
-    return lex.titles | lex.epithets | lex.anonymous_heads | lex.person_nouns
+    return lex.titles | lex.epithets | lex.anonymous_heads | lex.genders.keys() | lex.person_nouns
 
 
 @lru_cache(maxsize=1)

@@ -1909,3 +1909,11 @@ def test_a_quote_paragraph_after_a_company_and_its_owner_is_the_owner_s(quotes_o
         "“In my opinion, the community should run it.”"
     )
     assert [q.speaker for q in quotes_of(text)] == ["Tomas Berg", "Tomas Berg"]
+
+
+def test_a_subject_the_tagger_hid_in_a_compound_of_the_verb_is_the_source(
+    quotes_of: Extract,
+) -> None:
+    text = 'Anna Holt is 85 years old.\n\nThe cook chuckles at the suggestion and says: "I am not that old, really."'
+    [quote] = quotes_of(text)
+    assert quote.speaker_mention == "The cook"

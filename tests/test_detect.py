@@ -1201,3 +1201,19 @@ def test_a_label_with_a_place_after_the_title_and_a_host_naming_herself_go_on_as
         ("I'm Anna Holt.", "HOLT"),  # a host who names herself goes on speaking; a reporter naming her would not
         ("Here is the weather.", "HOLT"),
     ]
+
+
+def test_a_paragraph_opened_by_a_mark_never_closed_after_a_quoted_paragraph_is_a_quote_to_its_end() -> None:
+    text = (
+        "“The rise is unthinkable,” Berg said.\n"
+        "“Yes, the mayor might say it is a catch-up, but people are struggling.\n"
+        "The mayor would be judged for it, he said."
+    )
+    spans, problems = scan_marks(text)
+    assert [text[s.start : s.end] for s in spans] == [
+        "The rise is unthinkable,",
+        "Yes, the mayor might say it is a catch-up, but people are struggling.",
+    ]
+    assert [p.code for p in problems] == ["W205"]
+    alone = "Berg spoke on Monday.\n“Yes, the mayor might say it is a catch-up.\nThe mayor would be judged."
+    assert scan_marks(alone)[0] == [] and [p.code for p in scan_marks(alone)[1]] == ["W202"]  # no quote before it

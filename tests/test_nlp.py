@@ -282,3 +282,13 @@ def test_an_age_used_as_a_noun_is_the_subject_of_its_verb(sentence: str) -> None
     assert [(q.speaker, q.speaker_mention) for q in ex.quotes] == [
         ("Tomas Berg", sentence.split(" told")[0].split(" wrote")[0])
     ]
+
+
+@pytest.mark.parametrize(("noun", "expected"), [("mum", "PERSON"), ("nurse", "PERSON"), ("firm", "ORG")])
+def test_a_name_with_a_noun_of_a_person_compounded_onto_it_is_a_person(noun: str, expected: str) -> None:
+    words = ["Dunmore", noun, "Nerys", "Calloway", "decided", "so"]  # "Dunmore mum Nerys Calloway", tagged ORG
+    heads = [1, 3, 3, 4, 4, 4]
+    deps = ["compound", "compound", "compound", "nsubj", "ROOT", "advmod"]
+    pos = ["PROPN", "NOUN", "PROPN", "PROPN", "VERB", "ADV"]
+    doc = entities(_doc(words, heads, deps, pos, [(2, 4, "ORG")]))
+    assert [e.label_ for e in doc.ents] == [expected]

@@ -760,3 +760,32 @@ def test_the_firm_is_the_organisation_named_before_it_when_no_name_says_company(
         "Dunmore Workers Union",
         "Dunmore Motors",
     ]
+
+
+def test_a_definite_description_of_what_someone_does_is_the_person_named_just_before(quotes_of: Extract) -> None:
+    text = (
+        "Anna Holt is 85 years old and still works every morning.\n\n"
+        'The dishwasher chuckles at the suggestion and says in Dunmorese: "I am not that old, really. You cannot '
+        'expect me to stay at home."'
+    )
+    [quote] = quotes_of(text)
+    assert quote.speaker == "Anna Holt" and quote.speaker_mention == "The dishwasher"
+
+
+def test_a_definite_description_is_not_the_named_person_when_someone_unnamed_came_between(quotes_of: Extract) -> None:
+    text = (
+        "Police commander Tomas Berg said officers were searching for a banker who had posted videos.\n\n"
+        "In a post on Facebook, the banker had said that armed men were raiding homes in Dunmore."
+    )
+    assert all(q.speaker != "Tomas Berg" for q in quotes_of(text) if "raiding" in q.text)
+
+
+def test_one_of_a_group_is_one_person_that_she_and_the_singular_head_refer_to(quotes_of: Extract) -> None:
+    text = (
+        "Residents of Mill Hill have gone without water for weeks.\n\n"
+        "One of the residents on Dunmore Drive, who asked not to be named, said her water bill was only R22. "
+        "She said this was proof of their misery.\n\n"
+        '"We cannot do our laundry any more," said the resident.'
+    )
+    quotes = quotes_of(text)
+    assert [q.speaker for q in quotes] == ["One of the residents on Dunmore Drive"] * 3

@@ -994,6 +994,20 @@ def _noun_just_before(verb: Token) -> Token | None:
     return noun
 
 
+def _subject_read_as_compound(verb: Token) -> Token | None:
+    """The subject the tagger hid in a compound (``The cook chuckles and says``): "cook" made a compound of the
+    verb "chuckles", or of "chuckles" read as a plural noun that "says" is joined to. The noun right before the
+    misread word, after a determiner, is the subject."""
+    plural = verb.dep_ == "conj" and verb.head.tag_ == "NNS" and verb.head.i < verb.i
+    misread = verb.head if plural else verb
+    if misread.i == 0:
+        return None
+    noun = verb.doc[misread.i - 1]
+    article = verb.doc[noun.i - 1] if noun.i else None
+    determined = article is not None and article.dep_ == "det" and article.head.i in (noun.i, misread.i)
+    return noun if noun.dep_ == "compound" and noun.head.i == misread.i and noun.pos_ == "NOUN" and determined else None
+
+
 def _subjects(verb: Token) -> list[Token]:
     """The subjects the parser gave a verb."""
     return [c for c in verb.children if c.dep_ in SUBJECTS]
@@ -1005,7 +1019,7 @@ def _nearest_subject(verb: Token) -> Token | None:
     the union). A second subject that is no name stays second (``your advisors, all of them, are saying``)."""
     subjects = _subjects(verb)
     if not subjects:
-        return _noun_just_before(verb)
+        return _noun_just_before(verb) or _subject_read_as_compound(verb)
     before = [c for c in subjects if c.i < verb.i]
     return before[-1] if len(before) > 1 and before[-1].pos_ == "PROPN" else subjects[0] if subjects else None
 

@@ -377,6 +377,8 @@ def noun_phrase(tok: Token) -> Span:
             right = max(right, c.right_edge.i)  # "people living on the levels", "an email sent to staff"
         elif tok.lower_ in lex.anonymous_heads and (last := _which_ones(tok, c, lex)) is not None:
             right = max(right, last)  # "residents who live near the plant": which residents
+    if tok.dep_ == "compound" and tok.head.i == tok.i + 1 and tok.i and doc[tok.i - 1].dep_ == "det":
+        left = min(left, tok.i - 1)  # "The cook chuckles and says", the verb read as a noun: the article is the cook's
     while left < tok.i and (doc[left].is_punct or doc[left].is_space):
         left += 1
     while right > tok.i and (doc[right].is_punct or doc[right].dep_ in ("cc", "conj", "appos") and right > tok.i):

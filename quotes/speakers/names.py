@@ -125,9 +125,21 @@ def display(text: str) -> str:
     return " ".join(words) or text
 
 
+#: "One of the …", "some of those …": a part of a set of people, whose head is the set's.
+_PARTITIVE = re.compile(
+    r"^(?:one|another|some|many|several|most|few|two|three)\s+of\s+(?:the|their|those|these)?\s*", re.I
+)
+
+
+def without_partitive(text: str) -> str:
+    """A description without the partitive that opens it ("One of the residents on …" -> "residents on …")."""
+    return _PARTITIVE.sub("", text, count=1)
+
+
 def is_anonymous(m: Mention) -> bool:
-    """Whether a description names an unnamed source (``a senior official from …``, ``observers``)."""
-    bag = {w.lower() for w in name_words(m.text.split(" of ")[0].split(" from ")[0])}
+    """Whether a description names an unnamed source (``a senior official from …``, ``observers``, ``one of the
+    residents``)."""
+    bag = {w.lower() for w in name_words(without_partitive(m.text).split(" of ")[0].split(" from ")[0])}
     return m.form == "description" and bool(bag & lexicon().anonymous_heads)
 
 
@@ -137,8 +149,9 @@ def norm(text: str) -> str:
 
 
 def head_word(text: str) -> str:
-    """The head noun of a short description: its last word before a preposition."""
-    words = [w.lower() for w in name_words(text)]
+    """The head noun of a short description: its last word before a preposition ("one of the residents": the
+    residents')."""
+    words = [w.lower() for w in name_words(without_partitive(text))]
     for k, w in enumerate(words):
         if w in PREPOSITIONS and k > 0:
             participle = k > 1 and words[k - 1].endswith("ing") and words[k - 2] not in DETERMINERS

@@ -436,8 +436,8 @@ def _unnamed_before(
         and _one_person(b)
     ]
     for b in sorted(unnamed, key=lambda b: -b.start):
-        if head and head_word(b.text) != head:
-            continue
+        if head and head not in (head_word(b.text), _singular(head_word(b.text))):
+            continue  # "the resident" is "one of the residents" too
         if gender and _unnamed_gender(b, sources.text, lex) not in ((gender, None) if unmarked else (gender,)):
             continue
         return b
@@ -480,11 +480,10 @@ def _described_before(
     head = words[-1]
     gender = next((lex.genders[w] for w in reversed(words[1:]) if w in lex.genders), None)
     if gender is None or head in lex.titles:  # "the vendor" (two words only) is the last unnamed vendor quoted
-        return (
-            _unnamed_before(m, bodies, sources, lex, head=head)
-            if len(words) == 2 and head in lex.anonymous_heads
-            else None
-        )
+        unnamed = _unnamed_before(m, bodies, sources, lex, head=head) if len(words) == 2 else None
+        if unnamed is not None or len(words) != 2 or head in lex.titles or head not in lex.person_nouns:
+            return unnamed
+        return _last_named_speaker(m, persons, sources, lex)  # "Ms Holt is 85. … The dishwasher says": Ms Holt
     named: Mention | None = None  # the last person of that gender quoted before it
     subject: Mention | None = None  # else the last made a subject ("Madam Lai leaves her flat … adds the widow")
     for p in reversed(persons.before(m.start)):
@@ -498,6 +497,22 @@ def _described_before(
     unnamed = _unnamed_before(m, bodies, sources, lex, gender=gender)
     found = [x for x in (named, unnamed) if x is not None]
     return max(found, key=lambda x: x.start) if found else None
+
+
+def _last_named_speaker(m: Mention, persons: _People, sources: _Sources, lex: Lexicon) -> Mention | None:
+    """The person a definite description of what someone is or does ("the dishwasher", "the retiree") refers back
+    to: the last person named before it, when the article quotes that mention or makes it a sentence's subject and
+    introduces nobody unnamed between the two ("a banker", "one victim": the description may be theirs)."""
+    last = next((p for p in reversed(persons.before(m.start)) if p.form == "name" and p.end <= m.start), None)
+    if last is None or not (last.is_subject or (last.start, last.end) in sources.quoted):
+        return None
+    between = sources.text[last.end : m.start]
+    introduced = (w.lower() for words in _INDEFINITE_NOUNS.findall(between) for w in words.split())
+    return None if any(w in lex.person_nouns or w in lex.anonymous_heads for w in introduced) else last
+
+
+#: The three words after an indefinite article ("a banker", "one victim", "a 71-year-old farmer").
+_INDEFINITE_NOUNS = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:[\w'’-]+\s*){1,3})")
 
 
 def _holds(role: str | None, head: str, lex: Lexicon) -> bool:
