@@ -1006,7 +1006,7 @@ def _verb_complements(verb: Token, lex: Lexicon) -> Iterator[Candidate]:
             if child.i < verb.i and relays_report(child, lex):
                 continue  # "X said that …, Reuters reported": X's words, which X's verb reports; the agency relays
             if child.i < verb.i and verb.dep_ == "ccomp" and reporting_key(verb.head, lex) is not None:
-                if trailing_relay(verb, lex) is child:
+                if (relay := trailing_relay(verb, lex)) is not None and relay.i == child.i:
                     continue  # the same, parsed as said → reported → the words: the words are the head verb's
             which = child.left_edge.lower_ == "which" and child.left_edge.dep_ == "nsubj"
             if which and child.left_edge.i > verb.i:
@@ -1022,6 +1022,8 @@ def _verb_complements(verb: Token, lex: Lexicon) -> Iterator[Candidate]:
                 if whole is not None
                 else _clause_span(child, exclude=verb)
             )
+            if span and (hung := _source_hung_on_clause(verb, child)) is not None and span[0] < hung.idx < span[1]:
+                span = _trimmed_end(verb.doc, span[0], hung.idx)  # "…, the Dunmore Nurses Organisation has claimed"
             if span:
                 found = True
                 if child.i > verb.i:
@@ -1062,9 +1064,63 @@ def _verb_complements(verb: Token, lex: Lexicon) -> Iterator[Candidate]:
     if not found and (span := _content_object(verb, lex)):
         found = True
         yield Candidate(*span, Kind.INDIRECT, cue_token=verb.i)
+    if not found and (span := _asyndetic_report(verb)):
+        found = True
+        yield Candidate(*span, Kind.INDIRECT, cue_token=verb.i)
     if not found:
         for aside in _around_parenthetical(verb, lex):
             yield Candidate(*aside, Kind.INDIRECT, cue_token=verb.i)
+
+
+def _asyndetic_report(verb: Token) -> tuple[int, int] | None:
+    """The clause a report verb closes when the parser made the two conjuncts with no "and" between them
+    (``Prices will rise, the Dunmore Traders Association (DTA) has claimed.``): the clause before the comma that
+    opens the verb's source, when the verb says nothing else and ends its sentence."""
+    head, doc = verb.head, verb.doc
+    if verb.dep_ != "conj" or head.i > verb.i or any(c.dep_ == "cc" and c.i < verb.i for c in head.children):
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") for c in verb.children):
+        return None
+    if any(not (t.is_punct or t.is_space) for t in doc[verb.i + 1 : verb.sent.end]):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None:
+        comma: Token | None = doc[subject.left_edge.i - 1] if subject.left_edge.i > head.i + 1 else None
+    else:
+        comma = _source_hung_on_clause(verb, head)
+    if comma is None or comma.text != ",":
+        return None
+    span = _clause_span(head, exclude=verb)
+    return _trimmed_end(doc, span[0], comma.idx) if span and span[0] < comma.idx < span[1] else span
+
+
+def _source_hung_on_clause(verb: Token, clause: Token) -> Token | None:
+    """The comma before the source of a report the parser hung as an apposition at the end of the fronted clause
+    (``… in Dunmore, the Dunmore Nurses Organisation (DNO) has claimed``: the verb left without a subject), or None."""
+    if clause.i > verb.i or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    noun = word_before_verb(verb)
+    if noun is None or noun.dep_ != "appos" or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    comma = noun.left_edge.i - 1
+    return verb.doc[comma] if comma > clause.left_edge.i and verb.doc[comma].text == "," else None
+
+
+def word_before_verb(verb: Token) -> Token | None:
+    """The word right before a verb and its auxiliaries (``… the Nurses Organisation has not claimed``), before the
+    bracketed acronym of a name (``… the Dunmore Nurses Organisation (DNO) has claimed``), or None at the start."""
+    doc, k = verb.doc, verb.i - 1
+    while k > 0 and doc[k].dep_ in ("aux", "auxpass", "neg") and doc[k].head.i == verb.i:
+        k -= 1
+    if k >= 0 and doc[k].text == ")":
+        opened = next((j for j in range(k - 1, max(k - 6, -1), -1) if doc[j].text == "("), None)
+        k = opened - 1 if opened is not None else k
+    return doc[k] if k >= 0 else None
+
+
+def _trimmed_end(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A span from ``start`` to ``end`` (characters) without the spaces before ``end``."""
+    return start, start + len(doc.text[start:end].rstrip())
 
 
 def _asked_by_agent(verb: Token, clause: Token) -> tuple[int, int] | None:

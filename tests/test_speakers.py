@@ -789,3 +789,36 @@ def test_one_of_a_group_is_one_person_that_she_and_the_singular_head_refer_to(qu
     )
     quotes = quotes_of(text)
     assert [q.speaker for q in quotes] == ["One of the residents on Dunmore Drive"] * 3
+
+
+def test_the_union_with_no_union_named_is_the_organisation_before_it_by_its_name_not_its_acronym(
+    quotes_of: Extract,
+) -> None:
+    text = (
+        "Prices will rise sharply next year in Dunmore, the Dunmore Traders Organisation (DTO) has claimed.\n"
+        "More than 500 shops have closed this year, the union said in a statement on Tuesday.\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Dunmore Traders Organisation"] * 2
+
+
+@pytest.mark.parametrize("noun", ["telco", "bank"])
+def test_a_company_named_by_its_trade_is_the_company_named_before_it(quotes_of: Extract, noun: str) -> None:
+    text = f"Dunmore Holdings apologised on Monday. The {noun} said 300 people would be added to its call centres."
+    assert [q.speaker for q in quotes_of(text)] == ["Dunmore Holdings"]
+
+
+@pytest.mark.parametrize(
+    "description",
+    ["a market vendor who goes by the name Aled Vance", "a vendor known as Aled Vance", "a vendor named Aled Vance"],
+)
+def test_a_name_an_unnamed_sources_own_clause_gives_is_the_speaker(quotes_of: Extract, description: str) -> None:
+    [quote] = quotes_of(f"In some cases, the suppliers give produce to local vendors, said {description}.")
+    assert quote.speaker == "Aled Vance"
+
+
+def test_an_age_and_a_trade_no_one_named_has_is_an_unnamed_person_not_the_last_one_quoted(quotes_of: Extract) -> None:
+    text = (
+        '"The rice is gone," Tomas Berg said. "Ask Marta Sola at the market," he added.\n\n'
+        '"We might as well close down," the 42-year-old rice retailer said.'
+    )
+    assert quotes_of(text)[-1].speaker == "42-year-old rice retailer"

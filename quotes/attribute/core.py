@@ -32,6 +32,7 @@ from ..detect import (
     reporting_key,
     reporting_lemma,
     trailing_relay,
+    word_before_verb,
 )
 from ..types import Attribution, Kind, Mention
 from . import ranking
@@ -984,9 +985,12 @@ def _noun_just_before(verb: Token) -> Token | None:
     """The subject of a finite verb the parser left without one, when a noun stands right before it (``Dunmore
     Library has not been marked for closure but town councillors said …``, parsed with the councillors joined to
     "closure"): a noun before a finite verb is its subject."""
-    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0:
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" and c.tag_ != "TO" for c in verb.children)
+    if not finite or verb.i == 0:
         return None
-    noun = verb.doc[verb.i - 1]
+    noun = word_before_verb(verb)  # "… the Dunmore Nurses Organisation (DNO) has claimed": the name, not "has"
+    if noun is None:
+        return None
     setting = noun.dep_ in ("pobj", "npadvmod") or noun.ent_type_ in ("DATE", "TIME")  # "officials in the last few
     # days urged", "on Tuesday said": a time or a preposition's object is where or when, not who
     if noun.pos_ not in ("NOUN", "PROPN") or noun.head.i == verb.i or noun.dep_ in ("compound", "poss") or setting:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..config import Lexicon, lexicon
-from ..detect import channel_of, headline_case, reporting_key
+from ..detect import channel_of, headline_case, reporting_key, word_before_verb
 from ..types import Mention
 
 if TYPE_CHECKING:
@@ -58,7 +58,20 @@ def joint_mention(subject: Token) -> Mention:
 def logical_subject(tok: Token) -> bool:
     """Whether a token is the subject of its verb, or the agent of a passive one ("Her view was shared by
     Anna Holt": Holt is whom the next "she" means)."""
-    return tok.dep_ in SUBJECTS or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")
+    return tok.dep_ in SUBJECTS or (tok.dep_ == "pobj" and tok.head.dep_ == "agent") or _hung_subject(tok)
+
+
+def _hung_subject(tok: Token) -> bool:
+    """Whether a name the parser hung as an apposition is the subject of the verb right after it, which the parser
+    left without one (``… in Dunmore, the Dunmore Nurses Organisation (DNO) has claimed``)."""
+    if tok.dep_ != "appos" or tok.right_edge.i + 1 >= len(tok.doc):
+        return False
+    nxt = tok.doc[tok.right_edge.i + 1]
+    verb = nxt.head if nxt.dep_ in ("aux", "auxpass", "neg") else nxt
+    if verb.pos_ != "VERB" or any(c.dep_ in SUBJECTS for c in verb.children):
+        return False
+    before = word_before_verb(verb)
+    return before is not None and before.i == tok.i
 
 
 def token_mention(tok: Token, lex: Lexicon) -> Mention | None:
@@ -272,21 +285,34 @@ def _body_named_after(tok: Token) -> Span | None:
 
 
 #: Verbs of a relative clause by which an unnamed source gives a name (``who identified himself as Adeoye``,
-#: ``who gave her name as Maria``, ``identified only as Berg``).
-NAMING_VERBS = ("identify", "give", "name", "call")
+#: ``who gave her name as Maria``, ``identified only as Berg``, ``known as Berg``).
+NAMING_VERBS = ("identify", "give", "name", "call", "know")
+
+#: Verbs that give a name as their own object or complement (``a vendor named Berg``, ``a trader called Novak``).
+NAMING_OBJECT_VERBS = ("name", "call")
 
 
 def _name_given(tok: Token) -> Span | None:
     """The name a description's own clause gives its person (``A resident …, who identified himself simply as
-    Adeoye, said``): a proper name after ``as`` in a naming clause inside the description."""
+    Adeoye, said``; ``a vendor who goes by the name Berg``; ``a trader named Novak``): a proper name after ``as``
+    in a naming clause, after ``by the name``, or as the object of ``named``/``called``, inside the description."""
     for clause in tok.subtree:
-        if clause.dep_ not in ("relcl", "acl") or clause.lemma_.lower() not in NAMING_VERBS:
+        if clause.dep_ not in ("relcl", "acl"):
             continue
-        for prep in clause.children:
-            if prep.dep_ == "prep" and prep.lower_ == "as":
-                name = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
-                if name is not None:
-                    return entity_of(name) or tok.doc[name.left_edge.i : name.i + 1]
+        lemma = clause.lemma_.lower()
+        for child in clause.children:
+            if child.dep_ == "prep" and (lemma in NAMING_VERBS and child.lower_ == "as" or child.lower_ == "by"):
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is not None and child.lower_ == "by" and obj.lower_ == "name":
+                    obj = next((c for c in obj.children if c.dep_ in ("appos", "compound")), None)
+                elif child.lower_ == "by" and not (obj is not None and any(c.lower_ == "name" for c in obj.children)):
+                    continue  # "by the name [Berg]" is parsed either way round; "sells by the kilo" names no one
+            elif lemma in NAMING_OBJECT_VERBS and child.dep_ in ("oprd", "dobj", "attr") and child.i > clause.i:
+                obj = child
+            else:
+                continue
+            if obj is not None and obj.pos_ == "PROPN":
+                return entity_of(obj) or tok.doc[obj.left_edge.i : obj.i + 1]
     return None
 
 

@@ -365,7 +365,8 @@ def _role_holder(m: Mention, persons: _People, lex: Lexicon, sources: _Sources |
         before = [p for p in before if origins.get(_fullest_person(p, persons), frozenset()) & places]
     if is_anonymous(m):  # "the farmers", or "the farmer" no one named is: an unnamed source
         return None
-    epithet = head in lex.epithets or head in lex.demonyms or any(_AGE.search(w) for w in m.text.split())
+    epithet = head in lex.epithets or head in lex.demonyms or _AGE.search(head) is not None  # "the 23-year-old"; not
+    # "the 42-year-old rice retailer", a retailer no one named was
     if head not in lex.titles and not epithet:
         return None
     if not epithet and not owned:
@@ -892,9 +893,12 @@ def _fullest_body(m: Mention, bodies: _Bodies, lex: Lexicon) -> str:
         named = _company_named_before(m, bodies, lex)
         return display(named.text) if named is not None else best
     if not fuller and m.form == "description" and head in lex.any_body_heads and _definite_common(m.text):
-        last = max((b for b in bodies.all if b.end <= m.start and b.is_subject), key=lambda b: b.start, default=None)
+        subjects = [b for b in bodies.all if b.end <= m.start and b.is_subject]
+        last = max(subjects, key=lambda b: b.start, default=None)
         if last is not None and last.label == "ORG" and not is_anonymous(last) and last.form == "name":
-            return display(last.text)  # "The Dunmore Civil Society Council has accused … The group said …"
+            ends = {b.end: b for b in subjects if b.form == "name"}  # "the Dunmore Nurses Organisation (DNO)": the
+            full = next((ends[e] for e in range(last.start - 2, last.start) if e in ends), last)  # name, not acronym
+            return display(full.text)  # "The Dunmore Civil Society Council has accused … The group said …"
     return best
 
 
