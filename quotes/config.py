@@ -83,6 +83,7 @@ class Lexicon:
     role_bodies: dict[str, str]
     capitals: dict[str, str]
     genders: dict[str, str]
+    kin: frozenset[str]  # words of kinship ("daughter", "wife"): their possessor is a person
     given_names: dict[str, str]  # a first name that marks its bearer's gender ("stephanie" -> "female")
     place_heads: frozenset[str]  # heads of the names of places and buildings ("hall", "island")
     title_cues: frozenset[str]
@@ -214,6 +215,7 @@ def _load_lexicon() -> Lexicon:
         role_bodies={role: body for role, body in read_table("role_bodies.tsv", 2)},
         capitals={city: country for city, country in read_table("capitals.tsv", 2)},
         genders={word: gender for word, gender in read_table("gender_words.tsv", 2)},
+        kin=frozenset(r[0] for r in read_table("gender_words.tsv", 2, more=True) if r[2:3] == ["kin"]),
         given_names={name: gender for name, gender in read_table("given_names.tsv", 2)},
         place_heads=frozenset(r[0] for r in read_table("place_heads.tsv", 1)),
         title_cues=frozenset(r[0] for r in read_table("title_cues.tsv", 1)),

@@ -217,15 +217,22 @@ def _dropped_opener(text: str, start: int, mark: int, stop: int, prev: str) -> b
     return prev in _DROPPED_OPENER_BEFORE and bool(text[mark + 1 : stop].strip()) and one_sentence
 
 
+#: Last words of a paragraph searched for its own attribution (``…, the mayor of Dunmore said.``).
+ATTRIBUTION_WORDS = 6
+
+
 def _closer_dropped(
     text: str, paragraphs: list[tuple[int, int]], number: int, opener: _Open, spans: list[MarkedSpan]
 ) -> bool:
     """Whether a double mark left open is a quote whose closing mark the writer dropped: it opens its paragraph,
-    the paragraph ends a sentence, and the paragraph before it holds a quote (a speaker quoted paragraph after
-    paragraph, one of them left unclosed: ``“…,” Berg said.`` then ``“Yes, the mayor might say … table.``)."""
+    the paragraph ends a sentence with no attribution of its own, and the paragraph before it holds a quote (a
+    speaker quoted paragraph after paragraph, one of them left unclosed: ``“…,” Berg said.`` then ``“Yes, the mayor
+    might say … table.``)."""
     p_start, p_end = paragraphs[number]
     if text[p_start : opener.offset].strip() or text[p_start:p_end].rstrip()[-1:] not in (".", "!", "?"):
         return False
+    if any(reporting_lemma(w) for w in re.findall(r"[A-Za-z]+", text[opener.offset : p_end])[-ATTRIBUTION_WORDS:]):
+        return False  # "“Unclosed, she said.": the mark dropped is before the paragraph's own attribution
     before = next(((a, b) for a, b in reversed(paragraphs[:number]) if text[a:b].strip()), None)
     return before is not None and any(before[0] <= s.start < before[1] for s in spans)
 

@@ -322,6 +322,7 @@ def entities(doc: Doc) -> Doc:
     known = surnames | {e.text for e in out if e.label_ == "PERSON" and len(e) == 1}
     out = [part for ent in out for part in _name_after_body(ent, known, body)]
     out = _relabelled(out, surnames, ("ORG", "GPE", "NORP"), "PERSON")  # "Olaf Scholz" … "Scholz" tagged GPE
+    out = sorted(out + _untagged_kin(doc, out), key=lambda e: e.start)  # "When Anna Holt's daughter fell ill"
     places = {e.text for e in out if e.label_ == "PERSON" and _where(e)}
     out = _relabelled(out, places, ("PERSON",), "GPE")  # "vendors in Roseau" tagged PERSON, wherever it is named
     doc.ents = out
@@ -406,8 +407,35 @@ def _described_person(ent: Span) -> bool:
         and before.dep_ == "compound"
         and ent.start <= before.head.i < ent.end
         and (before.lemma_ or before.text).lower() in person_nouns()
+        and before.lower_ not in body_words()  # "Manufacturing giant Dow Chemical": a company named by its trade
     )
     return aged or described or prefixed
+
+
+#: Most words of an untagged name that ``_untagged_kin`` takes for a person.
+MAX_KIN_NAME = 3
+
+
+def _untagged_kin(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Persons the tagger missed who are named as the possessor of a kin or person noun (``When Anna Holt's
+    daughter fell ill``, ``Tomas Berg's wife``): two or three capitalised proper nouns, untagged, whose last word
+    is that noun's possessor."""
+    tagged = {i for e in ents for i in range(e.start, e.end)}
+    lex = lexicon()
+    out = []
+    for tok in doc:
+        owned = tok.head
+        if tok.dep_ != "poss" or tok.pos_ != "PROPN" or tok.i in tagged or owned.pos_ != "NOUN":
+            continue
+        if (owned.lemma_ or owned.text).lower() not in lex.kin:
+            continue
+        start = tok.i
+        while start > 0 and tok.i - start + 1 < MAX_KIN_NAME and doc[start - 1].dep_ in ("compound", "flat"):
+            start -= 1
+        words = doc[start : tok.i + 1]
+        if len(words) >= 2 and all(w.pos_ == "PROPN" and w.is_title and w.i not in tagged for w in words):
+            out.append(_labelled(words, "PERSON"))
+    return out
 
 
 def _where(ent: Span) -> bool:

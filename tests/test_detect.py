@@ -1217,6 +1217,8 @@ def test_a_paragraph_opened_by_a_mark_never_closed_after_a_quoted_paragraph_is_a
     assert [p.code for p in problems] == ["W205"]
     alone = "Berg spoke on Monday.\n“Yes, the mayor might say it is a catch-up.\nThe mayor would be judged."
     assert scan_marks(alone)[0] == [] and [p.code for p in scan_marks(alone)[1]] == ["W202"]  # no quote before it
+    attributed = "“We will win,” Anna Berg said.\n“Unclosed, she said.\n"  # dropped before its own attribution
+    assert len(scan_marks(attributed)[0]) == 1 and [p.code for p in scan_marks(attributed)[1]] == ["W202"]
 
 
 def test_a_report_verb_the_parser_joined_as_a_second_conjunct_closes_the_clause_before_its_comma(

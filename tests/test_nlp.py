@@ -292,3 +292,13 @@ def test_a_name_with_a_noun_of_a_person_compounded_onto_it_is_a_person(noun: str
     pos = ["PROPN", "NOUN", "PROPN", "PROPN", "VERB", "ADV"]
     doc = entities(_doc(words, heads, deps, pos, [(2, 4, "ORG")]))
     assert [e.label_ for e in doc.ents] == [expected]
+
+
+@pytest.mark.parametrize(("noun", "expected"), [("daughter", [("Anna Holt", "PERSON")]), ("spokeswoman", [])])
+def test_an_untagged_name_that_owns_a_word_of_kinship_is_a_person(noun: str, expected: list[tuple[str, str]]) -> None:
+    words = ["When", "Anna", "Holt", "'s", noun, "fell", "ill"]  # "When Anna Holt's daughter fell ill", untagged
+    heads = [5, 2, 4, 2, 5, 5, 5]
+    deps = ["advmod", "compound", "poss", "case", "nsubj", "ROOT", "acomp"]
+    pos = ["SCONJ", "PROPN", "PROPN", "PART", "NOUN", "VERB", "ADJ"]
+    doc = entities(_doc(words, heads, deps, pos, []))
+    assert [(e.text, e.label_) for e in doc.ents] == expected

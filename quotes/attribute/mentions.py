@@ -726,6 +726,7 @@ def document_mentions(doc: Doc, lex: Lexicon | None = None) -> list[Mention]:
             )
     out += _titled_subjects(doc, lex)
     out += _group_subjects(doc, lex)
+    out += _unnamed_person_subjects(doc, lex)
     out += _place_bodies(doc, lex)
     return sorted(out, key=lambda m: m.start)
 
@@ -755,6 +756,25 @@ def _group_subjects(doc: Doc, lex: Lexicon) -> list[Mention]:
     for tok in doc:
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ in ("NNS", "NNPS") and tok.lower_ in lex.anonymous_heads:
             phrase = noun_phrase(tok)
+            out.append(Mention(phrase.text, phrase.start_char, phrase.end_char, "description", None, None, None, True))
+    return out
+
+
+def _unnamed_person_subjects(doc: Doc, lex: Lexicon) -> list[Mention]:
+    """Sentence subjects that introduce one unnamed person (``A Dunmore solo mother has gone two weeks without
+    power``, ``One resident was …``): what "the woman" or "she" in a later paragraph may refer to."""
+    out = []
+    for tok in doc:
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.tag_ != "NN":
+            continue
+        if (
+            tok.lower_ not in lex.person_nouns
+            and tok.lower_ not in lex.genders
+            and tok.lower_ not in lex.anonymous_heads
+        ):
+            continue
+        phrase = noun_phrase(tok)
+        if phrase[0].lower_ in ("a", "an", "one", "another"):
             out.append(Mention(phrase.text, phrase.start_char, phrase.end_char, "description", None, None, None, True))
     return out
 

@@ -28,6 +28,9 @@ SPLIT = re.compile(r"[\s\-‐‑–]+")
 
 PREPOSITIONS = {"of", "for", "from", "at", "in", "on"}
 
+#: Words that open a relative clause inside a description.
+RELATIVES = {"who", "whose", "which", "that"}
+
 
 @lru_cache(maxsize=1)
 def romanization() -> dict[str, str]:
@@ -152,6 +155,8 @@ def head_word(text: str) -> str:
     """The head noun of a short description: its last word before a preposition ("one of the residents": the
     residents')."""
     words = [w.lower() for w in name_words(without_partitive(text))]
+    clause = next((k for k, w in enumerate(words) if k and w in RELATIVES), len(words))
+    words = words[:clause]  # "some residents [who spoke on …]": the residents
     for k, w in enumerate(words):
         if w in PREPOSITIONS and k > 0:
             participle = k > 1 and words[k - 1].endswith("ing") and words[k - 2] not in DETERMINERS

@@ -298,7 +298,7 @@ def _canonical(
     if m.form == "description" and sources and (later := _named_later(m, persons, lex, sources.text)) is not None:
         m = later  # "…, a ministry spokesman said" in the lead, "ministry spokesman Tomas Berg" below it
     if m.form == "description":
-        holder = _role_holder(m, persons, lex, sources)
+        holder = _role_holder(m, persons, lex, sources, bodies)
         if holder is not None:
             m = holder
         else:
@@ -336,7 +336,9 @@ _AGE = re.compile(r"^\d{1,3}-year-old$")
 _POSSESSIVE = re.compile(r"^[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*(?:'s|’s)\s+\w+$")
 
 
-def _role_holder(m: Mention, persons: _People, lex: Lexicon, sources: _Sources | None = None) -> Mention | None:
+def _role_holder(
+    m: Mention, persons: _People, lex: Lexicon, sources: _Sources | None = None, bodies: _Bodies | None = None
+) -> Mention | None:
     """The person a definite description names: "the president" -> the last president named;
     an epithet ("the far-left leader", "China's president", "the veteran leftist") -> the last
     person quoted before it, else the last made a sentence's subject, else the last named, when no
@@ -365,8 +367,10 @@ def _role_holder(m: Mention, persons: _People, lex: Lexicon, sources: _Sources |
         before = [p for p in before if origins.get(_fullest_person(p, persons), frozenset()) & places]
     if is_anonymous(m):  # "the farmers", or "the farmer" no one named is: an unnamed source
         return None
-    epithet = head in lex.epithets or head in lex.demonyms or _AGE.search(head) is not None  # "the 23-year-old"; not
-    # "the 42-year-old rice retailer", a retailer no one named was
+    aged = any(_AGE.search(w) for w in m.text.split())  # "the 23-year-old", "the 53-year-old economist"; not "the
+    # 42-year-old rice retailer" after "A 48-year-old rice retailer": one more of the unnamed retailers
+    unnamed_kind = bodies is not None and _unnamed_kind_before(m, head, bodies)
+    epithet = head in lex.epithets or head in lex.demonyms or aged and not unnamed_kind
     if head not in lex.titles and not epithet:
         return None
     if not epithet and not owned:
@@ -432,7 +436,7 @@ def _unnamed_before(
         b
         for b in bodies.all
         if b.end <= m.start
-        and (b.start, b.end) in sources.quoted
+        and ((b.start, b.end) in sources.quoted or gender and _introduced(b, m, sources))
         and (is_anonymous(b) or _person_head(b, lex))  # "A Dunmore Police spokesman said … , he said"
         and _one_person(b)
     ]
@@ -443,6 +447,13 @@ def _unnamed_before(
             continue
         return b
     return None
+
+
+def _introduced(b: Mention, m: Mention, sources: _Sources) -> bool:
+    """Whether an unnamed person is introduced as a sentence's subject in the writer's own words, not inside
+    someone's quote or report ("A Dunmore solo mother has gone two weeks without power. … The woman said …"; not
+    "She said a woman appeared …")."""
+    return b.is_subject and not _quoted_apart(b, m, sources.marked)
 
 
 def _person_head(m: Mention, lex: Lexicon) -> bool:
@@ -514,6 +525,18 @@ def _last_named_speaker(m: Mention, persons: _People, sources: _Sources, lex: Le
 
 #: The three words after an indefinite article ("a banker", "one victim", "a 71-year-old farmer").
 _INDEFINITE_NOUNS = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:[\w'’-]+\s*){1,3})")
+
+
+def _unnamed_kind_before(m: Mention, head: str, bodies: _Bodies) -> bool:
+    """Whether an unnamed source with the head noun ``head`` (or its plural) is introduced before ``m`` ("A
+    48-year-old rice retailer", "Rice retailers in Dunmore"; not "the retailer")."""
+    return any(
+        b.end <= m.start
+        and b.form == "description"
+        and b.text.split()[0].lower() != "the"
+        and _singular(head_word(b.text)) == _singular(head)
+        for b in bodies.all
+    )
 
 
 def _holds(role: str | None, head: str, lex: Lexicon) -> bool:
