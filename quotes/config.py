@@ -74,6 +74,7 @@ class Lexicon:
     body_classes: dict[str, str]  # head noun -> the kind of body it names ("corporation" -> "company")
     adverbials: frozenset[str]  # "in part": how something was said, no part of a source's name
     own_offices: frozenset[str]  # titles ending in another title that name an office of their own
+    generic_titles: frozenset[str]  # titles every office holder bears ("official")
     commitments: frozenset[str]  # verbs whose "to …" complement is a stated commitment
     anonymous_heads: frozenset[str]  # nouns that make a description an unnamed source ("officials")
     person_nouns: frozenset[str]  # common nouns that name a person ("dishwasher", "retiree"), from WordNet
@@ -206,6 +207,7 @@ def _load_lexicon() -> Lexicon:
         body_classes={head: kind for head, kind in read_table("body_classes.tsv", 2)},
         adverbials=frozenset(r[0] for r in read_table("adverbials.tsv", 1)),
         own_offices=frozenset(r[0] for r in read_table("titles.tsv", 1, more=True) if r[1:2] == ["office"]),
+        generic_titles=frozenset(r[0] for r in read_table("titles.tsv", 1, more=True) if r[1:2] == ["generic"]),
         commitments=frozenset(r[0] for r in read_table("commitment_verbs.tsv", 1)),
         anonymous_heads=frozenset(r[0] for r in read_table("anonymous_heads.tsv", 1)),
         person_nouns=frozenset(r[0] for r in read_table("person_nouns.tsv", 1)),

@@ -1779,6 +1779,33 @@ def test_a_bodys_name_right_after_its_description_is_the_speaker(quotes_of: Extr
     assert [q.speaker for q in quotes_of(text)] == ["AgriStat"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On Saturday the local utility, Dunmore Power, reported 900 homes were without power.", "Dunmore Power"),
+        ("The company, Westbrook Foods Ltd, said it would close the plant in March.", "Westbrook Foods Ltd"),
+        ("The regulator, the Ruritanian Energy Agency, said prices would rise.", "Ruritanian Energy Agency"),
+        ("The council, in Dunmore, said the road would close.", "council"),  # no name set beside it
+    ],
+)
+def test_a_bodys_name_set_off_by_commas_after_its_description_is_the_speaker(
+    quotes_of: Extract, text: str, expected: str
+) -> None:
+    assert [q.speaker for q in quotes_of(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Dunmore's Ruritania president and managing director, Anna Holt",
+        "Westbrook's Ruritania and Dunmore president and managing director, Anna Holt",
+    ],
+)
+def test_a_name_closing_a_source_after_its_verb_is_the_speaker(quotes_of: Extract, source: str) -> None:
+    text = f'"There were a range of factors behind the closure," said {source}.'
+    assert [q.speaker for q in quotes_of(text)] == ["Anna Holt"]
+
+
 def test_who_in_the_second_of_two_joined_relative_clauses_is_their_antecedent(quotes_of: Extract) -> None:
     text = (
         "Ruritanian drivers, who walked out on Monday and who say they were never paid for overtime, have rejected "

@@ -780,6 +780,36 @@ def test_a_definite_description_is_not_the_named_person_when_someone_unnamed_cam
     assert all(q.speaker != "Tomas Berg" for q in quotes_of(text) if "raiding" in q.text)
 
 
+def test_the_official_is_the_office_holder_named_and_quoted_just_before(quotes_of: Extract) -> None:
+    text = (
+        'South Zone DIG Tomas Berg said the party had broken an "agreement" with the police.\n\n'
+        '"They also blocked the main road near Dunmore Drive for hours," he said.\n\n'
+        "The official said that the protesters moved towards the house in groups."
+    )
+    quotes = quotes_of(text)
+    assert [q.speaker for q in quotes] == ["Tomas Berg"] * 3
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Tomas Berg, a nurse at the clinic, said the ward was full.",  # a trade, not a title
+        "A senior official said the ward was full.",  # an unnamed official, quoted
+    ],
+)
+def test_the_official_is_no_named_person_without_a_title(quotes_of: Extract, first: str) -> None:
+    quotes = quotes_of(first + "\n\nThe official said that the protesters moved towards the house in groups.")
+    assert quotes[-1].speaker != "Tomas Berg"
+
+
+def test_a_member_of_parliament_in_apposition_to_the_title_is_the_speaker(quotes_of: Extract) -> None:
+    text = (
+        "The MP, Tomas Berg who made the call in a statement he read in Parliament on Tuesday, said families have "
+        "refuted police claims."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Tomas Berg"]
+
+
 def test_one_of_a_group_is_one_person_that_she_and_the_singular_head_refer_to(quotes_of: Extract) -> None:
     text = (
         "Residents of Mill Hill have gone without water for weeks.\n\n"

@@ -88,6 +88,8 @@ def token_mention(tok: Token, lex: Lexicon) -> Mention | None:
     subject = logical_subject(tok)  # the source's own place in the sentence, whichever name it turns out to be
     if (title := marked_name(tok)) is not None:  # "The “Dunmore Courier” reported": the paper, marks and all
         return Mention(title.text, title.start_char, title.end_char, "name", "ORG", is_subject=subject)
+    if (last := _name_ending_inverted_source(tok, lex)) is not None and (named := entity_of(last)) is not None:
+        tok = last  # "…," said Dunmore's Ruritania president and managing director, Anna Holt.
     ent = entity_of(tok)
     if ent is None and tok.lower_ in lex.titles:
         named = name_beside_title(tok)
@@ -254,6 +256,23 @@ def _name_closing_description(tok: Token) -> Token | None:
     return None
 
 
+def _name_ending_inverted_source(tok: Token, lex: Lexicon) -> Token | None:
+    """A person's name set off by a comma at the end of a source written after its verb, after the titles that
+    describe her, wherever the parser hung it (``"…," said Dunmore's Ruritania president and managing director,
+    [Anna Holt].``): the person the titles describe; None elsewhere."""
+    if tok.dep_ not in SUBJECTS or tok.i < tok.head.i or tok.ent_type_ == "PERSON":
+        return None
+    edge = tok.right_edge
+    name = edge if edge.dep_ == "appos" else edge.head if edge.head.dep_ == "appos" else None
+    if name is None or name.ent_type_ != "PERSON":
+        return None
+    if not any(t.lower_ in lex.titles for t in tok.doc[tok.left_edge.i : name.left_edge.i]):
+        return None  # "…," said the people of Dunmore, Anna Holt …: no title describes her
+    end = edge.i + 1
+    closes = end >= len(tok.doc) or tok.doc[end].is_punct and tok.doc[end].text not in ",;"
+    return name if closes and tok.doc[name.left_edge.i - 1].text == "," else None
+
+
 def _appositive_name(tok: Token) -> Span | None:
     """The person named in apposition to a description (``One of them, Emma Holland-Lindsay, …``)."""
     if tok.pos_ == "PROPN" or tok.pos_ == "PRON":
@@ -271,17 +290,30 @@ def _appositive_name(tok: Token) -> Span | None:
     return _name_given(tok)
 
 
+#: Entity labels of what a comma sets beside a body's description without naming it (``the council, Dunmore,``).
+NOT_BODY_NAMES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "NORP"})
+
+
 def _body_named_after(tok: Token) -> Span | None:
-    """The name right after the head of a body's description, in apposition without a comma (``the research firm
-    [AgriStat]``, ``the union [Unite]``): the body the description names, or None."""
+    """The name in apposition to the head of a body's description, right after it (``the research firm [AgriStat]``,
+    ``the union [Unite]``) or set off by a comma (``the local utility, [Dunmore Power], reported``): the body the
+    description names, or None."""
     lex = lexicon()
     if tok.lower_ not in lex.body_heads and tok.lower_ not in lex.body_classes:
         return None
-    name = next((c for c in tok.children if c.dep_ == "appos" and c.i == tok.i + 1 and c.pos_ == "PROPN"), None)
+    name = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and _next_to(tok, c)), None)
     if name is None:
         return None
-    ent = entity_of(name)
-    return ent if ent is not None and ent.label_ != "PERSON" else tok.doc[name.left_edge.i : name.i + 1]
+    ent, comma = entity_of(name), name.left_edge.i > tok.i + 1
+    if ent is None:  # an untagged name is taken only right after the description
+        return None if comma else tok.doc[name.left_edge.i : name.i + 1]
+    return None if ent.label_ == "PERSON" or (comma and ent.label_ in NOT_BODY_NAMES) else ent
+
+
+def _next_to(tok: Token, name: Token) -> bool:
+    """Whether an apposition's phrase starts right after ``tok``, or after a comma right after it."""
+    start = name.left_edge.i
+    return start == tok.i + 1 or (start == tok.i + 2 and tok.doc[tok.i + 1].text == ",")
 
 
 #: Verbs of a relative clause by which an unnamed source gives a name (``who identified himself as Adeoye``,

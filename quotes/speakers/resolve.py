@@ -493,6 +493,8 @@ def _described_before(
     gender = next((lex.genders[w] for w in reversed(words[1:]) if w in lex.genders), None)
     if gender is None or head in lex.titles:  # "the vendor" (two words only) is the last unnamed vendor quoted
         unnamed = _unnamed_before(m, bodies, sources, lex, head=head) if len(words) == 2 else None
+        if unnamed is None and len(words) == 2 and head in lex.generic_titles:
+            return _last_named_speaker(m, persons, sources, lex, titled=True)  # "DIG Berg said … The official said"
         if unnamed is not None or len(words) != 2 or head in lex.titles or head not in lex.person_nouns:
             return unnamed
         return _last_named_speaker(m, persons, sources, lex)  # "Ms Holt is 85. … The dishwasher says": Ms Holt
@@ -511,16 +513,29 @@ def _described_before(
     return max(found, key=lambda x: x.start) if found else None
 
 
-def _last_named_speaker(m: Mention, persons: _People, sources: _Sources, lex: Lexicon) -> Mention | None:
+def _last_named_speaker(
+    m: Mention, persons: _People, sources: _Sources, lex: Lexicon, *, titled: bool = False
+) -> Mention | None:
     """The person a definite description of what someone is or does ("the dishwasher", "the retiree") refers back
-    to: the last person named before it, when the article quotes that mention or makes it a sentence's subject and
-    introduces nobody unnamed between the two ("a banker", "one victim": the description may be theirs)."""
-    last = next((p for p in reversed(persons.before(m.start)) if p.form == "name" and p.end <= m.start), None)
+    to: the last person named before it outside quoted words, when the article quotes that mention or makes it a
+    sentence's subject and introduces nobody unnamed between the two ("a banker", "one victim": the description
+    may be theirs). With ``titled`` ("the official"), that person must be written with a title that is not a
+    courtesy one."""
+    named = (p for p in reversed(persons.before(m.start)) if p.form == "name" and p.end <= m.start)
+    last = next((p for p in named if not _quoted_apart(p, m, sources.marked)), None)  # not a name inside a quote
     if last is None or not (last.is_subject or (last.start, last.end) in sources.quoted):
+        return None
+    if titled and not _office_holder(last, lex):
         return None
     between = sources.text[last.end : m.start]
     introduced = (w.lower() for words in _INDEFINITE_NOUNS.findall(between) for w in words.split())
     return None if any(w in lex.person_nouns or w in lex.anonymous_heads for w in introduced) else last
+
+
+def _office_holder(p: Mention, lex: Lexicon) -> bool:
+    """Whether a person's mention gives them a title other than a courtesy one ("DIG Berg", not "Mr Berg", nor
+    "Berg, a nurse")."""
+    return any(w in lex.titles and w not in lex.courtesy_titles for w in (p.role or "").split())
 
 
 #: The three words after an indefinite article ("a banker", "one victim", "a 71-year-old farmer").
