@@ -499,7 +499,7 @@ def _described_before(
             return unnamed
         return _last_named_speaker(m, persons, sources, lex)  # "Ms Holt is 85. … The dishwasher says": Ms Holt
     named: Mention | None = None  # the last person of that gender quoted before it
-    subject: Mention | None = None  # else the last made a subject ("Madam Lai leaves her flat … adds the widow")
+    subject: Mention | None = None  # else the last made a subject ("Madam Holt leaves her flat … adds the widow")
     for p in reversed(persons.before(m.start)):
         if p.form != "name" or p.end > m.start or _gender_of(p, persons) != gender:
             continue
