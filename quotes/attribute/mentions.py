@@ -21,6 +21,8 @@ SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 SPEAKER_ENTS = ("PERSON", "ORG", "GPE", "NORP")
 #: Entity labels of places: a name in apposition to one is a place too ("Florence Close, Kempsey").
 PLACE_ENTS = ("GPE", "LOC", "FAC")
+#: Determiners of a description of one unnamed person ("One vendor", "a woman", "another resident").
+ONE_PERSON = ("one", "a", "an", "another")
 #: Left modifiers kept in a mention's noun phrase.
 _LEFT_MODS = ("det", "amod", "compound", "poss", "case", "nummod", "nmod", "punct", "quantmod", "advmod")
 #: Prepositions whose phrase stays in a mention ("Ministry of Foreign Affairs", "official from the office").
@@ -88,7 +90,7 @@ def token_mention(tok: Token, lex: Lexicon) -> Mention | None:
     subject = logical_subject(tok)  # the source's own place in the sentence, whichever name it turns out to be
     if (title := marked_name(tok)) is not None:  # "The “Dunmore Courier” reported": the paper, marks and all
         return Mention(title.text, title.start_char, title.end_char, "name", "ORG", is_subject=subject)
-    if (last := _name_ending_inverted_source(tok, lex)) is not None and (named := entity_of(last)) is not None:
+    if (last := _name_ending_inverted_source(tok, lex)) is not None:
         tok = last  # "…," said Dunmore's Ruritania president and managing director, Anna Holt.
     ent = entity_of(tok)
     if ent is None and tok.lower_ in lex.titles:
@@ -291,7 +293,7 @@ def _appositive_name(tok: Token) -> Span | None:
 
 
 #: Entity labels of what a comma sets beside a body's description without naming it (``the council, Dunmore,``).
-NOT_BODY_NAMES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "NORP"})
+NOT_BODY_NAMES = frozenset({*PLACE_ENTS, "DATE", "TIME", "NORP"})
 
 
 def _body_named_after(tok: Token) -> Span | None:
@@ -806,7 +808,7 @@ def _unnamed_person_subjects(doc: Doc, lex: Lexicon) -> list[Mention]:
         ):
             continue
         phrase = noun_phrase(tok)
-        if phrase[0].lower_ in ("a", "an", "one", "another"):
+        if phrase[0].lower_ in ONE_PERSON:
             out.append(Mention(phrase.text, phrase.start_char, phrase.end_char, "description", None, None, None, True))
     return out
 

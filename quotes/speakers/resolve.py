@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from ..attribute.mentions import COLLECTIVES, PRONOUN_GENDERS, TITLE_COMPLEMENTS, courtesy_gender
+from ..attribute.mentions import COLLECTIVES, ONE_PERSON, PRONOUN_GENDERS, TITLE_COMPLEMENTS, courtesy_gender
 from ..config import Lexicon, lexicon
 from ..detect import NO_SPANS, Spans, paragraph_gap
 from ..types import Article, Attribution, Extraction, Flag, Kind, Mention, Quote, Speaker, SpeakerKind
@@ -369,7 +369,7 @@ def _role_holder(
         return None
     aged = any(_AGE.search(w) for w in m.text.split())  # "the 23-year-old", "the 53-year-old economist"; not "the
     # 42-year-old rice retailer" after "A 48-year-old rice retailer": one more of the unnamed retailers
-    unnamed_kind = bodies is not None and _unnamed_kind_before(m, head, bodies)
+    unnamed_kind = aged and bodies is not None and _unnamed_kind_before(m, head, bodies)  # read only for an age
     epithet = head in lex.epithets or head in lex.demonyms or aged and not unnamed_kind
     if head not in lex.titles and not epithet:
         return None
@@ -410,8 +410,6 @@ def _named_later(m: Mention, persons: _People, lex: Lexicon, text: str) -> Menti
     return fits[0] if len(names) == 1 else None
 
 
-#: Determiners of a description of one unnamed person ("One vendor", "a woman", "another resident").
-_ONE = ("one", "a", "an", "another")
 #: A he or she (or his, her) in the words after a description, up to the end of its sentence or a quotation mark.
 _OWN_PRONOUN = re.compile(r"[^.!?\"“”]*?\b(he|she|his|her|him)\b", re.IGNORECASE)
 
@@ -466,7 +464,7 @@ def _person_head(m: Mention, lex: Lexicon) -> bool:
 def _one_person(m: Mention) -> bool:
     """Whether a description names one person: "One vendor", "a woman", "another resident" (not "residents")."""
     words = m.text.lower().split()
-    return len(words) >= 2 and words[0] in _ONE
+    return len(words) >= 2 and words[0] in ONE_PERSON
 
 
 def _unnamed_gender(m: Mention, text: str, lex: Lexicon) -> str | None:
