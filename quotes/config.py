@@ -77,6 +77,7 @@ class Lexicon:
     generic_titles: frozenset[str]  # titles every office holder bears ("official")
     commitments: frozenset[str]  # verbs whose "to …" complement is a stated commitment
     anonymous_heads: frozenset[str]  # nouns that make a description an unnamed source ("officials")
+    placed_heads: frozenset[str]  # groups known by where they are ("residents": "Dunmore residents")
     person_nouns: frozenset[str]  # common nouns that name a person ("dishwasher", "retiree"), from WordNet
     epithets: frozenset[str]
     offices: frozenset[str]
@@ -210,6 +211,7 @@ def _load_lexicon() -> Lexicon:
         generic_titles=frozenset(r[0] for r in read_table("titles.tsv", 1, more=True) if r[1:2] == ["generic"]),
         commitments=frozenset(r[0] for r in read_table("commitment_verbs.tsv", 1)),
         anonymous_heads=frozenset(r[0] for r in read_table("anonymous_heads.tsv", 1)),
+        placed_heads=frozenset(r[0] for r in read_table("placed_heads.tsv", 1)),
         person_nouns=frozenset(r[0] for r in read_table("person_nouns.tsv", 1)),
         epithets=frozenset(r[0] for r in read_table("epithets.tsv", 1)),
         offices=frozenset(r[0] for r in read_table("epithets.tsv", 1, more=True) if r[1:2] == ["office"]),

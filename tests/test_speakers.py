@@ -864,3 +864,47 @@ def test_they_and_them_refer_to_a_group_described_with_a_relative_clause(quotes_
     )
     speakers = [q.speaker for q in quotes_of(text)]
     assert len(speakers) == 3 and speakers[1:] == speakers[:1] * 2 and speakers[0] is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # the place named in its own sentence, one group per place
+        (
+            "Floodwater reached the first floor of homes in Carlisle on Tuesday, residents said.\n\n"
+            "In Westbrook, residents said the power had been off for two days.\n",
+            ["Carlisle residents", "Westbrook residents"],
+        ),
+        # none in its sentence: the place the article names most
+        (
+            "The bus depot in Winnipeg will close in June. It has served Winnipeg since 1950.\n\n"
+            "Parents said their children would have to walk two miles to school.\n",
+            ["Winnipeg parents"],
+        ),
+        # a quantifier stays first
+        (
+            "The market in Winnipeg was shut for a second day on Monday. Winnipeg has no other market.\n\n"
+            "Some traders said they had lost a week of takings.\n",
+            ["some Winnipeg traders"],
+        ),
+        # no place named twice and none in its sentence: the group stays as written
+        ("The depot will close in June.\n\nParents said their children would have to walk to school.\n", ["parents"]),
+    ],
+)
+def test_an_unnamed_group_known_by_where_it_is_takes_its_place(
+    quotes_of: Extract, text: str, speakers: list[str]
+) -> None:
+    assert [q.speaker for q in quotes_of(text)] == speakers
+
+
+@pytest.mark.parametrize(
+    ("source", "speaker"),
+    [
+        ("one resident said", "one resident"),  # one person, told apart by its determiner
+        ("residents who spoke to us said", "residents who spoke to us"),  # a group its own words say which
+        ("analysts said", "analysts"),  # not known by where they are
+    ],
+)
+def test_a_source_that_says_which_one_it_is_takes_no_place(quotes_of: Extract, source: str, speaker: str) -> None:
+    text = f"The depot in Carlisle will close in June, {source}. Carlisle has had a depot since 1950.\n"
+    assert [q.speaker for q in quotes_of(text)][:1] == [speaker]

@@ -7,6 +7,6 @@ Output: ``Attribution`` records and the document's ``Mention`` list, in plain ch
 from __future__ import annotations
 
 from .core import attribute
-from .mentions import document_mentions
+from .mentions import document_mentions, place_names
 
-__all__ = ["attribute", "document_mentions"]
+__all__ = ["attribute", "document_mentions", "place_names"]

@@ -769,6 +769,19 @@ def document_mentions(doc: Doc, lex: Lexicon | None = None) -> list[Mention]:
 PRONOUN_GENDERS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
 
 
+def place_names(doc: Doc) -> list[Mention]:
+    """The places the document names (the tagger's GPE, LOC and FAC entities, without a leading "the"), in order:
+    what an unnamed group of sources is placed by (``residents`` of the place the article is about)."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_ENTS:
+            continue
+        words = ent[1:] if ent[0].lower_ == "the" else ent
+        if len(words) and words[0].text[:1].isupper():
+            out.append(Mention(words.text, words.start_char, words.end_char, "place", ent.label_))
+    return out
+
+
 def pronoun_gender(person: Span, lex: Lexicon) -> str | None:
     """The gender of a person named as a sentence's subject that the rest of its sentence refers back to
     (``Berg says he …``, ``Berg said all her …``, ``Berg and his family …``): the first he or she after the name,

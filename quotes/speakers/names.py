@@ -170,7 +170,7 @@ PLACE_WINDOW = 40
 
 #: The end of a sentence or a paragraph: a place named before it is no one's origin ("… the Portugal talks. Berg
 #: said"). A full stop after a capital is an abbreviation's ("U.S. President").
-_SENTENCE_END = re.compile(r"[a-z0-9)\]][.!?]+[\"”’']?\s|\n")
+SENTENCE_END = re.compile(r"[a-z0-9)\]][.!?]+[\"”’']?\s|\n")
 
 
 #: Marks that end the words right before a name (``phrase``): a quotation mark or a comma (``“… summon the
@@ -183,7 +183,7 @@ def places_before(text: str, at: int, lex: Lexicon, *, phrase: bool = False) -> 
     ``phrase`` in its own phrase, back to a quotation mark or a comma (``Portuguese President`` before a name:
     ``{"portugal"}``)."""
     window = text[max(0, at - PLACE_WINDOW) : at]
-    window = window[ends[-1].end() :] if (ends := list(_SENTENCE_END.finditer(window))) else window
+    window = window[ends[-1].end() :] if (ends := list(SENTENCE_END.finditer(window))) else window
     if phrase:
         window = window[stops[-1].end() :] if (stops := list(_PHRASE_END.finditer(window))) else window
     words = re.findall(r"[A-Za-z]+", window.lower())

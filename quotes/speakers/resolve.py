@@ -18,6 +18,7 @@ from ..detect import NO_SPANS, Spans, paragraph_gap
 from ..types import Article, Attribution, Extraction, Flag, Kind, Mention, Quote, Speaker, SpeakerKind
 from .names import (
     QUANTIFIERS,
+    SENTENCE_END,
     contains_words,
     display,
     head_word,
@@ -42,7 +43,12 @@ def ruled(q: Quote) -> Quote:
 
 
 def resolve(
-    article: Article, attributions: list[Attribution], mentions: list[Mention], *, lex: Lexicon | None = None
+    article: Article,
+    attributions: list[Attribution],
+    mentions: list[Mention],
+    *,
+    places: Sequence[Mention] = (),
+    lex: Lexicon | None = None,
 ) -> Extraction:
     """Canonical speakers for one article's attributions.
 
@@ -50,7 +56,9 @@ def resolve(
     article (``Kim`` -> ``Kim Min-ji``); ``he``/``she`` to the nearest person
     named before, preferring sentence subjects; a definite description
     (``the Japanese ministry``) to the fullest body in the article with the same
-    head noun and compatible words (``Japan's Ministry of Foreign Affairs``).
+    head noun and compatible words (``Japan's Ministry of Foreign Affairs``); an unnamed group known by
+    where it is (``residents``) takes the place its sentence or, failing that, the article names most
+    (``places``: ``mentions.place_names``).
     """
     lex = lex or lexicon()
     persons = _people(
@@ -79,6 +87,7 @@ def resolve(
             for a in attributions
             if a.mention and a.mention.form == "pronoun" and lex.pronouns.get(a.mention.text.lower()) == "group"
         ),
+        places=tuple(places),
     )
     registry: dict[str, Speaker] = {}
     quotes = []
@@ -327,7 +336,46 @@ def _canonical(
         return press
     name = _fullest_body(m, bodies, lex)
     kind = _body_kind(name, m)
+    if sources is not None:
+        name = _placed(name, m, sources, lex)
     return Speaker(id=slug(name), name=name, kind=kind, role=m.role, body=m.body, aliases=tuple(sorted({m.text, name})))
+
+
+def _placed(name: str, m: Mention, sources: _Sources, lex: Lexicon) -> str:
+    """A group known by where it is (``placed_heads.tsv``: residents, traders, authorities) with its place, when its
+    name gives none: the place named nearest it in its own sentence, else the place the article names most often
+    (``residents`` in an article about Dunmore -> ``Dunmore residents``; ``some residents`` -> ``some Dunmore
+    residents``). Groups only: ``one resident`` is told apart by its determiner. A name with a proper noun or a
+    qualifying phrase (``residents of Mill Hill``, ``residents who spoke to us``) is kept."""
+    words = name.split()
+    k = 1 if len(words) > 1 and words[0].lower() in QUANTIFIERS else 0
+    if words[k:] != words[-1:] or words[-1].lower() not in lex.placed_heads:
+        return name  # "residents of Mill Hill", "Health officials", "residents who spoke to us": it says which
+    place = _place_in_sentence(m, sources) or _article_place(sources)
+    if place is None:
+        return name
+    return " ".join([*words[:k], place, *words[k:]])
+
+
+def _place_in_sentence(m: Mention, sources: _Sources) -> str | None:
+    """The place named nearest a mention in its own sentence, or None."""
+    text = sources.text
+    start = max((e.end() for e in SENTENCE_END.finditer(text, 0, m.start)), default=0)
+    stop = next((e.start() + 1 for e in SENTENCE_END.finditer(text, m.end)), len(text))
+    near = [p for p in sources.places if start <= p.start and p.end <= stop]
+    best = min(near, key=lambda p: min(abs(p.start - m.end), abs(m.start - p.end)), default=None)
+    return best.text if best is not None else None
+
+
+def _article_place(sources: _Sources) -> str | None:
+    """The place an article names most often (the first of equals), or None when it names none twice. A name the
+    tagger reads as a place once counts wherever it is written (the tagger may read it as a body elsewhere)."""
+    counts = {
+        p.text: len(re.findall(rf"(?<!\w){re.escape(p.text)}(?!\w)", sources.text))
+        for p in sorted(sources.places, key=lambda p: p.start)
+    }
+    best = max(counts, key=lambda t: counts[t], default=None)  # dicts keep order: the first of equals wins
+    return best if best is not None and counts[best] > 1 else None
 
 
 #: An age used as an epithet: "the 23-year-old" names the person last quoted or named.
@@ -574,6 +622,7 @@ class _Sources:
     marked: Spans = NO_SPANS  # quoted and reported words (turns excluded): no one named there is an antecedent
     text: str = ""  # the article's text, for the places named before each person
     groups: tuple[Mention, ...] = ()  # the plural pronouns attributions name ("they said"), in order
+    places: tuple[Mention, ...] = ()  # the places the article names, in order (``mentions.place_names``)
     _origins: dict[str, frozenset[str]] | None = None
 
     def origins(self, persons: _People, lex: Lexicon) -> Mapping[str, frozenset[str]]:
