@@ -100,6 +100,7 @@ class Mention:
     is_subject: bool = False
     gender: str | None = None  # "male"/"female" when its own sentence refers back to it as he or she
     disjoint: tuple[int, int] | None = None  # a pronoun object's own verb's subject, never its antecedent
+    joint: bool = False  # parties named together as one source ("Ann Berg and Tom Novak")
 
 
 @dataclass(frozen=True, slots=True)

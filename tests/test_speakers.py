@@ -908,3 +908,12 @@ def test_an_unnamed_group_known_by_where_it_is_takes_its_place(
 def test_a_source_that_says_which_one_it_is_takes_no_place(quotes_of: Extract, source: str, speaker: str) -> None:
     text = f"The depot in Carlisle will close in June, {source}. Carlisle has had a depot since 1950.\n"
     assert [q.speaker for q in quotes_of(text)][:1] == [speaker]
+
+
+def test_they_after_parties_named_together_as_a_subject_is_the_two_of_them(quotes_of: Extract) -> None:
+    text = (
+        "Anna Holt and Tomas Berg run a fruit stall at the market.\n\n"
+        'They say there are "lots" of oranges around at the moment.\n\n'
+        "They said they came to the market on alternative days.\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Anna Holt and Tomas Berg"] * 2

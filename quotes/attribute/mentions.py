@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..config import Lexicon, lexicon
-from ..detect import channel_of, headline_case, reporting_key, word_before_verb
+from ..detect import channel_of, conjoined, headline_case, joint_subject, reporting_key, word_before_verb
 from ..types import Mention
 
 if TYPE_CHECKING:
@@ -54,7 +54,9 @@ def joint_mention(subject: Token) -> Mention:
         tokens.pop()
     first, last = tokens[0], tokens[-1]
     text = subject.doc[first.i : last.i + 1]
-    return Mention(text.text, text.start_char, text.end_char, "description", is_subject=subject.dep_ in SUBJECTS)
+    return Mention(
+        text.text, text.start_char, text.end_char, "description", is_subject=subject.dep_ in SUBJECTS, joint=True
+    )
 
 
 def logical_subject(tok: Token) -> bool:
@@ -762,6 +764,7 @@ def document_mentions(doc: Doc, lex: Lexicon | None = None) -> list[Mention]:
     out += _group_subjects(doc, lex)
     out += _unnamed_person_subjects(doc, lex)
     out += _place_bodies(doc, lex)
+    out += _joint_subjects(doc)
     return sorted(out, key=lambda m: m.start)
 
 
@@ -805,6 +808,16 @@ def _group_subjects(doc: Doc, lex: Lexicon) -> list[Mention]:
             phrase = noun_phrase(tok)
             out.append(Mention(phrase.text, phrase.start_char, phrase.end_char, "description", None, None, None, True))
     return out
+
+
+def _joint_subjects(doc: Doc) -> list[Mention]:
+    """Sentence subjects that name several people or bodies together (``Ann Berg and Tom Novak sell oranges …``,
+    ``detect.joint_subject``): whom a "they" after them may mean."""
+    return [
+        joint_mention(tok)
+        for tok in doc
+        if tok.dep_ in ("nsubj", "nsubjpass") and joint_subject(tok) and conjoined(tok)
+    ]
 
 
 def _unnamed_person_subjects(doc: Doc, lex: Lexicon) -> list[Mention]:

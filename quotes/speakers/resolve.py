@@ -69,7 +69,7 @@ def resolve(
         article.text,
     )
     bodies = _bodies(
-        [m for m in mentions if m.label != "PERSON"]
+        [m for m in mentions if m.label != "PERSON" and not m.joint]
         + [
             m
             for a in attributions
@@ -88,6 +88,7 @@ def resolve(
             if a.mention and a.mention.form == "pronoun" and lex.pronouns.get(a.mention.text.lower()) == "group"
         ),
         places=tuple(places),
+        joints=tuple(m for m in mentions if m.joint),
     )
     registry: dict[str, Speaker] = {}
     quotes = []
@@ -623,6 +624,7 @@ class _Sources:
     text: str = ""  # the article's text, for the places named before each person
     groups: tuple[Mention, ...] = ()  # the plural pronouns attributions name ("they said"), in order
     places: tuple[Mention, ...] = ()  # the places the article names, in order (``mentions.place_names``)
+    joints: tuple[Mention, ...] = ()  # subjects naming several parties together ("Ann Berg and Tom Novak")
     _origins: dict[str, frozenset[str]] | None = None
 
     def origins(self, persons: _People, lex: Lexicon) -> Mapping[str, frozenset[str]]:
@@ -765,8 +767,14 @@ def _group_before(pronoun: Mention, bodies: _Bodies, sources: _Sources, lex: Lex
     before, with no named body between them (a place is none, nor a name that is no sentence's subject and no source:
     "Parents packed a Dunmore school board meeting …, and they say"); None otherwise (a "they" after a named body that
     speaks or acts is left unresolved)."""
-    before = (b for b in bodies.all if b.end <= pronoun.start and b.label not in PLACES and _figures(b, sources))
+    before = (
+        b
+        for b in (*bodies.all, *sources.joints)
+        if b.end <= pronoun.start and b.label not in PLACES and _figures(b, sources)
+    )
     last = _within_reach(_they_run_start(pronoun, sources.text), before, sources)
+    if last is not None and last.joint:
+        return last  # "Ann Berg and Tom Novak sell oranges …\n\nThey say …": the two together
     if last is None:  # "The councillors alleged …\n\n… which they said …\n\nThey said …": the "they" before names it
         earlier = _within_reach(pronoun, (p for p in sources.groups if p.end <= pronoun.start), sources)
         return _group_before(earlier, bodies, sources, lex) if earlier is not None else None
