@@ -93,7 +93,7 @@ class Mention:
     text: str
     start: int
     end: int
-    form: str  # "name", "pronoun", "description"
+    form: str  # "name", "pronoun", "description"; "place" for the places a document names (mentions.place_names)
     label: str | None = None  # NER label or None
     role: str | None = None  # title or role words kept apart from the name
     body: str | None = None  # organisation words attached to the mention ("presidential office")
