@@ -352,7 +352,7 @@ def _placed(name: str, m: Mention, sources: _Sources, lex: Lexicon) -> str:
     k = 1 if len(words) > 1 and words[0].lower() in QUANTIFIERS else 0
     if words[k:] != words[-1:] or words[-1].lower() not in lex.placed_heads:
         return name  # "residents of Mill Hill", "Health officials", "residents who spoke to us": it says which
-    place = _place_in_sentence(m, sources) or _article_place(sources)
+    place = _place_in_sentence(m, sources) or sources.main_place()
     if place is None:
         return name
     return " ".join([*words[:k], place, *words[k:]])
@@ -366,17 +366,6 @@ def _place_in_sentence(m: Mention, sources: _Sources) -> str | None:
     near = [p for p in sources.places if start <= p.start and p.end <= stop]
     best = min(near, key=lambda p: min(abs(p.start - m.end), abs(m.start - p.end)), default=None)
     return best.text if best is not None else None
-
-
-def _article_place(sources: _Sources) -> str | None:
-    """The place an article names most often (the first of equals), or None when it names none twice. A name the
-    tagger reads as a place once counts wherever it is written (the tagger may read it as a body elsewhere)."""
-    counts = {
-        p.text: len(re.findall(rf"(?<!\w){re.escape(p.text)}(?!\w)", sources.text))
-        for p in sorted(sources.places, key=lambda p: p.start)
-    }
-    best = max(counts, key=lambda t: counts[t], default=None)  # dicts keep order: the first of equals wins
-    return best if best is not None and counts[best] > 1 else None
 
 
 #: An age used as an epithet: "the 23-year-old" names the person last quoted or named.
@@ -626,6 +615,20 @@ class _Sources:
     places: tuple[Mention, ...] = ()  # the places the article names, in order (``mentions.place_names``)
     joints: tuple[Mention, ...] = ()  # subjects naming several parties together ("Ann Berg and Tom Novak")
     _origins: dict[str, frozenset[str]] | None = None
+    _main_place: tuple[str | None] | None = None  # worked out on first use, as origins are
+
+    def main_place(self) -> str | None:
+        """The place the article names most often (the first of equals), or None when it names none twice; worked out
+        once per article. A name the tagger reads as a place once counts wherever it is written (the tagger may read
+        it as a body elsewhere)."""
+        if self._main_place is None:
+            counts = {
+                p.text: len(re.findall(rf"(?<!\w){re.escape(p.text)}(?!\w)", self.text))
+                for p in sorted(self.places, key=lambda p: p.start)
+            }
+            best = max(counts, key=lambda t: counts[t], default=None)  # dicts keep order: the first of equals wins
+            self._main_place = (best if best is not None and counts[best] > 1 else None,)
+        return self._main_place[0]
 
     def origins(self, persons: _People, lex: Lexicon) -> Mapping[str, frozenset[str]]:
         """Fullest person name -> places named just before any of its mentions ("China's President Xi")."""
