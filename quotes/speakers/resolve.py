@@ -622,9 +622,8 @@ class _Sources:
         once per article. A name the tagger reads as a place once counts wherever it is written (the tagger may read
         it as a body elsewhere)."""
         if self._main_place is None:
-            counts = {
-                p.text: len(re.findall(rf"(?<!\w){re.escape(p.text)}(?!\w)", self.text))
-                for p in sorted(self.places, key=lambda p: p.start)
+            counts = {  # the places come in the article's order (``mentions.place_names``)
+                p.text: len(re.findall(rf"(?<!\w){re.escape(p.text)}(?!\w)", self.text)) for p in self.places
             }
             best = max(counts, key=lambda t: counts[t], default=None)  # dicts keep order: the first of equals wins
             self._main_place = (best if best is not None and counts[best] > 1 else None,)
