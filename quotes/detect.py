@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from .config import Lexicon, lexicon
 from .ingest import DATE_STAMP
+from .nlp import person_nouns
 from .types import Diagnostic, Kind
 
 if TYPE_CHECKING:
@@ -1631,9 +1632,19 @@ def conjoined(subject: Token) -> bool:
     return any(c.dep_ == "conj" and c.i > subject.i for c in subject.children)
 
 
+def _kin(noun: Token) -> bool:
+    """Whether a common noun names people of someone's own, by a possessive pronoun (``her husband``, ``his
+    colleagues``, ``their housemates``)."""
+    return (
+        noun.pos_ == "NOUN"
+        and (noun.lemma_ or noun.text).lower() in person_nouns()
+        and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in noun.children)
+    )
+
+
 def joint_subject(subject: Token) -> bool:
     """Whether a subject names several people or bodies together by name: ``Moreau and Berg agreed …``, ``Moreau
-    and her neighbour, Berg, said …``, or
+    and her neighbour, Berg, said …``, a person and the people of her own (``Moreau and her housemates said …``), or
     two names joined by a comma as headlines join them (``Moreau, Berg stress …``: a name in apposition
     that no comma closes before the verb, where prose would close it: ``Dufour, Moreau's spokesperson, said``).
     What they say together is no one of them's (golden/README.md §1: joint outcomes, headlines); a
@@ -1644,6 +1655,8 @@ def joint_subject(subject: Token) -> bool:
     for c in subject.children:
         if c.dep_ == "conj" and c.i > subject.i and any(a.dep_ == "appos" and a.pos_ == "PROPN" for a in c.children):
             return True  # "Moreau and her neighbour, Berg, said": the second named in apposition
+        if c.dep_ == "conj" and c.i > subject.i and _kin(c):
+            return True  # "Moreau and her housemates said": a person and the people of her own
         if c.pos_ != "PROPN" or c.i < subject.i:
             continue
         titled = c.lower_ in lexicon().titles  # "Ana Holt, Deputy Director of Nursing and Care said": her title

@@ -1097,6 +1097,11 @@ def test_a_statement_two_people_make_together_is_not_given_to_one_of_them(quotes
             "Anna Holt and Helena Varga",
             "sales had fallen by half since May",
         ),
+        (  # a person and the people of her own: "her husband", "his housemates"
+            "Tomas Berg and his wife said the bakery in Westbrook had lost half its trade.",
+            "Tomas Berg and his wife",
+            "the bakery in Westbrook had lost half its trade",
+        ),
         (
             "The Dunmore Nurses Union and the Dunmore Medical Association called for a nationwide strike over pay.",
             "The Dunmore Nurses Union and the Dunmore Medical Association",
@@ -1157,6 +1162,7 @@ def test_one_persons_titles_joined_by_and_name_that_person(quotes_of: Extract) -
         "Anna Holt and Helena Varga agreed to meet again in the spring to review the trade deal.",
         "Anna Holt and Helena Varga stressed the importance of close cooperation on trade.",
         "Anna Holt and Helena Varga pledged to deepen cooperation on trade and energy.",
+        "Tomas Berg and his wife agreed to sell the bakery to their neighbours.",
     ],
 )
 def test_parties_named_together_reaching_an_outcome_are_no_source(quotes_of: Extract, text: str) -> None:

@@ -148,6 +148,17 @@ def test_plural_pronoun_gives_no_speaker() -> None:
             "The Ruritanian Nurses Union said its members were exhausted. It said the wards must be reopened.",
             ["Ruritanian Nurses Union", "Ruritanian Nurses Union"],
         ),
+        (  # a group quoted, then one of its members, then the group again
+            "Parents say the district spent millions on a new office.\n\n"
+            '"They have put all the money into themselves," said parent Anna Holt.\n\n'
+            "They also say they should have been given more warning before the cut.",
+            ["parents", "Anna Holt", "parents"],
+        ),
+        (  # "it" after an "it" that names the body
+            "The Ruritanian Nurses Union said staff were exhausted.\n\nIt said the wards must be reopened.\n\n"
+            "It added that nurses would strike on Friday.",
+            ["Ruritanian Nurses Union"] * 3,
+        ),
         (  # a person is never "it"
             "Anna Berg said the wards were full. It said the wards must be reopened.",
             ["Anna Berg", None],
@@ -917,3 +928,11 @@ def test_they_after_parties_named_together_as_a_subject_is_the_two_of_them(quote
         "They said they came to the market on alternative days.\n"
     )
     assert [q.speaker for q in quotes_of(text)] == ["Anna Holt and Tomas Berg"] * 2
+
+
+def test_they_after_a_person_and_the_people_of_her_own_is_all_of_them(quotes_of: Extract) -> None:
+    text = (
+        "Anna Holt and her housemates had to clean up the kitchen.\n\n"
+        "They called the council for help and said the roof was being held up by a pole.\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Anna Holt and her housemates"]

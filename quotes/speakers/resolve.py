@@ -89,6 +89,11 @@ def resolve(
         ),
         places=tuple(places),
         joints=tuple(m for m in mentions if m.joint),
+        bodies=tuple(
+            a.mention
+            for a in attributions
+            if a.mention and a.mention.form == "pronoun" and lex.pronouns.get(a.mention.text.lower()) == "institution"
+        ),
     )
     registry: dict[str, Speaker] = {}
     quotes = []
@@ -614,6 +619,7 @@ class _Sources:
     groups: tuple[Mention, ...] = ()  # the plural pronouns attributions name ("they said"), in order
     places: tuple[Mention, ...] = ()  # the places the article names, in order (``mentions.place_names``)
     joints: tuple[Mention, ...] = ()  # subjects naming several parties together ("Ann Berg and Tom Novak")
+    bodies: tuple[Mention, ...] = ()  # the "it"s attributions name ("it said"), in order
     _origins: dict[str, frozenset[str]] | None = None
     _main_place: tuple[str | None] | None = None  # worked out on first use, as origins are
 
@@ -758,6 +764,11 @@ def _gender_words(persons: Sequence[Mention], lex: Lexicon) -> dict[str, str]:
 PRONOUN_PARAGRAPHS = 1
 
 
+#: Paragraph breaks a "they" may look back over for its group: one more than for an "it", since a group's member is
+#: often quoted in the paragraph between ("Parents say …\n\n"…," said parent Anna Holt.\n\nThey also say …").
+GROUP_PARAGRAPHS = PRONOUN_PARAGRAPHS + 1
+
+
 #: Entity labels of places, which a "they" never refers to.
 PLACES = ("GPE", "LOC")
 
@@ -765,16 +776,16 @@ PLACES = ("GPE", "LOC")
 def _group_before(pronoun: Mention, bodies: _Bodies, sources: _Sources, lex: Lexicon) -> Mention | None:
     """The group a plural pronoun refers to: the last group of unnamed sources the article quoted ("residents",
     "small business owners in …") or the last group described in the plural that spoke ("The councillors
-    alleged …"; not the parties to a meeting, ``joint_heads.tsv``), in the pronoun's paragraph or the one
-    before, with no named body between them (a place is none, nor a name that is no sentence's subject and no source:
-    "Parents packed a Dunmore school board meeting …, and they say"); None otherwise (a "they" after a named body that
-    speaks or acts is left unresolved)."""
+    alleged …"; not the parties to a meeting, ``joint_heads.tsv``), within ``GROUP_PARAGRAPHS`` paragraph
+    breaks of the pronoun, with no named body between them (a place is none, nor a name that is no sentence's
+    subject and no source: "Parents packed a Dunmore school board meeting …, and they say"); None otherwise (a
+    "they" after a named body that speaks or acts is left unresolved)."""
     before = (
         b
         for b in (*bodies.all, *sources.joints)
         if b.end <= pronoun.start and b.label not in PLACES and _figures(b, sources)
     )
-    last = _within_reach(_they_run_start(pronoun, sources.text), before, sources)
+    last = _within_reach(_they_run_start(pronoun, sources.text), before, sources, reach=GROUP_PARAGRAPHS)
     if last is not None and last.joint:
         return last  # "Ann Berg and Tom Novak sell oranges …\n\nThey say …": the two together
     if last is None:  # "The councillors alleged …\n\n… which they said …\n\nThey said …": the "they" before names it
@@ -814,23 +825,29 @@ def _figures(m: Mention, sources: _Sources) -> bool:
 def _body_before(pronoun: Mention, bodies: _Bodies, sources: _Sources) -> Mention | None:
     """The body an ``it`` that reports refers to: the last organisation, government or document made a sentence's
     subject before it, outside quoted and reported words, in its paragraph or the one before (``The union said
-    … It has called on …``); None when there is none (an unnamed source is never ``it``)."""
+    … It has called on …``), or else the body an "it" that reported within that reach refers to (``It said …\n\nIt
+    added …``); None when there is none (an unnamed source is never ``it``)."""
     before = (
         b
         for b in bodies.all
         if b.is_subject and b.end <= pronoun.start and not _quoted_apart(b, pronoun, sources.marked)
     )
     last = _within_reach(pronoun, before, sources)
-    if last is None or is_anonymous(last) or _plural(last) and last.form == "description":
+    if last is None:  # "The ministry said …\n\nIt said …\n\nIt added …": the "it" before names it
+        earlier = _within_reach(pronoun, (p for p in sources.bodies if p.end <= pronoun.start), sources)
+        return _body_before(earlier, bodies, sources) if earlier is not None else None
+    if is_anonymous(last) or _plural(last) and last.form == "description":
         return None  # "the nurses said …": people, never "it"
     return last
 
 
-def _within_reach(pronoun: Mention, candidates: Iterable[Mention], sources: _Sources) -> Mention | None:
+def _within_reach(
+    pronoun: Mention, candidates: Iterable[Mention], sources: _Sources, reach: int = PRONOUN_PARAGRAPHS
+) -> Mention | None:
     """The last of ``candidates``, when it lies within ``PRONOUN_PARAGRAPHS`` paragraph breaks of the pronoun; of two
     readings of the same words, the description (``Commuters in the city`` read as a name too, for its capital)."""
     last = max(candidates, key=lambda b: (b.start, b.form == "description"), default=None)
-    if last is None or paragraph_gap(sources.text, last.end, pronoun.start) > PRONOUN_PARAGRAPHS:
+    if last is None or paragraph_gap(sources.text, last.end, pronoun.start) > reach:
         return None
     return last
 
