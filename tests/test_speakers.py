@@ -898,7 +898,13 @@ def test_they_and_them_refer_to_a_group_described_with_a_relative_clause(quotes_
             "Some traders said they had lost a week of takings.\n",
             ["some Winnipeg traders"],
         ),
-        # no place named twice and none in its sentence: the group stays as written
+        # each place named once: the first, where a story says where it is (its dateline or lead)
+        (
+            "The bus depot in Winnipeg will close in June, a year after the one in Carlisle.\n\n"
+            "Parents said their children would have to walk two miles to school.\n",
+            ["Winnipeg parents"],
+        ),
+        # no place named and none in its sentence: the group stays as written
         ("The depot will close in June.\n\nParents said their children would have to walk to school.\n", ["parents"]),
     ],
 )

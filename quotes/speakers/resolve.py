@@ -624,15 +624,15 @@ class _Sources:
     _main_place: tuple[str | None] | None = None  # worked out on first use, as origins are
 
     def main_place(self) -> str | None:
-        """The place the article names most often (the first of equals), or None when it names none twice; worked out
-        once per article. A name the tagger reads as a place once counts wherever it is written (the tagger may read
+        """The place the article names most often, the first of equals (a story names where it is first: its
+        dateline or lead), or None when it names none; worked out once per article. A name the tagger reads as a place once counts wherever it is written (the tagger may read
         it as a body elsewhere)."""
         if self._main_place is None:
             counts = {  # the places come in the article's order (``mentions.place_names``)
                 p.text: len(re.findall(rf"(?<!\w){re.escape(p.text)}(?!\w)", self.text)) for p in self.places
             }
             best = max(counts, key=lambda t: counts[t], default=None)  # dicts keep order: the first of equals wins
-            self._main_place = (best if best is not None and counts[best] > 1 else None,)
+            self._main_place = (best,)
         return self._main_place[0]
 
     def origins(self, persons: _People, lex: Lexicon) -> Mapping[str, frozenset[str]]:
