@@ -1016,6 +1016,30 @@ def test_a_paragraph_opening_with_a_quote_gives_it_to_the_person_it_then_introdu
     assert [q.speaker for q in quotes_of(text)] == ["Jane Smith", "Tom Brown", "Jane Smith", "Jane Smith"]
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        # the writer's sentences before the quote are about someone else: the paragraph's own source first
+        (
+            'Tomas Berg agrees. He pays over $120 a week to fill his truck. "I would like the governor to step in."',
+            "Tomas Berg",
+        ),
+        (
+            "In the past few months, the Westbrook Players have hired a manager. But Tomas Berg wondered, "
+            '"Will we have enough time for this to take hold?"',
+            "Tomas Berg",
+        ),
+        # about no one: the speaker of the paragraph before goes on
+        ('The drive to the depot takes an hour. "I would like the governor to step in."', "Anna Holt"),
+    ],
+)
+def test_a_quote_after_the_writers_sentences_about_a_person_is_that_persons(
+    quotes_of: Extract, paragraph: str, speaker: str
+) -> None:
+    text = f'"The prices are too high," says Westbrook resident Anna Holt.\n\n{paragraph}\n'
+    assert [q.speaker for q in quotes_of(text)] == ["Anna Holt", speaker]
+
+
 def test_a_cue_the_parse_hung_inside_the_quote_before_still_takes_the_speaker_outside_it(quotes_of: Extract) -> None:
     text = (
         'Regarding the situation in Ukraine, Kishida stated, "As the G7, we will strive to bring about '

@@ -127,8 +127,12 @@ def attribute(
         elif unattributed and cand.kind is not Kind.INDIRECT:
             prev = out[-1] if out else None
             own = _introduced_after(doc, cand, lex) if cand.kind is Kind.DIRECT else None
-            if own is not None and (prev is None or paragraph_gap(text, prev.end, cand.start, page) > 0):
+            apart = prev is None or paragraph_gap(text, prev.end, cand.start, page) > 0
+            here = _narrated_before(doc, cand, lex, within_marks) if apart and cand.kind is Kind.DIRECT else None
+            if own is not None and apart:
                 att = replace(att, mention=own)  # "“It's a nightmare.” Anna Lee has waited six months …"
+            elif here is not None:
+                att = replace(att, mention=here)  # "Tomas Berg agrees. He pays $120 a week … “I would like …”"
             elif (
                 prev is not None
                 and prev.mention is not None
@@ -1105,6 +1109,31 @@ def _whole_paragraph(text: str, cand: Candidate) -> bool:
     """Whether a quote is its paragraph: only marks, spaces and punctuation around it."""
     start, stop = line_bounds(text, cand.start, cand.end)
     return not re.search(r"\w", text[start : cand.start] + text[cand.end : stop])
+
+
+def _narrated_before(doc: Doc, cand: Candidate, lex: Lexicon, marked: Spans) -> Mention | None:
+    """The person the writer's own sentences just before a quote in its paragraph are about: the subject of the
+    last of them, a named person or a he/she, outside quoted words.
+
+    ``Tomas Berg agrees. He pays $120 a week to fill his truck. “I would like the governor to step in.”`` is, by
+    news convention, Berg's quote, not the previous paragraph's speaker's (the paragraph's own source first).
+    """
+    text = doc_text(doc)
+    start, _ = line_bounds(text, cand.start, cand.end)
+    span = doc.char_span(start, cand.start, alignment_mode="contract")
+    words = [t for t in span or () if t.is_alpha]
+    if not words:
+        return None
+    sent = words[-1].sent  # the quote's own sentence ("But Berg wondered, “…”") or the one before it
+    if _quoted(sent[0], marked) or sent.root.idx >= cand.start:
+        return None
+    subject = next((t for t in sent.root.children if t.dep_ in SUBJECTS), None)
+    if subject is None or _quoted(subject, marked):
+        return None
+    if subject.lower_ not in PRONOUN_GENDERS and subject.ent_type_ != "PERSON":
+        return None  # "The drive takes an hour. “…”": no one the paragraph is about
+    mention = token_mention(subject, lex)
+    return mention if mention is not None and (mention.label == "PERSON" or mention.form == "pronoun") else None
 
 
 def _introduced_after(doc: Doc, cand: Candidate, lex: Lexicon) -> Mention | None:

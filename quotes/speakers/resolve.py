@@ -625,8 +625,8 @@ class _Sources:
 
     def main_place(self) -> str | None:
         """The place the article names most often, the first of equals (a story names where it is first: its
-        dateline or lead), or None when it names none; worked out once per article. A name the tagger reads as a place once counts wherever it is written (the tagger may read
-        it as a body elsewhere)."""
+        dateline or lead), or None when it names none; worked out once per article. A name the tagger reads as a
+        place once counts wherever it is written (the tagger may read it as a body elsewhere)."""
         if self._main_place is None:
             counts = {  # the places come in the article's order (``mentions.place_names``)
                 p.text: len(re.findall(rf"(?<!\w){re.escape(p.text)}(?!\w)", self.text)) for p in self.places
