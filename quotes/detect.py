@@ -961,6 +961,42 @@ def _reported_in_sentence(sent: Span, lex: Lexicon) -> Iterator[Candidate]:
             yield Candidate(*span, Kind.INDIRECT, cue_token=according.i)
 
 
+#: Dashes that set an aside apart in a sentence (``Berg – first elected in 1979 – said``).
+DASHES = frozenset({"-", "–", "—", "--"})
+
+
+def _opening_dash(verb: Token) -> Token | None:
+    """The dash that opens an aside closed by a dash right before a verb (``Berg – first elected in 1979 – said``),
+    after the sentence's first word; None when no dash closes right before the verb."""
+    doc = verb.doc
+    if verb.i == 0 or not _spaced_dash(doc[verb.i - 1]):
+        return None
+    opening = next((t for t in reversed(doc[verb.sent.start : verb.i - 1]) if _spaced_dash(t)), None)
+    return opening if opening is not None and opening.i > verb.sent.start else None
+
+
+def _spaced_dash(tok: Token) -> bool:
+    """Whether a token is a dash with space on both sides, as an aside's dashes are (not a hyphen in a word)."""
+    return tok.text in DASHES and bool(tok.whitespace_) and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
+
+
+def _dashed_aside(verb: Token, clause: Token) -> bool:
+    """Whether what the parser took for a clause fronted before a reporting verb is an aside between dashes right
+    before it (``Berg – first elected 45 years ago – said the mayor had …``): the verb reports what follows it."""
+    opening = _opening_dash(verb)
+    return opening is not None and opening.i < clause.i
+
+
+def dashed_subject(verb: Token) -> Token | None:
+    """The subject written before an aside between dashes that closes right before a verb the parser left with no
+    subject of its own (``Berg – first elected 45 years ago – said …``: Berg), or None."""
+    opening = _opening_dash(verb)
+    if opening is None or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    before = opening.doc[opening.i - 1]
+    return before if before.pos_ in ("PROPN", "NOUN", "PRON") else None
+
+
 def _as_reported(verb: Token) -> tuple[int, int] | None:
     """The clause an ``as X reports`` aside sources (``As Holt reports, [the bridge will close …]``, ``[the bridge
     will close], as Holt said on Monday``): the clause the aside hangs on, without it, when the verb reports
@@ -1023,6 +1059,8 @@ def _verb_complements(verb: Token, lex: Lexicon) -> Iterator[Candidate]:
                 child = held  # "X said [the words], Reuters reported" parsed with the relay under "said"
             if child.i < verb.i and _that_clause_after(verb):
                 continue  # "[narration …] and, in Oldcastle, Berg said that …": the verb reports what follows it
+            if child.i < verb.i and _dashed_aside(verb, child):
+                continue  # "Berg – first elected 45 years ago – said the mayor had …": an aside, no content
             subject = _subject_taken_for_object(verb, child)
             whole = verb.doc[subject.left_edge.i : child.right_edge.i + 1] if subject is not None else None
             span = (

@@ -1974,3 +1974,11 @@ def test_a_subject_the_tagger_hid_in_a_compound_of_the_verb_is_the_source(
     text = 'Anna Holt is 85 years old.\n\nThe cook chuckles at the suggestion and says: "I am not that old, really."'
     [quote] = quotes_of(text)
     assert quote.speaker_mention == "The cook"
+
+
+def test_the_name_before_an_aside_between_dashes_is_the_verbs_speaker_and_goes_on_speaking(quotes_of: Extract) -> None:
+    text = (
+        "In the meeting, Berg - first elected 45 years ago - said the mayor had never chaired a committee.\n"
+        "“For me, this would make any autocrat proud.”\n"
+    )
+    assert [(q.speaker, q.flags) for q in quotes_of(text)] == [("Berg", ()), ("Berg", ())]

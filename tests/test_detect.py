@@ -1228,3 +1228,12 @@ def test_a_report_verb_the_parser_joined_as_a_second_conjunct_closes_the_clause_
     [quote] = quotes_of(text)
     assert (quote.kind, quote.text) == (Kind.INDIRECT, "Prices will rise sharply next year in Dunmore")
     assert quote.speaker == "Dunmore Traders Organisation"
+
+
+@pytest.mark.parametrize("dash", ["-", "–", "—"])
+def test_an_aside_between_dashes_before_a_reporting_verb_is_no_fronted_content(dash: str) -> None:
+    text = (
+        f"In the meeting, Berg {dash} first elected 45 years ago {dash} said the mayor and her deputy had never "
+        "chaired committees while in office."
+    )
+    assert _reported(text) == ["the mayor and her deputy had never chaired committees while in office"]

@@ -21,6 +21,7 @@ from ..detect import (
     according_to,
     channel_of,
     conjoined,
+    dashed_subject,
     heard_by_subject,
     impersonal,
     in_verb_series,
@@ -1027,7 +1028,7 @@ def _nearest_subject(verb: Token) -> Token | None:
     the union). A second subject that is no name stays second (``your advisors, all of them, are saying``)."""
     subjects = _subjects(verb)
     if not subjects:
-        return _noun_just_before(verb) or _subject_read_as_compound(verb)
+        return dashed_subject(verb) or _noun_just_before(verb) or _subject_read_as_compound(verb)
     before = [c for c in subjects if c.i < verb.i]
     return before[-1] if len(before) > 1 and before[-1].pos_ == "PROPN" else subjects[0] if subjects else None
 
