@@ -9,7 +9,11 @@ from quotes import extract
 from quotes.attribute.ranking import FEATURES, model
 from quotes.config import Settings
 
-TEXT = 'The bridge opened on Monday.\n\nMayor Tom Reed was beaming at the ceremony. "It is a great day for the city."\n'
+#: The mayor is named only as an object: no rule names him as the quote's speaker (a subject would be: core's
+#: ``_narrated_before``), so the choice is the model's.
+TEXT = (
+    'The bridge opened on Monday.\n\nCrowds cheered Mayor Tom Reed at the ceremony. "It is a great day for the city."\n'
+)
 
 
 def test_the_shipped_model_is_the_one_its_features_describe() -> None:
@@ -21,7 +25,7 @@ def test_the_shipped_model_is_the_one_its_features_describe() -> None:
 
 def test_a_quote_no_rule_attributes_gets_the_nearby_person_the_model_ranks_first_flagged_as_such() -> None:
     (q,) = [q for x in extract(TEXT) for q in x.quotes]
-    assert (q.speaker, q.speaker_mention, q.speaker_span) == ("Tom Reed", "Tom Reed", (36, 44))
+    assert (q.speaker, q.speaker_mention, q.speaker_span) == ("Tom Reed", "Tom Reed", (51, 59))
     assert [f.type for f in q.flags] == ["ranked_speaker"]
 
 
@@ -53,7 +57,7 @@ def test_the_training_script_labels_the_mention_that_overlaps_the_gold_speaker(
         text=TEXT[start : start + 31],
         kind="direct",
         speaker="tom-reed",
-        speaker_spans=((36, 44),),
+        speaker_spans=((51, 59),),
     )
     labelled = list(train.examples(doc, [gold], lexicon()))
     assert labelled and [label for _, label in labelled].count(1) == 1
