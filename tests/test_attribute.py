@@ -1982,3 +1982,12 @@ def test_the_name_before_an_aside_between_dashes_is_the_verbs_speaker_and_goes_o
         "“For me, this would make any autocrat proud.”\n"
     )
     assert [(q.speaker, q.flags) for q in quotes_of(text)] == [("Berg", ()), ("Berg", ())]
+
+
+@pytest.mark.parametrize(
+    "subject",
+    ["The Member of Parliament for Westbrook, Tomas Berg,", "The Chief Executive of Dunmore Foods, Tomas Berg,"],
+)
+def test_a_person_named_beside_a_capitalised_title_is_the_speaker(quotes_of: Extract, subject: str) -> None:
+    q = only(quotes_of(f"{subject} said the shooting at Mill Hill must be investigated."))
+    assert (q.speaker, q.speaker_mention) == ("Tomas Berg", "Tomas Berg")

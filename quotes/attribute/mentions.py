@@ -278,8 +278,9 @@ def _name_ending_inverted_source(tok: Token, lex: Lexicon) -> Token | None:
 
 
 def _appositive_name(tok: Token) -> Span | None:
-    """The person named in apposition to a description (``One of them, Emma Holland-Lindsay, …``)."""
-    if tok.pos_ == "PROPN" or tok.pos_ == "PRON":
+    """The person named in apposition to a description (``One of them, Emma Holland-Lindsay, …``), or to a title
+    written in capitals that names no one itself (``The Member of Parliament for Dunmore, Ana Ruiz, said``)."""
+    if tok.pos_ == "PRON" or tok.pos_ == "PROPN" and (entity_of(tok) is not None or not _titled(tok)):
         return None
     appos = next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
     if appos is None:
@@ -292,6 +293,12 @@ def _appositive_name(tok: Token) -> Span | None:
         if c.dep_ == "appos" and c.pos_ == "PROPN" and (named := _after_courtesy(c, noun_phrase(c), lexicon())):
             return tok.doc.char_span(named.start_char, named.end_char, label="PERSON")
     return _name_given(tok)
+
+
+def _titled(tok: Token) -> bool:
+    """Whether a token's noun phrase holds a title (``titles.tsv``: ``Member of Parliament``, ``Chief Executive``)."""
+    words = f" {' '.join(t.lower_ for t in noun_phrase(tok))} "
+    return any(f" {title} " in words for title in lexicon().titles)
 
 
 #: Entity labels of what a comma sets beside a body's description without naming it (``the council, Dunmore,``).
