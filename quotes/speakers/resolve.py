@@ -89,7 +89,7 @@ def resolve(
         ),
         places=tuple(places),
         joints=tuple(m for m in mentions if m.joint),
-        bodies=tuple(
+        its=tuple(
             a.mention
             for a in attributions
             if a.mention and a.mention.form == "pronoun" and lex.pronouns.get(a.mention.text.lower()) == "institution"
@@ -619,7 +619,7 @@ class _Sources:
     groups: tuple[Mention, ...] = ()  # the plural pronouns attributions name ("they said"), in order
     places: tuple[Mention, ...] = ()  # the places the article names, in order (``mentions.place_names``)
     joints: tuple[Mention, ...] = ()  # subjects naming several parties together ("Ann Berg and Tom Novak")
-    bodies: tuple[Mention, ...] = ()  # the "it"s attributions name ("it said"), in order
+    its: tuple[Mention, ...] = ()  # the "it"s attributions name ("it said"), in order
     _origins: dict[str, frozenset[str]] | None = None
     _main_place: tuple[str | None] | None = None  # worked out on first use, as origins are
 
@@ -834,7 +834,7 @@ def _body_before(pronoun: Mention, bodies: _Bodies, sources: _Sources) -> Mentio
     )
     last = _within_reach(pronoun, before, sources)
     if last is None:  # "The ministry said …\n\nIt said …\n\nIt added …": the "it" before names it
-        earlier = _within_reach(pronoun, (p for p in sources.bodies if p.end <= pronoun.start), sources)
+        earlier = _within_reach(pronoun, (p for p in sources.its if p.end <= pronoun.start), sources)
         return _body_before(earlier, bodies, sources) if earlier is not None else None
     if is_anonymous(last) or _plural(last) and last.form == "description":
         return None  # "the nurses said …": people, never "it"
@@ -844,7 +844,7 @@ def _body_before(pronoun: Mention, bodies: _Bodies, sources: _Sources) -> Mentio
 def _within_reach(
     pronoun: Mention, candidates: Iterable[Mention], sources: _Sources, reach: int = PRONOUN_PARAGRAPHS
 ) -> Mention | None:
-    """The last of ``candidates``, when it lies within ``PRONOUN_PARAGRAPHS`` paragraph breaks of the pronoun; of two
+    """The last of ``candidates``, when it lies within ``reach`` paragraph breaks of the pronoun; of two
     readings of the same words, the description (``Commuters in the city`` read as a name too, for its capital)."""
     last = max(candidates, key=lambda b: (b.start, b.form == "description"), default=None)
     if last is None or paragraph_gap(sources.text, last.end, pronoun.start) > reach:
