@@ -630,6 +630,26 @@ def test_a_comparison_or_accusation_reports_its_object_with_its_complement(quote
     assert reported("The two leaders compared their plans to a bridge.") == []  # no one source
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tomas Berg blamed the delays on the ministry's slow approval of permits.",
+            ["the delays on the ministry's slow approval of permits"],
+        ),
+        (
+            "Anna Holt, a trader, attributed the price rise to the cost of fuel and transport.",
+            ["the price rise to the cost of fuel and transport"],
+        ),
+        ("The farmers ascribed their losses to the long drought.", ["their losses to the long drought"]),
+    ],
+)
+def test_blame_or_a_cause_reports_its_object_with_its_complement(
+    quotes_of: Extract, text: str, expected: list[str]
+) -> None:
+    assert reported_by(quotes_of)(text) == expected
+
+
 def test_touching_on_or_dismissing_something_reports_it(quotes_of: Extract) -> None:
     reported = reported_by(quotes_of)
     assert reported("Mayor Tom Reed touched on the importance of cheaper bus fares.") == [
