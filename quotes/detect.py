@@ -1486,8 +1486,10 @@ def _reported_object(verb: Token, lex: Lexicon) -> Token | None:
     lemma = verb.lemma_.lower()
     particle = any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in lex.object_verbs for c in verb.children)
     if lemma in lex.object_verbs or particle:  # "ruled out ending the war": verb and particle listed together
-        return next((c for c in verb.children if c.dep_ in ("dobj", "xcomp") and c.pos_ in ("NOUN", "VERB")), None)
-    for prep in verb.children:
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "xcomp") and c.pos_ in ("NOUN", "VERB")), None)
+        if obj is not None or particle:
+            return obj
+    for prep in verb.children:  # "urged for a ceasefire": listed with its preposition too
         if prep.dep_ == "prep" and f"{lemma} {prep.lower_}" in lex.object_verbs:
             return next((c for c in prep.children if c.dep_ == "pobj"), None)
     return None

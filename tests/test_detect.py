@@ -365,6 +365,16 @@ def test_the_object_of_a_request_or_emphasis_verb_is_what_a_single_source_report
     assert reported("The senator did not call for an independent inquiry into the crash.") == []  # negated
 
 
+def test_a_verb_listed_with_and_without_its_preposition_reports_the_prepositions_object(quotes_of: Extract) -> None:
+    reported = reported_by(quotes_of)  # "urge" reports its object; "urge for" the object of "for"
+    assert reported("Tomas Berg also urged for an immediate ceasefire between the two sides.") == [
+        "an immediate ceasefire between the two sides"
+    ]
+    assert reported("Tomas Berg urged an immediate ceasefire between the two sides.") == [
+        "an immediate ceasefire between the two sides"
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
