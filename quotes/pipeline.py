@@ -273,7 +273,7 @@ def extract_parsed(article: Article, doc: Doc) -> Extraction:
     wrapped = read is not article and read.text.count("\n") < article.text.count("\n")  # lines joined on reading
     marked, turns = _detect.quoted_turns(marked, _detect.find_turns(read.text, wrapped=wrapped))
     attributions, mentions = _attribute.attribute(doc, marked + reported + turns, furniture=furniture)
-    result = _speakers.resolve(read, attributions, mentions, places=_attribute.place_names(doc))
+    result = _speakers.resolve(read, attributions, mentions, places=_attribute.place_names(doc), furniture=furniture)
     extraction = Extraction(
         article=result.article,
         quotes=result.quotes,

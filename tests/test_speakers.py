@@ -159,6 +159,12 @@ def test_plural_pronoun_gives_no_speaker() -> None:
             "It added that nurses would strike on Friday.",
             ["Ruritanian Nurses Union"] * 3,
         ),
+        (  # a photo caption between is page furniture, no paragraph between them
+            "The Ruritanian Nurses Union said staff were exhausted.\n\n"
+            "Nurses gather outside Dunmore General Hospital on Monday. Picture: Getty\n\n"
+            "It said the wards must be reopened.",
+            ["Ruritanian Nurses Union"] * 2,
+        ),
         (  # a person is never "it"
             "Anna Berg said the wards were full. It said the wards must be reopened.",
             ["Anna Berg", None],

@@ -48,6 +48,7 @@ def resolve(
     mentions: list[Mention],
     *,
     places: Sequence[Mention] = (),
+    furniture: Sequence[tuple[int, int]] = (),
     lex: Lexicon | None = None,
 ) -> Extraction:
     """Canonical speakers for one article's attributions.
@@ -58,7 +59,8 @@ def resolve(
     (``the Japanese ministry``) to the fullest body in the article with the same
     head noun and compatible words (``Japan's Ministry of Foreign Affairs``); an unnamed group known by
     where it is (``residents``) takes the place its sentence or, failing that, the article names most
-    (``places``: ``mentions.place_names``).
+    (``places``: ``mentions.place_names``). A pronoun looks back over page ``furniture`` (``detect.furniture``: a
+    photo caption between two paragraphs) as if it were not there.
     """
     lex = lex or lexicon()
     persons = _people(
@@ -82,6 +84,7 @@ def resolve(
         quoted=frozenset((a.mention.start, a.mention.end) for a in attributions if a.mention),
         text=article.text,
         marked=Spans.of((a.start, a.end) for a in attributions if not a.turn),
+        page=Spans.of(furniture),
         groups=tuple(
             a.mention
             for a in attributions
@@ -615,6 +618,7 @@ class _Sources:
 
     quoted: frozenset[tuple[int, int]]  # spans of the mentions that attributions name
     marked: Spans = NO_SPANS  # quoted and reported words (turns excluded): no one named there is an antecedent
+    page: Spans = NO_SPANS  # page furniture (``detect.furniture``), which no paragraph count counts
     text: str = ""  # the article's text, for the places named before each person
     groups: tuple[Mention, ...] = ()  # the plural pronouns attributions name ("they said"), in order
     places: tuple[Mention, ...] = ()  # the places the article names, in order (``mentions.place_names``)
@@ -847,7 +851,7 @@ def _within_reach(
     """The last of ``candidates``, when it lies within ``reach`` paragraph breaks of the pronoun; of two
     readings of the same words, the description (``Commuters in the city`` read as a name too, for its capital)."""
     last = max(candidates, key=lambda b: (b.start, b.form == "description"), default=None)
-    if last is None or paragraph_gap(sources.text, last.end, pronoun.start) > reach:
+    if last is None or paragraph_gap(sources.text, last.end, pronoun.start, sources.page) > reach:
         return None
     return last
 
