@@ -942,6 +942,20 @@ def test_they_after_parties_named_together_as_a_subject_is_the_two_of_them(quote
     assert [q.speaker for q in quotes_of(text)] == ["Anna Holt and Tomas Berg"] * 2
 
 
+@pytest.mark.parametrize(
+    ("source", "speaker"),
+    [
+        ("Shoppers said", "Winnipeg shoppers"),  # a group's head opening a sentence, tagged a person: a group
+        ("Shoppers Drug Mart said", "Shoppers Drug Mart"),  # the first word of a name stays the name's
+    ],
+)
+def test_a_groups_head_that_opens_a_sentence_names_the_group_not_a_person(
+    quotes_of: Extract, source: str, speaker: str
+) -> None:
+    text = f"A store in Winnipeg was robbed on Monday.\n\n{source} the doors were closed.\n"
+    assert [q.speaker for q in quotes_of(text)] == [speaker]
+
+
 def test_they_after_a_person_and_the_people_of_her_own_is_all_of_them(quotes_of: Extract) -> None:
     text = (
         "Anna Holt and her housemates had to clean up the kitchen.\n\n"

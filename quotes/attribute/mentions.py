@@ -95,6 +95,9 @@ def token_mention(tok: Token, lex: Lexicon) -> Mention | None:
     if (last := _name_ending_inverted_source(tok, lex)) is not None:
         tok = last  # "…," said Dunmore's Ruritania president and managing director, Anna Holt.
     ent = entity_of(tok)
+    group = _group_noun(tok, lex)
+    if group:
+        ent = None  # "Shoppers said …" at a sentence's start, tagged a person or an organisation: a group
     if ent is None and tok.lower_ in lex.titles:
         named = name_beside_title(tok)
         if named is not None:
@@ -128,7 +131,7 @@ def token_mention(tok: Token, lex: Lexicon) -> Mention | None:
     if _national(tok, lex):  # "the Argentinian said": a person of that nation the article names
         return Mention(phrase.text, phrase.start_char, phrase.end_char, "description", "PERSON", role, body, subject)
     text_span = phrase.doc[_after_titles(phrase, tok.i, lex) : phrase.end] if tok.pos_ == "PROPN" else phrase
-    form = "name" if name_like(tok) else "description"
+    form = "name" if name_like(tok) and not group else "description"
     label = ent.label_ if ent is not None else None
     if text_span.start > phrase.start:  # "SPD Chancellor Varga" with the name untagged or tagged ORG: a title
         role = role or " ".join(t.lower_ for t in phrase.doc[phrase.start : text_span.start] if t.pos_ != "DET")
@@ -399,6 +402,15 @@ def doc_text(doc: Doc) -> str:
     if not isinstance(cached, str):
         cached = doc.user_data["quotes_text"] = doc.text
     return cached
+
+
+def _group_noun(tok: Token, lex: Lexicon) -> bool:
+    """Whether a token is the plural head of an unnamed source standing alone (``anonymous_heads.tsv``:
+    ``Shoppers said …``, ``Eyewitnesses added …``), whatever the tagger made of its capital at a sentence's start."""
+    if not tok.lower_.endswith("s") or tok.lower_ not in lex.anonymous_heads:
+        return False
+    ent = entity_of(tok)
+    return ent is None or len(ent) == 1 and not any(c.dep_ == "compound" for c in tok.children)
 
 
 def name_like(tok: Token) -> bool:

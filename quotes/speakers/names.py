@@ -110,8 +110,8 @@ def name_bag(name: str, lex: Lexicon) -> tuple[set[str], str]:
 
 def display(text: str) -> str:
     """A name as shown: without a leading article, lowercase when it was only capitalised because it opened the
-    sentence ("Observers" -> "observers", "Some residents" -> "some residents"): a quantifier stays, since some
-    residents are not the residents."""
+    sentence ("Observers" -> "observers", "Some residents" -> "some residents"; not the first word of a name, "Shoppers
+    Drug Mart"): a quantifier stays, since some residents are not the residents."""
     words = text.split()
     while words and words[0].lower() in DETERMINERS:
         words = words[1:]
@@ -121,6 +121,7 @@ def display(text: str) -> str:
         and words[head][:1].isupper()
         and words[head][1:].islower()
         and words[head].lower() in lexicon().anonymous_heads
+        and not (len(words) > head + 1 and words[head + 1][:1].isupper())  # "Shoppers Drug Mart": a name
     ):
         words[head] = words[head].lower()
     if head:
