@@ -956,6 +956,15 @@ def test_a_groups_head_that_opens_a_sentence_names_the_group_not_a_person(
     assert [q.speaker for q in quotes_of(text)] == [speaker]
 
 
+def test_a_name_given_a_kind_of_body_as_its_role_is_a_body_whose_staff_are_its_own(quotes_of: Extract) -> None:
+    text = (
+        "Another family-run business, Dunmore Flooring, said trade had fallen.\n\n"
+        "It said the road works had kept customers away.\n\n"
+        "Based in Westbrook, staff said they were worst affected on Friday.\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Dunmore Flooring", "Dunmore Flooring", "Dunmore Flooring staff"]
+
+
 def test_they_after_a_person_and_the_people_of_her_own_is_all_of_them(quotes_of: Extract) -> None:
     text = (
         "Anna Holt and her housemates had to clean up the kitchen.\n\n"

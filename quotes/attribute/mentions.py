@@ -124,6 +124,8 @@ def token_mention(tok: Token, lex: Lexicon) -> Mention | None:
         # "the Pope", "the Chancellor", capitalized or tagged PERSON: a description of someone, not a name;
         # resolution gives it the person it names, or keeps it as written
         return Mention(phrase.text, phrase.start_char, phrase.end_char, "description", "PERSON", role, body, subject)
+    if ent is not None and ent.label_ == "PERSON" and body_role(role, lex):
+        return Mention(ent.text, ent.start_char, ent.end_char, "name", "ORG", is_subject=subject)
     if ent is not None and ent.label_ == "PERSON":
         name = strip_titles(ent, lex)
         if name is not None:
@@ -402,6 +404,12 @@ def doc_text(doc: Doc) -> str:
     if not isinstance(cached, str):
         cached = doc.user_data["quotes_text"] = doc.text
     return cached
+
+
+def body_role(role: str | None, lex: Lexicon) -> bool:
+    """Whether the role a name is given is a kind of body (``body_classes.tsv``: ``the retailer, Dunmore Foods``,
+    ``Another family-run business, Dunmore Flooring``): the name is the body's, whatever the tagger called it."""
+    return role is not None and role.split()[-1] in lex.body_classes
 
 
 def _group_noun(tok: Token, lex: Lexicon) -> bool:
@@ -759,6 +767,11 @@ def document_mentions(doc: Doc, lex: Lexicon | None = None) -> list[Mention]:
                 role, body = role_and_body(root, noun_phrase(root), ent, lex)
                 if role is None and ent.start > 0:
                     role = title_before(doc, ent.start, lex)
+                if body_role(role, lex):  # "the retailer, Dunmore Foods": a body the tagger took for a person
+                    out.append(
+                        Mention(ent.text, ent.start_char, ent.end_char, "name", "ORG", is_subject=names_subject(root))
+                    )
+                    continue
                 out.append(
                     Mention(
                         name.text,

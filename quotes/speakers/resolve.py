@@ -711,14 +711,20 @@ def _partitive(m: Mention, bodies: _Bodies, sources: _Sources, lex: Lexicon) -> 
 
 #: Unnamed press officers: "A spokesman said" speaks for the body the article has just made a sentence's subject.
 PRESS_OFFICERS = ("spokesman", "spokeswoman", "spokesperson")
+#: A body's people named by their bare noun: "staff said" after "Dunmore Flooring said" are its staff.
+STAFF = ("staff", "employees")
 
 
 def _press_officer(m: Mention, bodies: _Bodies, sources: _Sources, lex: Lexicon) -> Speaker | None:
-    """The body a bare ``a spokesman``/``the spokeswoman`` speaks for: the organisation or government made a
-    sentence's subject before it, in its paragraph or the one before (``In a statement, the Water Authority apologised
-    … A spokesman said: …`` is the Water Authority's spokesman); None when there is none."""
+    """The body a bare ``a spokesman``/``the spokeswoman`` speaks for, or bare ``staff``/``its employees`` work for
+    (``STAFF``): the organisation or government made a sentence's subject before it, in its paragraph or the one
+    before (``In a statement, the Water Authority apologised … A spokesman said: …`` is the Water Authority's
+    spokesman); None when there is none."""
     words = m.text.lower().split()
-    if len(words) != 2 or words[0] not in ("a", "an", "the") or words[1] not in PRESS_OFFICERS:
+    staff = words[-1:] == words[-2:] or words[0] in ("the", "its")
+    if words[-1] in STAFF and len(words) <= 2 and staff:
+        words = ["the", words[-1]]  # "staff said", "its employees said": the body's people, as its spokesman is
+    if len(words) != 2 or words[0] not in ("a", "an", "the") or words[1] not in (*PRESS_OFFICERS, *STAFF):
         return None
     body = _body_before(m, bodies, sources)
     if body is None:
