@@ -910,6 +910,12 @@ def test_they_and_them_refer_to_a_group_described_with_a_relative_clause(quotes_
             "Parents said their children would have to walk two miles to school.\n",
             ["Winnipeg parents"],
         ),
+        # a state's abbreviation in a dateline names no town's residents; the town in capitals is shown as a name
+        (
+            "WESTBROOK, Fla. (WJXT) - The bus depot will close in June.\n\n"
+            "Parents said their children would have to walk two miles to school.\n",
+            ["Westbrook parents"],
+        ),
         # no place named and none in its sentence: the group stays as written
         ("The depot will close in June.\n\nParents said their children would have to walk to school.\n", ["parents"]),
     ],

@@ -363,7 +363,13 @@ def _placed(name: str, m: Mention, sources: _Sources, lex: Lexicon) -> str:
     place = _place_in_sentence(m, sources) or sources.main_place()
     if place is None:
         return name
+    if place.isupper() and len(place) > MAX_ACRONYM:
+        place = place.title()  # "WESTBROOK, Fla. -" in a dateline: Westbrook residents
     return " ".join([*words[:k], place, *words[k:]])
+
+
+#: Letters of a place name in capitals that is an acronym and stays so (``UAE``, ``NYC``), not a dateline's town.
+MAX_ACRONYM = 3
 
 
 def _place_in_sentence(m: Mention, sources: _Sources) -> str | None:
@@ -633,7 +639,9 @@ class _Sources:
         place once counts wherever it is written (the tagger may read it as a body elsewhere)."""
         if self._main_place is None:
             counts = {  # the places come in the article's order (``mentions.place_names``)
-                p.text: len(re.findall(rf"(?<!\w){re.escape(p.text)}(?!\w)", self.text)) for p in self.places
+                p.text: len(re.findall(rf"(?<!\w){re.escape(p.text)}(?!\w)", self.text))
+                for p in self.places
+                if not p.text.endswith(".")  # "Fla." in a dateline: no way to name a town's residents
             }
             best = max(counts, key=lambda t: counts[t], default=None)  # dicts keep order: the first of equals wins
             self._main_place = (best,)
