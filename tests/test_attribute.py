@@ -1991,3 +1991,16 @@ def test_the_name_before_an_aside_between_dashes_is_the_verbs_speaker_and_goes_o
 def test_a_person_named_beside_a_capitalised_title_is_the_speaker(quotes_of: Extract, subject: str) -> None:
     q = only(quotes_of(f"{subject} said the shooting at Mill Hill must be investigated."))
     assert (q.speaker, q.speaker_mention) == ("Tomas Berg", "Tomas Berg")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tomas Berg, an opposition leader who has called on his supporters to take to the streets, said the "
+        "government planned the violence.",
+        "Anna Holt, a nurse who said the ward was full, left at noon.",
+    ],
+)
+def test_a_relative_clause_on_a_named_persons_apposition_is_that_persons(quotes_of: Extract, text: str) -> None:
+    speakers = {q.speaker for q in quotes_of(text)}
+    assert speakers <= {"Tomas Berg", "Anna Holt"} and len(speakers) == 1

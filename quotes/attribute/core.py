@@ -917,7 +917,10 @@ def _speaker_token(verb: Token, lex: Lexicon) -> Token | None:
             if node is not verb and not _reporting(node, lex):
                 return None  # "the deaths that resulted from … but also urged …": a report the parser joined to
                 # a clause about something else; the deaths said nothing
-            return node.head  # "a letter that says …" -> the letter
+            described = node.head
+            if described.dep_ == "appos" and described.head.ent_type_ == "PERSON":
+                return described.head  # "Tomas Berg, an opposition leader who has called for …": Berg
+            return described  # "a letter that says …" -> the letter
         if subj is not None and subj.lower_ == "who" and node.dep_ == "conj" and node.head.dep_ == "relcl":
             return node.head.head  # "drivers, who walked out on Monday and who say …": the drivers
         if subj is not None and subj.dep_ == "csubj" and subj.tag_ == "VBG":
