@@ -1986,7 +1986,11 @@ def test_the_name_before_an_aside_between_dashes_is_the_verbs_speaker_and_goes_o
 
 @pytest.mark.parametrize(
     "subject",
-    ["The Member of Parliament for Westbrook, Tomas Berg,", "The Chief Executive of Dunmore Foods, Tomas Berg,"],
+    [
+        "The Member of Parliament for Westbrook, Tomas Berg,",
+        "The Chief Executive of Dunmore Foods, Tomas Berg,",
+        "The union's Branch Organiser in Westbrook, Tomas Berg,",  # organiser: titles.tsv
+    ],
 )
 def test_a_person_named_beside_a_capitalised_title_is_the_speaker(quotes_of: Extract, subject: str) -> None:
     q = only(quotes_of(f"{subject} said the shooting at Mill Hill must be investigated."))
