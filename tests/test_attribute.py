@@ -1126,6 +1126,12 @@ def test_a_statement_two_people_make_together_is_not_given_to_one_of_them(quotes
             "Tomas Berg and his wife",
             "the bakery in Westbrook had lost half its trade",
         ),
+        (  # a preposition inside a name is the name's, and a bracket it opens is closed
+            "The Dunmore Nurses Union (DNU) and the International Association of Ruritanian Bakers (IARB) said "
+            "bread prices would rise.",
+            "The Dunmore Nurses Union (DNU) and the International Association of Ruritanian Bakers (IARB)",
+            "bread prices would rise",
+        ),
         (
             "The Dunmore Nurses Union and the Dunmore Medical Association called for a nationwide strike over pay.",
             "The Dunmore Nurses Union and the Dunmore Medical Association",

@@ -44,19 +44,35 @@ _DESCRIBING = ("relcl", "acl", "prep")
 def joint_mention(subject: Token) -> Mention:
     """The parties named together as one source (``Ann Berg and her neighbour, Tom Novak``, ``KGMOA and IMA``):
     the coordination from its first word to the end of its last conjunct, without clauses describing them."""
-    described = {t.i for c in subject.subtree if c.dep_ in _DESCRIBING and c.i != subject.i for t in c.subtree}
+    described = {
+        t.i
+        for c in subject.subtree
+        if c.dep_ in _DESCRIBING and c.i != subject.i and not _inside_name(c)
+        for t in c.subtree
+    }
     tokens = []
     for t in subject.subtree:
         if t.i in described:
             break
         tokens.append(t)
-    while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
+    while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].dep_ == "cc") and not _closes(tokens):
         tokens.pop()
     first, last = tokens[0], tokens[-1]
     text = subject.doc[first.i : last.i + 1]
     return Mention(
         text.text, text.start_char, text.end_char, "description", is_subject=subject.dep_ in SUBJECTS, joint=True
     )
+
+
+def _closes(tokens: list[Token]) -> bool:
+    """Whether the last token closes a bracket the tokens open (``… Federations (IAAF)``)."""
+    return tokens[-1].text == ")" and sum(t.text == "(" for t in tokens) > sum(t.text == ")" for t in tokens[:-1])
+
+
+def _inside_name(tok: Token) -> bool:
+    """Whether a token is inside a name the tagger found, not its first word (``International Association [of]
+    Athletics Federations``): a preposition there is part of the name, no phrase describing it."""
+    return tok.ent_iob_ == "I" and tok.ent_type_ in ("ORG", "PERSON", "GPE", "FAC", "NORP")
 
 
 def logical_subject(tok: Token) -> bool:
