@@ -729,8 +729,8 @@ def _press_officer(m: Mention, bodies: _Bodies, sources: _Sources, lex: Lexicon)
     before (``In a statement, the Water Authority apologised … A spokesman said: …`` is the Water Authority's
     spokesman); None when there is none."""
     words = m.text.lower().split()
-    staff = words[-1:] == words[-2:] or words[0] in ("the", "its")
-    if words[-1] in STAFF and len(words) <= 2 and staff:
+    bare = len(words) == 1 or len(words) == 2 and words[0] in ("the", "its")
+    if words[-1] in STAFF and bare:
         words = ["the", words[-1]]  # "staff said", "its employees said": the body's people, as its spokesman is
     if len(words) != 2 or words[0] not in ("a", "an", "the") or words[1] not in (*PRESS_OFFICERS, *STAFF):
         return None
