@@ -971,6 +971,16 @@ def test_a_name_given_a_kind_of_body_as_its_role_is_a_body_whose_staff_are_its_o
     assert [q.speaker for q in quotes_of(text)] == ["Dunmore Flooring", "Dunmore Flooring", "Dunmore Flooring staff"]
 
 
+def test_him_after_a_capitalised_title_with_no_name_is_the_person_it_describes(quotes_of: Extract) -> None:
+    text = (
+        "The Member of Parliament for Westbrook has appealed for an inquiry into a shooting at Mill Hill.\n"
+        "The incident led to the death of five people.\n"
+        "According to him, the chiefs of the area have rejected explanations from the police.\n"
+    )
+    speakers = [q.speaker for q in quotes_of(text)]
+    assert len(speakers) == 2 and speakers[0] == speakers[1] and "Member of Parliament" in (speakers[0] or "")
+
+
 def test_they_after_a_person_and_the_people_of_her_own_is_all_of_them(quotes_of: Extract) -> None:
     text = (
         "Anna Holt and her housemates had to clean up the kitchen.\n\n"

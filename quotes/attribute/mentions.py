@@ -148,6 +148,9 @@ def token_mention(tok: Token, lex: Lexicon) -> Mention | None:
             return Mention(name.text, name.start_char, name.end_char, "name", "PERSON", role, body, subject)
     if _national(tok, lex):  # "the Argentinian said": a person of that nation the article names
         return Mention(phrase.text, phrase.start_char, phrase.end_char, "description", "PERSON", role, body, subject)
+    if ent is None and tok.pos_ == "PROPN" and _title_headed(phrase, lex):
+        # "The Member of Parliament for Dunmore has appealed …": a title in capitals, someone described
+        return Mention(phrase.text, phrase.start_char, phrase.end_char, "description", "PERSON", role, body, subject)
     text_span = phrase.doc[_after_titles(phrase, tok.i, lex) : phrase.end] if tok.pos_ == "PROPN" else phrase
     form = "name" if name_like(tok) and not group else "description"
     label = ent.label_ if ent is not None else None
@@ -314,6 +317,14 @@ def _appositive_name(tok: Token) -> Span | None:
         if c.dep_ == "appos" and c.pos_ == "PROPN" and (named := _after_courtesy(c, noun_phrase(c), lexicon())):
             return tok.doc.char_span(named.start_char, named.end_char, label="PERSON")
     return _name_given(tok)
+
+
+def _title_headed(phrase: Span, lex: Lexicon) -> bool:
+    """Whether a noun phrase opens, past its determiner, with a title of several words and goes on past it (``The
+    Member of Parliament for Dunmore``, ``the Chief Executive of Dunmore Foods``): a person described by office,
+    however capitalised. A bare title (``the Prime Minister``) is left to the rules for titles."""
+    text = " ".join(t.lower_ for t in phrase if t.dep_ != "det")
+    return any(" " in title and text.startswith(f"{title} ") for title in lex.titles)
 
 
 def _titled(tok: Token) -> bool:
