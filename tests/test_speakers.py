@@ -154,6 +154,11 @@ def test_plural_pronoun_gives_no_speaker() -> None:
             "They also say they should have been given more warning before the cut.",
             ["parents", "Anna Holt", "parents"],
         ),
+        (  # "these people" points back at the group as "they" does
+            "The villagers marched to the Westbrook police station, saying the officer had harassed them.\n\n"
+            "These people allege that the officer takes bribes.",
+            ["villagers", "villagers"],
+        ),
         (  # "it" after an "it" that names the body
             "The Ruritanian Nurses Union said staff were exhausted.\n\nIt said the wards must be reopened.\n\n"
             "It added that nurses would strike on Friday.",

@@ -309,6 +309,10 @@ def _canonical(
         if antecedent is None:
             return None
         m = replace(antecedent, label="PERSON")
+    if sources is not None and _demonstrative_group(m):  # "These people allege …": the group just before
+        group = _group_before(m, bodies, sources, lex)
+        if group is not None and group.start < m.start:
+            return _canonical(group, persons, bodies, lex, sources)
     if m.label != "PERSON" and m.form == "name" and _fullest_person(m, persons) != m.text:
         m = replace(m, label="PERSON")
     if m.form == "description" and (earlier := _described_before(m, persons, bodies, lex, sources)) is not None:
@@ -814,6 +818,17 @@ def _group_before(pronoun: Mention, bodies: _Bodies, sources: _Sources, lex: Lex
     spoke = last.form == "description" and (last.start, last.end) in sources.quoted
     together = _singular(head_word(last.text).lower()) in lex.joint_heads
     return last if is_anonymous(last) or spoke and not together else None
+
+
+def _demonstrative_group(m: Mention) -> bool:
+    """Whether a description points back at a group (``these people``, ``those residents``), as "they" does."""
+    words = m.text.lower().split()
+    plural = _plural(m) or words[-1] in IRREGULAR_PLURALS
+    return m.form == "description" and len(words) == 2 and words[0] in ("these", "those") and plural
+
+
+#: Plural person nouns with no final s ("these people", "those women").
+IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children", "folk"})
 
 
 def _they_run_start(pronoun: Mention, text: str) -> Mention:
