@@ -159,6 +159,11 @@ def test_plural_pronoun_gives_no_speaker() -> None:
             "These people allege that the officer takes bribes.",
             ["villagers", "villagers"],
         ),
+        (  # "it" after a body the article quotes ("according to …"), not only one that is a subject
+            "According to the Ruritanian embassy in Westbrook, the banks were closed on Monday.\n\n"
+            "“However, by midday people were seen queuing at the cash machines,” it added.",
+            ["Ruritanian embassy in Westbrook"] * 2,
+        ),
         (  # "it" after an "it" that names the body
             "The Ruritanian Nurses Union said staff were exhausted.\n\nIt said the wards must be reopened.\n\n"
             "It added that nurses would strike on Friday.",

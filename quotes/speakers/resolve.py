@@ -857,13 +857,14 @@ def _figures(m: Mention, sources: _Sources) -> bool:
 
 def _body_before(pronoun: Mention, bodies: _Bodies, sources: _Sources) -> Mention | None:
     """The body an ``it`` that reports refers to: the last organisation, government or document made a sentence's
-    subject before it, outside quoted and reported words, in its paragraph or the one before (``The union said
-    … It has called on …``), or else the body an "it" that reported within that reach refers to (``It said …\n\nIt
-    added …``); None when there is none (an unnamed source is never ``it``)."""
+    subject or quoted as a source (``According to the embassy, …``) before it, outside quoted and reported words,
+    in its paragraph or the one before (``The union said … It has called on …``), or else the body an "it" that
+    reported within that reach refers to (``It said …\n\nIt added …``); None when there is none (an unnamed
+    source is never ``it``)."""
     before = (
         b
         for b in bodies.all
-        if b.is_subject and b.end <= pronoun.start and not _quoted_apart(b, pronoun, sources.marked)
+        if _figures(b, sources) and b.end <= pronoun.start and not _quoted_apart(b, pronoun, sources.marked)
     )
     last = _within_reach(pronoun, before, sources)
     if last is None:  # "The ministry said …\n\nIt said …\n\nIt added …": the "it" before names it
