@@ -1136,7 +1136,11 @@ def _narrated_before(doc: Doc, cand: Candidate, lex: Lexicon, marked: Spans) -> 
         return None
     if subject.lower_ not in PRONOUN_GENDERS and subject.ent_type_ != "PERSON":
         return None  # "The drive takes an hour. “…”": no one the paragraph is about
-    mention = token_mention(subject, lex)
+    return _personal(token_mention(subject, lex))
+
+
+def _personal(mention: Mention | None) -> Mention | None:
+    """The mention when it names a person or is a pronoun (whom resolution gives one), else None."""
     return mention if mention is not None and (mention.label == "PERSON" or mention.form == "pronoun") else None
 
 
@@ -1203,6 +1207,4 @@ def _previous_paragraph_subject(
         named = next((p for p in people if p is not None and p.label == "PERSON" and p.form == "name"), None)
         if named is not None:  # "Dunmore Ferries and its owner Tomas Berg presented …": the one who speaks
             return named
-    if mention is None or mention.label != "PERSON" and mention.form != "pronoun":
-        return None
-    return mention
+    return _personal(mention)

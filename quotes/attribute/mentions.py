@@ -111,7 +111,7 @@ def token_mention(tok: Token, lex: Lexicon) -> Mention | None:
     if (last := _name_ending_inverted_source(tok, lex)) is not None:
         tok = last  # "…," said Dunmore's Ruritania president and managing director, Anna Holt.
     ent = entity_of(tok)
-    group = _group_noun(tok, lex)
+    group = _group_noun(tok, ent, lex)
     if group:
         ent = None  # "Shoppers said …" at a sentence's start, tagged a person or an organisation: a group
     if ent is None and tok.lower_ in lex.titles:
@@ -148,7 +148,7 @@ def token_mention(tok: Token, lex: Lexicon) -> Mention | None:
             return Mention(name.text, name.start_char, name.end_char, "name", "PERSON", role, body, subject)
     if _national(tok, lex):  # "the Argentinian said": a person of that nation the article names
         return Mention(phrase.text, phrase.start_char, phrase.end_char, "description", "PERSON", role, body, subject)
-    if ent is None and tok.pos_ == "PROPN" and _title_headed(phrase, lex):
+    if ent is None and tok.pos_ == "PROPN" and _title_in(phrase, lex, opening=True):
         # "The Member of Parliament for Dunmore has appealed …": a title in capitals, someone described
         return Mention(phrase.text, phrase.start_char, phrase.end_char, "description", "PERSON", role, body, subject)
     text_span = phrase.doc[_after_titles(phrase, tok.i, lex) : phrase.end] if tok.pos_ == "PROPN" else phrase
@@ -304,8 +304,8 @@ def _name_ending_inverted_source(tok: Token, lex: Lexicon) -> Token | None:
 def _appositive_name(tok: Token) -> Span | None:
     """The person named in apposition to a description (``One of them, Emma Holland-Lindsay, …``), or to a title
     written in capitals that names no one itself (``The Member of Parliament for Dunmore, Ana Ruiz, said``)."""
-    if tok.pos_ == "PRON" or tok.pos_ == "PROPN" and (entity_of(tok) is not None or not _titled(tok)):
-        return None
+    if tok.pos_ == "PRON" or tok.pos_ == "PROPN" and not _title_in(noun_phrase(tok), lexicon()):
+        return None  # (called for a token no entity holds)
     appos = next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
     if appos is None:
         appos = _name_closing_description(tok)
@@ -319,18 +319,15 @@ def _appositive_name(tok: Token) -> Span | None:
     return _name_given(tok)
 
 
-def _title_headed(phrase: Span, lex: Lexicon) -> bool:
-    """Whether a noun phrase opens, past its determiner, with a title of several words and goes on past it (``The
-    Member of Parliament for Dunmore``, ``the Chief Executive of Dunmore Foods``): a person described by office,
-    however capitalised. A bare title (``the Prime Minister``) is left to the rules for titles."""
+def _title_in(phrase: Span, lex: Lexicon, *, opening: bool = False) -> bool:
+    """Whether a noun phrase holds a title (``titles.tsv``: ``Member of Parliament``, ``Chief Executive``), or with
+    ``opening`` opens, past its determiner, with a title of several words and goes on past it (``The Member of
+    Parliament for Dunmore``: a person described by office, however capitalised; a bare ``the Prime Minister`` is
+    left to the rules for titles)."""
     text = " ".join(t.lower_ for t in phrase if t.dep_ != "det")
-    return any(" " in title and text.startswith(f"{title} ") for title in lex.titles)
-
-
-def _titled(tok: Token) -> bool:
-    """Whether a token's noun phrase holds a title (``titles.tsv``: ``Member of Parliament``, ``Chief Executive``)."""
-    words = f" {' '.join(t.lower_ for t in noun_phrase(tok))} "
-    return any(f" {title} " in words for title in lexicon().titles)
+    if opening:
+        return any(" " in title and text.startswith(f"{title} ") for title in lex.titles)
+    return any(f" {title} " in f" {text} " for title in lex.titles)
 
 
 #: Entity labels of what a comma sets beside a body's description without naming it (``the council, Dunmore,``).
@@ -439,12 +436,12 @@ def body_role(role: str | None, lex: Lexicon) -> bool:
     return role is not None and role.split()[-1] in lex.body_classes
 
 
-def _group_noun(tok: Token, lex: Lexicon) -> bool:
-    """Whether a token is the plural head of an unnamed source standing alone (``anonymous_heads.tsv``:
-    ``Shoppers said …``, ``Eyewitnesses added …``), whatever the tagger made of its capital at a sentence's start."""
+def _group_noun(tok: Token, ent: Span | None, lex: Lexicon) -> bool:
+    """Whether a token (held by the entity ``ent``, if any) is the plural head of an unnamed source standing alone
+    (``anonymous_heads.tsv``: ``Shoppers said …``, ``Eyewitnesses added …``), whatever the tagger made of its
+    capital at a sentence's start."""
     if not tok.lower_.endswith("s") or tok.lower_ not in lex.anonymous_heads:
         return False
-    ent = entity_of(tok)
     return ent is None or len(ent) == 1 and not any(c.dep_ == "compound" for c in tok.children)
 
 

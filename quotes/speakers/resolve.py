@@ -85,18 +85,10 @@ def resolve(
         text=article.text,
         marked=Spans.of((a.start, a.end) for a in attributions if not a.turn),
         page=Spans.of(furniture),
-        groups=tuple(
-            a.mention
-            for a in attributions
-            if a.mention and a.mention.form == "pronoun" and lex.pronouns.get(a.mention.text.lower()) == "group"
-        ),
+        groups=_pronouns_naming(attributions, "group", lex),
         places=tuple(places),
         joints=tuple(m for m in mentions if m.joint),
-        its=tuple(
-            a.mention
-            for a in attributions
-            if a.mention and a.mention.form == "pronoun" and lex.pronouns.get(a.mention.text.lower()) == "institution"
-        ),
+        its=_pronouns_naming(attributions, "institution", lex),
     )
     registry: dict[str, Speaker] = {}
     quotes = []
@@ -127,6 +119,16 @@ def resolve(
         )
     quotes, reports = _reports_around_quotes(_addressed(quotes, attributions))
     return Extraction(article=article, quotes=tuple(quotes), speakers=tuple(registry.values()), reports=tuple(reports))
+
+
+def _pronouns_naming(attributions: list[Attribution], kind: str, lex: Lexicon) -> tuple[Mention, ...]:
+    """The pronoun mentions of one kind (``pronouns.tsv``: "they" a group, "it" an institution) that attributions
+    name as their source, in order."""
+    return tuple(
+        a.mention
+        for a in attributions
+        if a.mention and a.mention.form == "pronoun" and lex.pronouns.get(a.mention.text.lower()) == kind
+    )
 
 
 def _reports_around_quotes(quotes: list[Quote]) -> tuple[list[Quote], list[Quote]]:
@@ -732,11 +734,8 @@ def _press_officer(m: Mention, bodies: _Bodies, sources: _Sources, lex: Lexicon)
     (``STAFF``): the organisation or government made a sentence's subject before it, in its paragraph or the one
     before (``In a statement, the Water Authority apologised … A spokesman said: …`` is the Water Authority's
     spokesman); None when there is none."""
-    words = m.text.lower().split()
-    bare = len(words) == 1 or len(words) == 2 and words[0] in ("the", "its")
-    if words[-1] in STAFF and bare:
-        words = ["the", words[-1]]  # "staff said", "its employees said": the body's people, as its spokesman is
-    if len(words) != 2 or words[0] not in ("a", "an", "the") or words[1] not in (*PRESS_OFFICERS, *STAFF):
+    role = _unnamed_role(m.text.lower().split())
+    if role is None:
         return None
     body = _body_before(m, bodies, sources)
     if body is None:
@@ -744,10 +743,18 @@ def _press_officer(m: Mention, bodies: _Bodies, sources: _Sources, lex: Lexicon)
     owner = _fullest_body(body, bodies, lex)
     if head_word(body.text) in PRESS_OFFICERS:  # "The ministry spokesman said … said the spokesperson": the same one
         return Speaker(id=slug(owner), name=owner, kind=_body_kind(owner, body), aliases=tuple(sorted({m.text, owner})))
-    name = f"{owner} {words[1]}"
-    return Speaker(
-        id=slug(name), name=name, kind=SpeakerKind.ANONYMOUS, role=words[1], body=owner, aliases=(m.text, name)
-    )
+    name = f"{owner} {role}"
+    return Speaker(id=slug(name), name=name, kind=SpeakerKind.ANONYMOUS, role=role, body=owner, aliases=(m.text, name))
+
+
+def _unnamed_role(words: list[str]) -> str | None:
+    """The role of a body's unnamed people a description's words give: a press officer after ``a``/``an``/``the``
+    (``a spokesman``), or its staff bare or after ``the``/``its`` (``staff``, ``its employees``); None otherwise."""
+    if len(words) == 2 and words[0] in ("a", "an", "the") and words[1] in PRESS_OFFICERS:
+        return words[1]
+    if words[-1] in STAFF and (len(words) == 1 or len(words) == 2 and words[0] in ("the", "its")):
+        return words[-1]
+    return None
 
 
 def _institution(name: str, mention: str) -> Speaker:
