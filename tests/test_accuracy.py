@@ -63,7 +63,11 @@ def test_seed_figure_stays_above_its_floor(seed_score: dict[str, Any], figure: s
 #: words alone do not. Dev 0.614 / 0.533 over eight events (test 0.670 / 0.542): the dev floors moved under them.
 #: A lead's paraphrase and the quote further down sharing a group when two other outlets link both took dev to
 #: 0.634 / 0.557 (test 0.695 / 0.574): the floors moved up under them.
-DEV_FLOORS = {("dev", "align_detected_f1"): 0.62, ("dev", "align_f1"): 0.54, ("test", "align_detected_f1"): 0.67}
+#: Then the events' groups were read again at the level of one remark (CONTRACT.md ``parts``; golden/dev/README.md,
+#: "Corrections"), which the old statement-wide groups had joined: with the code as it stood, dev 0.547 / 0.513,
+#: test 0.510 / 0.470. No longer joining the remarks an outlet quotes whole, and a quote taking its main remark's
+#: group: dev 0.610 / 0.569, test 0.505 / 0.451 (measured only). The floors moved under them.
+DEV_FLOORS = {("dev", "align_detected_f1"): 0.60, ("dev", "align_f1"): 0.56, ("test", "align_detected_f1"): 0.50}
 
 
 @pytest.fixture(scope="module")
@@ -112,9 +116,9 @@ def _gold_folders() -> list[Path]:
 
 
 @pytest.mark.parametrize("folder", _gold_folders(), ids=lambda p: p.name)
-def test_gold_groups_follow_the_largest_unit_quoted_whole(folder: Path) -> None:
-    """golden/README.md §4: a record holding, word for word, another file's rendering of a second group
-    joins the two groups (one outlet quoted them as one utterance). Reads the gold records only."""
+def test_a_gold_record_holding_another_groups_rendering_names_that_group_in_its_parts(folder: Path) -> None:
+    """The unit is one remark (CONTRACT.md ``parts``): a record holding, word for word, another file's rendering
+    of a second group renders that remark too, so one of its parts carries that group. Reads the gold only."""
     from quotes.evaluate import load_golden
 
     gold = load_golden(folder)
@@ -125,7 +129,25 @@ def test_gold_groups_follow_the_largest_unit_quoted_whole(folder: Path) -> None:
         for other in grouped
         if other.file != q.file
         and other.group != q.group
+        and other.group not in {g for _, _, g in q.parts}
         and len(_words(other.text).split()) >= MIN_CONTAINED_WORDS
         and f" {_words(other.text)} " in f" {_words(q.text)} "
     ]
     assert not clashes, "\n".join(clashes)
+
+
+@pytest.mark.parametrize("folder", _gold_folders(), ids=lambda p: p.name)
+def test_gold_groups_and_parts_follow_the_guideline(folder: Path) -> None:
+    """Every group, of a record or of a part, spans two files or more (no singleton groups); a record with parts
+    has two or more and carries its largest part's group (its main remark's)."""
+    from quotes.evaluate import load_golden
+
+    gold = load_golden(folder)
+    files: dict[str, set[str]] = {}
+    for q in gold.quotes:
+        for g in {q.group, *(g for _, _, g in q.parts)} - {None}:
+            files.setdefault(g, set()).add(q.file)
+    assert not [g for g, f in files.items() if len(f) < 2]
+    with_parts = [q for q in gold.quotes if q.parts]
+    assert all(len(q.parts) >= 2 for q in with_parts)
+    assert not [(q.file, q.text[:40]) for q in with_parts if q.group != max(q.parts, key=lambda p: p[1] - p[0])[2]]

@@ -425,6 +425,33 @@ def test_a_sentence_rendered_apart_elsewhere_gets_its_own_group_in_parts() -> No
     assert "parts" not in with_parts(grouped, {})[1].quotes[0].to_dict()
 
 
+def test_a_quote_of_several_remarks_carries_its_main_remarks_group() -> None:
+    """The longer sentence is the main remark: the whole quote takes its group, and the flags set against the
+    other group go (they compared the quote with another remark); extraction's own flags stay."""
+    from dataclasses import replace as with_
+
+    from quotes import extract
+    from quotes.align.remarks import with_parts
+    from quotes.types import Flag
+
+    docs = [
+        "“We will cut taxes. Our army will leave the whole border region before the winter,” Smith said.",
+        "Smith said: “We will cut taxes.”",
+        "Smith told reporters: “Our army will leave the whole border region before the winter.”",
+    ]
+    exs = list(extract(docs))
+    flags = (Flag("scare", "kept"), Flag("omission", "against g-taxes"))
+    grouped = [
+        with_(exs[0], quotes=(with_(exs[0].quotes[0], group="g-taxes", flags=flags),)),
+        with_(exs[1], quotes=(with_(exs[1].quotes[0], group="g-taxes"),)),
+        with_(exs[2], quotes=(with_(exs[2].quotes[0], group="g-army"),)),
+    ]
+    (long_quote,) = with_parts(grouped, {})[0].quotes
+    assert [p.group for p in long_quote.parts] == ["g-taxes", "g-army"]
+    assert long_quote.group == "g-army"
+    assert [f.type for f in long_quote.flags] == ["scare"]
+
+
 def test_a_sentence_that_renders_its_own_quotes_remark_takes_no_other_group() -> None:
     from dataclasses import replace as with_
 

@@ -651,6 +651,10 @@ GOOD_RECORD = {"doc": "seeds/a.txt", "start": 0, "end": 5, "text": "hello", "kin
         ("group", []),
         ("speaker_span", [1]),
         ("speaker_span", "1-2"),
+        ("parts", "1-2"),
+        ("parts", [{"start": 0, "end": 2}]),
+        ("parts", [{"start": 0, "end": 9, "group": None}]),
+        ("parts", [{"start": 0, "end": 3, "group": "g"}, {"start": 2, "end": 5, "group": None}]),
     ],
 )
 def test_a_malformed_gold_record_is_a_data_error_naming_file_line_and_field(
@@ -663,6 +667,18 @@ def test_a_malformed_gold_record_is_a_data_error_naming_file_line_and_field(
     message = str(caught.value)
     assert message.startswith("[Q300]") and "x.jsonl:2" in message and f'"{field}"' in message
     assert "\n" not in message
+
+
+def test_gold_parts_are_read_in_order_with_their_groups(tmp_path: Path) -> None:
+    record = {
+        **GOOD_RECORD,
+        "group": "e:a",
+        "parts": [{"start": 0, "end": 2, "group": "e:a"}, {"start": 3, "end": 5, "group": None}],
+    }
+    (tmp_path / "x.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (quote,) = load_golden(tmp_path).quotes
+    assert quote.parts == ((0, 2, "e:a"), (3, 5, None))
+    assert quote.as_dict()["parts"] == record["parts"]
 
 
 def test_a_malformed_golden_speakers_toml_is_a_data_error_naming_the_field(tmp_path: Path) -> None:

@@ -18,6 +18,8 @@ from .camps import Compatibility, compatibility
 _KIND_RANK = {Kind.DIRECT: 0, Kind.MIXED: 1, Kind.INDIRECT: 2}
 #: Flag keys (see ``flag_key``) that show a disagreement in meaning or source: groups with them come first.
 SERIOUS = ("attribution:conflicting", "negation", "number", "date", "modality", "person_shift")
+#: Flags extraction sets on a record (a scare quote, a speaker the learned ranking chose): alignment keeps them.
+EXTRACTION_FLAGS = ("scare", "ranked_speaker")
 
 
 def flag_key(f: Flag) -> str:

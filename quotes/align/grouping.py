@@ -15,7 +15,8 @@ quotes left out join where they belong (``attach``): a quote whose best linkable
 partner elsewhere is grouped (a lead summing up a remark the article quotes in
 full further down), and a fragment too short to score ("genocide") whose words
 one group's renderings hold, in order, by a speaker that does not conflict.
-Last, remarks that one outlet quotes whole are one statement (``remarks``).
+Last, a quote of several sentences that render remarks grouped apart elsewhere gets ``parts`` and its main
+remark's group (``remarks``).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from ..speakers.resolve import ruled
 from ..types import Extraction, Flag, Group, Kind, Quote
 from . import remarks
 from .camps import Compatibility, compatibility, speaker_camps
-from .flags import SERIOUS, _label, flag_group, flag_key
+from .flags import EXTRACTION_FLAGS, SERIOUS, _label, flag_group, flag_key
 from .similarity import MIN_WORDS, REPEAT_CUTOFF, Weights, _candidates, _features, _Item, _items
 from .union_find import find_root
 
@@ -48,8 +49,6 @@ SAME_DOC_WINDOW = 10
 CORROBORATING_DOCS = 2
 #: The score two pieces of one written text need to link (``score_pairs``): none, they are one text.
 WRITTEN_PIECES = 0.0
-#: Flags extraction sets on a record (a scare quote, a speaker the learned ranking chose): alignment keeps them.
-EXTRACTION_FLAGS = ("scare", "ranked_speaker")
 #: Most outlets named in a ``single_source`` flag; the rest are counted ("and 3 more") to keep the detail one line.
 MAX_LISTED = 5
 
@@ -262,9 +261,10 @@ def align_corpus(extractions: Sequence[Extraction], *, weights: Weights = Weight
             kept = tuple(f for f in q.flags if f.type in EXTRACTION_FLAGS)  # extraction's own flags
             new.append(replace(q, group=gid, flags=kept + qflags))
         out.append(replace(ex, quotes=tuple(new)))
-    out, groups = remarks.join_statements(remarks.with_parts(out, camps, weights=weights), groups)
+    out = remarks.with_parts(out, camps, weights=weights)
     out = [_with_speakers_of(ex, original) for ex, original in zip(out, given, strict=True)]
-    out, groups = _reports_settled(out, given, groups)
+    out = _reports_settled(out, given)
+    groups = _members_settled(out, groups)
     groups.sort(key=lambda g: (-_conflicts(g), g.id))
     return Alignment(extractions=tuple(out), groups=tuple(groups))
 
@@ -277,13 +277,10 @@ def _with_reports(ex: Extraction) -> Extraction:
     return replace(ex, quotes=tuple(sorted(ex.quotes + ex.reports, key=lambda q: (q.start, q.end))), reports=())
 
 
-def _reports_settled(
-    extractions: Sequence[Extraction], given: Sequence[Extraction], groups: Sequence[Group]
-) -> tuple[list[Extraction], list[Group]]:
-    """The reports taken back out of the records, each giving its group to the quotes inside it that have none,
-    and each group's members, reference and flags as the records left hold them."""
+def _reports_settled(extractions: Sequence[Extraction], given: Sequence[Extraction]) -> list[Extraction]:
+    """The reports taken back out of the records, each giving its group to the quotes inside it that have none."""
     if not any(ex.reports for ex in given):
-        return list(extractions), list(groups)
+        return list(extractions)
     out = []
     for ex, original in zip(extractions, given, strict=True):
         spans = {(r.start, r.end) for r in original.reports}
@@ -295,8 +292,14 @@ def _reports_settled(
             around = next((r for r in reports if r.group and r.start <= q.start and q.end <= r.end), None)
             kept.append(replace(q, group=around.group) if q.group is None and around is not None else q)
         out.append(replace(ex, quotes=tuple(kept), reports=original.reports))
+    return out
+
+
+def _members_settled(extractions: Sequence[Extraction], groups: Sequence[Group]) -> list[Group]:
+    """Each group's members, reference and flags as the records hold them (a report taken out, a quote that went
+    to its main remark's group); a group no record holds any more is gone."""
     members: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for ex in out:
+    for ex in extractions:
         for q in ex.quotes:
             if q.group:
                 members[q.group].append((q.doc, q.start))
@@ -308,7 +311,7 @@ def _reports_settled(
         reference = g.reference if g.reference in held else held[0]
         flags = tuple((key, fs) for key, fs in g.flags if key in held)
         settled.append(replace(g, members=held, reference=reference, flags=flags))
-    return out, settled
+    return settled
 
 
 def _rule_speakers(ex: Extraction) -> Extraction:

@@ -45,6 +45,7 @@ class GoldQuote:
     via: str | None = None
     group: str | None = None
     speaker_spans: tuple[tuple[int, int], ...] = ()
+    parts: tuple[tuple[int, int, str | None], ...] = ()  # (start, end, group) per remark, CONTRACT.md ``parts``
 
     def as_dict(self) -> dict[str, Any]:
         """The quote in score.py's GOLD shape."""
@@ -58,6 +59,7 @@ class GoldQuote:
             "via": self.via,
             "group": self.group,
             "speaker_spans": [list(s) for s in self.speaker_spans],
+            "parts": [{"start": a, "end": b, "group": g} for a, b, g in self.parts],
         }
 
 
@@ -160,7 +162,29 @@ def _golden_quote(rec: Mapping[str, Any], where: str) -> GoldQuote:
         via=_get(rec, "via", where, OPTIONAL_STRING),
         group=_get(rec, "group", where, OPTIONAL_STRING),
         speaker_spans=((span[0], span[1]),) if span else (),
+        parts=_parts(rec, (start, end), where),
     )
+
+
+def _parts(rec: Mapping[str, Any], span: tuple[int, int], where: str) -> tuple[tuple[int, int, str | None], ...]:
+    """A record's ``parts`` (one ``{start, end, group}`` per remark), in order, inside its span and not overlapping.
+
+    Raises:
+        DataError: ``parts`` is not such a list.
+    """
+    parts = _get(rec, "parts", where, OPTIONAL_PARTS)
+    out: list[tuple[int, int, str | None]] = []
+    for n, part in enumerate(parts or (), 1):
+        at = f'{where}: "parts" #{n}'
+        start, end = _span(part, at)
+        group = _get(part, "group", at, NULLABLE_STRING)
+        if start < (out[-1][1] if out else span[0]) or end > span[1]:
+            raise DataError(
+                f"{at} ({start}-{end}) must lie inside the record ({span[0]}-{span[1]}), after the part before it; "
+                f"{GOLDEN_FIX}"
+            )
+        out.append((start, end, group))
+    return tuple(out)
 
 
 def _polnear_quote(rec: object, doc: str, where: str) -> GoldQuote:
@@ -208,6 +232,11 @@ OFFSET = Check("a character offset (an integer, 0 or more)", _is_offset)
 KIND = Check(" or ".join(f'"{k.value}"' for k in Kind), lambda v: v in tuple(Kind))
 LIST = Check("a list", lambda v: isinstance(v, list))
 OPTIONAL_SPAN = Check("[start, end] offsets or null", lambda v: v is None or _is_span(v), optional=True)
+OPTIONAL_PARTS = Check(
+    "a list of {start, end, group} objects or null",
+    lambda v: v is None or (isinstance(v, list) and all(isinstance(p, dict) for p in v)),
+    optional=True,
+)
 OPTIONAL_SPANS = Check(
     "a list of [start, end] offsets or null",
     lambda v: v is None or (isinstance(v, list) and all(_is_span(s) for s in v)),
