@@ -36,7 +36,9 @@ def main() -> None:
     items = al._items(extractions)
 
     def f1(weights: al.Weights) -> tuple[float, float, float]:
-        clusters = al._cluster(items, al.score_pairs(extractions, items, weights), sure=weights.sure)
+        clusters = al._cluster(
+            items, al.score_pairs(extractions, items, weights), sure=weights.sure, agreeing=weights.agreeing
+        )
         group = {(items[i].quote.doc, items[i].quote.start): f"g{n}" for n, c in enumerate(clusters) for i in c}
         preds = [q.to_dict() | {"group": group.get((q.doc, q.start))} for ex in extractions for q in ex.quotes]
         res = score(gold, preds)

@@ -248,8 +248,9 @@ def test_candidates_are_bounded_per_quote() -> None:
 def test_seed_alignment_reaches_the_bar_against_golden_groups(
     seed_extractions: list[Extraction], seed_gold: Gold
 ) -> None:
-    """0.938 measured: the seeds' gold joins the two halves of an interrupted post (golden/README.md §7.19), which
-    alignment does for the pieces of a written text (see ``score_pairs``); issue 10 asks for 0.85."""
+    """0.911 measured (0.938 before groups had to resemble each other on average): the seeds' gold joins the two
+    halves of an interrupted post (golden/README.md §7.19), which alignment does for the pieces of a written text
+    (see ``score_pairs``); issue 10 asks for 0.85."""
     aligned = align_corpus(seed_extractions)
     result = score(seed_gold, [q.to_dict() for ex in aligned.extractions for q in ex.quotes])
     assert result["align_f1"] >= 0.85, result
@@ -638,7 +639,29 @@ def test_a_lead_paraphrase_and_a_quote_of_one_document_share_a_group_when_two_ot
         scored |= {(p, k): (30.0, CUTOFF_AGREEING), (q, k): (95.0, CUTOFF_AGREEING), (o, k): (5.0, CUTOFF_AGREEING)}
         for m in range(k + 1, 3 + witnesses):
             scored[(k, m)] = (95.0, CUTOFF_AGREEING)
-    clusters = _cluster(items, scored, sure=SURE_CUTOFF)
+    clusters = _cluster(items, scored, sure=SURE_CUTOFF, agreeing=CUTOFF_AGREEING)
     assert [q in c for c in clusters] == [True]
     assert (p in clusters[0]) is together
     assert o not in clusters[0]
+
+
+@pytest.mark.parametrize("third, joined", [(None, False), (20.0, True)])
+def test_a_group_joins_another_only_when_its_renderings_resemble_them_on_average(
+    third: float | None, joined: bool
+) -> None:
+    """A chain is not a remark: c resembles b (30) but was never scored against a, so {a, b} and c average 15,
+    under what a pair needs to link (18); once a and c score 20 they average 25 and join."""
+    from quotes.align.grouping import _cluster
+    from quotes.align.similarity import CUTOFF_AGREEING, SURE_CUTOFF
+
+    exs = [
+        doc("a.txt", ("farmers will get new trade routes by spring", "ann", Kind.DIRECT)),
+        doc("b.txt", ("farmers get trade routes and rural schools by spring", "ann", Kind.DIRECT)),
+        doc("c.txt", ("rural schools will reopen after the floods", "ann", Kind.DIRECT)),
+    ]
+    items = _items(exs)
+    scored = {(0, 1): (60.0, CUTOFF_AGREEING), (1, 2): (30.0, CUTOFF_AGREEING)}
+    if third is not None:
+        scored[(0, 2)] = (third, CUTOFF_AGREEING)
+    clusters = _cluster(items, scored, sure=SURE_CUTOFF, agreeing=CUTOFF_AGREEING)
+    assert clusters == ([[0, 1, 2]] if joined else [[0, 1]])

@@ -183,25 +183,54 @@ def _corroborated(items: Sequence[_Item], links: set[tuple[int, int]]) -> set[tu
     return {pair for pair, docs in witnesses.items() if len(docs) >= CORROBORATING_DOCS}
 
 
-def _cluster(items: Sequence[_Item], scored: Scored, *, sure: float) -> list[list[int]]:
-    """Single-linkage groups from the best pairs down over ``_cross_links``; two quotes of one document only as
-    parts, repeats or a pair other documents corroborate (``_corroborated``).
+def _cluster(items: Sequence[_Item], scored: Scored, *, sure: float, agreeing: float) -> list[list[int]]:
+    """Groups from the best pairs down over ``_cross_links``; two quotes of one document only as parts, repeats or a
+    pair other documents corroborate (``_corroborated``); and two groups join only when, for each two documents
+    they span, the best score between their renderings in the one and in the other is on average what a pair of
+    agreeing speakers needs to link (``agreeing``; a pair never scored, sharing no rare word, counts 0). The best
+    per two documents, not every pair: a remark one outlet renders in two pieces is still one remark.
+
+    Why the average: a group is one remark, so its renderings should resemble each other, not only their
+    neighbours in a chain. Linking on single pairs alone chained the answers of one speaker on one subject
+    ("I really want to believe that China will not supply weapons" to "I really want [victory] … and I
+    believe"). On golden/dev's dev split, over found quotes / end to end: 0.610 / 0.569 -> 0.649 / 0.602, no
+    event down by more than 0.02 (in a first version, floors of 15 to 22 gave 0.64-0.66; 18 is the linking cutoff
+    itself, so no new number);
+    the test split, measured after the choice, 0.505 / 0.451 -> 0.518 / 0.457; the seeds 0.938 -> 0.911.
     """
     parent = {i: i for i in range(len(items))}
     members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
     links = _cross_links(items, scored, sure=sure)
     corroborated = _corroborated(items, links)
     links |= _written_pieces(items, scored)
+    first: dict[tuple[str, ...], int] = {}
+    for it in items:
+        first.setdefault(it.every, it.n)
 
     def may_join(a: list[int], b: list[int]) -> bool:
+        best: dict[tuple[int, int], float] = {}  # (document, document) -> best score of a rendering in each
         for i in a:
             for j in b:
+                pair = (min(i, j), max(i, j))
                 if items[i].doc == items[j].doc:
-                    pair = (min(i, j), max(i, j))
                     s, need = scored.get(pair, (0.0, 100.0))
                     if s < need and pair not in corroborated:
                         return False
-        return True
+                else:
+                    docs = (items[i].doc, items[j].doc)
+                    best[docs] = max(best.get(docs, 0.0), across(i, j))
+        return not best or sum(best.values()) / len(best) >= agreeing
+
+    def across(i: int, j: int) -> float:
+        """The score of two quotes of different documents; a copy (wire copy) was scored as the first quote with
+        its words was."""
+        a, b = first[items[i].every], first[items[j].every]
+        if a == b:
+            return 100.0
+        for pair in ((i, j), (a, b), (a, j), (i, b)):
+            if (key := (min(pair), max(pair))) in scored:
+                return scored[key][0]
+        return 0.0
 
     for i, j in sorted(links, key=lambda pair: (-scored[pair][0], pair)):  # a pair of one document never links
         ri, rj = find_root(parent, i), find_root(parent, j)
@@ -234,7 +263,7 @@ def align_corpus(extractions: Sequence[Extraction], *, weights: Weights = Weight
     items = _items(extractions)
     camps = speaker_camps(extractions)
     scored = score_pairs(extractions, items, weights)
-    clusters = _cluster(items, scored, sure=weights.sure)
+    clusters = _cluster(items, scored, sure=weights.sure, agreeing=weights.agreeing)
     members = attach(extractions, items, clusters, scored, camps, floor=weights.repeat)
     groups: list[Group] = []
     flags: dict[tuple[int, int], tuple[Flag, ...]] = {}

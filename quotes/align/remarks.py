@@ -107,6 +107,12 @@ def with_parts(
                 best[key] = (s, group)
     for key in own:  # a sentence that renders its own quote's remark too is no evidence of another
         best.pop(key, None)
+    # copies of one sentence in one group (wire copy) are compared through one of them: they share its finding
+    copies: dict[tuple[str, str | None], tuple[float, str]] = {}
+    for (d, a), found in best.items():
+        unit = next(u for u in units[d] if u.start == a)
+        if found[0] > copies.get((unit.text, own_group[(d, a)]), (-1.0, ""))[0]:
+            copies[(unit.text, own_group[(d, a)])] = found
     out = []
     for d, ex in enumerate(extractions):
         quotes = []
@@ -114,7 +120,10 @@ def with_parts(
             if (d, q.start) not in spans_of:
                 quotes.append(q)
                 continue
-            parts = tuple(Part(a, b, best.get((d, a), (0.0, q.group))[1]) for a, b in spans_of[(d, q.start)])
+            parts = tuple(
+                Part(a, b, best.get((d, a), copies.get((ex.article.text[a:b], q.group), (0.0, q.group)))[1])
+                for a, b in spans_of[(d, q.start)]
+            )
             quotes.append(_with_main_remark(q, parts) if len({p.group for p in parts}) > 1 else q)
         out.append(replace(ex, quotes=tuple(quotes)))
     return out
