@@ -58,7 +58,7 @@ class Format(StrEnum):
     JSONL = "jsonl"
 
 
-#: The fields of a quote's record, in order (CONTRACT.md); ``parts`` only for an interrupted quote.
+#: The fields of a quote's record, in order (CONTRACT.md); ``parts`` only for a quote that renders several remarks.
 RECORD_FIELDS = (
     "doc",
     "outlet",
