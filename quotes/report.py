@@ -348,6 +348,8 @@ def _evidence_html(m: _Member, names: Mapping[str, str]) -> str:
         key = flag_key(f)
         label = f'<span class="label {_label_class(key)}">{_h(_flag_name(key))}</span>'
         was, now = (f.other_text or "").strip(), (f.text or "").strip()
+        if not _word_change(f) and not (f.type == "attribution" and was and now):
+            was = now = ""  # whole renderings (kind shift, a lone quote) are shown beside it already
         pair = ""
         if was and now:
             pair = (
@@ -527,6 +529,12 @@ def _labels_of(counts: Counter[str]) -> str:
     return ", ".join(f"{_flag_name(k)} ×{n}" if n > 1 else _flag_name(k) for k, n in counts.most_common())
 
 
+def _word_change(f: Flag) -> bool:
+    """Whether a flag is a change of words between two renderings (a text flag located on both sides), not a
+    difference of kind, speaker or framing, whose evidence is whole renderings or speaker mentions."""
+    return f.type in diverge.TEXT_FLAGS and f.other_doc is not None
+
+
 def _group_summary(members: Sequence[_Member], names: Mapping[str, str]) -> str:
     """One line on a group: how many outlets, then its first difference in ``_SUMMARY_ORDER``, in words.
 
@@ -541,9 +549,8 @@ def _group_summary(members: Sequence[_Member], names: Mapping[str, str]) -> str:
     for n, m in enumerate(others, start=1):
         for f in (f for q in m.quotes for f in q.flags):
             key, was, now = flag_key(f), (f.other_text or "").strip(), (f.text or "").strip()
-            at = (
-                changes.setdefault((key, was, now), (f, []))[1] if was or now else plain.setdefault((key, f.detail), [])
-            )
+            worded = _word_change(f) and (was or now)
+            at = changes.setdefault((key, was, now), (f, []))[1] if worded else plain.setdefault((key, f.detail), [])
             if n not in at:
                 at.append(n)
     conflicting = [m for m in others if any(flag_key(f) == "attribution:conflicting" for f in m.flags)]

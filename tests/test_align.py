@@ -665,3 +665,26 @@ def test_a_group_joins_another_only_when_its_renderings_resemble_them_on_average
         scored[(0, 2)] = (third, CUTOFF_AGREEING)
     clusters = _cluster(items, scored, sure=SURE_CUTOFF, agreeing=CUTOFF_AGREEING)
     assert clusters == ([[0, 1, 2]] if joined else [[0, 1]])
+
+
+def test_attribution_and_kind_shift_flags_carry_their_evidence_words() -> None:
+    """The evidence of an ``attribution`` flag is where each side names its speaker; of a ``kind_shift``, the two
+    renderings (CONTRACT.md structured flag fields), each at its document's offsets."""
+    from quotes import extract
+
+    docs = [
+        'Anna Holt said: "We will build the new bridge over the river next spring."',
+        'Tomas Berg said: "We will build the new bridge over the river next spring."',
+        "Anna Holt said they would build the new bridge over the river next spring.",
+    ]
+    exs = list(extract(docs))
+    aligned = align_corpus(exs)
+    texts = {ex.article.doc: ex.article.text for ex in aligned.extractions}
+    flags = {f.type: f for ex in aligned.extractions for q in ex.quotes for f in q.flags}
+    attribution, shift = flags["attribution"], flags["kind_shift"]
+    assert {attribution.text, attribution.other_text} == {"Anna Holt", "Tomas Berg"}
+    assert "bridge" in (shift.text or "") and "bridge" in (shift.other_text or "")
+    for f in (attribution, shift):
+        assert f.doc and f.other_doc and f.start is not None and f.other_start is not None
+        assert texts[f.doc][f.start : f.end] == f.text
+        assert texts[f.other_doc][f.other_start : f.other_end] == f.other_text

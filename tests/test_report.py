@@ -168,11 +168,14 @@ def test_jsonl_is_the_contract_records_with_group_and_flags() -> None:
     assert {r["doc"] for r in records if r["group"]} == {"a.txt", "b.txt", "d.txt", "e.txt"}
     structured = {"doc", "start", "end", "text", "other_doc", "other_start", "other_end", "other_text"}
     assert all({"type", "detail"} <= set(f) <= {"type", "detail"} | structured for r in records for f in r["flags"])
-    located = [f for r in records for f in r["flags"] if "doc" in f]
-    assert located, "text flags carry their evidence as structured fields"
-    for f in located:
-        assert f["end"] >= f["start"] and f["other_end"] >= f["other_start"]
-        assert f["text"] or f["other_text"], f  # no flag without evidence words
+    texts = {ex.article.doc: ex.article.text for ex in corpus()}
+    divergences = [f for r in records for f in r["flags"] if f["type"] not in ("scare", "ranked_speaker")]
+    assert {f["type"] for f in divergences} >= {"negation", "single_source", "kind_shift"}
+    for f in divergences:
+        assert f.get("text") or f.get("other_text"), f  # no flag without evidence words
+        for side in ("", "other_"):
+            if f.get(f"{side}doc") is not None:  # each side's words are the document's at its offsets
+                assert texts[f[f"{side}doc"]][f[f"{side}start"] : f[f"{side}end"]] == f[f"{side}text"], f
 
 
 def test_table_and_markdown_show_one_block_per_group() -> None:
@@ -389,3 +392,21 @@ def test_html_links_a_file_by_its_relative_path_never_as_a_url() -> None:
     aligned = align_corpus([one("javascript:alert(1).txt", HOSTILE, ANN), one("b c.txt", HOSTILE, ANN)])
     links = [(e.text, e.attrs.get("href")) for e in parse(render_alignment(aligned, AlignFormat.HTML)).find("where")]
     assert sorted(links) == [("b c.txt:1", "b%20c.txt"), ("javascript:alert(1).txt:1", "javascript%3Aalert%281%29.txt")]
+
+
+def test_html_evidence_pairs_the_two_speaker_names_and_never_whole_renderings() -> None:
+    """An attribution conflict shows who each side names; a kind shift shows no pair (the renderings are beside it)."""
+    from quotes import extract
+
+    docs = [
+        'Anna Holt said: "We will build the new bridge over the river next spring."',
+        'Tomas Berg said: "We will build the new bridge over the river next spring."',
+        "Anna Holt said they would build the new bridge over the river next spring.",
+    ]
+    aligned = align_corpus(list(extract(docs)))
+    parsed = parse(render_alignment(aligned, AlignFormat.HTML))
+    pairs = {(e.text, n.text) for e, n in zip(parsed.find("was"), parsed.find("now"), strict=True)}
+    assert pairs & {("“Anna Holt”", "“Tomas Berg”"), ("“Tomas Berg”", "“Anna Holt”")}
+    assert not [p for p in pairs if "bridge" in p[0] or "bridge" in p[1]]
+    summaries = [s for g in aligned.groups for s in parsed.texts("summary", section=g.id)]
+    assert summaries and not [s for s in summaries if "bridge" in s]

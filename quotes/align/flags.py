@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from .. import diverge
 from ..types import Extraction, Flag, Group, Kind, Quote, merge_flags
@@ -97,7 +98,7 @@ def flag_group(
         for k, q in enumerate(qs):
             qflags = list(_group_flags(q, ref_quotes[0], compat, ref_label))
             qflags += _framing(q, extractions[d].article.text, ref_senses, ref_label)
-            merged = merge_flags(qflags)
+            merged = tuple(qflags) if len({f.type for f in qflags}) == len(qflags) else merge_flags(qflags)
             located = (_located(e, ref_text, ref_map, ref_quotes, text, mapping, qs) for e in per_quote.get(k, []))
             merged += tuple(f for f in located if (f.text or "").strip() or (f.other_text or "").strip())
             flags.append(((q.doc, q.start), merged))
@@ -153,6 +154,10 @@ def _framing(q: Quote, text: str, ref_senses: dict[str, str], ref_label: str) ->
                     "modality",
                     f'{q.doc}[{start + a}:{start + b}] "{lead[a:b]}" ({sense}) introduces the quote;'
                     f" {ref_label}: {theirs}",
+                    doc=q.doc,
+                    start=start + a,
+                    end=start + b,
+                    text=lead[a:b],
                 )
             )
     return out
@@ -164,25 +169,53 @@ def _label(ex: Extraction) -> str:
 
 
 def _group_flags(q: Quote, ref: Quote, compat: Compatibility, ref_label: str) -> Iterable[Flag]:
-    """``attribution`` and ``kind_shift`` of one quote against the reference quote."""
+    """``attribution`` and ``kind_shift`` of one quote against the reference quote, each with its evidence: the
+    two speaker mentions for ``attribution``, the two renderings for ``kind_shift``."""
     here = q.speaker or "no speaker"
     there = ref.speaker or "no speaker"
+    detail = None
     if compat is Compatibility.CONFLICTING:
-        yield Flag("attribution", f"conflicting: {here} here, {there} in {ref_label}")
+        detail = f"conflicting: {here} here, {there} in {ref_label}"
     elif compat is Compatibility.UNKNOWN and (q.speaker_id or ref.speaker_id):
-        yield Flag("attribution", f"unknown: {here} here, {there} in {ref_label}")
+        detail = f"unknown: {here} here, {there} in {ref_label}"
     elif compat is Compatibility.COMPATIBLE:
-        yield Flag("attribution", f"compatible: {here} here, {there} in {ref_label} (one reports for the other)")
+        detail = f"compatible: {here} here, {there} in {ref_label} (one reports for the other)"
     elif q.via != ref.via:
-        yield Flag(
-            "attribution",
-            f"compatible: {here} via {q.via or 'no one'} here, via {ref.via or 'no one'} in {ref_label}",
-        )
+        detail = f"compatible: {here} via {q.via or 'no one'} here, via {ref.via or 'no one'} in {ref_label}"
+    if detail is not None:
+        yield Flag("attribution", detail, **_mentions(q, ref))
     quoted = {Kind.DIRECT, Kind.MIXED}
     if (q.kind in quoted) != (ref.kind in quoted):
         how = "quoted" if q.kind in quoted else "paraphrased"
         other = "quoted" if ref.kind in quoted else "paraphrased"
-        yield Flag("kind_shift", f"{how} here ({q.kind.value}), {other} in {ref_label} ({ref.kind.value})")
+        yield Flag(
+            "kind_shift",
+            f"{how} here ({q.kind.value}), {other} in {ref_label} ({ref.kind.value})",
+            doc=q.doc,
+            start=q.start,
+            end=q.end,
+            text=q.text,
+            other_doc=ref.doc,
+            other_start=ref.start,
+            other_end=ref.end,
+            other_text=ref.text,
+        )
+
+
+def _mentions(q: Quote, ref: Quote) -> dict[str, Any]:
+    """The structured fields of an ``attribution`` flag: where each side names its speaker (none for a side that
+    names no one)."""
+    out: dict[str, Any] = {}
+    for prefix, quote in (("", q), ("other_", ref)):
+        if quote.speaker_span and quote.speaker_mention:
+            start, end = quote.speaker_span
+            out |= {
+                f"{prefix}doc": quote.doc,
+                f"{prefix}start": start,
+                f"{prefix}end": end,
+                f"{prefix}text": quote.speaker_mention,
+            }
+    return out
 
 
 #: Between the parts of one document's rendering; has no word characters, so diffs ignore it.

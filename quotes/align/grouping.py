@@ -286,7 +286,7 @@ def align_corpus(extractions: Sequence[Extraction], *, weights: Weights = Weight
             qflags = flags.get((d, q.start), ())
             alignable = len(set(diverge.content_words(q.text))) >= MIN_WORDS
             if gid is None and q.speaker_id and alignable and covered.get(d):
-                qflags = (_single_source(ex, covered[d]),)
+                qflags = (_single_source(ex, q, covered[d]),)
             kept = tuple(f for f in q.flags if f.type in EXTRACTION_FLAGS)  # extraction's own flags
             new.append(replace(q, group=gid, flags=kept + qflags))
         out.append(replace(ex, quotes=tuple(new)))
@@ -470,13 +470,19 @@ def _event_coverage(extractions: Sequence[Extraction], groups: Sequence[Group]) 
     return {d: sorted({label[o] for o in others if label[o] != label[d]}) for d, others in linked.items()}
 
 
-def _single_source(ex: Extraction, others: list[str]) -> Flag:
-    """The ``single_source`` flag of a quote only ``ex`` reports, naming the other outlets that cover its event."""
+def _single_source(ex: Extraction, q: Quote, others: list[str]) -> Flag:
+    """The ``single_source`` flag of a quote only ``ex`` reports, naming the other outlets that cover its event; its
+    evidence is the quote's own words (no other rendering exists)."""
     shown = others[:MAX_LISTED]
     more = len(others) - len(shown)
     listed = ", ".join(shown) + (f" and {more} more" if more else "")
     return Flag(
-        "single_source", f"only {_label(ex)} reports this; {len(others)} other sources cover the event: {listed}"
+        "single_source",
+        f"only {_label(ex)} reports this; {len(others)} other sources cover the event: {listed}",
+        doc=q.doc,
+        start=q.start,
+        end=q.end,
+        text=q.text,
     )
 
 
