@@ -876,6 +876,11 @@ def test_a_line_in_title_case_below_the_page_furniture_is_a_headline() -> None:
             ["equality should never come before freedom"],
         ),
         ("Berg said the talks had failed, referring to the framework agreed in 2015.", ["the talks had failed"]),
+        # so is who else holds the view, said by the writer
+        (
+            "Berg said elderly people would suffer most, a view shared by Tomas Novak of the residents' group.",
+            ["elderly people would suffer most"],
+        ),
         # so is the writer's concession (golden/README.md §2)
         (
             "Novak said he is cancelling all plans to visit Dunmore, despite the two towns' recent rapprochement.",

@@ -997,3 +997,33 @@ def test_they_after_a_person_and_the_people_of_her_own_is_all_of_them(quotes_of:
         "They called the council for help and said the roof was being held up by a pole.\n"
     )
     assert [q.speaker for q in quotes_of(text)] == ["Anna Holt and her housemates"]
+
+
+def test_the_title_an_abbreviation_stands_for_names_its_holder(quotes_of: Extract) -> None:
+    text = (
+        "RIVERTON — Ruritania Gov. Anna Holt held a briefing on Monday after the floods.\n\n"
+        "The governor said it is unacceptable that the pumps were switched off.\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Anna Holt"]
+
+
+def test_a_body_noun_the_tagger_took_for_a_name_is_a_body_described(quotes_of: Extract) -> None:
+    text = (
+        "Since April 2020, the city council said it had issued 17 road closure permits for the Mill Hill area.\n\n"
+        "Cafe owner Tomas Berg said trade had fallen by half.\n\n"
+        "The council said the permits had been issued to the water company and to its own teams.\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["city council", "Tomas Berg", "city council"]
+
+
+def test_a_name_right_after_a_bodys_name_closing_a_titled_subject_is_the_person_described(
+    quotes_of: Extract,
+) -> None:
+    text = (
+        "Branches in Westbrook, Kerry and Carlisle will close.\n\n"
+        "The president of the Carlisle Chamber of Commerce Johanna Novak queried whether it was right.\n\n"
+        '"In a town like Carlisle, it does not make sense," she said.\n'
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Johanna Novak"]
+    lawyer = "The lawyer of Anna Holt said the decision was wrong.\n"
+    assert [q.speaker for q in quotes_of(lawyer)] != ["Anna Holt"]  # the person the title is about, not its holder

@@ -21,6 +21,9 @@ SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 SPEAKER_ENTS = ("PERSON", "ORG", "GPE", "NORP")
 #: Entity labels of places: a name in apposition to one is a place too ("Florence Close, Kempsey").
 PLACE_ENTS = ("GPE", "LOC", "FAC")
+#: Entity labels of a name a person's may follow with no comma ("the Dunmore Chamber of Commerce Ann Berg"); an
+#: untagged proper noun may end it too.
+BODY_ENTS = ("ORG", "GPE", "NORP", "FAC")
 #: Determiners of a description of one unnamed person ("One vendor", "a woman", "another resident").
 ONE_PERSON = ("one", "a", "an", "another")
 #: Left modifiers kept in a mention's noun phrase.
@@ -94,6 +97,12 @@ def _hung_subject(tok: Token) -> bool:
     return before is not None and before.i == tok.i
 
 
+def _body_noun(tok: Token, lex: Lexicon) -> bool:
+    """Whether a source token is the lowercase head noun of a body ("council", "ministry", "company"): no person's
+    name ends in one, whatever the tagger says."""
+    return tok.text.islower() and (tok.lower_ in lex.body_heads or tok.lower_ in lex.body_classes)
+
+
 def token_mention(tok: Token, lex: Lexicon) -> Mention | None:
     """The mention a source token heads: a name, a pronoun or a description."""
     if tok.pos_ == "PRON" or tok.lower_ in lex.pronouns:
@@ -111,6 +120,8 @@ def token_mention(tok: Token, lex: Lexicon) -> Mention | None:
     if (last := _name_ending_inverted_source(tok, lex)) is not None:
         tok = last  # "…," said Dunmore's Ruritania president and managing director, Anna Holt.
     ent = entity_of(tok)
+    if ent is not None and ent.label_ == "PERSON" and _body_noun(tok, lex):
+        ent = None  # "Since April, the city council said …" tagged a person: a body, described
     group = _group_noun(tok, ent, lex)
     if group:
         ent = None  # "Shoppers said …" at a sentence's start, tagged a person or an organisation: a group
@@ -157,7 +168,13 @@ def token_mention(tok: Token, lex: Lexicon) -> Mention | None:
     if text_span.start > phrase.start:  # "SPD Chancellor Varga" with the name untagged or tagged ORG: a title
         role = role or " ".join(t.lower_ for t in phrase.doc[phrase.start : text_span.start] if t.pos_ != "DET")
         label = "PERSON"  # marks a person, whatever the tagger called the name
-    if label is None and form == "name" and len(phrase) <= MAX_UNTAGGED_NAME_TOKENS and subject:
+    if (
+        label is None
+        and form == "name"
+        and len(phrase) <= MAX_UNTAGGED_NAME_TOKENS
+        and subject
+        and not _body_noun(tok, lex)
+    ):
         label = "PERSON"  # an untagged proper name that speaks is taken for a person ("Smith argued …")
     return Mention(text_span.text, text_span.start_char, text_span.end_char, form, label, role, body, subject)
 
@@ -398,8 +415,27 @@ def name_beside_title(title: Token) -> Span | None:
     nxt = title.i + 1
     if nxt < len(title.doc) and title.doc[nxt].ent_type_ == "PERSON":
         return entity_of(title.doc[nxt])
-    closing = _name_closing_description(title) if title.dep_ in SUBJECTS else None
+    closing = (_name_closing_description(title) or _name_after_body_name(title)) if title.dep_ in SUBJECTS else None
     return entity_of(closing) if closing is not None else None  # "The Minister for Trade, Ana Ruiz, said"
+
+
+def _name_after_body_name(title: Token) -> Token | None:
+    """A person's name written, without a comma, right after the name of the body a title's description names, and
+    right before the verb the description is the subject of (``The president of the Dunmore Chamber of Commerce
+    [Ann Berg] queried …``): the person described. Not a name after "of" (``the lawyer of Ann Berg``)."""
+    edge = title.right_edge
+    name = entity_of(edge) if edge.i > title.i and edge.ent_type_ == "PERSON" else None
+    if name is None or name.end != edge.i + 1 or name.start <= title.i + 1:
+        return None
+    before = title.doc[name.start - 1]
+    if before.ent_type_ not in BODY_ENTS and not (before.pos_ == "PROPN" and before.is_title):
+        return None  # "of Ann Berg" (the person the title is about), not "of Dunmore Rovers Ann Berg"
+    verb = title.head
+    auxiliaries = {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
+    k = edge.i + 1
+    while k in auxiliaries:
+        k += 1
+    return edge if k == verb.i else None
 
 
 def entity_of(tok: Token) -> Span | None:
@@ -758,7 +794,15 @@ def names_subject(tok: Token) -> bool:
     if _absolute_subject(tok):
         return False
     joined = tok.dep_ in ("appos", "conj") and logical_subject(tok.head)
-    return logical_subject(tok) or joined or _who_clause(tok)
+    return logical_subject(tok) or joined or _who_clause(tok) or _closes_subject(tok)
+
+
+def _closes_subject(tok: Token) -> bool:
+    """Whether a name closes its sentence's subject after a body's name (``The president of the Dunmore Chamber of
+    Commerce [Ann Berg] queried …``): the person the subject describes."""
+    return any(
+        a.dep_ in SUBJECTS and (name := _name_after_body_name(a)) is not None and name.i == tok.i for a in tok.ancestors
+    )
 
 
 def _absolute_subject(tok: Token) -> bool:
@@ -946,6 +990,8 @@ def _titled_subjects(doc: Doc, lex: Lexicon) -> list[Mention]:
         words = [t for t in phrase if not t.is_punct]
         if len(words) < 2 or words[0].lower_ != "the" or tok.lower_ not in lex.titles:
             continue
+        if _name_after_body_name(tok) is not None:
+            continue  # "The president of the Dunmore Chamber of Commerce Ann Berg": the name is the subject
         out.append(
             Mention(phrase.text, phrase.start_char, phrase.end_char, "description", "PERSON", tok.lower_, None, True)
         )

@@ -615,7 +615,7 @@ def _holds(role: str | None, head: str, lex: Lexicon) -> bool:
     minister, "prime minister" is not."""
     if not role:
         return False
-    words = role.lower().split()
+    words = [lex.title_forms.get(w, w) for w in role.lower().split()]  # "Gov." is the governor
     cut = next((k for k, w in enumerate(words) if k and w in TITLE_COMPLEMENTS), len(words))
     core = " ".join(words[:cut])  # "minister [for information]": the title without its complement
     if core.split()[-1] != head:
