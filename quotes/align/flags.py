@@ -188,18 +188,24 @@ def _group_flags(q: Quote, ref: Quote, compat: Compatibility, ref_label: str) ->
     if (q.kind in quoted) != (ref.kind in quoted):
         how = "quoted" if q.kind in quoted else "paraphrased"
         other = "quoted" if ref.kind in quoted else "paraphrased"
-        yield Flag(
-            "kind_shift",
-            f"{how} here ({q.kind.value}), {other} in {ref_label} ({ref.kind.value})",
-            doc=q.doc,
-            start=q.start,
-            end=q.end,
-            text=q.text,
-            other_doc=ref.doc,
-            other_start=ref.start,
-            other_end=ref.end,
-            other_text=ref.text,
+        yield rendering_flag(
+            "kind_shift", f"{how} here ({q.kind.value}), {other} in {ref_label} ({ref.kind.value})", q, ref
         )
+
+
+def rendering_flag(kind: str, detail: str, q: Quote, ref: Quote | None = None) -> Flag:
+    """A flag whose evidence is whole renderings: this quote's words, and the reference's when given."""
+    return Flag(
+        kind,
+        detail,
+        **_located_fields("", q.doc, q.start, q.end, q.text),
+        **(_located_fields("other_", ref.doc, ref.start, ref.end, ref.text) if ref is not None else {}),
+    )
+
+
+def _located_fields(prefix: str, doc: str, start: int, end: int, text: str) -> dict[str, Any]:
+    """One side's structured flag fields (CONTRACT.md): ``doc``, ``start``, ``end``, ``text``, or ``other_*``."""
+    return {f"{prefix}doc": doc, f"{prefix}start": start, f"{prefix}end": end, f"{prefix}text": text}
 
 
 def _mentions(q: Quote, ref: Quote) -> dict[str, Any]:
@@ -208,13 +214,7 @@ def _mentions(q: Quote, ref: Quote) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for prefix, quote in (("", q), ("other_", ref)):
         if quote.speaker_span and quote.speaker_mention:
-            start, end = quote.speaker_span
-            out |= {
-                f"{prefix}doc": quote.doc,
-                f"{prefix}start": start,
-                f"{prefix}end": end,
-                f"{prefix}text": quote.speaker_mention,
-            }
+            out |= _located_fields(prefix, quote.doc, *quote.speaker_span, quote.speaker_mention)
     return out
 
 

@@ -33,7 +33,7 @@ from ..speakers.resolve import ruled
 from ..types import Extraction, Flag, Group, Kind, Quote
 from . import remarks
 from .camps import Compatibility, compatibility, speaker_camps
-from .flags import EXTRACTION_FLAGS, SERIOUS, _label, flag_group, flag_key
+from .flags import EXTRACTION_FLAGS, SERIOUS, _label, flag_group, flag_key, rendering_flag
 from .similarity import MIN_WORDS, REPEAT_CUTOFF, Weights, _candidates, _features, _Item, _items
 from .union_find import find_root
 
@@ -476,13 +476,8 @@ def _single_source(ex: Extraction, q: Quote, others: list[str]) -> Flag:
     shown = others[:MAX_LISTED]
     more = len(others) - len(shown)
     listed = ", ".join(shown) + (f" and {more} more" if more else "")
-    return Flag(
-        "single_source",
-        f"only {_label(ex)} reports this; {len(others)} other sources cover the event: {listed}",
-        doc=q.doc,
-        start=q.start,
-        end=q.end,
-        text=q.text,
+    return rendering_flag(
+        "single_source", f"only {_label(ex)} reports this; {len(others)} other sources cover the event: {listed}", q
     )
 
 

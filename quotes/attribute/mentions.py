@@ -284,21 +284,24 @@ def _name_closing_description(tok: Token) -> Token | None:
     description is the subject of (its auxiliaries between), where the parser hung it on the clause's or the title's
     last noun (``Another resident who lives along the route, [Ann Berg], said …``, ``The Minister for Trade,
     Industry and Labour, [Ana Ruiz], has described …``): the person described."""
-    verb = tok.head
     doc = tok.doc
-    auxiliaries = {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
     for t in tok.subtree:
         after = t.right_edge.i + 1
         if t.dep_ != "appos" or t.ent_type_ != "PERSON" or t.i <= tok.i or after >= len(doc) or doc[after].text != ",":
             continue
         if t.head.ent_type_ in PLACE_ENTS:
             continue  # "Homeowners in Florence Close, [Kempsey], said": a name beside a place is its town
-        k = after + 1
-        while k in auxiliaries:  # "The Minister for Trade, Ana Ruiz, [has] described …"
-            k += 1
-        if k == verb.i:
+        if _right_before(tok.head, after + 1):  # "The Minister for Trade, Ana Ruiz, [has] described …"
             return t
     return None
+
+
+def _right_before(verb: Token, at: int) -> bool:
+    """Whether the token at ``at`` is ``verb``, or only the verb's auxiliaries and negation stand between."""
+    auxiliaries = {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
+    while at in auxiliaries:
+        at += 1
+    return at == verb.i
 
 
 def _name_ending_inverted_source(tok: Token, lex: Lexicon) -> Token | None:
@@ -430,12 +433,7 @@ def _name_after_body_name(title: Token) -> Token | None:
     before = title.doc[name.start - 1]
     if before.ent_type_ not in BODY_ENTS and not (before.pos_ == "PROPN" and before.is_title):
         return None  # "of Ann Berg" (the person the title is about), not "of Dunmore Rovers Ann Berg"
-    verb = title.head
-    auxiliaries = {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
-    k = edge.i + 1
-    while k in auxiliaries:
-        k += 1
-    return edge if k == verb.i else None
+    return edge if _right_before(title.head, edge.i + 1) else None
 
 
 def entity_of(tok: Token) -> Span | None:
