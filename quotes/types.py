@@ -177,7 +177,8 @@ class Flag:
 
 
 def merge_flags(flags: Iterable[Flag], *, limit: int | None = None) -> tuple[Flag, ...]:
-    """One flag per type, in first-seen order, its distinct details joined with ``"; "``.
+    """One flag per type, in first-seen order, its distinct details joined with ``"; "``; a type with one
+    detail keeps its flag whole, with the structured fields that locate its evidence.
 
     The one way flags are merged: by alignment, verification and every output. ``limit`` keeps at most
     that many details of a type and says how many more there were (``…; and 3 more``).
@@ -187,12 +188,17 @@ def merge_flags(flags: Iterable[Flag], *, limit: int | None = None) -> tuple[Fla
     [('number', '70th; 60th'), ('negation', 'not')]
     """
     details: dict[str, list[str]] = {}
+    first: dict[str, Flag] = {}
     for f in flags:
         seen = details.setdefault(f.type, [])
+        first.setdefault(f.type, f)
         if f.detail not in seen:
             seen.append(f.detail)
     merged = []
     for kind, ds in details.items():
+        if len(ds) == 1:
+            merged.append(first[kind])
+            continue
         shown = ds if limit is None else ds[:limit]
         more = [f"and {len(ds) - len(shown)} more"] if len(shown) < len(ds) else []
         merged.append(Flag(kind, "; ".join([*shown, *more])))

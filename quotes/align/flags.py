@@ -98,7 +98,7 @@ def flag_group(
         for k, q in enumerate(qs):
             qflags = list(_group_flags(q, ref_quotes[0], compat, ref_label))
             qflags += _framing(q, extractions[d].article.text, ref_senses, ref_label)
-            merged = tuple(qflags) if len({f.type for f in qflags}) == len(qflags) else merge_flags(qflags)
+            merged = merge_flags(qflags)
             located = (_located(e, ref_text, ref_map, ref_quotes, text, mapping, qs) for e in per_quote.get(k, []))
             merged += tuple(f for f in located if (f.text or "").strip() or (f.other_text or "").strip())
             flags.append(((q.doc, q.start), merged))

@@ -195,8 +195,8 @@ def _cluster(items: Sequence[_Item], scored: Scored, *, sure: float, agreeing: f
     ("I really want to believe that China will not supply weapons" to "I really want [victory] … and I
     believe"). On golden/dev's dev split, over found quotes / end to end: 0.610 / 0.569 -> 0.649 / 0.602, no
     event down by more than 0.02 (in a first version, floors of 15 to 22 gave 0.64-0.66; 18 is the linking cutoff
-    itself, so no new number);
-    the test split, measured after the choice, 0.505 / 0.451 -> 0.518 / 0.457; the seeds 0.938 -> 0.911.
+    itself, so no new number); the test split, measured after the choice, 0.505 / 0.451 -> 0.518 / 0.457; the
+    seeds 0.938 -> 0.911.
     """
     parent = {i: i for i in range(len(items))}
     members: dict[int, list[int]] = {i: [i] for i in range(len(items))}

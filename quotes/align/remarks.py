@@ -69,6 +69,7 @@ def with_parts(
     """
     units: list[list[Quote]] = []
     own_group: dict[tuple[int, int], str | None] = {}  # (document, sentence start) -> its quote's group
+    unit_text: dict[tuple[int, int], str] = {}  # (document, sentence start) -> the sentence
     spans_of: dict[tuple[int, int], list[tuple[int, int]]] = {}  # (document, quote start) -> its sentences
     for d, ex in enumerate(extractions):
         mine = []
@@ -78,7 +79,8 @@ def with_parts(
                 continue
             spans_of[(d, q.start)] = spans
             for start, end in spans:
-                mine.append(replace(q, start=start, end=end, text=ex.article.text[start:end], group=None, flags=()))
+                unit_text[(d, start)] = ex.article.text[start:end]
+                mine.append(replace(q, start=start, end=end, text=unit_text[(d, start)], group=None, flags=()))
                 own_group[(d, start)] = q.group
         units.append(mine)
     if not spans_of:
@@ -109,10 +111,10 @@ def with_parts(
         best.pop(key, None)
     # copies of one sentence in one group (wire copy) are compared through one of them: they share its finding
     copies: dict[tuple[str, str | None], tuple[float, str]] = {}
-    for (d, a), found in best.items():
-        unit = next(u for u in units[d] if u.start == a)
-        if found[0] > copies.get((unit.text, own_group[(d, a)]), (-1.0, ""))[0]:
-            copies[(unit.text, own_group[(d, a)])] = found
+    for key, found in best.items():
+        copy = (unit_text[key], own_group[key])
+        if found[0] > copies.get(copy, (-1.0, ""))[0]:
+            copies[copy] = found
     out = []
     for d, ex in enumerate(extractions):
         quotes = []
@@ -121,7 +123,7 @@ def with_parts(
                 quotes.append(q)
                 continue
             parts = tuple(
-                Part(a, b, best.get((d, a), copies.get((ex.article.text[a:b], q.group), (0.0, q.group)))[1])
+                Part(a, b, best.get((d, a), copies.get((unit_text[(d, a)], q.group), (0.0, q.group)))[1])
                 for a, b in spans_of[(d, q.start)]
             )
             quotes.append(_with_main_remark(q, parts) if len({p.group for p in parts}) > 1 else q)
