@@ -20,6 +20,7 @@ from tabulate import tabulate
 
 from . import diverge
 from .align import SERIOUS, Alignment, flag_key
+from .align.remarks import renderings
 from .forms import shorten
 from .render import Format, escape_controls, json_text, jsonl, render, speaker_label
 from .types import DiffOp, Extraction, Flag, Group, Kind, Quote, merge_flags
@@ -65,8 +66,9 @@ _Key = tuple[str, int]
 
 
 def _quotes_by_key(alignment: Alignment) -> dict[_Key, tuple[Extraction, Quote]]:
-    """Every quote of the alignment with its extraction, by ``(doc, start)``."""
-    return {(q.doc, q.start): (ex, q) for ex in alignment.extractions for q in ex.quotes}
+    """Every rendering of the alignment (a quote, or each part of a quote of several remarks) with its extraction,
+    by ``(doc, start)`` as group members name it."""
+    return {(q.doc, q.start): (ex, q) for ex in alignment.extractions for q in renderings(ex)}
 
 
 def _members(by_key: dict[_Key, tuple[Extraction, Quote]], group: Group) -> list[_Member]:

@@ -18,14 +18,17 @@ from quotes.evaluate import Gold, error_lines, score
 #: 1.000, align_f1 0.938. Raise them when the figures improve; never lower them to pass. align_f1 was
 #: 0.846 (floor 0.82) while the halves of an interrupted quote were never linked outright; now the pieces of
 #: one written text (a post, a statement) are, as golden/README.md §7.19 groups them, and spoken halves
-#: still are not (on golden/dev linking those cost 0.05 F1).
+#: still are not (on golden/dev linking those cost 0.05 F1). Then golden/ was read again at the level of one
+#: remark (golden/README.md §4, Corrections 2026-12-03), as golden/dev had been: with the code as it stood align_f1
+#: 0.765, with each sentence of a quote aligned on its own (``align.remarks``) 0.839; its floor moved under that.
+#: Issue 10 asks for 0.85 against this gold.
 FLOORS = {
     "quoted_f1": 0.95,
     "reported_f1": 0.94,
     "speaker_acc_matched": 0.95,
     "end_to_end_f1": 0.95,
     "direct_found_with_speaker": 0.95,
-    "align_f1": 0.9,
+    "align_f1": 0.82,
 }
 
 
@@ -68,7 +71,10 @@ def test_seed_figure_stays_above_its_floor(seed_score: dict[str, Any], figure: s
 #: test 0.510 / 0.470. No longer joining the remarks an outlet quotes whole, and a quote taking its main remark's
 #: group: dev 0.610 / 0.569, test 0.505 / 0.451 (measured only). Groups joining only when their renderings resemble
 #: each other on average (``grouping._cluster``): dev 0.649 / 0.602, test 0.518 / 0.457. The floors moved under them.
-DEV_FLOORS = {("dev", "align_detected_f1"): 0.63, ("dev", "align_f1"): 0.59, ("test", "align_detected_f1"): 0.50}
+#: Each sentence of a quote aligned on its own (``align.remarks``), and two quoted renderings in one document
+#: one remark only when they hold the same words (``grouping.QUOTED_REPEAT_CONTAINMENT``): dev 0.669 / 0.620,
+#: test 0.659 / 0.577 (measured only). The floors moved up under them.
+DEV_FLOORS = {("dev", "align_detected_f1"): 0.65, ("dev", "align_f1"): 0.60, ("test", "align_detected_f1"): 0.63}
 
 
 @pytest.fixture(scope="module")
