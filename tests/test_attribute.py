@@ -471,6 +471,16 @@ def test_pronoun_skips_a_person_whose_given_name_marks_the_other_gender(quotes_o
     assert [q.speaker for q in quotes_of(text) if q.kind is Kind.DIRECT] == ["Tom Berg", "Tom Berg"]
 
 
+def test_he_or_she_is_never_a_name_of_several_people(quotes_of: Extract) -> None:
+    """A capitalised plural of a title (``Government Ministers``) names several people: "she" is not them."""
+    text = (
+        "Government Ministers have pledged that every child who needs a place in Carlisle will get one.\n\n"
+        "The irony is that the shortage has been known for years.\n\n"
+        "“This is no secret,” she says."
+    )
+    assert [q.speaker for q in quotes_of(text) if q.kind is Kind.DIRECT] == [None]
+
+
 @pytest.mark.parametrize(
     ("first", "speaker"),
     [

@@ -898,6 +898,12 @@ def _plural(m: Mention) -> bool:
     return head_word(m.text).endswith("s")
 
 
+def _people_plural(m: Mention, lex: Lexicon) -> bool:
+    """Whether a mention's head is the plural of a title or a word for a person (``Ministers``, ``officials``)."""
+    head = head_word(m.text).lower()
+    return _plural(m) and (one := _singular(head)) != head and (one in lex.titles or one in lex.person_nouns)
+
+
 def _singular(plural: str) -> str:
     """The singular of a regular plural noun (``countries`` -> ``country``, ``leaders`` -> ``leader``)."""
     if plural.endswith("ies") and len(plural) > 4:
@@ -907,8 +913,9 @@ def _singular(plural: str) -> str:
 
 def _last_named_source(pronoun: Mention, bodies: _Bodies, lex: Lexicon) -> Mention | None:
     """For he/she with no person before it, the last named source that is a sentence subject,
-    whatever the tagger called it (a small tagger often calls a surname an organisation), but an acronym or a
-    name a body's head noun ends (``Dunmore City Council``)."""
+    whatever the tagger called it (a small tagger often calls a surname an organisation), but an acronym, a
+    name a body's head noun ends (``Dunmore City Council``) or one a plural of people ends (``Government
+    Ministers``, ``Carlisle Councillors``): he or she is one person."""
     named = [
         b
         for b in bodies.all
@@ -919,6 +926,7 @@ def _last_named_source(pronoun: Mention, bodies: _Bodies, lex: Lexicon) -> Menti
         and len(name_words(b.text)) <= 3
         and not _acronym(b.text)
         and head_word(b.text) not in lex.body_heads
+        and not _people_plural(b, lex)
     ]
     return max(named, key=lambda b: b.start) if named else None
 
@@ -933,7 +941,8 @@ def _antecedent(
     pronoun: Mention, persons: _People, lex: Lexicon | None = None, *, marked: Spans = NO_SPANS
 ) -> Mention | None:
     """The nearest person named before a pronoun, sentence subjects first, skipping people
-    the article marks with the other gender (``Ms. Hochul`` is never ``he``) and people named
+    the article marks with the other gender (``Ms. Hochul`` is never ``he``), names of several people
+    (``Government Ministers`` is never ``she``) and people named
     inside quoted or reported words (``"… when Hitler decided …," he insisted`` is not Hitler;
     ``He said Sesay inherited the ministry. He said …`` is not Sesay)."""
     wanted = PRONOUN_GENDERS.get(pronoun.text.lower())
@@ -946,6 +955,7 @@ def _antecedent(
             and p.text not in bound  # "Xinhua quoted her": her is not Xinhua, here or named before
             and not _quoted_apart(p, pronoun, marked)
             and (wanted is None or _gender_of(p, persons) in (None, wanted))
+            and not (wanted is not None and lex is not None and _people_plural(p, lex))  # he or she is one person
         )
 
     nearest = None
