@@ -75,7 +75,7 @@ class Lexicon:
     adverbials: frozenset[str]  # "in part": how something was said, no part of a source's name
     own_offices: frozenset[str]  # titles ending in another title that name an office of their own
     generic_titles: frozenset[str]  # titles every office holder bears ("official")
-    title_forms: dict[str, str]  # an abbreviated title -> the title it stands for ("gov." -> "governor")
+    title_forms: dict[str, str]  # a title -> the title its holder also is ("gov." -> "governor", "justice" -> "judge")
     commitments: frozenset[str]  # verbs whose "to …" complement is a stated commitment
     anonymous_heads: frozenset[str]  # nouns that make a description an unnamed source ("officials")
     placed_heads: frozenset[str]  # groups known by where they are ("residents": "Dunmore residents")
@@ -210,7 +210,9 @@ def _load_lexicon() -> Lexicon:
         adverbials=frozenset(r[0] for r in read_table("adverbials.tsv", 1)),
         own_offices=frozenset(r[0] for r in read_table("titles.tsv", 1, more=True) if r[1:2] == ["office"]),
         generic_titles=frozenset(r[0] for r in read_table("titles.tsv", 1, more=True) if r[1:2] == ["generic"]),
-        title_forms={r[0]: r[2] for r in read_table("titles.tsv", 1, more=True) if r[1:2] == ["abbreviates"]},
+        title_forms={
+            r[0]: r[2] for r in read_table("titles.tsv", 1, more=True) if r[1:2] in (["abbreviates"], ["also"])
+        },
         commitments=frozenset(r[0] for r in read_table("commitment_verbs.tsv", 1)),
         anonymous_heads=frozenset(r[0] for r in read_table("anonymous_heads.tsv", 1)),
         placed_heads=frozenset(r[0] for r in read_table("placed_heads.tsv", 1)),

@@ -1471,12 +1471,26 @@ def _aside_opening(verb: Token, subtree: list[Token]) -> Token | None:
     (``Most importantly, adds the widow, it is …``; ``If elected, she said, she would …``). None without one."""
     if subtree[0].text == ",":
         return subtree[0]
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = next(iter(clause_subjects(verb)), None)
     start = min(verb.i, subject.left_edge.i) if subject is not None else verb.i
     comma = verb.doc[start - 1] if start > verb.sent.start else None
     if comma is None or comma.text != "," or comma.i < subtree[0].i:
         return None
     return comma
+
+
+def clause_subjects(verb: Token, deps: tuple[str, ...] = ("nsubj", "nsubjpass")) -> list[Token]:
+    """A verb's subjects (children with one of ``deps``), a name or a personal pronoun with no comma between it and
+    the verb first: of two, the one set off by a comma is another clause's (``The irony, says Holt, is …``: "The
+    irony" is the sentence's subject, which the parser gave the aside as well). The others keep their order."""
+    subjects = [c for c in verb.children if c.dep_ in deps]
+    doc = verb.doc
+
+    def own(c: Token) -> bool:
+        beside = not any(t.text == "," for t in doc[min(c.i, verb.i) + 1 : max(c.i, verb.i)])
+        return beside and (c.pos_ == "PROPN" or c.tag_ == "PRP")
+
+    return sorted(subjects, key=lambda c: not own(c))
 
 
 def _reported_object(verb: Token, lex: Lexicon) -> Token | None:

@@ -120,6 +120,7 @@ class Attribution:
     turn: bool = False  # a transcript turn (the words after a speaker label), not words between quotation marks
     shown: Mention | None = None  # the words naming the speaker at the quote when the mention is elsewhere (``Q``)
     hearer: Mention | None = None  # the one asked ("Holt asked the minister"): who answers next
+    misread: bool = False  # a reported clause that holds its own verb's speaker: the parser's, no report at all
 
 
 @dataclass(frozen=True, slots=True)

@@ -471,6 +471,21 @@ def test_pronoun_skips_a_person_whose_given_name_marks_the_other_gender(quotes_o
     assert [q.speaker for q in quotes_of(text) if q.kind is Kind.DIRECT] == ["Tom Berg", "Tom Berg"]
 
 
+def test_a_name_before_an_apposition_the_parser_misread_is_the_speaker(quotes_of: Extract) -> None:
+    """A body's name read as a clause ("Enough is Enough") takes the subject away from the name that opens the
+    sentence; what a speaker reports never holds the speaker, so that clause is no report either."""
+    text = (
+        "Anna Holt, spokesperson for the Enough is Enough Every Voice Counts campaign, which organised the protest, "
+        "said the allocation of places feels like “a lottery”.\n\n"
+        "She said parents had to apply to schools 30km away from their homes."
+    )
+    quotes = quotes_of(text)
+    assert [(q.kind, q.text, q.speaker) for q in quotes] == [
+        (Kind.MIXED, "a lottery", "Anna Holt"),
+        (Kind.INDIRECT, "parents had to apply to schools 30km away from their homes", "Anna Holt"),
+    ]
+
+
 def test_he_or_she_is_never_a_name_of_several_people(quotes_of: Extract) -> None:
     """A capitalised plural of a title (``Government Ministers``) names several people: "she" is not them."""
     text = (
@@ -739,6 +754,21 @@ def test_a_parenthetical_report_needs_words_on_both_sides(quotes_of: Extract, te
 )
 def test_a_parenthetical_report_after_fronted_words_keeps_the_whole_sentence(quotes_of: Extract, text: str) -> None:
     assert [q.text for q in quotes_of(text) if q.kind is Kind.INDIRECT] == [text.rstrip(".")]
+
+
+def test_a_parenthetical_report_whose_sentence_subject_the_parser_gave_the_aside(quotes_of: Extract) -> None:
+    """The parser makes "The irony" a second subject of "says": the aside's own subject is the one with no comma
+    between it and the verb, and a "she" after it is that speaker, though she is named inside the words she
+    reports."""
+    text = (
+        "The irony, says local campaigner Anna Holt, is that the shortage has been known about for years.\n\n"
+        "“This is no secret,” she says."
+    )
+    got = [(q.kind, q.text, q.speaker) for q in quotes_of(text)]
+    assert got == [
+        (Kind.INDIRECT, text.split("\n")[0].rstrip("."), "Anna Holt"),
+        (Kind.DIRECT, "This is no secret,", "Anna Holt"),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -1007,6 +1007,16 @@ def test_the_title_an_abbreviation_stands_for_names_its_holder(quotes_of: Extrac
     assert [q.speaker for q in quotes_of(text)] == ["Anna Holt"]
 
 
+@pytest.mark.parametrize("title", ["Lord Justice", "Mrs Justice", "Justice"])
+def test_a_justice_is_the_judge_and_still_the_justice(quotes_of: Extract, title: str) -> None:
+    text = (
+        f"Announcing the ruling, {title} Novak said the council had failed in its duty to the tenants.\n\n"
+        "But the council “ignored every warning it was given”, the judge added.\n\n"
+        "“The law is clear,” the justice said.\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Novak", "Novak", "Novak"]
+
+
 def test_a_body_noun_the_tagger_took_for_a_name_is_a_body_described(quotes_of: Extract) -> None:
     text = (
         "Since April 2020, the city council said it had issued 17 road closure permits for the Mill Hill area.\n\n"

@@ -20,6 +20,7 @@ from ..detect import (
     according_name,
     according_to,
     channel_of,
+    clause_subjects,
     conjoined,
     dashed_subject,
     heard_by_subject,
@@ -116,6 +117,8 @@ def attribute(
         att = _attribute_one(doc, cand, lex, marked, within_marks)
         if cand.kind is Kind.DIRECT:
             att = _answerer(att, asked, text)
+        if att.misread:
+            continue
         if att.joint and cand.kind is Kind.INDIRECT:
             continue  # "Moreau and Berg agreed to …": a joint outcome no source is named for (golden/README.md §1)
         if cand.kind is Kind.INDIRECT and _first_person(att.mention):
@@ -377,6 +380,17 @@ def _attribute_one(
                 subject = _subject_outside_quotes(cue_tok, within_marks) or subject
         else:
             subject = quoted_as or _source_of(cue_tok, span, inside, lex, marked)
+        if (
+            cand.kind is Kind.INDIRECT
+            and subject is not None
+            and subject.ent_type_ == "PERSON"
+            and subject.i in inside
+            and cue_tok.i not in inside
+        ):
+            # "Ann Holt, spokesperson for the Enough is Enough campaign, said …": "Holt … is Enough" read as the
+            # clause said; what a person reports never holds that person (but an aside: "The plan, Holt said, …").
+            # A subject of another kind found inside may be the parser's mistake rather than the clause's
+            return Attribution(cand.start, cand.end, cand.kind, misread=True)
         if subject is not None and joint_subject(subject):
             if joint_outcome(cue_tok, lex) or not conjoined(subject):
                 joint, subject = True, None  # agreed together, or a headline's pair: never one of them
@@ -910,6 +924,8 @@ def _speaker_token(verb: Token, lex: Lexicon) -> Token | None:
             if obj is not None and _may_speak(obj, lex):
                 return obj  # "citing officials", "quoted a spokesman": the source; not "citing their record"
         subj = _nearest_subject(node)
+        if subj is not None and (named := _name_before_apposition(subj, node, lex)) is not None:
+            return named
         if subj is not None and _what_is_said(subj, node) and node.head.i != node.i:
             node = node.head  # "He had this to say, …": the words are what "this" is, the speaker is he
             continue
@@ -945,6 +961,26 @@ def _speaker_token(verb: Token, lex: Lexicon) -> Token | None:
             continue
         return None
     return None
+
+
+def _name_before_apposition(subj: Token, verb: Token, lex: Lexicon) -> Token | None:
+    """The person named first in a sentence whose apposition, set off by commas up to the verb, holds the subject
+    the parser gave the verb (``Ann Holt, spokesperson for the Enough is Enough campaign, which organised the
+    protest, said …``: a body's name read as a clause, "campaign" its subject). The apposition must open with a
+    title or a word for a person; a subject the parser read right (the name itself) is left alone."""
+    doc = verb.doc
+    sent = verb.sent
+    if verb.i < 2 or doc[verb.i - 1].text != "," or subj.ent_type_ == "PERSON":
+        return None
+    ent = entity_of(doc[sent.start])
+    if ent is None or ent.label_ != "PERSON" or ent.start != sent.start or ent.end >= verb.i - 1:
+        return None
+    if doc[ent.end].text != "," or not ent.end < subj.i < verb.i - 1:
+        return None
+    role = next((t for t in doc[ent.end + 1 : verb.i] if t.pos_ != "DET"), None)
+    if role is None or not (role.lower_ in lex.titles or role.lower_ in lex.person_nouns):
+        return None
+    return ent.root
 
 
 def _document_before_participle(verb: Token, lex: Lexicon) -> Token | None:
@@ -1021,8 +1057,8 @@ def _subject_read_as_compound(verb: Token) -> Token | None:
 
 
 def _subjects(verb: Token) -> list[Token]:
-    """The subjects the parser gave a verb."""
-    return [c for c in verb.children if c.dep_ in SUBJECTS]
+    """The subjects the parser gave a verb, its own first (``detect.clause_subjects``)."""
+    return clause_subjects(verb, SUBJECTS)
 
 
 def _nearest_subject(verb: Token) -> Token | None:
@@ -1032,7 +1068,7 @@ def _nearest_subject(verb: Token) -> Token | None:
     subjects = _subjects(verb)
     if not subjects:
         return dashed_subject(verb) or _noun_just_before(verb) or _subject_read_as_compound(verb)
-    before = [c for c in subjects if c.i < verb.i]
+    before = sorted((c for c in subjects if c.i < verb.i), key=lambda c: c.i)
     return before[-1] if len(before) > 1 and before[-1].pos_ == "PROPN" else subjects[0] if subjects else None
 
 

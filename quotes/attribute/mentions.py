@@ -831,8 +831,8 @@ def document_mentions(doc: Doc, lex: Lexicon | None = None) -> list[Mention]:
             if name is not None:
                 root = ent.root
                 role, body = role_and_body(root, noun_phrase(root), ent, lex)
-                if role is None and ent.start > 0:
-                    role = title_before(doc, ent.start, lex)
+                if role is None and name.start > 0:  # titles before the name, in the entity or not
+                    role = title_before(doc, name.start, lex)
                 if body_role(role, lex):  # "the retailer, Dunmore Foods": a body the tagger took for a person
                     out.append(
                         Mention(ent.text, ent.start_char, ent.end_char, "name", "ORG", is_subject=names_subject(root))

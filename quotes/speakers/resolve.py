@@ -297,7 +297,13 @@ def _canonical(
             return _canonical(earlier, persons, bodies, lex, sources)
         if kind != "person":
             return None
-        antecedent = _antecedent(m, persons, lex, marked=sources.marked if sources else NO_SPANS)
+        antecedent = _antecedent(
+            m,
+            persons,
+            lex,
+            marked=sources.marked if sources else NO_SPANS,
+            speakers=sources.quoted if sources else None,
+        )
         unnamed = _unnamed_before(m, bodies, sources, lex, gender=PRONOUN_GENDERS.get(m.text.lower()))
         if unnamed is not None and (antecedent is None or unnamed.start > antecedent.start):
             return _canonical(unnamed, persons, bodies, lex, sources)  # "One vendor, who said she …": she
@@ -615,7 +621,13 @@ def _holds(role: str | None, head: str, lex: Lexicon) -> bool:
     minister, "prime minister" is not."""
     if not role:
         return False
-    words = [lex.title_forms.get(w, w) for w in role.lower().split()]  # "Gov." is the governor
+    written = role.lower().split()
+    return any(_core_holds(words, head, lex) for words in (written, [lex.title_forms.get(w, w) for w in written]))
+
+
+def _core_holds(words: list[str], head: str, lex: Lexicon) -> bool:
+    """Whether a role's words (as written, or each title as the title its holder also is: "Gov." the governor,
+    "Justice" the judge) end in ``head`` but for a complement, and are no office of their own."""
     cut = next((k for k, w in enumerate(words) if k and w in TITLE_COMPLEMENTS), len(words))
     core = " ".join(words[:cut])  # "minister [for information]": the title without its complement
     if core.split()[-1] != head:
@@ -938,7 +950,12 @@ def _acronym(name: str) -> bool:
 
 
 def _antecedent(
-    pronoun: Mention, persons: _People, lex: Lexicon | None = None, *, marked: Spans = NO_SPANS
+    pronoun: Mention,
+    persons: _People,
+    lex: Lexicon | None = None,
+    *,
+    marked: Spans = NO_SPANS,
+    speakers: frozenset[tuple[int, int]] | None = None,
 ) -> Mention | None:
     """The nearest person named before a pronoun, sentence subjects first, skipping people
     the article marks with the other gender (``Ms. Hochul`` is never ``he``), names of several people
@@ -953,7 +970,7 @@ def _antecedent(
         return (
             p.end <= pronoun.start
             and p.text not in bound  # "Xinhua quoted her": her is not Xinhua, here or named before
-            and not _quoted_apart(p, pronoun, marked)
+            and ((p.start, p.end) in (speakers or ()) or not _quoted_apart(p, pronoun, marked))
             and (wanted is None or _gender_of(p, persons) in (None, wanted))
             and not (wanted is not None and lex is not None and _people_plural(p, lex))  # he or she is one person
         )
@@ -985,7 +1002,8 @@ def _gender_of(p: Mention, persons: _People) -> str | None:
 
 def _quoted_apart(p: Mention, pronoun: Mention, marked: Spans) -> bool:
     """Whether ``p`` is named inside quoted or reported words that do not also hold the pronoun (a pronoun
-    inside a quote may point at a name earlier in the same quote)."""
+    inside a quote may point at a name earlier in the same quote). A speaker named in an aside inside the words
+    they report (``The plan, Holt said, …``; ``speakers``: the mentions attributions name) is no such name."""
     return any(not (a <= pronoun.start < b) for a, b in marked.overlapping(p.start, p.start + 1))
 
 
