@@ -388,18 +388,26 @@ def test_frequent_words_still_propose_candidates_among_distinct_renderings() -> 
     assert partners == {it.n for it in items}
 
 
+TAXES = "We will cut taxes for small firms next year."
+ARMY = "Our army will leave the border region before winter."
+
+
+def _two_remarks_apart() -> list[Extraction]:
+    """One outlet quotes two remarks whole (a), two others one each (b, c)."""
+    return [
+        doc("a.txt", (f"{TAXES} {ARMY}", "ann", Kind.DIRECT)),
+        doc("b.txt", (TAXES, "ann", Kind.DIRECT)),
+        doc("c.txt", (ARMY, "ann", Kind.DIRECT)),
+    ]
+
+
 def test_a_quote_of_two_remarks_others_quote_apart_gets_a_part_in_each_group() -> None:
     """The unit is one remark: the whole quote is not one statement that pulls both sentences into one group."""
-    taxes = "We will cut taxes for small firms next year."
-    army = "Our army will leave the border region before winter."
-    a = doc("a.txt", (f"{taxes} {army}", "ann", Kind.DIRECT))
-    b = doc("b.txt", (taxes, "ann", Kind.DIRECT))
-    c = doc("c.txt", (army, "ann", Kind.DIRECT))
-    aligned = align_corpus([a, b, c])
+    aligned = align_corpus(_two_remarks_apart())
     (whole,), (first,), (second,) = (ex.quotes for ex in aligned.extractions)
     text = aligned.extractions[0].article.text
     assert None is not first.group != second.group is not None
-    assert [(text[p.start : p.end], p.group) for p in whole.parts] == [(taxes, first.group), (army, second.group)]
+    assert [(text[p.start : p.end], p.group) for p in whole.parts] == [(TAXES, first.group), (ARMY, second.group)]
     assert whole.group == second.group  # its main remark: the longer sentence
     assert whole.to_dict()["parts"][0]["group"] == first.group
     members = {g.id: set(g.members) for g in aligned.groups}
@@ -441,14 +449,9 @@ def test_a_quote_whose_sentences_render_one_remark_has_no_parts() -> None:
 def test_the_json_report_shows_a_part_as_the_member_that_renders_its_remark() -> None:
     from quotes.report import alignment_json
 
-    taxes = "We will cut taxes for small firms next year."
-    army = "Our army will leave the border region before winter."
-    a = doc("a.txt", (f"{taxes} {army}", "ann", Kind.DIRECT))
-    b = doc("b.txt", (taxes, "ann", Kind.DIRECT))
-    c = doc("c.txt", (army, "ann", Kind.DIRECT))
-    out = alignment_json(align_corpus([a, b, c]))
+    out = alignment_json(align_corpus(_two_remarks_apart()))
     texts = {g["id"]: sorted(m["text"] for m in g["members"]) for g in out["groups"]}
-    assert sorted(texts.values()) == [[army, army], [taxes, taxes]]
+    assert sorted(texts.values()) == [[ARMY, ARMY], [TAXES, TAXES]]
 
 
 def _paragraphs(ex: Extraction) -> Extraction:
