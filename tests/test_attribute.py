@@ -756,6 +756,16 @@ def test_a_parenthetical_report_after_fronted_words_keeps_the_whole_sentence(quo
     assert [q.text for q in quotes_of(text) if q.kind is Kind.INDIRECT] == [text.rstrip(".")]
 
 
+def test_an_inverted_aside_names_its_speaker_whom_the_parser_gave_the_clause(quotes_of: Extract) -> None:
+    """In "…, said Ms Holt, a man walked …" the parser makes Holt a subject of "walked" and leaves "said" with none:
+    the name between the commas is the speaker, not a word quoted further on."""
+    text = (
+        "Anna Holt, a resident, said she had seen the fire start.\n\n"
+        "As the fire was raging, said Ms Holt, a man walked to a van and wrote “RUIN” on a nearby wall."
+    )
+    assert [q.speaker for q in quotes_of(text) if q.kind is Kind.INDIRECT] == ["Anna Holt", "Anna Holt"]
+
+
 def test_a_parenthetical_report_whose_sentence_subject_the_parser_gave_the_aside(quotes_of: Extract) -> None:
     """The parser makes "The irony" a second subject of "says": the aside's own subject is the one with no comma
     between it and the verb, and a "she" after it is that speaker, though she is named inside the words she

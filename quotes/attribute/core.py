@@ -385,7 +385,7 @@ def _attribute_one(
             and subject is not None
             and subject.ent_type_ == "PERSON"
             and subject.i in inside
-            and cue_tok.i not in inside
+            and subject.i < cue_tok.i not in inside
         ):
             # "Ann Holt, spokesperson for the Enough is Enough campaign, said …": "Holt … is Enough" read as the
             # clause said; what a person reports never holds that person (but an aside: "The plan, Holt said, …").
@@ -1042,6 +1042,19 @@ def _noun_just_before(verb: Token) -> Token | None:
     return noun
 
 
+def _name_between_commas_after(verb: Token) -> Token | None:
+    """The person named right after a verb the parser left with no subject, between the comma before the verb and
+    one after the name (``As the fire raged, said Ms Holt, a man walked …``: the parser made Holt the subject of
+    "walked"): the inverted subject of an aside."""
+    doc = verb.doc
+    if verb.i == 0 or verb.i + 1 >= len(doc) or doc[verb.i - 1].text != ",":
+        return None
+    ent = entity_of(doc[verb.i + 1])
+    if ent is None or ent.label_ != "PERSON" or ent.start != verb.i + 1 or ent.end >= len(doc):
+        return None
+    return ent.root if doc[ent.end].text == "," else None
+
+
 def _subject_read_as_compound(verb: Token) -> Token | None:
     """The subject the tagger hid in a compound (``The cook chuckles and says``): "cook" made a compound of the
     verb "chuckles", or of "chuckles" read as a plural noun that "says" is joined to. The noun right before the
@@ -1067,7 +1080,12 @@ def _nearest_subject(verb: Token) -> Token | None:
     the union). A second subject that is no name stays second (``your advisors, all of them, are saying``)."""
     subjects = _subjects(verb)
     if not subjects:
-        return dashed_subject(verb) or _noun_just_before(verb) or _subject_read_as_compound(verb)
+        return (
+            dashed_subject(verb)
+            or _noun_just_before(verb)
+            or _subject_read_as_compound(verb)
+            or _name_between_commas_after(verb)
+        )
     before = sorted((c for c in subjects if c.i < verb.i), key=lambda c: c.i)
     return before[-1] if len(before) > 1 and before[-1].pos_ == "PROPN" else subjects[0] if subjects else None
 
