@@ -4,7 +4,8 @@ Input: the extractions of a corpus (``pipeline.extract``), or the paths, texts o
 Output: an ``Alignment``: the same extractions with ``group`` and ``flags`` set on their quotes, and one
 ``Group`` record per group. ``align`` is ``quotes align`` in the library (``quotes.align``).
 
-The stage in the order it runs: ``blocking`` collapses duplicates (wire copy) and
+The stage in the order it runs: ``remarks`` cuts each quote into its remarks (sentences), which are what gets
+aligned, and makes it whole again at the end (``parts``); ``blocking`` collapses duplicates (wire copy) and
 proposes the pairs worth scoring, ``similarity`` scores those pairs of quotes
 from their words, ``camps`` says how their speakers relate (and so what
 score a pair needs), ``grouping`` links the pairs into groups (``align_corpus``,
