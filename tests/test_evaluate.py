@@ -578,6 +578,22 @@ def test_dev_events_are_scored_per_event_with_alignment_figures(tmp_path: Path) 
     assert "talks" in result.stdout and "align F1" in result.stdout
 
 
+def test_two_evaluations_at_once_write_the_outlets_file_without_tripping_on_each_other(tmp_path: Path) -> None:
+    """Each writer renames a temporary file of its own over outlets.toml: one shared temporary name made the
+    second rename of two evaluations run at once fail (FileNotFoundError)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from quotes.evaluate.devset import load_events, write_outlets
+
+    dev, cache = _dev_event(tmp_path)
+    (event,) = load_events(dev)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        paths = list(pool.map(lambda _: write_outlets(event, cache), range(200)))
+    assert set(paths) == {cache / "talks" / "outlets.toml"}
+    assert "Wire B" in paths[0].read_text(encoding="utf-8")
+    assert sorted(p.name for p in (cache / "talks").iterdir() if not p.name.endswith(".txt")) == ["outlets.toml"]
+
+
 def test_a_changed_or_missing_excerpt_is_not_scored_and_says_why(tmp_path: Path) -> None:
     from quotes.evaluate.devset import check_cache, evaluate_events, load_events
 

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..cache import write_atomically
 from ..config import Settings
 from ..errors import InputError
 from .gold import load_golden, read_jsonl
@@ -134,9 +135,7 @@ def write_outlets(event: Event, root: Path) -> Path:
             lines.append(f"outlet = {_toml_string(e.outlet)}")
         lines.append("")
     path = root / event.name / "outlets.toml"
-    tmp = path.with_suffix(".toml.tmp")
-    tmp.write_text("\n".join(lines), encoding="utf-8")
-    tmp.replace(path)
+    write_atomically(path, "\n".join(lines))  # two evaluations at once each write their own temporary file
     return path
 
 
