@@ -574,7 +574,17 @@ def furniture(text: str) -> list[tuple[int, int]]:
         for m in _LINE.finditer(text)
         if not _TITLE_END.search(m.group()) and headline_case(m.group())
     ]
+    spans += [(m.start("head"), m.end("head")) for m in _CROSSHEAD.finditer(text) if not m.group("head").isupper()]
     return sorted(set(spans))
+
+
+#: Most words of a crosshead: a subheading a page sets between two paragraphs of the story ("Resist", "Plans
+#: approved"), as its own paragraph, with no sentence ending. A line in capitals is no crosshead (a transcript's
+#: speaker label).
+MAX_CROSSHEAD_WORDS = 5
+_CROSSHEAD = re.compile(
+    rf"(?<=\S\n\n)(?P<head>[A-Z][^\s.!?:;,\"“”]*(?:[ \t][^\s.!?:;,\"“”]+){{0,{MAX_CROSSHEAD_WORDS - 1}}})(?=\n\n\S)"
+)
 
 
 #: A sentence that ends inside a line ("“The debate changed my mind.” ― Maria Gonzalez"): a title has none.

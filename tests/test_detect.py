@@ -1068,6 +1068,18 @@ def test_the_line_after_a_caption_label_alone_on_its_line_is_furniture() -> None
     ]
 
 
+def test_a_crosshead_between_two_paragraphs_is_furniture_and_breaks_no_quote(quotes_of: Extract) -> None:
+    """A page's subheading set between two paragraphs of a quote ("Resist") is no paragraph of the story: the
+    quote left open before it goes on after it, with its speaker. A line in capitals (a speaker label) is none."""
+    text = (
+        'The chairman of the Dunmore Trades Council, Tomas Berg, said: "The trust runs health care in three '
+        "counties.\n\nResist\n\n"
+        '"We must resist every attempt to divide these counties."\n\nANNA HOLT\n\nThe plan was approved.'
+    )
+    assert [text[a:b] for a, b in furniture(text)] == ["Resist"]
+    assert [q.speaker for q in quotes_of(text) if q.kind is Kind.DIRECT] == ["Tomas Berg", "Tomas Berg"]
+
+
 def test_but_and_a_second_reporting_verb_start_a_report_of_their_own(quotes_of: Extract) -> None:
     text = (
         "Ms Holt said all health care workers were under pressure due to the pandemic but claimed Ruritania was "
