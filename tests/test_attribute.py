@@ -303,6 +303,28 @@ def test_a_title_that_is_a_subject_of_its_own_is_no_role_of_the_name_after_it() 
     assert berg.role is None
 
 
+@pytest.mark.parametrize(
+    ("text", "last", "named"),
+    [
+        ("Says local campaigner Síle Parsons.", "Parsons", "Síle Parsons"),  # a word for a person before a name
+        ("Says the energy company Dunmore Power.", "Power", None),  # a body's word
+        ("Says campaigner Parsons.", "Parsons", None),  # one name word: no given name to go by
+    ],
+)
+def test_a_word_for_a_person_right_before_a_full_name_marks_a_persons_name(
+    text: str, last: str, named: str | None
+) -> None:
+    """The tagger often calls an Irish or unfamiliar name an organisation: "local campaigner Síle Parsons" is a
+    person all the same (``mentions._after_person_noun``)."""
+    from quotes.attribute.mentions import _after_person_noun
+    from quotes.config import lexicon
+    from quotes.nlp import pipeline
+
+    doc = pipeline(Settings())(text)
+    found = _after_person_noun(next(t for t in doc if t.text == last), lexicon())
+    assert (found.text if found is not None else None) == named
+
+
 def test_a_courtesy_title_replaced_by_a_role_still_marks_gender() -> None:
     from quotes.attribute import document_mentions
     from quotes.nlp import pipeline
@@ -469,6 +491,17 @@ def test_pronoun_skips_a_person_whose_given_name_marks_the_other_gender(quotes_o
         "with the plan at a meeting on Monday. “We were never asked about it,” he said."
     )
     assert [q.speaker for q in quotes_of(text) if q.kind is Kind.DIRECT] == ["Tom Berg", "Tom Berg"]
+
+
+def test_a_family_name_that_is_a_plural_noun_is_still_one_person(quotes_of: Extract) -> None:
+    """ "Parsons" is a parson's plural, and still one woman's name: "she" is her (only a title's plural, "Government
+    Ministers", names several people)."""
+    text = (
+        "Government Ministers have pledged that every child who needs a place will get one.\n\n"
+        "The irony, says local campaigner Anna Parsons, is that the shortage has been known for years.\n\n"
+        "“This is no secret,” she says."
+    )
+    assert [q.speaker for q in quotes_of(text) if q.kind is Kind.DIRECT] == ["Anna Parsons"]
 
 
 def test_a_name_before_an_apposition_the_parser_misread_is_the_speaker(quotes_of: Extract) -> None:

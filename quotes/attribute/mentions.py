@@ -136,6 +136,10 @@ def token_mention(tok: Token, lex: Lexicon) -> Mention | None:
         # "weather scientist Dr N Puviarasan" (the name tagged ORG): a courtesy title marks a person's name
         role = " ".join(t.lower_ for t in phrase.doc[phrase.start : named.start - 1]) or None
         return Mention(named.text, named.start_char, named.end_char, "name", "PERSON", role, None, subject)
+    if tok.pos_ == "PROPN" and (ent is None or ent.label_ != "PERSON") and (named := _after_person_noun(tok, lex)):
+        # "local campaigner Síle Parsons" (the name tagged ORG): a word for a person right before a name marks it
+        role = " ".join(t.lower_ for t in phrase.doc[phrase.start : named.start]) or None
+        return Mention(named.text, named.start_char, named.end_char, "name", "PERSON", role, None, subject)
     if tok.pos_ == "PROPN" and (inner := _name_after_inner_title(tok, phrase, subject, lex)) is not None:
         return inner  # "Dunmore Town Mayor Ana Ruiz" tagged as one organisation: the mayor of Dunmore Town
     role, body = role_and_body(tok, phrase, ent, lex)
@@ -647,6 +651,21 @@ def _after_courtesy(tok: Token, phrase: Span, lex: Lexicon) -> Span | None:
     if start <= phrase.start or tok.doc[start - 1].lower_ not in lex.courtesy_titles or not tok.doc[start - 1].is_title:
         return None
     return tok.doc[start : tok.i + 1]
+
+
+def _after_person_noun(tok: Token, lex: Lexicon) -> Span | None:
+    """The proper names ending at ``tok`` (two or more: a given name and a family name) right after a lowercase word
+    for a person (``campaigner`` in "local campaigner Síle Parsons"), or None."""
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].lower_ not in lex.titles:
+        start -= 1
+    before = doc[start - 1] if start > 0 else None
+    if start == tok.i or before is None or before.pos_ != "NOUN" or not before.is_lower:
+        return None
+    if before.lower_ not in lex.person_nouns or before.lower_ in lex.body_heads or tok.lower_ in lex.body_heads:
+        return None
+    return doc[start : tok.i + 1]
 
 
 def strip_titles(ent: Span, lex: Lexicon) -> Span | None:

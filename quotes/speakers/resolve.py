@@ -911,9 +911,14 @@ def _plural(m: Mention) -> bool:
 
 
 def _people_plural(m: Mention, lex: Lexicon) -> bool:
-    """Whether a mention's head is the plural of a title or a word for a person (``Ministers``, ``officials``)."""
+    """Whether a mention's head is the plural of a title (``Government Ministers``) or of a word for a person with
+    no name before it (``Shoppers``): several people. After a name it is a family name (``Síle Parsons``, though
+    a parson's plural)."""
     head = head_word(m.text).lower()
-    return _plural(m) and (one := _singular(head)) != head and (one in lex.titles or one in lex.person_nouns)
+    if not _plural(m) or (one := _singular(head)) == head:
+        return False
+    before = name_words(m.text)[:-1]
+    return one in lex.titles or one in lex.person_nouns and not any(w[:1].isupper() for w in before)
 
 
 def _singular(plural: str) -> str:
@@ -926,7 +931,7 @@ def _singular(plural: str) -> str:
 def _last_named_source(pronoun: Mention, bodies: _Bodies, lex: Lexicon) -> Mention | None:
     """For he/she with no person before it, the last named source that is a sentence subject,
     whatever the tagger called it (a small tagger often calls a surname an organisation), but an acronym, a
-    name a body's head noun ends (``Dunmore City Council``) or one a plural of people ends (``Government
+    name a body's head noun ends (``Dunmore City Council``) or one a plural of a title ends (``Government
     Ministers``, ``Carlisle Councillors``): he or she is one person."""
     named = [
         b
