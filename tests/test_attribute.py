@@ -325,6 +325,18 @@ def test_a_word_for_a_person_right_before_a_full_name_marks_a_persons_name(
     assert (found.text if found is not None else None) == named
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Early on Monday, Transport for Ruritania said delays would go on all week.", "Transport for Ruritania"),
+        ("The Department for Farming said the scheme would reopen in May.", "Department for Farming"),
+        ("Anna Holt for the Greens said the scheme was a waste of money.", "Anna Holt"),  # a person's name ends
+    ],
+)
+def test_for_and_a_name_after_a_bodys_name_are_part_of_it(quotes_of: Extract, text: str, speaker: str) -> None:
+    assert [q.speaker for q in quotes_of(text)] == [speaker]
+
+
 def test_a_courtesy_title_replaced_by_a_role_still_marks_gender() -> None:
     from quotes.attribute import document_mentions
     from quotes.nlp import pipeline

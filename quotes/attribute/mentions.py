@@ -503,6 +503,13 @@ def _person_words(doc: Doc) -> frozenset[str]:
     return cached
 
 
+def _named_for(tok: Token, prep: Token) -> bool:
+    """Whether "for" and a proper name after a body's name are part of it (``Transport for NSW``, ``the Department for
+    Education``); not after a person's name (``Anna Holt for the Greens``)."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return prep.lower_ == "for" and tok.ent_type_ != "PERSON" and obj is not None and obj.pos_ == "PROPN"
+
+
 def noun_phrase(tok: Token) -> Span:
     """The token's noun phrase: left modifiers and kept prepositional phrases, no clauses or appositions."""
     doc = tok.doc
@@ -521,7 +528,8 @@ def noun_phrase(tok: Token) -> Span:
             continue  # "says the letter [in part]": how it was said, not which letter
         if c.dep_ == "prep" and channel_of(c, lex) is not None:
             continue  # "said the economist [in a speech that …]": where it was said, not which economist
-        kept = c.dep_ == "prep" and (c.lower_ in preps or _seat(tok, c)) or c.dep_ in ("compound", "flat")
+        kept = c.dep_ == "prep" and (c.lower_ in preps or _seat(tok, c) or named and _named_for(tok, c))
+        kept = kept or c.dep_ in ("compound", "flat")
         if c.i > tok.i and (kept or document and _says_where(c)):  # a collective's name is the people it gathers
             right = max(right, _right_without_clauses(c) if tok.lower_ in COLLECTIVES else c.right_edge.i)
         elif c.i == tok.i + 1 and (tok.tag_ == "NNS" or unnamed or document and not _authored(c)) and _says_which(c):
@@ -541,8 +549,8 @@ def noun_phrase(tok: Token) -> Span:
         )
         right = cut - 1 if cut is not None else right
     ent = entity_of(tok)
-    if ent is not None and ent.label_ == "ORG" and right < ent.end - 1 and any(t.lower_ == "of" for t in ent):
-        right = ent.end - 1  # "the Union of Midwives and Nurses": one organisation's name holds its "and"
+    if ent is not None and ent.label_ == "ORG" and right < ent.end - 1 and any(t.lower_ in ("of", "for") for t in ent):
+        right = ent.end - 1  # "the Union of Midwives and Nurses", "the Department for Education": one name
     elif ent is not None and ent.label_ == "ORG" and right < ent.end - 1 and _one_name(ent):
         right = ent.end - 1  # "Procter and Gamble", tagged as one organisation: its "and" joins no two sources
     return doc[left : right + 1]
