@@ -84,13 +84,12 @@ def split(extractions: Sequence[Extraction]) -> list[Extraction]:
 def joined(
     aligned: Sequence[Extraction], whole: Sequence[Extraction], groups: Sequence[Group]
 ) -> tuple[list[Extraction], list[Group]]:
-    """The aligned units (``split``) made whole again as ``whole`` holds them, and the groups' members keyed by
-    the records or parts that hold them.
+    """The aligned units (``split``) made whole again as ``whole`` holds them, and the groups' references and flags
+    keyed by the records or parts that hold them.
 
     A quote whose units went to different groups gets one ``Part`` per unit and its main remark's group
     (``main_group``); one whose units share a group (or none) takes it without parts. Either way it carries its
-    units' flags, each located on its own unit. A group's member is the record's key, or the part's when the
-    record has parts.
+    units' flags, each located on its own unit.
     """
     moved: dict[Key, Key] = {}  # a unit's key -> the key its group knows it by
     out = []
@@ -103,7 +102,7 @@ def joined(
                 continue
             mine = [by_start[a] for a, _ in sentences(q)]
             parts = tuple(Part(u.start, u.end, u.group) for u in mine)
-            flags = _unit_flags(q, mine)
+            flags = tuple(dict.fromkeys(f for u in mine for f in u.flags))  # two units against one reference: once
             if len({p.group for p in parts}) > 1:
                 quotes.append(replace(q, group=main_group(parts), parts=parts, flags=flags))
                 continue
@@ -113,27 +112,14 @@ def joined(
     return out, [_rekeyed(g, moved) for g in groups]
 
 
-def _unit_flags(q: Quote, units: Sequence[Quote]) -> tuple[Flag, ...]:
-    """The flags of a quote's units, each once (two units compared with one reference share its attribution)."""
-    seen: list[Flag] = []
-    for f in (f for u in units for f in u.flags):
-        if f not in seen:
-            seen.append(f)
-    return tuple(seen)
-
-
 def _rekeyed(g: Group, moved: dict[Key, Key]) -> Group:
-    """The group with its members' keys as ``joined`` gives them, each once, flags of one key merged in order."""
-    members = tuple(dict.fromkeys(moved.get(k, k) for k in g.members))
-    flags: dict[Key, list[Flag]] = {}
+    """The group with its reference and flags keyed as ``joined`` gives its quotes, the flags of one key merged in
+    order (its members follow from the records: ``grouping._members_settled``)."""
+    flags: dict[Key, dict[Flag, None]] = {}
     for k, fs in g.flags:
-        held = flags.setdefault(moved.get(k, k), [])
-        held.extend(f for f in fs if f not in held)
+        flags.setdefault(moved.get(k, k), {}).update(dict.fromkeys(fs))
     return replace(
-        g,
-        members=members,
-        reference=moved.get(g.reference, g.reference),
-        flags=tuple((k, tuple(fs)) for k, fs in flags.items()),
+        g, reference=moved.get(g.reference, g.reference), flags=tuple((k, tuple(fs)) for k, fs in flags.items())
     )
 
 

@@ -385,7 +385,8 @@ def _attribute_one(
             and subject is not None
             and subject.ent_type_ == "PERSON"
             and subject.i in inside
-            and subject.i < cue_tok.i not in inside
+            and subject.i < cue_tok.i
+            and cue_tok.i not in inside
         ):
             # "Ann Holt, spokesperson for the Enough is Enough campaign, said …": "Holt … is Enough" read as the
             # clause said; what a person reports never holds that person (but an aside: "The plan, Holt said, …").
@@ -972,8 +973,8 @@ def _name_before_apposition(subj: Token, verb: Token, lex: Lexicon) -> Token | N
     sent = verb.sent
     if verb.i < 2 or doc[verb.i - 1].text != "," or subj.ent_type_ == "PERSON":
         return None
-    ent = entity_of(doc[sent.start])
-    if ent is None or ent.label_ != "PERSON" or ent.start != sent.start or ent.end >= verb.i - 1:
+    ent = _person_from(doc, sent.start)
+    if ent is None or ent.end >= verb.i - 1:
         return None
     if doc[ent.end].text != "," or not ent.end < subj.i < verb.i - 1:
         return None
@@ -1049,10 +1050,16 @@ def _name_between_commas_after(verb: Token) -> Token | None:
     doc = verb.doc
     if verb.i == 0 or verb.i + 1 >= len(doc) or doc[verb.i - 1].text != ",":
         return None
-    ent = entity_of(doc[verb.i + 1])
-    if ent is None or ent.label_ != "PERSON" or ent.start != verb.i + 1 or ent.end >= len(doc):
+    ent = _person_from(doc, verb.i + 1)
+    if ent is None or ent.end >= len(doc):
         return None
     return ent.root if doc[ent.end].text == "," else None
+
+
+def _person_from(doc: Doc, i: int) -> Span | None:
+    """The person's name the tagger found starting at token ``i``, or None."""
+    ent = entity_of(doc[i])
+    return ent if ent is not None and ent.label_ == "PERSON" and ent.start == i else None
 
 
 def _subject_read_as_compound(verb: Token) -> Token | None:

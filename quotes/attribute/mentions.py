@@ -653,21 +653,25 @@ def _headline_trim(ent: Span) -> int:
 def _after_courtesy(tok: Token, phrase: Span, lex: Lexicon) -> Span | None:
     """The proper names ending at ``tok`` right after a courtesy title inside its phrase (``Dr`` or ``Ms`` in
     "weather scientist Dr N Puviarasan"), or None when no such title precedes them."""
-    start = tok.i
-    while start > phrase.start and tok.doc[start - 1].pos_ == "PROPN" and tok.doc[start - 1].lower_ not in lex.titles:
-        start -= 1
+    start = _names_start(tok, lex, floor=phrase.start)
     if start <= phrase.start or tok.doc[start - 1].lower_ not in lex.courtesy_titles or not tok.doc[start - 1].is_title:
         return None
     return tok.doc[start : tok.i + 1]
+
+
+def _names_start(tok: Token, lex: Lexicon, *, floor: int = 0) -> int:
+    """Where the run of proper names (no titles) that ends at ``tok`` begins, at ``floor`` at the earliest."""
+    start = tok.i
+    while start > floor and tok.doc[start - 1].pos_ == "PROPN" and tok.doc[start - 1].lower_ not in lex.titles:
+        start -= 1
+    return start
 
 
 def _after_person_noun(tok: Token, lex: Lexicon) -> Span | None:
     """The proper names ending at ``tok`` (two or more: a given name and a family name) right after a lowercase word
     for a person (``campaigner`` in "local campaigner Síle Parsons"), or None."""
     doc = tok.doc
-    start = tok.i
-    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].lower_ not in lex.titles:
-        start -= 1
+    start = _names_start(tok, lex)
     before = doc[start - 1] if start > 0 else None
     if start == tok.i or before is None or before.pos_ != "NOUN" or not before.is_lower:
         return None
