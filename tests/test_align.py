@@ -673,6 +673,27 @@ def test_a_group_joins_another_only_when_its_renderings_resemble_them_on_average
     assert clusters == ([[0, 1, 2]] if joined else [[0, 1]])
 
 
+def test_a_near_copy_resembles_others_as_its_original_does() -> None:
+    """Blocking pairs a near-exact copy (its last word changed) with its original only, so when groups join, the
+    copy resembles the others as its original does: {a, c} and {b, d} average 25 over their four pairs of documents
+    and join, where the never-scored pairs of c counted 0 (an average of 12.5, under the 18 a pair needs)."""
+    from quotes.align.grouping import _cluster
+    from quotes.align.similarity import CUTOFF_AGREEING, SURE_CUTOFF
+
+    remark = "we had a plan to visit the harbour in spring but it was cancelled and we will not go"
+    exs = [
+        doc("a.txt", (remark, "ann", Kind.DIRECT)),
+        doc("b.txt", ("she had cancelled her planned spring trip to the harbour", "ann", Kind.INDIRECT)),
+        doc("c.txt", (remark.replace("not go", "not travel"), "ann", Kind.DIRECT)),
+        doc("d.txt", ("she is cancelling every plan to visit the harbour", "ann", Kind.INDIRECT)),
+    ]
+    items = _items(exs)
+    scored = {(0, 2): (90.0, CUTOFF_AGREEING), (1, 3): (60.0, CUTOFF_AGREEING), (0, 1): (30.0, CUTOFF_AGREEING)}
+    scored[(0, 3)] = (20.0, CUTOFF_AGREEING)
+    clusters = _cluster(items, scored, sure=SURE_CUTOFF, agreeing=CUTOFF_AGREEING)
+    assert clusters == [[0, 1, 2, 3]]
+
+
 def test_attribution_and_kind_shift_flags_carry_their_evidence_words() -> None:
     """The evidence of an ``attribution`` flag is where each side names its speaker; of a ``kind_shift``, the two
     renderings (CONTRACT.md structured flag fields), each at its document's offsets."""

@@ -108,17 +108,17 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
-def candidates(items: Sequence[_Item]) -> Iterable[tuple[int, int]]:
+def candidates(items: Sequence[_Item], clusters: dict[int, list[int]] | None = None) -> Iterable[tuple[int, int]]:
     """Pairs (``it.n``, lower first) worth scoring: duplicates with their representative, representatives by rare words.
 
     A member of a duplicate cluster is paired with the representative, or, when
     it is in the representative's document (an article repeating itself), with
     the cluster's first member in another document; such repeats are also paired
     with the representative's candidates. Representatives propose at most
-    ``MAX_CANDIDATES`` partners each.
+    ``MAX_CANDIDATES`` partners each. ``clusters`` are the items' ``duplicates`` when already found.
     """
     by_n = {it.n: it for it in items}
-    clusters = duplicates(items)
+    clusters = duplicates(items) if clusters is None else clusters
     seen: set[tuple[int, int]] = set()
 
     def pair(a: int, b: int) -> Iterable[tuple[int, int]]:
