@@ -789,6 +789,28 @@ def test_the_firm_is_the_organisation_named_before_it_when_no_name_says_company(
     ]
 
 
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        (
+            "The Dunmore Police Service issued a statement saying it had carried out an operation in the area.\n\n"
+            "According to the police, the operation targeted criminal gangs.\n\nPolice said no one was hurt.",
+            ["Dunmore Police Service", "Dunmore Police Service", "Dunmore Police Service"],
+        ),
+        (
+            "Police said no one was hurt in the fire.\n\n"
+            "A spokesperson for Police Scotland said the road would reopen.",
+            ["Police Scotland", "spokesperson for Police Scotland"],
+        ),
+        ("Anna Holt said the council had acted. Police said no one was hurt in the fire.", ["Anna Holt", "Police"]),
+    ],
+)
+def test_bare_police_is_the_one_force_the_article_names(quotes_of: Extract, text: str, speakers: list[str]) -> None:
+    """ "Police said" is the police force the article names, whatever that force's own head noun; with none named it
+    stays "Police"."""
+    assert [q.speaker for q in quotes_of(text)] == speakers
+
+
 def test_a_definite_description_of_what_someone_does_is_the_person_named_just_before(quotes_of: Extract) -> None:
     text = (
         "Anna Holt is 85 years old and still works every morning.\n\n"

@@ -1078,6 +1078,9 @@ def _fullest_body(m: Mention, bodies: _Bodies, lex: Lexicon) -> str:
     if not fuller and m.form == "description" and kind == COMPANY and _definite_common(m.text):
         named = _company_named_before(m, bodies, lex)
         return display(named.text) if named is not None else best
+    if not fuller and kind == POLICE and bag <= set(heads):  # "police said", "the police": the force the article names
+        named = _force_named(m, bodies, lex)
+        return display(named.text) if named is not None else best
     if not fuller and m.form == "description" and head in lex.any_body_heads and _definite_common(m.text):
         subjects = [b for b in bodies.all if b.end <= m.start and b.is_subject]
         last = max(subjects, key=lambda b: b.start, default=None)
@@ -1090,6 +1093,28 @@ def _fullest_body(m: Mention, bodies: _Bodies, lex: Lexicon) -> str:
 
 #: The class of body (``body_classes.tsv``) whose bare description may refer to any organisation named before it.
 COMPANY = "company"
+#: The class of body (``body_classes.tsv``) whose bare name ("police") is the one police force an article names,
+#: whatever that force's own head noun ("the Ghana Police Service", "Police Scotland").
+POLICE = "police"
+
+
+def _force_named(m: Mention, bodies: _Bodies, lex: Lexicon) -> Mention | None:
+    """The police force a bare "police" or "the police" refers to: the last body named before it with a police word
+    in its name ("The Ghana Police Service issued a statement … According to the police, …"), else the only one the
+    article names after it; None when there is none, or several after it and none before."""
+    forces = [
+        b
+        for b in bodies.all
+        if b.form == "name"
+        and not is_anonymous(b)
+        and (bag := name_bag(b.text, lex)[0]) != name_bag(m.text, lex)[0]
+        and any(lex.body_classes.get(w) == POLICE for w in bag)
+    ]
+    before = [b for b in forces if b.end <= m.start]
+    if before:
+        return max(before, key=lambda b: b.start)
+    distinct = {frozenset(name_bag(b.text, lex)[0]) for b in forces}
+    return forces[0] if len(distinct) == 1 else None
 
 
 def _definite_common(text: str) -> bool:
