@@ -266,7 +266,7 @@ LOCATIVES = frozenset({"in", "near", "across", "throughout", "outside", "inside"
 
 
 def entities(doc: Doc) -> Doc:
-    """The ``quotes_entities`` component: twelve repairs of the small tagger's entities that name sources.
+    """The ``quotes_entities`` component: thirteen repairs of the small tagger's entities that name sources.
 
     * An entity after an honorific, or opening with one, is a person (``Ms Amara Osei`` tagged ORG;
       ``quotes/data/honorifics.tsv``).
@@ -289,6 +289,8 @@ def entities(doc: Doc) -> Doc:
     * An organisation's name that holds "of" goes on over "and" when the parser makes the next words a
       conjunct inside it and they are no name of their own (``the Union of Midwives and Nurses``, tagged as
       two organisations; not ``the Ministry of Health and UNICEF``, nor ``… and the Red Cross``).
+    * A surname with a prefix and an apostrophe that the tagger left out is a person's, or the end of one
+      (``Judge Eugene O’Kelly``, "O’Kelly" read as an adverb).
     """
     lex = lexicon()
     honorifics, body = lex.honorifics, body_words()
@@ -322,11 +324,34 @@ def entities(doc: Doc) -> Doc:
     known = surnames | {e.text for e in out if e.label_ == "PERSON" and len(e) == 1}
     out = [part for ent in out for part in _name_after_body(ent, known, body)]
     out = _relabelled(out, surnames, ("ORG", "GPE", "NORP"), "PERSON")  # "Olaf Scholz" … "Scholz" tagged GPE
+    out = _apostrophe_surnames(doc, out)  # "Judge Eugene O’Kelly", the surname tagged an adverb
     out = sorted(out + _untagged_kin(doc, out), key=lambda e: e.start)  # "When Anna Holt's daughter fell ill"
     places = {e.text for e in out if e.label_ == "PERSON" and _where(e)}
     out = _relabelled(out, places, ("PERSON",), "GPE")  # "vendors in Roseau" tagged PERSON, wherever it is named
     doc.ents = out
     return doc
+
+
+#: A surname with an Irish, Scottish or Italian prefix and an apostrophe (``O’Kelly``, ``D'Arcy``), which the small
+#: tagger, with a typographic apostrophe, often reads as an adverb outside any entity.
+_PREFIXED_SURNAME = re.compile(r"^(?:O|D|Mac|Mc)[’'][A-Z][a-z]+$")
+
+
+def _apostrophe_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
+    """The entities with each prefixed surname outside them (``_PREFIXED_SURNAME``) made a person's name: the end
+    of the person's name right before it (``Eugene`` + ``O’Kelly``), or a name of its own (``Judge O’Kelly``)."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    by_end = {e.end: n for n, e in enumerate(ents)}
+    out = list(ents)
+    for tok in doc:
+        if tok.i in taken or not _PREFIXED_SURNAME.match(tok.text):
+            continue
+        n = by_end.get(tok.i)
+        if n is not None and out[n].label_ == "PERSON":
+            out[n] = _labelled(doc[out[n].start : tok.i + 1], "PERSON")
+        else:
+            out.append(_labelled(doc[tok.i : tok.i + 1], "PERSON"))
+    return sorted(out, key=lambda e: e.start)
 
 
 def _labelled(ent: Span, label: str) -> Span:

@@ -2109,3 +2109,78 @@ def test_a_person_named_beside_a_capitalised_title_is_the_speaker(quotes_of: Ext
 def test_a_relative_clause_on_a_named_persons_apposition_is_that_persons(quotes_of: Extract, text: str) -> None:
     speakers = {q.speaker for q in quotes_of(text)}
     assert speakers <= {"Tomas Berg", "Anna Holt"} and len(speakers) == 1
+
+
+def test_a_name_that_only_modifies_a_plural_after_a_headlines_dash_is_no_byline(quotes_of: Extract) -> None:
+    """``'…' – Munster towns clean up``: the dash opens the headline's own clause, so the words before it are no
+    quote of "Munster" (a place the tagger reads as a person), and no later "she" is that place either."""
+    text = (
+        "Tidy Towns awards 2022\n\nTrim took the overall award\n"
+        "'It's like winning the All-Ireland' – Munster towns and villages clean up at Tidy Towns awards\n\n"
+        'Delayed trains could not stop the volunteers from making it to what she described as the "event of the '
+        'year".'
+    )
+    assert [q.speaker for q in quotes_of(text)] == [None, None]
+
+
+def test_a_byline_after_a_dash_still_names_the_speaker(quotes_of: Extract) -> None:
+    assert [q.speaker for q in quotes_of('"We are going to win this one," – Tomas Berg')] == ["Tomas Berg"]
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "counsel for the union, Anna Holt, instructed by solicitor Tomas Berg of Berg Novak solicitors,",
+        "counsel for the union, Anna Holt, speaking after the hearing,",
+    ],
+)
+def test_the_name_before_participial_asides_is_the_subject_the_parser_lost(quotes_of: Extract, subject: str) -> None:
+    """``When …, counsel for X, Name, instructed by …, said``: the parser joins "counsel" to the clause before and
+    leaves "said" with no subject; the name set between commas before the asides is the speaker, and a later
+    "Counsel said" is the same person."""
+    text = (
+        f"When the case returned before the court, {subject} said her side was seeking an adjournment.\n\n"
+        "Counsel said the union would respond to the claims."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Anna Holt", "Anna Holt"]
+
+
+def test_a_title_before_a_name_the_tagger_calls_an_organisation_marks_a_person(quotes_of: Extract) -> None:
+    """``Local SNP MSP Clare Novak`` with the name tagged an organisation: the title marks a person, who is the
+    "she" that follows."""
+    text = (
+        "Local SNP MSP Clare Novak said the decision was devastating for the town.\n\n"
+        'She said: "I am saddened to learn of the decision."'
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Clare Novak", "Clare Novak"]
+
+
+def test_the_owner_of_a_sentences_subject_is_the_he_that_follows_in_it(quotes_of: Extract) -> None:
+    """``Cody Ruiz's favourite project was the goat, and he said …``: he is Ruiz, not the person who was the
+    subject of the sentence before."""
+    text = (
+        "Tomas Berg said he had learned how to raise goats. "
+        "Cody Ruiz's favourite project was the beef project, and he said he learned patience."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Tomas Berg", "Cody Ruiz"]
+
+
+def test_a_letters_writer_is_the_source_of_what_it_alleges_and_of_the_letter_later(quotes_of: Extract) -> None:
+    """``received a letter from X alleging that …``, the participle hung on "received": the letter's writer alleges,
+    not the receiver; and ``the letter claimed`` further down is the same writer's."""
+    text = (
+        "The court received a letter from senior advocate Tomas Berg alleging that officers were derelict in their "
+        "duty.\n\nThe bench also made the traffic police a party as the letter claimed there was illegal parking."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Tomas Berg", "Tomas Berg"]
+
+
+def test_a_scare_quote_between_two_quotes_does_not_break_the_speakers_turn(quotes_of: Extract) -> None:
+    """A paragraph of narration holding only a marked phrase no one is said to speak stands between a speaker's
+    quote and the next quote standing alone: the next quote goes on quoting the speaker."""
+    text = (
+        "“The burnout is real and we do not have enough nurses,” said Anna Holt, who works at the hospital.\n\n"
+        "There were disparities in the health of rural families “for lack of staff”.\n\n"
+        "“The Government must prioritise investing in the workforce.”"
+    )
+    assert [q.speaker for q in quotes_of(text)][-1] == "Anna Holt"

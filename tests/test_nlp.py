@@ -302,3 +302,26 @@ def test_an_untagged_name_that_owns_a_word_of_kinship_is_a_person(noun: str, exp
     pos = ["SCONJ", "PROPN", "PROPN", "PART", "NOUN", "VERB", "ADJ"]
     doc = entities(_doc(words, heads, deps, pos, []))
     assert [(e.text, e.label_) for e in doc.ents] == expected
+
+
+@pytest.mark.parametrize("apostrophe", ["’", "'"])
+@pytest.mark.parametrize("given", [True, False])
+def test_a_prefixed_surname_is_part_of_a_persons_name(apostrophe: str, given: bool) -> None:
+    """``Judge Tomas O’Kelly``, ``Judge O’Kelly``: the small tagger reads the surname as an adverb outside any
+    entity; it ends the person's name before it, or is one of its own."""
+    surname = f"O{apostrophe}Kelly"
+    if given:
+        doc = _doc(
+            ["Judge", "Tomas", surname, "adjourned"],
+            [1, 3, 3, 3],
+            ["compound", "nsubj", "advmod", "ROOT"],
+            ["PROPN", "PROPN", "ADV", "VERB"],
+            [(1, 2, "PERSON")],
+        )
+    else:
+        doc = _doc(
+            ["Judge", surname, "adjourned"], [2, 2, 2], ["nsubj", "advmod", "ROOT"], ["PROPN", "ADV", "VERB"], []
+        )
+    doc = entities(doc)
+    expected = [f"Tomas O{apostrophe}Kelly"] if given else [f"O{apostrophe}Kelly"]
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == expected

@@ -1059,3 +1059,21 @@ def test_a_name_right_after_a_bodys_name_closing_a_titled_subject_is_the_person_
     assert [q.speaker for q in quotes_of(text)] == ["Johanna Novak"]
     lawyer = "The lawyer of Anna Holt said the decision was wrong.\n"
     assert [q.speaker for q in quotes_of(lawyer)] != ["Anna Holt"]  # the person the title is about, not its holder
+
+
+@pytest.mark.parametrize(
+    "paragraph, speaker",
+    [
+        ("The lows stand out for Patrick when reviewing the year. He says the harvest was poor.", "Patrick"),
+        ("The June drought hit Neill badly on his light land. However, he says the harvest was poor.", "Neill"),
+        ("He had insulted the unions, Tomas Ruiz and the bishops. He said the harvest was poor.", "Peter Berg"),
+    ],
+)
+def test_a_pronoun_is_a_person_of_its_own_paragraph_before_a_subject_of_an_earlier_one(
+    quotes_of: Extract, paragraph: str, speaker: str
+) -> None:
+    """A person named in an earlier sentence of the pronoun's paragraph, though not its subject, is the he or she
+    that follows (a round-up of farmers, one paragraph each), before the subject of an earlier paragraph; not when
+    that sentence has a he or she of its own."""
+    text = f"Peter Berg says the weather has been horrific this year.\n\n{paragraph}"
+    assert [q.speaker for q in quotes_of(text)][-1] == speaker

@@ -129,7 +129,7 @@ def attribute(
         if unattributed and cand.kind is Kind.MIXED and not _is_clause(doc, cand):
             att = replace(att, scare=True)  # quoted words in a sentence that attributes no speech act
         elif unattributed and cand.kind is not Kind.INDIRECT:
-            prev = out[-1] if out else None
+            prev = next((a for a in reversed(out) if not a.scare), None)  # a scare quote is no one's words
             own = _introduced_after(doc, cand, lex) if cand.kind is Kind.DIRECT else None
             apart = prev is None or paragraph_gap(text, prev.end, cand.start, page) > 0
             here = _narrated_before(doc, cand, lex, within_marks) if apart and cand.kind is Kind.DIRECT else None
@@ -760,7 +760,8 @@ def _colon_cue(doc: Doc, span: Span, lex: Lexicon) -> Token | None:
 
 
 def _dash_byline(doc: Doc, span: Span) -> Mention | None:
-    """A person named after a dash that follows the closing mark (``"…" ― Jane Doe``)."""
+    """A person named after a dash that follows the closing mark (``"…" ― Jane Doe``); not a name that only
+    modifies a noun after it, the start of a headline's own clause (``'…' – Dunmore towns clean up at …``)."""
     text = doc_text(doc)
     match = _BYLINE.match(text, span.end_char)
     if match is None:
@@ -768,6 +769,9 @@ def _dash_byline(doc: Doc, span: Span) -> Mention | None:
     start = match.end()
     for ent in doc.ents:
         if ent.label_ == "PERSON" and ent.start_char <= start < ent.end_char:
+            root = ent.root
+            if root.dep_ == "compound" and root.head.i >= ent.end and root.head.pos_ == "NOUN":
+                return None
             return Mention(text[start : ent.end_char], start, ent.end_char, "name", "PERSON")
     return None
 
@@ -884,21 +888,38 @@ def _according_object(according: Token) -> Token | None:
 
 
 def _behind_document(tok: Token) -> Token:
-    """Who stands behind a statement-like noun: ``a statement from the ministry`` -> ministry; behind a
-    count or figures, the name that made them: ``an AFP tally of official figures`` -> AFP."""
+    """Who stands behind a statement-like noun: ``a statement from the ministry`` -> ministry, and a later ``the
+    statement`` too; behind a count or figures, the name that made them: ``an AFP tally of official figures`` -> AFP."""
     lex = lexicon()
     if tok.lemma_.lower() in lex.evidence_nouns:
         maker = next((c for c in tok.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"), None)
         return maker if maker is not None else tok
     if tok.lemma_.lower() not in lex.nouns:
         return tok
+    maker = _maker(tok) or _earlier_maker(tok)
+    return maker if maker is not None else tok
+
+
+def _earlier_maker(tok: Token) -> Token | None:
+    """Who made the document a definite document noun refers back to (``a letter from Tomas Berg …``, then ``the
+    letter claimed …``): the maker of the last one of that noun before it that names its maker; None."""
+    if (
+        not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        or tok.lemma_.lower() not in lexicon().nouns
+    ):
+        return None
+    earlier = (_maker(t) for t in reversed(tok.doc[: tok.i]) if t.lemma_ == tok.lemma_ and t.pos_ == "NOUN")
+    return next((m for m in earlier if m is not None), None)
+
+
+def _maker(tok: Token) -> Token | None:
+    """Who a document noun says made it: the object of its "from", "by" or "of", or its owner; None."""
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None:
                 return obj
-    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-    return owner if owner is not None else tok
+    return next((c for c in tok.children if c.dep_ == "poss"), None)
 
 
 def _speaker_token(verb: Token, lex: Lexicon) -> Token | None:
@@ -915,7 +936,7 @@ def _speaker_token(verb: Token, lex: Lexicon) -> Token | None:
     if heard_by_subject(verb, lex) or impersonal(verb):
         return passive_agent(verb)  # "she was told by doctors that …", "it was announced by X that …": the agent
     if (document := _document_before_participle(verb, lex)) is not None:
-        return document
+        return _behind_document(document)  # "a letter from Tomas Berg alleging …": Berg
     node: Token | None = verb
     for _ in range(4):
         if node is None:
@@ -945,7 +966,7 @@ def _speaker_token(verb: Token, lex: Lexicon) -> Token | None:
         if subj is not None and (maker := _statement_maker(subj, node, lex)) is not None:
             return maker  # "the ministry made a statement saying …" (parsed as the statement's saying): the ministry
         if subj is not None:
-            return _before_ticker(subj)
+            return _before_ticker(_earlier_maker(subj) or subj)
         if (agent := passive_agent(node)) is not None:
             return agent
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
@@ -987,7 +1008,8 @@ def _name_before_apposition(subj: Token, verb: Token, lex: Lexicon) -> Token | N
 def _document_before_participle(verb: Token, lex: Lexicon) -> Token | None:
     """The document a reporting participle follows when the parser hung the participle on the sentence's verb
     (``a mistake led to a string of reports last week wrongly saying …``: the reports claim, not the mistake):
-    a document noun (``document_heads.tsv``) just before it, with only adverbs and a time phrase between."""
+    a document noun (``document_heads.tsv``) just before it, with only adverbs and a time phrase between, or with
+    its writer after "from" or "by" (``received a letter from Tomas Berg alleging …``)."""
     if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.head.i > verb.i:
         return None
     k = verb.i - 1
@@ -996,6 +1018,8 @@ def _document_before_participle(verb: Token, lex: Lexicon) -> Token | None:
     ):
         k -= 1
     noun = verb.doc[k]
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("from", "by") and noun.head.head.i < noun.i:
+        noun = noun.head.head  # "received a letter from senior advocate Tomas Berg alleging …": the letter
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lex.document_heads or noun.i == verb.head.i:
         return None
     return noun
@@ -1056,6 +1080,27 @@ def _name_between_commas_after(verb: Token) -> Token | None:
     return ent.root if doc[ent.end].text == "," else None
 
 
+def _name_before_asides(verb: Token) -> Token | None:
+    """The person named between commas before a verb the parser left with no subject, past participial asides
+    (``…, counsel for the union, Anna Holt, instructed by solicitor Tomas Berg, said …``: Holt, where the parser
+    joined "counsel" to the clause before): the last comma-set piece that is a name, after only participial ones."""
+    doc = verb.doc
+    end = verb.i - 1
+    while end > 0 and doc[end].text == ",":
+        start = end - 1
+        while start >= 0 and doc[start].text != "," and not doc[start].is_sent_start:
+            start -= 1
+        piece = doc[start + 1 : end]
+        if not len(piece) or doc[start].text != ",":
+            return None
+        if piece[0].tag_ in ("VBN", "VBG") and piece[0].dep_ in ("acl", "advcl"):
+            end = start  # "instructed by …", "speaking to reporters": an aside
+            continue
+        ent = _person_from(doc, piece.start)
+        return ent.root if ent is not None and ent.end == piece.end else None
+    return None
+
+
 def _person_from(doc: Doc, i: int) -> Span | None:
     """The person's name the tagger found starting at token ``i``, or None."""
     ent = entity_of(doc[i])
@@ -1092,6 +1137,7 @@ def _nearest_subject(verb: Token) -> Token | None:
             or _noun_just_before(verb)
             or _subject_read_as_compound(verb)
             or _name_between_commas_after(verb)
+            or _name_before_asides(verb)
         )
     before = sorted((c for c in subjects if c.i < verb.i), key=lambda c: c.i)
     return before[-1] if len(before) > 1 and before[-1].pos_ == "PROPN" else subjects[0] if subjects else None

@@ -669,13 +669,15 @@ def _names_start(tok: Token, lex: Lexicon, *, floor: int = 0) -> int:
 
 def _after_person_noun(tok: Token, lex: Lexicon) -> Span | None:
     """The proper names ending at ``tok`` (two or more: a given name and a family name) right after a lowercase word
-    for a person (``campaigner`` in "local campaigner Síle Parsons"), or None."""
+    for a person (``campaigner`` in "local campaigner Síle Parsons") or a title (``Local SNP MSP Clare Haughey``), or
+    None."""
     doc = tok.doc
     start = _names_start(tok, lex)
     before = doc[start - 1] if start > 0 else None
-    if start == tok.i or before is None or before.pos_ != "NOUN" or not before.is_lower:
+    if start == tok.i or before is None or before.lower_ in lex.body_heads or tok.lower_ in lex.body_heads:
         return None
-    if before.lower_ not in lex.person_nouns or before.lower_ in lex.body_heads or tok.lower_ in lex.body_heads:
+    titled = before.lower_ in lex.titles and before.text[:1].isupper()
+    if not titled and (before.pos_ != "NOUN" or not before.is_lower or before.lower_ not in lex.person_nouns):
         return None
     return doc[start : tok.i + 1]
 
@@ -773,6 +775,18 @@ def courtesy_gender(text: str, start: int, lex: Lexicon) -> str | None:
     return lex.genders.get(word) if word in lex.courtesy_titles or word.rstrip(".") in lex.courtesy_titles else None
 
 
+def _title_before_body(last: Token, lex: Lexicon) -> Token | None:
+    """The title whose body ends at ``last``, the word before a comma (``counsel for the union``, ``spokesman for
+    the Ministry of Health``), through "for", "of" or "at": the first such title above it, or None."""
+    node = last
+    while node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ in ("for", "of", "at"):
+        owner = node.head.head
+        if owner.lower_ in lex.titles:
+            return owner
+        node = owner
+    return None
+
+
 def _title_apposed(tok: Token, phrase: Span, lex: Lexicon) -> Token | None:
     """The title a name stands in apposition to (``The Minister of Trade, Mr. Tomas Berg``): the name's head when
     the parser made it an apposition, else the title heading the phrase that ends at a comma just before the name's
@@ -782,6 +796,8 @@ def _title_apposed(tok: Token, phrase: Span, lex: Lexicon) -> Token | None:
     comma = phrase.start - 1
     if comma < 1 or tok.doc[comma].text != ",":
         return None
+    if (owner := _title_before_body(tok.doc[comma - 1], lex)) is not None:
+        return owner  # "counsel for the union, Anna Holt", the parser hanging her on something else
     head = tok.doc[comma - 1]
     while head.head.i < comma and head.head.i != head.i:
         head = head.head
@@ -818,12 +834,15 @@ def title_before(doc: Doc, start: int, lex: Lexicon) -> str | None:
 def names_subject(tok: Token) -> bool:
     """Whether a name is its sentence's subject (or a passive's agent, ``logical_subject``), or in apposition to it
     (``Her neighbour, Ali Arslan, …, is``) or joined to it (``Dunmore Ltd and its owner Ali Arslan presented …``), or
-    the subject of a relative clause on it (``joy for Ruth Novak, who said …``). The subject of an absolute phrase
-    is not (``Berg pledged …, with finance minister Novak revealing plans …``: the sentence is Berg's)."""
+    the subject of a relative clause on it (``joy for Ruth Novak, who said …``), or is a person who owns it (``Berg's
+    favourite project was …``). The subject of an absolute phrase is not (``Berg pledged …, with finance minister Novak
+    revealing plans …``: the sentence is Berg's)."""
     if _absolute_subject(tok):
         return False
     joined = tok.dep_ in ("appos", "conj") and logical_subject(tok.head)
-    return logical_subject(tok) or joined or _who_clause(tok) or _closes_subject(tok)
+    owner = tok.dep_ == "poss" and tok.head.dep_ in SUBJECTS and tok.ent_type_ == "PERSON"  # "Berg's favourite
+    # project was …, and he said …"; not a body ("the KMC's committee"), which "the union" may not then become
+    return logical_subject(tok) or joined or owner or _who_clause(tok) or _closes_subject(tok)
 
 
 def _closes_subject(tok: Token) -> bool:
@@ -857,7 +876,7 @@ def document_mentions(doc: Doc, lex: Lexicon | None = None) -> list[Mention]:
     lex = lex or lexicon()
     out = []
     for ent in doc.ents:
-        if ent.label_ == "PERSON":
+        if ent.label_ == "PERSON" and not _modifies_plural(ent):
             name = strip_titles(ent, lex)
             if name is not None:
                 root = ent.root
@@ -895,6 +914,13 @@ def document_mentions(doc: Doc, lex: Lexicon | None = None) -> list[Mention]:
     out += _place_bodies(doc, lex)
     out += _joint_subjects(doc)
     return sorted(out, key=lambda m: m.start)
+
+
+def _modifies_plural(ent: Span) -> bool:
+    """Whether a one-word "person" only modifies a plural noun after it (``Dunmore towns and villages clean up``,
+    a place the tagger took for a person): no person is named there."""
+    root = ent.root
+    return len(ent) == 1 and root.dep_ == "compound" and root.head.i == ent.end and root.head.tag_ == "NNS"
 
 
 #: Personal pronouns and the gender they mark.

@@ -303,6 +303,7 @@ def _canonical(
             lex,
             marked=sources.marked if sources else NO_SPANS,
             speakers=sources.quoted if sources else None,
+            text=sources.text if sources else None,
         )
         unnamed = _unnamed_before(m, bodies, sources, lex, gender=PRONOUN_GENDERS.get(m.text.lower()))
         if unnamed is not None and (antecedent is None or unnamed.start > antecedent.start):
@@ -410,7 +411,9 @@ def _role_holder(
     words = [w.lower() for w in name_words(m.text)]
     owned = _POSSESSIVE.match(m.text.strip()) is not None
     labelled = len(words) == 1 and m.role == words[0]  # "Mayor:" as a transcript's label: a title that is its own role
-    bare = len(words) == 1 and words[0] in lex.titles and (m.text.islower() or labelled)  # "…, counsel said" too
+    bare = (  # "…, counsel said" too, and "Counsel said", capitalised only because it opens the sentence
+        len(words) == 1 and words[0] in lex.titles and (m.text.islower() or m.text[1:].islower() or labelled)
+    )
     if not words or (words[0] != "the" and not owned and not bare):
         return None
     head = head_word(m.text)
@@ -961,8 +964,11 @@ def _antecedent(
     *,
     marked: Spans = NO_SPANS,
     speakers: frozenset[tuple[int, int]] | None = None,
+    text: str | None = None,
 ) -> Mention | None:
-    """The nearest person named before a pronoun, sentence subjects first, skipping people
+    """The nearest person named before a pronoun, sentence subjects first (but a person named in an earlier sentence
+    of the pronoun's own paragraph before a subject of an earlier paragraph, given the article's ``text``), skipping
+    people
     the article marks with the other gender (``Ms. Hochul`` is never ``he``), names of several people
     (``Government Ministers`` is never ``she``) and people named
     inside quoted or reported words (``"… when Hitler decided …," he insisted`` is not Hitler;
@@ -980,13 +986,33 @@ def _antecedent(
             and not (wanted is not None and lex is not None and _people_plural(p, lex))  # he or she is one person
         )
 
-    nearest = None
+    paragraph = text.rfind("\n", 0, pronoun.start) + 1 if text is not None else 0
+    nearest = local = None
     for p in reversed(persons.before(pronoun.start)):
         if fits(p):
             if p.is_subject:
-                return p
+                return local if local is not None and p.start < paragraph else p
             nearest = nearest or p
+            if local is None and text is not None and _paragraph_topic(p, pronoun, paragraph, text):
+                local = p  # "The lows stand out for Patrick. He says …": a person of the paragraph's sentence before
     return nearest
+
+
+def _paragraph_topic(p: Mention, pronoun: Mention, paragraph: int, text: str) -> bool:
+    """Whether a person named, but not as a subject, in an earlier sentence of the pronoun's paragraph (which starts
+    at ``paragraph``) is what the pronoun refers to: not when its sentence holds a he or she (``He'd insulted
+    Mexicans, Anna Holt, the Pope. He said …``: he is someone else)."""
+    end = _SENTENCE_END.search(text, p.end, pronoun.start)
+    if p.start < paragraph or end is None:
+        return False
+    starts = [m.end() for m in _SENTENCE_END.finditer(text, paragraph, p.start)]
+    return not _PERSONAL.search(text, starts[-1] if starts else paragraph, end.start())
+
+
+#: A personal pronoun that can be a sentence's subject.
+_PERSONAL = re.compile(r"\b(?:he|she|He|She)\b")
+#: The end of a sentence: a full stop, question or exclamation mark (and a closing mark) before a space.
+_SENTENCE_END = re.compile(r"[.!?][”\"’']?\s")
 
 
 def _gender_of(p: Mention, persons: _People) -> str | None:
