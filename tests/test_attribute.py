@@ -2184,3 +2184,14 @@ def test_a_scare_quote_between_two_quotes_does_not_break_the_speakers_turn(quote
         "“The Government must prioritise investing in the workforce.”"
     )
     assert [q.speaker for q in quotes_of(text)][-1] == "Anna Holt"
+
+
+def test_a_quote_after_a_sentence_about_a_named_officer_is_hers(quotes_of: Extract) -> None:
+    """``The school's sports officer, Miss V Holt, was delighted. “…”``: the sentence before the quote is about the
+    person named beside its subject, and her courtesy title is no part of her name."""
+    text = (
+        "“I am happy with this victory,” said the coach, Tomas Berg.\n\n"
+        "The school's sports officer, Miss V Holt, was delighted with the win for her school. “Our boys showed "
+        "commitment and have won here today against all odds.”"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Tomas Berg", "V Holt"]

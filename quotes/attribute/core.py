@@ -1241,6 +1241,8 @@ def _narrated_before(doc: Doc, cand: Candidate, lex: Lexicon, marked: Spans) -> 
     subject = next((t for t in sent.root.children if t.dep_ in SUBJECTS), None)
     if subject is None or _quoted(subject, marked):
         return None
+    named = next((c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+    subject = named if named is not None and subject.ent_type_ != "PERSON" else subject  # "The officer, Ann Berg,"
     if subject.lower_ not in PRONOUN_GENDERS and subject.ent_type_ != "PERSON":
         return None  # "The drive takes an hour. “…”": no one the paragraph is about
     return _personal(token_mention(subject, lex))
