@@ -1597,11 +1597,26 @@ def _asked_for(verb: Token, obj: Token, lex: Lexicon) -> bool:
     """Whether a reported object is what a public request asks for (``called for [a ceasefire]``, ``urged [an end
     to sanctions]``: the verbs marked ``request`` in ``object_verbs.tsv``), not ``asked for [an appointment]``."""
     lemma = verb.lemma_.lower()
-    if _to_infinitive(verb):
+    if _to_infinitive(verb) and not _went_on_to(verb):
         return False  # "forced to plead for [more aid]": the writer's account of a plight, no report
     if obj.head.i == verb.i:
         return lemma in lex.request_verbs
     return obj.head.lower_ == "for" and obj.head.head.i == verb.i and f"{lemma} for" in lex.request_verbs
+
+
+#: Verbs whose to-infinitive narrates what the subject then did (``went further to request …``, ``proceeded to
+#: demand …``), with the particle or adverb "go" needs for it.
+GOING_ON = {"go": ("on", "further"), "proceed": ()}
+
+
+def _went_on_to(verb: Token) -> bool:
+    """Whether a to-infinitive tells what its subject then did: ``went further to request for [a head count]``,
+    ``proceeded to …``; not ``forced to plead for …``."""
+    head = verb.head
+    needs = GOING_ON.get(head.lemma_.lower())
+    if needs is None or head.i == verb.i:
+        return False
+    return not needs or any(c.lower_ in needs for c in head.children if c.dep_ in ("prt", "advmod"))
 
 
 def _with_verb_phrases(verb: Token, tokens: list[Token]) -> list[Token]:

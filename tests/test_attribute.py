@@ -2195,3 +2195,16 @@ def test_a_quote_after_a_sentence_about_a_named_officer_is_hers(quotes_of: Extra
         "commitment and have won here today against all odds.”"
     )
     assert [q.speaker for q in quotes_of(text)] == ["Tomas Berg", "V Holt"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Westbrook MMC for health, Anna Holt, admitted there was a crisis.",
+        "City MMC for transport, Anna Holt, said the buses would run.",
+    ],
+)
+def test_a_name_in_apposition_to_a_role_no_title_list_holds_is_the_speaker(quotes_of: Extract, text: str) -> None:
+    """``MMC for health, Name,``: a role the titles list lacks, tagged an organisation or no entity at all; the
+    person named beside it speaks."""
+    assert [q.speaker for q in quotes_of(text)] == ["Anna Holt"]

@@ -602,6 +602,18 @@ def _cue_for(span: Span, sents: list[Span], inside: set[int], lex: Lexicon) -> T
     return min(candidates, key=lambda t: min(abs(t.i - span.start), abs(t.i - (span.end - 1))))
 
 
+def _noun_owner(noun: Token) -> Token | None:
+    """Whose a reporting noun is: its owner (``his warning``) or the object of its "from" or "by" (``threats from
+    Berg``, ``a declaration by Xi``); None."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
 def _belief_cue(span: Span, lex: Lexicon) -> Token | None:
     """The verb of belief whose content clause holds a partial quote (``locals fear it is “the last straw”``,
     ``residents believe they will be “forgotten”``): the quoted words are the believers', as golden/README.md
@@ -927,7 +939,7 @@ def _speaker_token(verb: Token, lex: Lexicon) -> Token | None:
     the possessor of a reporting noun, or the subject of the verb it depends on."""
     if verb.pos_ == "NOUN":
         if not (verb.dep_ == "dobj" and verb.head.lemma_.lower() in lex.light_verbs):
-            owner = next((c for c in verb.children if c.dep_ == "poss"), None)
+            owner = _noun_owner(verb)
             if owner is not None:
                 return owner
         verb = verb.head

@@ -125,6 +125,8 @@ def token_mention(tok: Token, lex: Lexicon) -> Mention | None:
     group = _group_noun(tok, ent, lex)
     if group:
         ent = None  # "Shoppers said …" at a sentence's start, tagged a person or an organisation: a group
+    if ent is not None and ent.label_ == "ORG" and (person := _person_apposed(tok)) is not None:
+        tok, ent = person.root, person  # "Tshwane MMC for health, Sakkie du Plooy, admitted": a role, tagged ORG
     if ent is None and tok.lower_ in lex.titles:
         named = name_beside_title(tok)
         if named is not None:
@@ -325,9 +327,18 @@ def _name_ending_inverted_source(tok: Token, lex: Lexicon) -> Token | None:
     return name if closes and tok.doc[name.left_edge.i - 1].text == "," else None
 
 
+def _person_apposed(tok: Token) -> Span | None:
+    """The person's name set after a subject in apposition (``Dunmore MMC for health, Ana Ruiz, said``), or None."""
+    appos = next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i > tok.i), None)
+    return entity_of(appos) if appos is not None else None
+
+
 def _appositive_name(tok: Token) -> Span | None:
     """The person named in apposition to a description (``One of them, Emma Holland-Lindsay, …``), or to a title
-    written in capitals that names no one itself (``The Member of Parliament for Dunmore, Ana Ruiz, said``)."""
+    written in capitals that names no one itself (``The Member of Parliament for Dunmore, Ana Ruiz, said``), or to
+    a proper noun no entity holds (``Dunmore MMC for health, Ana Ruiz, said``)."""
+    if tok.pos_ == "PROPN" and (person := _person_apposed(tok)) is not None:
+        return person  # "Dunmore MMC for health, Ana Ruiz, said": a role no title list holds
     if tok.pos_ == "PRON" or tok.pos_ == "PROPN" and not _title_in(noun_phrase(tok), lexicon()):
         return None  # (called for a token no entity holds)
     appos = next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
