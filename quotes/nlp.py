@@ -290,7 +290,7 @@ def entities(doc: Doc) -> Doc:
       conjunct inside it and they are no name of their own (``the Union of Midwives and Nurses``, tagged as
       two organisations; not ``the Ministry of Health and UNICEF``, nor ``… and the Red Cross``).
     * A surname with a prefix and an apostrophe that the tagger left out is a person's, or the end of one
-      (``Judge Eugene O’Kelly``, "O’Kelly" read as an adverb).
+      (``Judge Tomas O’Brien``, "O’Brien" read as an adverb).
     """
     lex = lexicon()
     honorifics, body = lex.honorifics, body_words()
@@ -324,7 +324,7 @@ def entities(doc: Doc) -> Doc:
     known = surnames | {e.text for e in out if e.label_ == "PERSON" and len(e) == 1}
     out = [part for ent in out for part in _name_after_body(ent, known, body)]
     out = _relabelled(out, surnames, ("ORG", "GPE", "NORP"), "PERSON")  # "Olaf Scholz" … "Scholz" tagged GPE
-    out = _apostrophe_surnames(doc, out)  # "Judge Eugene O’Kelly", the surname tagged an adverb
+    out = _apostrophe_surnames(doc, out)  # "Judge Tomas O’Brien", the surname tagged an adverb
     out = sorted(out + _untagged_kin(doc, out), key=lambda e: e.start)  # "When Anna Holt's daughter fell ill"
     places = {e.text for e in out if e.label_ == "PERSON" and _where(e)}
     out = _relabelled(out, places, ("PERSON",), "GPE")  # "vendors in Roseau" tagged PERSON, wherever it is named
@@ -332,14 +332,14 @@ def entities(doc: Doc) -> Doc:
     return doc
 
 
-#: A surname with an Irish, Scottish or Italian prefix and an apostrophe (``O’Kelly``, ``D'Arcy``), which the small
+#: A surname with an Irish, Scottish or Italian prefix and an apostrophe (``O’Brien``, ``D'Arcy``), which the small
 #: tagger, with a typographic apostrophe, often reads as an adverb outside any entity.
 _PREFIXED_SURNAME = re.compile(r"^(?:O|D|Mac|Mc)[’'][A-Z][a-z]+$")
 
 
 def _apostrophe_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
     """The entities with each prefixed surname outside them (``_PREFIXED_SURNAME``) made a person's name: the end
-    of the person's name right before it (``Eugene`` + ``O’Kelly``), or a name of its own (``Judge O’Kelly``)."""
+    of the person's name right before it (``Tomas`` + ``O’Brien``), or a name of its own (``Judge O’Brien``)."""
     taken = {i for e in ents for i in range(e.start, e.end)}
     by_end = {e.end: n for n, e in enumerate(ents)}
     out = list(ents)

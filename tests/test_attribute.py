@@ -2111,16 +2111,37 @@ def test_a_relative_clause_on_a_named_persons_apposition_is_that_persons(quotes_
     assert speakers <= {"Tomas Berg", "Anna Holt"} and len(speakers) == 1
 
 
-def test_a_name_that_only_modifies_a_plural_after_a_headlines_dash_is_no_byline(quotes_of: Extract) -> None:
-    """``'…' – Munster towns clean up``: the dash opens the headline's own clause, so the words before it are no
-    quote of "Munster" (a place the tagger reads as a person), and no later "she" is that place either."""
-    text = (
-        "Tidy Towns awards 2022\n\nTrim took the overall award\n"
-        "'It's like winning the All-Ireland' – Munster towns and villages clean up at Tidy Towns awards\n\n"
-        'Delayed trains could not stop the volunteers from making it to what she described as the "event of the '
-        'year".'
-    )
-    assert [q.speaker for q in quotes_of(text)] == [None, None]
+@pytest.mark.parametrize(
+    "after, byline", [(["Dunmore", "towns", "clean", "up"], None), (["Anna", "Holt"], "Anna Holt")]
+)
+def test_a_name_that_only_modifies_a_plural_after_a_dash_is_no_byline(after: list[str], byline: str | None) -> None:
+    """``'…' – Dunmore towns clean up``: the dash opens a headline's own clause, and a place the tagger reads as a
+    person only modifies the noun after it; ``"…" – Anna Holt`` is a byline."""
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from quotes.attribute.core import _dash_byline
+
+    words = ["“", "We", "will", "win", "”", "–", *after]
+    n = len(words)
+    if byline is None:  # Dunmore <- towns (subject of clean), "clean up"
+        heads, deps = [3, 3, 3, 3, 3, 3, 7, 8, 8, 8], ["punct", "nsubj", "aux", "ROOT", "punct", "punct"]
+        deps += ["compound", "nsubj", "ROOT", "prt"]
+        tags = ["``", "PRP", "MD", "VB", "''", ":", "NNP", "NNS", "VBP", "RP"]
+        pos = ["PUNCT", "PRON", "AUX", "VERB", "PUNCT", "PUNCT", "PROPN", "NOUN", "VERB", "ADP"]
+        ents = [(6, 7)]
+    else:
+        heads, deps = (
+            [3, 3, 3, 3, 3, 3, 7, 3],
+            ["punct", "nsubj", "aux", "ROOT", "punct", "punct", "compound", "npadvmod"],
+        )
+        tags = ["``", "PRP", "MD", "VB", "''", ":", "NNP", "NNP"]
+        pos = ["PUNCT", "PRON", "AUX", "VERB", "PUNCT", "PUNCT", "PROPN", "PROPN"]
+        ents = [(6, 8)]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads[:n], deps=deps, tags=tags, pos=pos)
+    doc.ents = [Span(doc, a, b, label="PERSON") for a, b in ents]
+    found = _dash_byline(doc, doc[0:5])
+    assert (found.text if found is not None else None) == byline
 
 
 def test_a_byline_after_a_dash_still_names_the_speaker(quotes_of: Extract) -> None:
@@ -2149,18 +2170,18 @@ def test_a_title_before_a_name_the_tagger_calls_an_organisation_marks_a_person(q
     """``Local SNP MSP Clare Novak`` with the name tagged an organisation: the title marks a person, who is the
     "she" that follows."""
     text = (
-        "Local SNP MSP Clare Novak said the decision was devastating for the town.\n\n"
-        'She said: "I am saddened to learn of the decision."'
+        "Local SNP MSP Clare Novak said the closure was a blow to the whole valley.\n\n"
+        'She said: "I will write to the company this week."'
     )
     assert [q.speaker for q in quotes_of(text)] == ["Clare Novak", "Clare Novak"]
 
 
 def test_the_owner_of_a_sentences_subject_is_the_he_that_follows_in_it(quotes_of: Extract) -> None:
-    """``Cody Ruiz's favourite project was the goat, and he said …``: he is Ruiz, not the person who was the
+    """``Cody Ruiz's best season was the wet one, and he said …``: he is Ruiz, not the person who was the
     subject of the sentence before."""
     text = (
-        "Tomas Berg said he had learned how to raise goats. "
-        "Cody Ruiz's favourite project was the beef project, and he said he learned patience."
+        "Tomas Berg said he had learned how to mend fences. "
+        "Cody Ruiz's best season was the wet one, and he said he learned to plan ahead."
     )
     assert [q.speaker for q in quotes_of(text)] == ["Tomas Berg", "Cody Ruiz"]
 
@@ -2169,8 +2190,8 @@ def test_a_letters_writer_is_the_source_of_what_it_alleges_and_of_the_letter_lat
     """``received a letter from X alleging that …``, the participle hung on "received": the letter's writer alleges,
     not the receiver; and ``the letter claimed`` further down is the same writer's."""
     text = (
-        "The court received a letter from senior advocate Tomas Berg alleging that officers were derelict in their "
-        "duty.\n\nThe bench also made the traffic police a party as the letter claimed there was illegal parking."
+        "The tribunal received a letter from senior counsel Tomas Berg alleging that inspectors had ignored the "
+        "leaks.\n\nThe board also summoned the landlord as the letter claimed the boiler had failed twice."
     )
     assert [q.speaker for q in quotes_of(text)] == ["Tomas Berg", "Tomas Berg"]
 
@@ -2179,20 +2200,20 @@ def test_a_scare_quote_between_two_quotes_does_not_break_the_speakers_turn(quote
     """A paragraph of narration holding only a marked phrase no one is said to speak stands between a speaker's
     quote and the next quote standing alone: the next quote goes on quoting the speaker."""
     text = (
-        "“The burnout is real and we do not have enough nurses,” said Anna Holt, who works at the hospital.\n\n"
-        "There were disparities in the health of rural families “for lack of staff”.\n\n"
-        "“The Government must prioritise investing in the workforce.”"
+        "“The night shifts are endless and the wards are full,” said Anna Holt, who works at the hospital.\n\n"
+        "Waiting lists in the hill villages grew “for lack of staff”.\n\n"
+        "“Ministers have to fund more training places.”"
     )
     assert [q.speaker for q in quotes_of(text)][-1] == "Anna Holt"
 
 
 def test_a_quote_after_a_sentence_about_a_named_officer_is_hers(quotes_of: Extract) -> None:
-    """``The school's sports officer, Miss V Holt, was delighted. “…”``: the sentence before the quote is about the
+    """``The school's sports officer, Miss V Holt, was thrilled. “…”``: the sentence before the quote is about the
     person named beside its subject, and her courtesy title is no part of her name."""
     text = (
-        "“I am happy with this victory,” said the coach, Tomas Berg.\n\n"
-        "The school's sports officer, Miss V Holt, was delighted with the win for her school. “Our boys showed "
-        "commitment and have won here today against all odds.”"
+        "“The pitch was heavy but we kept going,” said the coach, Tomas Berg.\n\n"
+        "The school's sports officer, Miss V Holt, was thrilled with the result. “The girls trained through the "
+        "whole winter for this.”"
     )
     assert [q.speaker for q in quotes_of(text)] == ["Tomas Berg", "V Holt"]
 
@@ -2200,7 +2221,7 @@ def test_a_quote_after_a_sentence_about_a_named_officer_is_hers(quotes_of: Extra
 @pytest.mark.parametrize(
     "text",
     [
-        "The Westbrook MMC for health, Anna Holt, admitted there was a crisis.",
+        "The Westbrook MMC for health, Anna Holt, conceded that the clinics were short of staff.",
         "City MMC for transport, Anna Holt, said the buses would run.",
     ],
 )

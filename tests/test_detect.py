@@ -1289,14 +1289,14 @@ def test_an_aside_between_dashes_before_a_reporting_verb_is_no_fronted_content(d
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Tomas Berg then went further to request for a head count.",
-        "Tomas Berg then proceeded to request a head count.",
-        "Tomas Berg requested a head count.",
+        "Tomas Berg then went further to request for a recount.",
+        "Tomas Berg then proceeded to request a recount.",
+        "Tomas Berg requested a recount.",
     ],
 )
 def test_what_a_request_asks_for_is_reported_when_the_subject_goes_on_to_make_it(
     quotes_of: Extract, sentence: str
 ) -> None:
-    """``went further to request for [a head count]``: the infinitive narrates what Berg then did, as "requested"
+    """``went further to request for [a recount]``: the infinitive narrates what Berg then did, as "requested"
     does; a request is content however short (object_verbs.tsv "request")."""
-    assert [(q.text, q.speaker) for q in quotes_of(sentence)] == [("a head count", "Tomas Berg")]
+    assert [(q.text, q.speaker) for q in quotes_of(sentence)] == [("a recount", "Tomas Berg")]

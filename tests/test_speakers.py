@@ -793,8 +793,8 @@ def test_the_firm_is_the_organisation_named_before_it_when_no_name_says_company(
     "text, speakers",
     [
         (
-            "The Dunmore Police Service issued a statement saying it had carried out an operation in the area.\n\n"
-            "According to the police, the operation targeted criminal gangs.\n\nPolice said no one was hurt.",
+            "The Dunmore Police Service said in a statement that its officers had raided two warehouses.\n\n"
+            "According to the police, the raids were aimed at a smuggling ring.\n\nPolice said no one was hurt.",
             ["Dunmore Police Service", "Dunmore Police Service", "Dunmore Police Service"],
         ),
         (
@@ -1064,8 +1064,8 @@ def test_a_name_right_after_a_bodys_name_closing_a_titled_subject_is_the_person_
 @pytest.mark.parametrize(
     "paragraph, speaker",
     [
-        ("The lows stand out for Patrick when reviewing the year. He says the harvest was poor.", "Patrick"),
-        ("The June drought hit Neill badly on his light land. However, he says the harvest was poor.", "Neill"),
+        ("Money worries stand out for Cody this winter. He says the harvest was poor.", "Cody"),
+        ("The spring floods hit Tomas hard on his low fields. Still, he says the harvest was poor.", "Tomas"),
         ("He had insulted the unions, Tomas Ruiz and the bishops. He said the harvest was poor.", "Peter Berg"),
     ],
 )
@@ -1075,5 +1075,5 @@ def test_a_pronoun_is_a_person_of_its_own_paragraph_before_a_subject_of_an_earli
     """A person named in an earlier sentence of the pronoun's paragraph, though not its subject, is the he or she
     that follows (a round-up of farmers, one paragraph each), before the subject of an earlier paragraph; not when
     that sentence has a he or she of its own."""
-    text = f"Peter Berg says the weather has been horrific this year.\n\n{paragraph}"
+    text = f"Peter Berg says the autumn has been kind to growers.\n\n{paragraph}"
     assert [q.speaker for q in quotes_of(text)][-1] == speaker

@@ -125,8 +125,8 @@ def token_mention(tok: Token, lex: Lexicon) -> Mention | None:
     group = _group_noun(tok, ent, lex)
     if group:
         ent = None  # "Shoppers said …" at a sentence's start, tagged a person or an organisation: a group
-    if ent is not None and ent.label_ == "ORG" and (person := _person_apposed(tok)) is not None:
-        tok, ent = person.root, person  # "Tshwane MMC for health, Sakkie du Plooy, admitted": a role, tagged ORG
+    if ent is not None and ent.label_ == "ORG" and (apposed := _person_apposed(tok)) is not None:
+        tok, ent = apposed.root, apposed  # "Dunmore MMC for health, Ana Ruiz, admitted": a role, tagged ORG
     if ent is None and tok.lower_ in lex.titles:
         named = name_beside_title(tok)
         if named is not None:
@@ -139,7 +139,7 @@ def token_mention(tok: Token, lex: Lexicon) -> Mention | None:
         role = " ".join(t.lower_ for t in phrase.doc[phrase.start : named.start - 1]) or None
         return Mention(named.text, named.start_char, named.end_char, "name", "PERSON", role, None, subject)
     if tok.pos_ == "PROPN" and (ent is None or ent.label_ != "PERSON") and (named := _after_person_noun(tok, lex)):
-        # "local campaigner Síle Parsons" (the name tagged ORG): a word for a person right before a name marks it
+        # "local campaigner Ana Ruiz" (the name tagged ORG): a word for a person right before a name marks it
         role = " ".join(t.lower_ for t in phrase.doc[phrase.start : named.start]) or None
         return Mention(named.text, named.start_char, named.end_char, "name", "PERSON", role, None, subject)
     if tok.pos_ == "PROPN" and (inner := _name_after_inner_title(tok, phrase, subject, lex)) is not None:
@@ -680,7 +680,7 @@ def _names_start(tok: Token, lex: Lexicon, *, floor: int = 0) -> int:
 
 def _after_person_noun(tok: Token, lex: Lexicon) -> Span | None:
     """The proper names ending at ``tok`` (two or more: a given name and a family name) right after a lowercase word
-    for a person (``campaigner`` in "local campaigner Síle Parsons") or a title (``Local SNP MSP Clare Haughey``), or
+    for a person (``campaigner`` in "local campaigner Ana Ruiz") or a title (``Local SNP MSP Ana Ruiz``), or
     None."""
     doc = tok.doc
     start = _names_start(tok, lex)
