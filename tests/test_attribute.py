@@ -306,7 +306,7 @@ def test_a_title_that_is_a_subject_of_its_own_is_no_role_of_the_name_after_it() 
 @pytest.mark.parametrize(
     ("text", "last", "named"),
     [
-        ("Says local campaigner Síle Parsons.", "Parsons", "Síle Parsons"),  # a word for a person before a name
+        ("Says local campaigner Niamh Parsons.", "Parsons", "Niamh Parsons"),  # a word for a person before a name
         ("Says the energy company Dunmore Power.", "Power", None),  # a body's word
         ("Says campaigner Parsons.", "Parsons", None),  # one name word: no given name to go by
     ],
@@ -314,7 +314,7 @@ def test_a_title_that_is_a_subject_of_its_own_is_no_role_of_the_name_after_it() 
 def test_a_word_for_a_person_right_before_a_full_name_marks_a_persons_name(
     text: str, last: str, named: str | None
 ) -> None:
-    """The tagger often calls an Irish or unfamiliar name an organisation: "local campaigner Síle Parsons" is a
+    """The tagger often calls an Irish or unfamiliar name an organisation: "local campaigner Niamh Parsons" is a
     person all the same (``mentions._after_person_noun``)."""
     from quotes.attribute.mentions import _after_person_noun
     from quotes.config import lexicon

@@ -915,7 +915,7 @@ def _plural(m: Mention) -> bool:
 
 def _people_plural(m: Mention, lex: Lexicon) -> bool:
     """Whether a mention's head is the plural of a title (``Government Ministers``) or of a word for a person with
-    no name before it (``Shoppers``): several people. After a name it is a family name (``Síle Parsons``, though
+    no name before it (``Shoppers``): several people. After a name it is a family name (``Niamh Parsons``, though
     a parson's plural)."""
     head = head_word(m.text).lower()
     if not _plural(m) or (one := _singular(head)) == head:
