@@ -1077,3 +1077,26 @@ def test_a_pronoun_is_a_person_of_its_own_paragraph_before_a_subject_of_an_earli
     that sentence has a he or she of its own."""
     text = f"Peter Berg says the autumn has been kind to growers.\n\n{paragraph}"
     assert [q.speaker for q in quotes_of(text)][-1] == speaker
+
+
+def test_the_speaker_of_a_house_is_a_title_held_by_the_person_named_with_it(quotes_of: Extract) -> None:
+    """``Speaker Pedro Ruiz's ruling`` … ``When the Speaker put the question, he said …``: "Speaker" is a title, so
+    "the Speaker" and the "he" it opens are Ruiz, not the leader named first."""
+    text = (
+        "Mr Tomas Berg, the Majority Leader, led his caucus out of the chamber.\n\n"
+        "Their walk out was in protest of Speaker Pedro Ruiz's ruling.\n\n"
+        "When the Speaker put the question to a voice vote, he said the ayes had it.\n\n"
+        "The Speaker said he had not ruled on the matter."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Pedro Ruiz", "Pedro Ruiz"]
+
+
+def test_an_age_is_the_person_made_subject_of_the_sentence_just_before(quotes_of: Extract) -> None:
+    """``Grace Novak, another activist, spent the weekend in a cell. The 42-year-old … said …``: Novak, though an
+    earlier activist was quoted."""
+    text = (
+        "Tomas Berg, an activist, said: “The queues start at dawn.”\n\n"
+        "Grace Novak, another activist, spent the weekend in a police cell after breaking a clinic door.\n\n"
+        "The 42-year-old, who has lived in the township for years, said she acted out of frustration."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Tomas Berg", "Grace Novak"]

@@ -446,8 +446,20 @@ def _role_holder(
         before = [p for p in before if not (p.role and p.role.split()[-1] in lex.offices)]
     quoted = [p for p in before if (p.start, p.end) in sources.quoted]  # people the article has quoted
     subjects = [p for p in before if p.is_subject]  # people the article has made the subject of a sentence
+    if aged and sources.text and (last := _subject_just_before(m, subjects, sources.text)) is not None:
+        return last  # "Ana Ruiz, an activist, spent the weekend in a cell. The 42-year-old said …": Ruiz
     chosen = quoted or subjects or before
     return chosen[-1] if chosen else None
+
+
+def _subject_just_before(m: Mention, subjects: Sequence[Mention], text: str) -> Mention | None:
+    """The person made the subject of the sentence right before a description's own, or None."""
+    starts = [x.end() for x in _SENTENCE_END.finditer(text, 0, m.start)]
+    if not starts:
+        return None
+    previous = starts[-2] if len(starts) > 1 else 0  # where the sentence before the description's begins
+    near = [p for p in subjects if previous <= p.start < starts[-1]]
+    return near[-1] if near else None
 
 
 #: Characters before a name searched for the words of a lead's description of that person.
