@@ -1100,3 +1100,17 @@ def test_an_age_is_the_person_made_subject_of_the_sentence_just_before(quotes_of
         "The 42-year-old, who has lived in the township for years, said she acted out of frustration."
     )
     assert [q.speaker for q in quotes_of(text)] == ["Tomas Berg", "Grace Novak"]
+
+
+def test_a_name_closing_an_opening_phrase_with_no_comma_is_the_subject_a_later_he_refers_to(
+    quotes_of: Extract,
+) -> None:
+    """``On day 9 of the trial Detective Inspector Pedro Ruiz, now retired, told …``: the parser makes Ruiz the trial's
+    and leaves "told" with no subject; Ruiz is the sentence's subject, so the next paragraph's "he" is Ruiz, not the
+    man named before."""
+    text = (
+        "Mr Tomas Berg was charged with burglary in March.\n\n"
+        "On day 9 of the trial Detective Inspector Pedro Ruiz, now retired, told the court about the search.\n\n"
+        "He said that in April he had sent six photographs to headquarters."
+    )
+    assert [q.speaker for q in quotes_of(text)][-1] == "Pedro Ruiz"

@@ -46,6 +46,8 @@ from .mentions import (
     entity_of,
     joint_mention,
     line_bounds,
+    name_before_asides,
+    person_from,
     proper_name,
     strip_titles,
     token_mention,
@@ -1006,7 +1008,7 @@ def _name_before_apposition(subj: Token, verb: Token, lex: Lexicon) -> Token | N
     sent = verb.sent
     if verb.i < 2 or doc[verb.i - 1].text != "," or subj.ent_type_ == "PERSON":
         return None
-    ent = _person_from(doc, sent.start)
+    ent = person_from(doc, sent.start)
     if ent is None or ent.end >= verb.i - 1:
         return None
     if doc[ent.end].text != "," or not ent.end < subj.i < verb.i - 1:
@@ -1086,37 +1088,10 @@ def _name_between_commas_after(verb: Token) -> Token | None:
     doc = verb.doc
     if verb.i == 0 or verb.i + 1 >= len(doc) or doc[verb.i - 1].text != ",":
         return None
-    ent = _person_from(doc, verb.i + 1)
+    ent = person_from(doc, verb.i + 1)
     if ent is None or ent.end >= len(doc):
         return None
     return ent.root if doc[ent.end].text == "," else None
-
-
-def _name_before_asides(verb: Token) -> Token | None:
-    """The person named between commas before a verb the parser left with no subject, past participial asides
-    (``…, counsel for the union, Anna Holt, instructed by solicitor Tomas Berg, said …``: Holt, where the parser
-    joined "counsel" to the clause before): the last comma-set piece that is a name, after only participial ones."""
-    doc = verb.doc
-    end = verb.i - 1
-    while end > 0 and doc[end].text == ",":
-        start = end - 1
-        while start >= 0 and doc[start].text != "," and not doc[start].is_sent_start:
-            start -= 1
-        piece = doc[start + 1 : end]
-        if not len(piece) or doc[start].text != ",":
-            return None
-        if piece[0].tag_ in ("VBN", "VBG") and piece[0].dep_ in ("acl", "advcl"):
-            end = start  # "instructed by …", "speaking to reporters": an aside
-            continue
-        ent = _person_from(doc, piece.start)
-        return ent.root if ent is not None and ent.end == piece.end else None
-    return None
-
-
-def _person_from(doc: Doc, i: int) -> Span | None:
-    """The person's name the tagger found starting at token ``i``, or None."""
-    ent = entity_of(doc[i])
-    return ent if ent is not None and ent.label_ == "PERSON" and ent.start == i else None
 
 
 def _subject_read_as_compound(verb: Token) -> Token | None:
@@ -1149,7 +1124,7 @@ def _nearest_subject(verb: Token) -> Token | None:
             or _noun_just_before(verb)
             or _subject_read_as_compound(verb)
             or _name_between_commas_after(verb)
-            or _name_before_asides(verb)
+            or name_before_asides(verb)
         )
     before = sorted((c for c in subjects if c.i < verb.i), key=lambda c: c.i)
     return before[-1] if len(before) > 1 and before[-1].pos_ == "PROPN" else subjects[0] if subjects else None

@@ -842,6 +842,40 @@ def title_before(doc: Doc, start: int, lex: Lexicon) -> str | None:
     return " ".join(words) or None
 
 
+def name_before_asides(verb: Token) -> Token | None:
+    """The person named between commas before a verb the parser left with no subject, past participial asides
+    (``…, counsel for the union, Anna Holt, instructed by solicitor Tomas Berg, said …``: Holt, where the parser
+    joined "counsel" to the clause before): the last comma-set piece that is a name, after only participial ones.
+    A name closing an opening phrase that has no comma of its own is one too (``On day 17 of the trial Inspector
+    Anna Holt, now retired, told …``, the parser making Holt the trial's)."""
+    doc = verb.doc
+    end = verb.i - 1
+    while end > 0 and doc[end].text == ",":
+        start = end - 1
+        while start > 0 and doc[start].text != "," and not doc[start].is_sent_start:
+            start -= 1
+        opening = doc[start].text != ","  # the piece opens the sentence
+        piece = doc[start if opening else start + 1 : end]
+        if not len(piece):
+            return None
+        if not opening and piece.root.tag_ in ("VBN", "VBG") and piece.root.dep_ in ("acl", "advcl"):
+            end = start  # "instructed by …", "now retired", "speaking to reporters": an aside
+            continue
+        if opening:
+            ent = entity_of(doc[end - 1])
+            named = ent is not None and ent.label_ == "PERSON" and ent.end == end and ent.root.dep_ == "pobj"
+            return ent.root if named and ent is not None and piece[0].pos_ == "ADP" else None
+        ent = person_from(doc, piece.start)
+        return ent.root if ent is not None and ent.end == piece.end else None
+    return None
+
+
+def person_from(doc: Doc, i: int) -> Span | None:
+    """The person's name the tagger found starting at token ``i``, or None."""
+    ent = entity_of(doc[i])
+    return ent if ent is not None and ent.label_ == "PERSON" and ent.start == i else None
+
+
 def names_subject(tok: Token) -> bool:
     """Whether a name is its sentence's subject (or a passive's agent, ``logical_subject``), or in apposition to it
     (``Her neighbour, Ali Arslan, …, is``) or joined to it (``Dunmore Ltd and its owner Ali Arslan presented …``), or
@@ -853,7 +887,10 @@ def names_subject(tok: Token) -> bool:
     joined = tok.dep_ in ("appos", "conj") and logical_subject(tok.head)
     owner = tok.dep_ == "poss" and tok.head.dep_ in SUBJECTS and tok.ent_type_ == "PERSON"  # "Berg's favourite
     # project was …, and he said …"; not a body ("the KMC's committee"), which "the union" may not then become
-    return logical_subject(tok) or joined or owner or _who_clause(tok) or _closes_subject(tok)
+    lost = tok.ent_type_ == "PERSON" and not any(c.dep_ in SUBJECTS for c in tok.sent.root.children)
+    opens = lost and (found := name_before_asides(tok.sent.root)) is not None and found.i == tok.i  # "On day 2 of
+    # the trial Inspector Ana Ruiz, now retired, told …": the parser made her the trial's
+    return logical_subject(tok) or joined or owner or opens or _who_clause(tok) or _closes_subject(tok)
 
 
 def _closes_subject(tok: Token) -> bool:
