@@ -266,7 +266,7 @@ LOCATIVES = frozenset({"in", "near", "across", "throughout", "outside", "inside"
 
 
 def entities(doc: Doc) -> Doc:
-    """The ``quotes_entities`` component: thirteen repairs of the small tagger's entities that name sources.
+    """The ``quotes_entities`` component: fourteen repairs of the small tagger's entities that name sources.
 
     * An entity after an honorific, or opening with one, is a person (``Ms Amara Osei`` tagged ORG;
       ``quotes/data/honorifics.tsv``).
@@ -289,6 +289,8 @@ def entities(doc: Doc) -> Doc:
     * An organisation's name that holds "of" goes on over "and" when the parser makes the next words a
       conjunct inside it and they are no name of their own (``the Union of Midwives and Nurses``, tagged as
       two organisations; not ``the Ministry of Health and UNICEF``, nor ``… and the Red Cross``).
+    * Two or three capitalised words tagged as an organisation or a place right after a capitalised title are a person
+      (``Mayor Ana Ruiz``).
     * A surname with a prefix and an apostrophe that the tagger left out is a person's, or the end of one
       (``Judge Tomas O’Brien``, "O’Brien" read as an adverb).
     """
@@ -304,6 +306,8 @@ def entities(doc: Doc) -> Doc:
         titled = ent[0].lower_ in honorifics and len(ent) > 1 or before in honorifics
         if ent.label_ != "PERSON" and titled and ent[-1].pos_ == "PROPN":
             ent = _labelled(ent, "PERSON")
+        elif ent.label_ in ("ORG", "FAC", "GPE") and _titled_name(ent, lex.titles, body_nouns):
+            ent = _labelled(ent, "PERSON")  # "Mayor Ana Ruiz" with the name tagged ORG or a place
         elif ent.label_ in ("ORG", "GPE") and (named := _given_named(ent, lex.given_names, body)) is not None:
             ent = named
         elif ent.label_ not in ("PERSON", "DATE", "CARDINAL") and _described_person(ent):
@@ -318,7 +322,7 @@ def entities(doc: Doc) -> Doc:
         out.append(ent)
         k += 1
     out = [e for e in out if not (e.label_ == "PERSON" and _indefinite(e))]
-    out = [_place_named(e, lex.place_heads) for e in out]
+    out = [e if _titled_name(e, lex.titles, body_nouns) else _place_named(e, lex.place_heads) for e in out]
     out = [_person_of_place(e, out[n + 1] if n + 1 < len(out) else None, body) for n, e in enumerate(out)]
     surnames = {e[-1].text for e in out if e.label_ == "PERSON" and len(e) > 1 and e[-1].is_title}
     known = surnames | {e.text for e in out if e.label_ == "PERSON" and len(e) == 1}
@@ -352,6 +356,21 @@ def _apostrophe_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
         else:
             out.append(_labelled(doc[tok.i : tok.i + 1], "PERSON"))
     return sorted(out, key=lambda e: e.start)
+
+
+def _titled_name(ent: Span, titles: frozenset[str], body_nouns: Iterable[str]) -> bool:
+    """Whether a name is a person's, two or three capitalised words right after a capitalised title (``Mayor Ana
+    Ruiz``, tagged ORG; ``Mayor Arno Hill``, a place's head at its end), not ending in a body's noun."""
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    return (
+        before is not None
+        and before.lower_ in titles
+        and before.text[:1].isupper()
+        and 2 <= len(ent) <= 3
+        and all(t.is_title and t.pos_ == "PROPN" for t in ent)
+        and ent[-1].lower_ not in body_nouns
+    )
 
 
 def _labelled(ent: Span, label: str) -> Span:

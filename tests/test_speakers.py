@@ -1114,3 +1114,13 @@ def test_a_name_closing_an_opening_phrase_with_no_comma_is_the_subject_a_later_h
         "He said that in April he had sent six photographs to headquarters."
     )
     assert [q.speaker for q in quotes_of(text)][-1] == "Pedro Ruiz"
+
+
+def test_a_name_after_a_capitalised_title_is_a_person_whatever_the_tagger_calls_it(quotes_of: Extract) -> None:
+    """``Westbrook Mayor Pedro Hill``, tagged a place (its last word a place's head), is a person, so he is the
+    "he" of the next sentence rather than the car named before."""
+    text = (
+        "The final Cruze rolled off the assembly line at the Westbrook plant today. Workers gathered outside.\n\n"
+        "Westbrook Mayor Pedro Hill stopped at the diner for lunch. He said it had been a sleepless night."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Pedro Hill"]
