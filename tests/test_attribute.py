@@ -2186,14 +2186,18 @@ def test_the_owner_of_a_sentences_subject_is_the_he_that_follows_in_it(quotes_of
     assert [q.speaker for q in quotes_of(text)] == ["Tomas Berg", "Cody Ruiz"]
 
 
-def test_a_letters_writer_is_the_source_of_what_it_alleges_and_of_the_letter_later(quotes_of: Extract) -> None:
+def test_a_letters_writer_is_the_source_of_what_it_alleges(quotes_of: Extract) -> None:
     """``received a letter from X alleging that …``, the participle hung on "received": the letter's writer alleges,
-    not the receiver; and ``the letter claimed`` further down is the same writer's."""
+    not the receiver. A later ``the letter claimed`` keeps the letter as its mention (its words are in that sentence;
+    PolNeAR, which scores the mention as written, fell from 0.656 to 0.651 when it took the earlier writer's)."""
     text = (
         "The tribunal received a letter from senior counsel Tomas Berg alleging that inspectors had ignored the "
         "leaks.\n\nThe board also summoned the landlord as the letter claimed the boiler had failed twice."
     )
-    assert [q.speaker for q in quotes_of(text)] == ["Tomas Berg", "Tomas Berg"]
+    assert [(q.speaker, q.speaker_mention) for q in quotes_of(text)] == [
+        ("Tomas Berg", "Tomas Berg"),
+        ("letter", "the letter"),
+    ]
 
 
 def test_a_scare_quote_between_two_quotes_does_not_break_the_speakers_turn(quotes_of: Extract) -> None:

@@ -902,28 +902,16 @@ def _according_object(according: Token) -> Token | None:
 
 
 def _behind_document(tok: Token) -> Token:
-    """Who stands behind a statement-like noun: ``a statement from the ministry`` -> ministry, and a later ``the
-    statement`` too; behind a count or figures, the name that made them: ``an AFP tally of official figures`` -> AFP."""
+    """Who stands behind a statement-like noun: ``a statement from the ministry`` -> ministry; behind a
+    count or figures, the name that made them: ``an AFP tally of official figures`` -> AFP."""
     lex = lexicon()
     if tok.lemma_.lower() in lex.evidence_nouns:
         maker = next((c for c in tok.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"), None)
         return maker if maker is not None else tok
     if tok.lemma_.lower() not in lex.nouns:
         return tok
-    maker = _maker(tok) or _earlier_maker(tok)
+    maker = _maker(tok)
     return maker if maker is not None else tok
-
-
-def _earlier_maker(tok: Token) -> Token | None:
-    """Who made the document a definite document noun refers back to (``a letter from Tomas Berg …``, then ``the
-    letter claimed …``): the maker of the last one of that noun before it that names its maker; None."""
-    if (
-        not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
-        or tok.lemma_.lower() not in lexicon().nouns
-    ):
-        return None
-    earlier = (_maker(t) for t in reversed(tok.doc[: tok.i]) if t.lemma_ == tok.lemma_ and t.pos_ == "NOUN")
-    return next((m for m in earlier if m is not None), None)
 
 
 def _maker(tok: Token) -> Token | None:
@@ -980,7 +968,7 @@ def _speaker_token(verb: Token, lex: Lexicon) -> Token | None:
         if subj is not None and (maker := _statement_maker(subj, node, lex)) is not None:
             return maker  # "the ministry made a statement saying …" (parsed as the statement's saying): the ministry
         if subj is not None:
-            return _before_ticker(_earlier_maker(subj) or subj)
+            return _before_ticker(subj)
         if (agent := passive_agent(node)) is not None:
             return agent
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
