@@ -505,6 +505,27 @@ def test_pronoun_skips_a_person_whose_given_name_marks_the_other_gender(quotes_o
     assert [q.speaker for q in quotes_of(text) if q.kind is Kind.DIRECT] == ["Tom Berg", "Tom Berg"]
 
 
+def test_an_object_pronoun_of_a_persons_own_verb_marks_no_gender_for_her(quotes_of: Extract) -> None:
+    """ "Holt scolded him" says nothing of Holt's gender: the object of her own verb is someone else, so the "she"
+    that quotes her is still hers, not the woman of the paragraph before."""
+    text = (
+        "Grace Novak testified on Tuesday. She said the tests were flawed.\n\n"
+        "Anna Holt scolded him: “The scientific community is almost monolithic against you,” she said."
+    )
+    assert [q.speaker for q in quotes_of(text) if q.kind is Kind.DIRECT] == ["Anna Holt"]
+
+
+def test_a_name_after_the_cue_on_a_channel_is_not_the_speaker(quotes_of: Extract) -> None:
+    """In ``“…,” Novak, an adviser, said on Channel Nine’s “Morning Show.”`` the parser may hang the name on the
+    quote and make the show's title the subject: the speaker is the name before the cue, never the title in marks
+    or the channel (the object of "on", a possessor), for this quote and the next."""
+    text = (
+        "“There is a disconnect between this White House and our military,” Novak, a top Berg surrogate, said on "
+        "Fox News’s “Fox and Friends.” “I mean, there is a lot of frustration within the ranks.”"
+    )
+    assert [q.speaker for q in quotes_of(text) if q.kind is Kind.DIRECT] == ["Novak", "Novak"]
+
+
 def test_a_family_name_that_is_a_plural_noun_is_still_one_person(quotes_of: Extract) -> None:
     """ "Parsons" is a parson's plural, and still one woman's name: "she" is her (only a title's plural, "Government
     Ministers", names several people)."""

@@ -381,7 +381,7 @@ def _attribute_one(
                 # "X, who said … some “thoughts,” also warned …": the parser made quoted words the subject
                 subject = _subject_outside_quotes(cue_tok, within_marks) or subject
         else:
-            subject = quoted_as or _source_of(cue_tok, span, inside, lex, marked)
+            subject = quoted_as or _source_of(cue_tok, span, inside, lex, marked, within_marks)
         if (
             cand.kind is Kind.INDIRECT
             and subject is not None
@@ -651,13 +651,19 @@ def _opens_sentence(span: Span) -> bool:
     return k > 0 and text[k - 1] in ".!?"
 
 
-def _source_of(cue: Token, span: Span, inside: set[int], lex: Lexicon, marked: Spans = NO_SPANS) -> Token | None:
+def _source_of(
+    cue: Token, span: Span, inside: set[int], lex: Lexicon, marked: Spans = NO_SPANS, titles: Spans = NO_SPANS
+) -> Token | None:
     """The source of a cue for a marked quote: its parsed subject unless that lies inside
     the quote, else a name written between the quote and the cue or just after the cue
-    (``"…," Tulsa police Chief Chuck Jordan said`` when the parse misses the subject)."""
+    (``"…," Tulsa police Chief Chuck Jordan said`` when the parse misses the subject). A subject in marks after a cue
+    that follows its quote (``titles``: every marked span) is a title, never the source (``“…,” Novak, an adviser,
+    said on Fox News’s “Fox and Friends.”``, parsed with the show as the subject)."""
     source = _speaker_token(cue, lex)
     if source is not None and _is_mark(source, lex):
         source = None  # "«Bonjour», said Émile Zola": the tagger took the closing guillemet for the subject
+    if source is not None and source.i > cue.i >= span.end and _quoted(source, titles):
+        source = None
     if source is not None and source.i not in inside and _quoted(source, marked):
         source = _subject_outside_quotes(cue, marked)  # "“… we will …,” adding, “…”": the parse hung the cue inside
     if source is not None and source.i not in inside:
@@ -672,9 +678,22 @@ def _source_of(cue: Token, span: Span, inside: set[int], lex: Lexicon, marked: S
     for i in window:
         if doc[i].ent_type_ in ("PERSON", "ORG") and i not in inside:
             ent = entity_of(doc[i])
-            if ent is not None:
+            if ent is not None and not _channel_or_owner(ent):
                 return ent.root
     return None
+
+
+#: Prepositions whose object, next to a cue, is where or to whom words were said, never who said them (``said on
+#: Channel Nine``, ``told to Radio West``, ``speaking at Dunmore Hall``); ``from`` and ``by`` may name the source.
+CHANNEL_PREPOSITIONS = frozenset({"on", "in", "at", "to"})
+
+
+def _channel_or_owner(ent: Span) -> bool:
+    """Whether a name near a cue is where or whose, not who (``said on Channel Nine's "Morning Show"``): the object
+    of a channel preposition, or a possessor."""
+    root = ent.root
+    channel = root.dep_ == "pobj" and root.head.lower_ in CHANNEL_PREPOSITIONS
+    return channel or root.dep_ == "poss" or any(t.tag_ == "POS" for t in ent)
 
 
 #: Longest description, in words, read after an inverted cue (``“…,” added the veteran leftist``).

@@ -973,6 +973,8 @@ def _modifies_plural(ent: Span) -> bool:
 
 #: Personal pronouns and the gender they mark.
 PRONOUN_GENDERS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
+#: Dependencies of a verb's objects: a pronoun there is never the verb's own subject (``Holt scolded him``).
+OBJECTS = frozenset({"dobj", "dative", "iobj"})
 
 
 def place_names(doc: Doc) -> list[Mention]:
@@ -991,12 +993,15 @@ def place_names(doc: Doc) -> list[Mention]:
 def pronoun_gender(person: Span, lex: Lexicon) -> str | None:
     """The gender of a person named as a sentence's subject that the rest of its sentence refers back to
     (``Berg says he …``, ``Berg said all her …``, ``Berg and his family …``): the first he or she after the name,
-    with no other person and no quotation mark between them (inside quotes a pronoun may be anyone)."""
+    with no other person and no quotation mark between them (inside quotes a pronoun may be anyone). The object of
+    the person's own verb is someone else (``Holt scolded him``)."""
     if not names_subject(person.root):
         return None
     for tok in person.doc[person.end : person.sent.end]:
         if tok.ent_type_ == "PERSON" or tok.is_quote or tok.text in lex.marks:
             return None
+        if tok.dep_ in OBJECTS and tok.head.i == person.root.head.i:
+            continue
         if tok.pos_ == "PRON" and tok.lower_ in PRONOUN_GENDERS:
             return PRONOUN_GENDERS[tok.lower_]
     return None
