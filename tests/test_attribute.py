@@ -526,6 +526,15 @@ def test_a_name_after_the_cue_on_a_channel_is_not_the_speaker(quotes_of: Extract
     assert [q.speaker for q in quotes_of(text) if q.kind is Kind.DIRECT] == ["Novak", "Novak"]
 
 
+def test_a_press_event_announcing_something_gives_the_word_to_who_spoke_there(quotes_of: Extract) -> None:
+    """ "he said at a news conference announcing that …": the conference announces nothing, he does."""
+    text = (
+        "Tomas Berg spoke to reporters on Monday. “We will get there together,” he said at a recent news "
+        "conference announcing that the council was suing the county over its law."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Tomas Berg", "Tomas Berg"]
+
+
 def test_a_family_name_that_is_a_plural_noun_is_still_one_person(quotes_of: Extract) -> None:
     """ "Parsons" is a parson's plural, and still one woman's name: "she" is her (only a title's plural, "Government
     Ministers", names several people)."""

@@ -993,6 +993,9 @@ def _speaker_token(verb: Token, lex: Lexicon) -> Token | None:
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
             if node.head.lemma_.lower() in lex.nouns:  # "released a statement saying …": the statement's owner
                 return _speaker_token(node.head, lex)  # None when nobody is said to have made it
+            if node.head.lemma_.lower() in lex.interview_nouns and node.head.dep_ == "pobj":
+                node = node.head.head.head  # "she said at a news conference announcing …": who spoke there
+                continue
             if not _thing_given(node.head, lex):
                 return node.head  # "footage of Clinton asking, '…'"
             node = node.head.head  # "He provided a rare detail, stating that …": whoever provided it
