@@ -535,6 +535,16 @@ def test_a_press_event_announcing_something_gives_the_word_to_who_spoke_there(qu
     assert [q.speaker for q in quotes_of(text)] == ["Tomas Berg", "Tomas Berg"]
 
 
+def test_a_past_verb_joined_to_a_modal_clause_keeps_the_main_subject(quotes_of: Extract) -> None:
+    """ "Holt hoped a cut would give relief and urged the banks to act": "urged" cannot share "would", so the
+    parser's joining it to "give" (whose subject is the cut) is wrong; Holt urged."""
+    text = (
+        "Speaking ahead of the decision, Anna Holt hoped a cut would give homeowners some relief and urged the banks "
+        "to act swiftly."
+    )
+    assert [(q.text, q.speaker) for q in quotes_of(text)] == [("the banks to act swiftly", "Anna Holt")]
+
+
 def test_a_family_name_that_is_a_plural_noun_is_still_one_person(quotes_of: Extract) -> None:
     """ "Parsons" is a parson's plural, and still one woman's name: "she" is her (only a title's plural, "Government
     Ministers", names several people)."""

@@ -1001,12 +1001,19 @@ def _speaker_token(verb: Token, lex: Lexicon) -> Token | None:
             node = node.head.head  # "He provided a rare detail, stating that …": whoever provided it
             continue
         if (node.dep_ in SHARED_SUBJECT or in_verb_series(node)) and node.head.i != node.i:
-            node = node.head
-            if node.dep_ == "ccomp" and _reporting(node.head, lex):
+            joined, node = node, node.head
+            if node.dep_ == "ccomp" and (_reporting(node.head, lex) or _tense_apart(joined, node)):
                 node = node.head  # "Xi said a lot had happened, telling …": the reporter, not the report's subject
             continue
         return None
     return None
+
+
+def _tense_apart(verb: Token, head: Token) -> bool:
+    """Whether a past-tense verb the parser joined to a clause's modal verb belongs with the verb above that clause
+    (``Holt hoped a cut would give relief and urged the banks to act``: "urged" cannot share "would"; Holt urged)."""
+    modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
+    return verb.dep_ == "conj" and verb.tag_ == "VBD" and head.tag_ == "VB" and modal and head.head.tag_ == "VBD"
 
 
 def _name_before_apposition(subj: Token, verb: Token, lex: Lexicon) -> Token | None:
