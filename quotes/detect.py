@@ -1932,6 +1932,7 @@ def _clause_span(
     tokens = _contiguous_around(tokens, head)
     tokens = _cut_at_next_report(tokens, head)
     tokens = _without_leading_date(tokens, head)
+    tokens = without_leading_according(tokens, head)
     tokens = _without_trailing_channel(tokens, after_comma=not anywhere)
     tokens = without_gloss(tokens)
     while tokens and _leading_function_word(tokens, head):
@@ -2032,6 +2033,32 @@ def _without_leading_date(tokens: list[Token], head: Token) -> list[Token]:
     if not dated or subject is None or not leads or phrase[-1] >= subject.left_edge.i:
         return tokens
     return tokens[len(phrase) :]
+
+
+def without_leading_according(tokens: list[Token], head: Token) -> list[Token]:
+    """A reported clause without the source it opens with (``said that[ according to Dunmore Holdings,] 145 companies
+    applied``): whose claim it relays, not part of the claim (the attribution reads it, ``inner_according``)."""
+    k = 0
+    while k < len(tokens) and (tokens[k].dep_ == "mark" or tokens[k].is_punct):
+        k += 1  # "said that, according to police, …"
+    if len(tokens) <= k or tokens[k].lower_ != "according" or tokens[k].head.i != head.i:
+        return tokens
+    end = tokens[k].right_edge.i
+    rest = [t for t in tokens if t.i > end]
+    if not rest or rest[0].text != ",":
+        return tokens
+    return rest[1:]
+
+
+def inner_according(clause: Span) -> Token | None:
+    """The ``according`` that opens a reported clause's own words (``He said that according to Dunmore Holdings, …``):
+    the claim is the holdings', relayed by him; None when the clause has none."""
+    root = clause.root
+    doc = clause.doc
+    for tok in doc[max(clause.start - 8, 0) : clause.start]:
+        if tok.lower_ == "according" and tok.head.i == root.i and tok.right_edge.i < clause.start:
+            return tok
+    return None
 
 
 def _cut_at_next_report(tokens: list[Token], head: Token) -> list[Token]:

@@ -545,6 +545,20 @@ def test_a_past_verb_joined_to_a_modal_clause_keeps_the_main_subject(quotes_of: 
     assert [(q.text, q.speaker) for q in quotes_of(text)] == [("the banks to act swiftly", "Anna Holt")]
 
 
+def test_according_to_opening_a_reported_clause_is_the_claims_source_relayed(quotes_of: Extract) -> None:
+    """ "He said that according to Dunmore Holdings, 145 companies applied": the claim is the holdings', relayed by
+    him (golden/README.md §3, chains), and "according to …," is no part of it."""
+    text = (
+        "Anwar Berg spoke on Monday. He said that according to Dunmore Holdings, 145 companies initially applied "
+        "to join the consortium. Berg said that, according to police, the road was closed."
+    )
+    got = [(q.text, q.speaker, q.via) for q in quotes_of(text)]
+    assert got == [
+        ("145 companies initially applied to join the consortium", "Dunmore Holdings", "Anwar Berg"),
+        ("the road was closed", "police", "Anwar Berg"),
+    ]
+
+
 def test_a_family_name_that_is_a_plural_noun_is_still_one_person(quotes_of: Extract) -> None:
     """ "Parsons" is a parson's plural, and still one woman's name: "she" is her (only a title's plural, "Government
     Ministers", names several people)."""

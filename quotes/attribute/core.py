@@ -26,6 +26,7 @@ from ..detect import (
     heard_by_subject,
     impersonal,
     in_verb_series,
+    inner_according,
     joint_outcome,
     joint_subject,
     paragraph_gap,
@@ -410,8 +411,12 @@ def _attribute_one(
                 via = token_mention(reporter, lex)  # "Xinhua quoted Holt as saying": Holt's words, via Xinhua
         elif cand.kind is Kind.INDIRECT and mention is not None:
             inner = _inner_reporter(span, lex)
+            relayed = inner_according(span)
             if inner is not None:
                 mention, via = token_mention(inner, lex), mention
+            elif relayed is not None and (source := _according_object(relayed)) is not None:
+                mention, via = token_mention(source, lex), mention  # "He said that according to X, …": X's, via him
+                according = None if according is not None and according.i == relayed.i else according
             elif (relay := _relay(cue_tok, lex)) is not None:
                 via = token_mention(relay, lex)  # "Berg said that …, Reuters reported": Berg's words, via Reuters
     if according is not None:
