@@ -2102,6 +2102,9 @@ def _cut_at_next_report(tokens: list[Token], head: Token) -> list[Token]:
             return [t for t in tokens if t.i < tok.left_edge.i]  # "… tranche of aid but inspectors said …"
         if speech and subject is not None and tok.dep_ == "advcl" and _another_source(subject, head):
             return [t for t in tokens if t.i < tok.left_edge.i]  # "… after Beijing called for talks": another's report
+        if speech and subject is not None and tok.dep_ == "advcl" and any(c.dep_ == "ccomp" for c in tok.children):
+            return [t for t in tokens if t.i < tok.left_edge.i]  # "… because he said [the party's …]": a report of
+            # its own, with its own words (not "… when he told them", the speaker's act)
         if _declined(tok, lex):
             return [t for t in tokens if t.i < tok.left_edge.i - 1]  # "… but did not say when": the speaker's act
         if prev.lower_ == "and" and tok.dep_ == "conj" and tok.lemma_.lower() in lex.act_verbs and subject is None:

@@ -1311,7 +1311,7 @@ def _previous_paragraph_subject(
     person = next((c for c in topic.children if c.dep_ == "pobj" and c.ent_type_ == "PERSON"), None) if topic else None
     if person is not None and not _quoted(person, marked):
         return token_mention(person, lex)
-    subject = next((t for t in sent if t.dep_ in SUBJECTS and t.head == sent.root), None)
+    subject = _nearest_subject(sent.root) if _subjects(sent.root) else None  # "co - leader Ana Holt-Berg was …"
     if subject is not None and subject.lower_ == "it":  # "Holt has worked there for 20 years; it is due to close"
         subject = next((t for t in sent if t.dep_ in SUBJECTS and t.ent_type_ == "PERSON" and t.i < subject.i), None)
     if subject is None or _quoted(subject, marked):

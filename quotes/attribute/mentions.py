@@ -671,11 +671,26 @@ def _after_courtesy(tok: Token, phrase: Span, lex: Lexicon) -> Span | None:
 
 
 def _names_start(tok: Token, lex: Lexicon, *, floor: int = 0) -> int:
-    """Where the run of proper names (no titles) that ends at ``tok`` begins, at ``floor`` at the earliest."""
+    """Where the run of proper names (no titles) that ends at ``tok`` begins, at ``floor`` at the earliest; a
+    hyphen inside a name joins its halves (``Ana Holt-Berg``)."""
+    doc = tok.doc
     start = tok.i
-    while start > floor and tok.doc[start - 1].pos_ == "PROPN" and tok.doc[start - 1].lower_ not in lex.titles:
-        start -= 1
+    while start > floor:
+        if _name_hyphen(doc, start - 1) and start - 1 > floor:
+            start -= 1
+        elif doc[start - 1].pos_ == "PROPN" and doc[start - 1].lower_ not in lex.titles:
+            start -= 1
+        else:
+            break
     return start
+
+
+def _name_hyphen(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a hyphen written inside a name, no space on either side (``Holt-Berg``)."""
+    tok = doc[i]
+    if tok.text not in ("-", "‑") or tok.whitespace_ or i == 0 or i + 1 >= len(doc) or doc[i - 1].whitespace_:
+        return False
+    return doc[i - 1].pos_ == "PROPN" and doc[i + 1].pos_ == "PROPN"
 
 
 def _after_person_noun(tok: Token, lex: Lexicon) -> Span | None:

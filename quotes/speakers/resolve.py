@@ -444,12 +444,35 @@ def _role_holder(
         return None
     if head in lex.offices:  # "the minister" is not someone the article makes president
         before = [p for p in before if not (p.role and p.role.split()[-1] in lex.offices)]
+    if qualifiers := _name_qualifiers(m.text, head, lex):  # "the Sinn Féin leader": someone of Sinn Féin
+        before = [p for p in before if qualifiers <= _words(f"{p.role or ''} {p.body or ''} {p.text}")]
     quoted = [p for p in before if (p.start, p.end) in sources.quoted]  # people the article has quoted
     subjects = [p for p in before if p.is_subject]  # people the article has made the subject of a sentence
     if aged and sources.text and (last := _subject_just_before(m, subjects, sources.text)) is not None:
         return last  # "Ana Ruiz, an activist, spent the weekend in a cell. The 42-year-old said …": Ruiz
     chosen = quoted or subjects or before
     return chosen[-1] if chosen else None
+
+
+def _name_qualifiers(text: str, head: str, lex: Lexicon) -> frozenset[str]:
+    """The capitalised words by which a description names whose it is (``the Sinn Féin leader``: sinn, féin), not
+    the words of a title (``the Prime Minister``) nor places (``the Chinese leader``, which ``places_before`` reads)."""
+    title_words = {w for t in lex.titles for w in t.split()}
+    words = re.findall(r"\w+", text)[1:]  # past "the" or the owner
+    return frozenset(
+        w.lower()
+        for w in words
+        if w[:1].isupper()
+        and w.lower() != head
+        and w.lower() not in title_words
+        and w.lower() not in lex.demonyms
+        and w.lower() not in lex.demonyms.values()
+    )
+
+
+def _words(text: str) -> frozenset[str]:
+    """The lowercased words of a text."""
+    return frozenset(w.lower() for w in re.findall(r"\w+", text))
 
 
 def _subject_just_before(m: Mention, subjects: Sequence[Mention], text: str) -> Mention | None:
