@@ -61,6 +61,7 @@ class Lexicon:
     hearer_verbs: frozenset[str]  # verbs whose object is the person spoken to (their passive subject heard it)
     body_heads: frozenset[str]  # head nouns of a body that speaks as one ("the government vowed …")
     any_body_heads: frozenset[str]  # of them, those that may name any organisation ("the group", "the association")
+    every_body_heads: frozenset[str]  # of those, the ones that may name a body of every kind ("the group")
     document_heads: frozenset[str]  # head nouns of a document that speaks for its authors ("the plan calls for …")
     joint_heads: frozenset[str]  # plural heads of the parties to a meeting ("the leaders"): no one source
     joint_verbs: frozenset[str]  # verbs that narrate a joint outcome when several parties are the subject ("agreed")
@@ -197,7 +198,10 @@ def _load_lexicon() -> Lexicon:
         joint_heads=frozenset(r[0] for r in read_table("joint_heads.tsv", 1)),
         joint_verbs=frozenset(r[0] for r in read_table("joint_verbs.tsv", 1)),
         body_heads=frozenset(r[0] for r in read_table("body_heads.tsv", 1)),
-        any_body_heads=frozenset(r[0] for r in read_table("body_heads.tsv", 1, more=True) if r[1:2] == ["any"]),
+        any_body_heads=frozenset(
+            r[0] for r in read_table("body_heads.tsv", 1, more=True) if r[1:2] in (["any"], ["every"])
+        ),
+        every_body_heads=frozenset(r[0] for r in read_table("body_heads.tsv", 1, more=True) if r[1:2] == ["every"]),
         document_heads=frozenset(r[0] for r in read_table("document_heads.tsv", 1)),
         channels=frozenset(r[0] for r in channels),
         written_channels=frozenset(r[0] for r in channels if r[1:2] == ["written"]),

@@ -435,6 +435,15 @@ _FURNITURE = re.compile(
 )
 
 
+#: A link to another story set in the text (``ALSO READ: NASA: Another moon trip postponed``, ``Read more | …``,
+#: ``RELATED: …``): page furniture, whose words are no one's.
+_RELATED = re.compile(
+    r"^[ \t]*(?:ALSO READ|Also [Rr]ead|READ MORE|Read [Mm]ore|READ ALSO|RELATED|Related|SEE ALSO|See [Aa]lso)"
+    r"(?: [Ss]tor(?:y|ies)| STOR(?:Y|IES))?[ \t]*[:|—–-][^\n]*$",
+    re.MULTILINE,
+)
+
+
 #: A photo caption's line: it ends with the photo's credit (``… the siege.Credit: Daniel Munoz``, ``(Photo: AP)``,
 #: ``… in peace. — Picture by Anna Berg``) or opens with its label (``Photo: …``, ``Image caption, …``).
 _CAPTION = re.compile(
@@ -532,8 +541,9 @@ _QUOTED_SUBHEAD = re.compile(
 
 def furniture(text: str) -> list[tuple[int, int]]:
     r"""The spans of page furniture: the page's address and bylines (lines), a date stamp the text opens with,
-    photo captions (a line ending in the photo's credit or opened by a caption label, a line given twice in a
-    row), a line that is only a short quoted phrase with no sentence ending (a subheading), and the headline.
+    links to other stories (``ALSO READ: …``), photo captions (a line ending in the photo's credit or opened by a
+    caption label, a line given twice in a row), a line that is only a short quoted phrase with no sentence ending
+    (a subheading), and the headline.
 
     The headline is the first line of the text past its address, byline and date stamp when it ends with no
     full stop and the text goes on, and it is short (``MAX_HEADLINE_WORDS``) or opened by a date stamp
@@ -552,6 +562,7 @@ def furniture(text: str) -> list[tuple[int, int]]:
     """
     spans = [(m.start(), m.end()) for m in _FURNITURE.finditer(text)]
     spans += [(m.start(), m.end()) for m in _CAPTION.finditer(text)]
+    spans += [(m.start(), m.end()) for m in _RELATED.finditer(text)]
     spans += [(m.start("caption"), m.end("caption")) for m in _CAPTION_LABEL.finditer(text)]
     spans += _repeated_lines(text)
     spans += [

@@ -2363,3 +2363,45 @@ def test_a_report_of_the_reporters_own_inside_a_reported_clause_is_one_quote_of_
         ("the Greenway party didn't care about people on housing lists", "Tomas Berg"),
         ("the party's councillors are voting down housing proposals all over the country", "Tomas Berg"),
     ]
+
+
+def test_a_described_union_is_no_other_kind_of_body_made_subject_before(quotes_of: Extract) -> None:
+    """ "the union" never refers back to "the Dunmore government", and "the country's doctors union" never to an
+    army: a bare description of a body is the organisation just before only when nothing says it is another."""
+    text = (
+        "The Dunmore government is preparing to unveil its budget, which the union says fails to guarantee the "
+        "agency's financing. The Dunmore Army said it had retaken the bridge. The recent fighting there has left "
+        "25 dead, according to the country's doctors union."
+    )
+    speakers = [q.speaker for q in quotes_of(text)]
+    assert len(speakers) == 3 and not {"Dunmore government", "Dunmore Army"} & {speakers[0], speakers[2]}
+
+
+def test_a_name_the_writer_introduces_with_an_apposition_is_no_fuller_name_given_later(quotes_of: Extract) -> None:
+    """ "Ahmed, a resident of Shambat, told Reuters" introduces Ahmed there: "Ahmed Ali, 25, of Khartoum" further
+    down is another man, in the document and in the corpus's speaker table."""
+    text = (
+        '"There has been heavy shelling since dawn," Ahmed, a resident of the Bahri neighbourhood, told Reuters.\n\n'
+        "The fighting went on into the night.\n\n"
+        '"Our only hope is that the talks succeed," Ahmed Ali, 25, of Khartoum, told Reuters.'
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Ahmed", "Ahmed Ali"]
+
+
+def test_a_body_named_with_a_clause_in_it_keeps_its_whole_name(quotes_of: Extract) -> None:
+    """ "The Committee to Protect Journalists (CPJ) said": the name runs on where the parser saw a clause."""
+    text = (
+        "The tycoon gave testimony for 50 days.\n\nThe Committee to Protect Journalists (CPJ) said on Thursday "
+        'that "the world is watching how Dunmore treats its journalists".'
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Committee to Protect Journalists"]
+
+
+def test_a_link_to_another_story_between_a_body_and_its_it_is_no_ones(quotes_of: Extract) -> None:
+    """ "ALSO READ: NASA: …" set between two paragraphs is page furniture: "It also said" is still the authority's."""
+    text = (
+        "On Wednesday, the Dunmore civil aviation authority said it had asked airlines to cancel half of flights.\n"
+        "ALSO READ: NASA: Another moon trip postponed\n"
+        "It also said it was in discussions with the traffic manager to propose alternative routes."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Dunmore civil aviation authority"] * 2

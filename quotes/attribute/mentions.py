@@ -168,6 +168,12 @@ def token_mention(tok: Token, lex: Lexicon) -> Mention | None:
     if ent is None and tok.pos_ == "PROPN" and _title_in(phrase, lex, opening=True):
         # "The Member of Parliament for Dunmore has appealed …": a title in capitals, someone described
         return Mention(phrase.text, phrase.start_char, phrase.end_char, "description", "PERSON", role, body, subject)
+    end = ent.end if ent is not None else 0
+    while ent is not None and end > phrase.end and ent.doc[end - 1].tag_ == "POS":
+        end -= 1  # "The Dunmore Ministry's statement": the name without its possessive
+    if ent is not None and ent.label_ != "PERSON" and ent.start <= tok.i < ent.end and end > phrase.end:
+        phrase = phrase.doc[min(phrase.start, ent.start) : end]  # "The Committee to Protect Journalists": the
+        # name runs on where the parser saw a clause
     text_span = phrase.doc[_after_titles(phrase, tok.i, lex) : phrase.end] if tok.pos_ == "PROPN" else phrase
     form = "name" if name_like(tok) and not group else "description"
     label = ent.label_ if ent is not None else None

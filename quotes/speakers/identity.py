@@ -121,7 +121,13 @@ def unify(extractions: Iterable[Extraction]) -> list[Extraction]:
     for short, full in _contained_merges(persons, find):  # first: "Erdogan" then has one fuller name, not two
         if find(short) != find(full):
             parent[find(short)] = find(full)
+    docs_of: dict[str, set[str]] = defaultdict(set)  # the documents each id speaks in
+    for ex in items:
+        for s in ex.speakers:
+            docs_of[s.id].add(ex.article.doc)
     for short, full in _surname_merges(persons, find, lone):
+        if speakers[short].kind is SpeakerKind.PERSON and docs_of[short] & docs_of[full]:
+            continue  # "Ahmed, a resident, …" and "Ahmed Ali, 25, …" kept apart where both are read: two people
         if find(short) != find(full):
             parent[find(short)] = find(full)
     for short, full in _body_merges(list(speakers.values()), items):

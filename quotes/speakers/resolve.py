@@ -337,7 +337,10 @@ def _canonical(
             if office is not None:
                 return office
     if m.label == "PERSON":
-        name = _fullest_person(m, persons, courtesy_gender(sources.text, m.start, lex) if sources else None)
+        introduced = sources is not None and _INTRODUCED.match(sources.text, m.end) is not None
+        name = _fullest_person(
+            m, persons, courtesy_gender(sources.text, m.start, lex) if sources else None, introduced=introduced
+        )
         body = m.body
         if body and re.search(r"(?:'s|’s)$", body):  # "Berg's spokesperson": the body of Berg's role
             office = _office_of(Mention(f"{body} office", m.start, m.end, "description"), persons, bodies, lex)
@@ -1082,9 +1085,15 @@ def _fuller_names(words: list[str], persons: _People) -> list[str]:
     ]
 
 
-def _fullest_person(m: Mention, persons: _People, gender: str | None = None) -> str:
+#: An indefinite apposition or an age right after a name (``Ahmed, a resident of …``, ``Ahmed, 25,``): the writer
+#: introduces that person there.
+_INTRODUCED = re.compile(r",\s+(?:an?\s|\d+,)")
+
+
+def _fullest_person(m: Mention, persons: _People, gender: str | None = None, *, introduced: bool = False) -> str:
     """The longest name in the article that contains the mention's words, nearest before it first; of a given
-    ``gender`` when one is known (``Mr Holt`` is Peter Holt, not Susan Holt)."""
+    ``gender`` when one is known (``Mr Holt`` is Peter Holt, not Susan Holt). A name the writer ``introduced`` there
+    (``Ahmed, a resident of …``) is no one named only after it (``Ahmed Ali, 25, of …`` below is someone else)."""
     text = m.text
     words = name_words(text)
     if not words:
@@ -1102,6 +1111,8 @@ def _fullest_person(m: Mention, persons: _People, gender: str | None = None) -> 
         return text
     last = {t: persons.last_start(t, m.start) for t in fuller}  # its latest mention at or before m, if any
     before = [t for t in fuller if last[t] is not None]
+    if introduced and not before:
+        return text
     pool = before or fuller
     best_len = max(len(name_words(t)) for t in pool)
     choice = [t for t in pool if len(name_words(t)) == best_len]
@@ -1145,7 +1156,16 @@ def _fullest_body(m: Mention, bodies: _Bodies, lex: Lexicon) -> str:
     if not fuller and m.form == "description" and head in lex.any_body_heads and _definite_common(m.text):
         subjects = [b for b in bodies.all if b.end <= m.start and b.is_subject]
         last = max(subjects, key=lambda b: b.start, default=None)
-        if last is not None and last.label == "ORG" and not is_anonymous(last) and last.form == "name":
+        kinds = _modifiers(m.text, head) - _words(last.text) if last is not None else frozenset()
+        foreign = last is not None and _other_kind(last, head, lex)  # "the French government": never "the union"
+        if (
+            last is not None
+            and last.label == "ORG"
+            and not is_anonymous(last)
+            and last.form == "name"
+            and not kinds
+            and not foreign
+        ):
             ends = {b.end: b for b in subjects if b.form == "name"}  # "the Dunmore Nurses Organisation (DNO)": the
             full = next((ends[e] for e in range(last.start - 2, last.start) if e in ends), last)  # name, not acronym
             return display(full.text)  # "The Dunmore Civil Society Council has accused … The group said …"
@@ -1176,6 +1196,23 @@ def _force_named(m: Mention, bodies: _Bodies, lex: Lexicon) -> Mention | None:
         return max(before, key=lambda b: b.start)
     distinct = {frozenset(name_bag(b.text, lex)[0]) for b in forces}
     return forces[0] if len(distinct) == 1 else None
+
+
+def _other_kind(body: Mention, head: str, lex: Lexicon) -> bool:
+    """Whether a body's name ends in the head of another kind of body than ``head`` (``the French government`` for
+    "the union"), which a bare description with ``head`` never refers to; any body may be "the group"."""
+    own = head_word(body.text).lower()
+    if own == head or head in lex.every_body_heads:  # "the group": a council or a ministry as well
+        return False
+    return (own in lex.body_heads or own in lex.body_classes) and own not in lex.any_body_heads  # "the union" may
+    # be "the Dunmore Nurses Organisation"
+
+
+def _modifiers(text: str, head: str) -> frozenset[str]:
+    """The words a description puts before its head, past its determiner and owner (``the country's [doctors]
+    union``): what kind of body it is, which a body named before must share to be the one it refers to."""
+    words = [w.lower() for w in re.findall(r"[\w’']+", text)]
+    return frozenset(w for w in words[1:] if w != head and not w.endswith(("'s", "’s")))
 
 
 def _definite_common(text: str) -> bool:
